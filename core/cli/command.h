@@ -1,0 +1,32 @@
+#pragma once
+// Private to the CLI: how a command plugs into the table in cli.cpp.
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace hearth::cli {
+
+struct Io {
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+};
+
+/// Runs a parsed command and returns its exit code.
+using Runner = std::function<int()>;
+
+/// One row of the command table: define() adds the command's options to its CLI11 sub-app (state
+/// captured by the returned runner) and returns the runner to call when the command is chosen.
+struct CommandSpec {
+    const char* name;
+    const char* summary;
+    std::function<Runner(CLI::App& app, Io& io)> define;
+};
+
+// Every command's define function, one per cmd_*.cpp.
+
+
+}  // namespace hearth::cli

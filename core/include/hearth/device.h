@@ -1,0 +1,91 @@
+#pragma once
+// Device: the set of installed packages plus the facts a package manager and the home flows need
+// (API level, system/privileged flags, component state, preferred activities, framework patch,
+// storage and setup state). Loaded from a directory of manifests/APKs, a single manifest, or a
+// hand-written device.json (see samples/devices/*/device.json and the README).
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hearth/component_name.h>
+#include <hearth/intent_filter.h>
+#include <hearth/manifest.h>
+#include <hearth/result.h>
+
+namespace hearth {
+
+/// A recorded preferred ("Always") or last-chosen ("Just once") activity (spec 4.5, P-4/P-5).
+struct PreferredActivity {
+    IntentFilter filter;               ///< built from the intent (P-4): action, categories+DEFAULT, ...
+    ComponentName component;           ///< the chosen activity
+    std::vector<ComponentName> set;    ///< every candidate shown when it was chosen
+    int match = 0;                     ///< best match among the candidates, masked (kCategoryMask)
+    bool always = true;                ///< false: last-chosen entry, only pre-selects in the chooser
+    SourceLocation where;              ///< device.json position, when loaded from one
+};
+
+struct InstalledPackage {
+    Manifest manifest;
+    bool system = false;               ///< on the system image (FLAG_SYSTEM)
+    bool privileged = false;           ///< in a privileged partition (priv-app)
+    bool updatedSystemApp = false;     ///< a privileged app updated over its system image version
+    bool stopped = false;
+    bool enabled = true;               ///< whole application enabled state
+    bool removed = false;              ///< listed but not installed (kept so a GUI can re-add it)
+    std::set<std::string> disabledComponents;  ///< fully qualified names, state DISABLED
+    std::set<std::string> enabledComponents;   ///< fully qualified names, state ENABLED (overrides manifest)
+
+    const std::string& packageName() const { return manifest.packageName; }
+    /// Whether the component is enabled, combining app state, component state and manifest.
+    bool isComponentEnabled(const Component& component) const;
+};
+
+/// The framework's home category at each call site (spec 5.7). Site ids: boot, home-key,
+/// home-key-mid, recents, is-home.
+struct FrameworkPatch {
+    std::set<std::string> homeFirstSites;  ///< sites that use HOME_FIRST instead of HOME
+
+    bool isPatched(std::string_view site) const { return homeFirstSites.count(std::string(site)) > 0; }
+};
+
+struct Device {
+    std::string name;
+    std::filesystem::path source;          ///< directory, manifest or device.json it came from
+    int apiLevel = 34;
+    std::vector<InstalledPackage> packages;     ///< scan order (resolver ties fall back to it)
+    std::vector<PreferredActivity> preferred;   ///< recorded "Always"/"Just once" choices
+    std::vector<PreferredActivity> persistentPreferred;  ///< set by system/DPM (P-7)
+    FrameworkPatch patch;
+    bool userUnlocked = true;              ///< credential-encrypted storage unlocked (H-11)
+    bool userSetupComplete = true;         ///< USER_SETUP_COMPLETE / DEVICE_PROVISIONED (H-12, H-14)
+    std::vector<Diagnostic> diagnostics;   ///< warnings from every manifest and from device.json
+
+    /// The installed (not removed) package with this name, or nullptr.
+    const InstalledPackage* findPackage(std::string_view packageName) const;
+    InstalledPackage* findPackage(std::string_view packageName);
+    /// True for Android 2.x-era framework rules (API level below 10 counts as 2.x; see H-rules).
+    bool isLegacy() const { return apiLevel < 11; }
+};
+
+struct DeviceLoadOptions {
+    ParseOptions parse;
+    /// Called after each manifest is read: (done, total). May be empty.
+    std::function<void(size_t, size_t)> progress;
+};
+
+/// Loads a device from a directory (device.json inside it wins; else every AndroidManifest.xml
+/// and *.apk found recursively, sorted by path), a device.json file, or a single manifest/APK.
+[[nodiscard]] Result<Device> loadDevice(const std::filesystem::path& path,
+                                        const DeviceLoadOptions& options = {});
+
+/// Parses device.json text; relative manifest paths resolve against baseDir.
+[[nodiscard]] Result<Device> parseDeviceJson(std::string_view text, const std::string& sourceName,
+                                             const std::filesystem::path& baseDir,
+                                             const DeviceLoadOptions& options = {});
+
+}  // namespace hearth

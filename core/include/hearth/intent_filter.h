@@ -1,0 +1,80 @@
+#pragma once
+// IntentFilter: one <intent-filter>, stored the way Android stores it (each <data> attribute added
+// independently, M-26), and IntentFilter.match with Android's exact result codes (spec section 2).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hearth/intent.h>
+#include <hearth/pattern_matcher.h>
+#include <hearth/result.h>
+#include <hearth/source_location.h>
+
+namespace hearth {
+
+/// IntentFilter.match result codes (spec 2.1). Positive results are category + kMatchAdjustmentNormal.
+namespace match {
+inline constexpr int kCategoryMask = 0x0FFF0000;
+inline constexpr int kAdjustmentMask = 0x0000FFFF;
+inline constexpr int kAdjustmentNormal = 0x00008000;
+inline constexpr int kCategoryEmpty = 0x00100000;
+inline constexpr int kCategoryScheme = 0x00200000;
+inline constexpr int kCategoryHost = 0x00300000;
+inline constexpr int kCategoryPort = 0x00400000;
+inline constexpr int kCategoryPath = 0x00500000;
+inline constexpr int kCategorySchemeSpecificPart = 0x00580000;
+inline constexpr int kCategoryType = 0x00600000;
+inline constexpr int kNoMatchType = -1;
+inline constexpr int kNoMatchData = -2;
+inline constexpr int kNoMatchAction = -3;
+inline constexpr int kNoMatchCategory = -4;
+}  // namespace match
+
+/// "MATCH_CATEGORY_HOST", "NO_MATCH_DATA", ... for a match() result.
+std::string matchCodeName(int code);
+
+/// One authority of a filter: host as declared (a leading '*' is a suffix wildcard, M-14) and an
+/// optional port.
+struct FilterAuthority {
+    std::string host;
+    std::optional<int> port;
+    SourceLocation where;
+
+    bool operator==(const FilterAuthority& o) const { return host == o.host && port == o.port; }
+};
+
+struct IntentFilter {
+    std::vector<std::string> actions;
+    std::vector<std::string> categories;
+    std::vector<std::string> types;  ///< as declared and validated: "image/png", "image/*", "*/*"
+    std::vector<std::string> schemes;
+    std::vector<PatternMatcher> ssps;
+    std::vector<FilterAuthority> authorities;
+    std::vector<PatternMatcher> paths;
+    std::vector<std::string> mimeGroups;
+    int priority = 0;        ///< as declared (clamping is the device's business, P-1..P-3)
+    int order = 0;
+    bool autoVerify = false;
+    SourceLocation where;    ///< the <intent-filter> element
+
+    bool hasAction(std::string_view action) const;
+    bool hasCategory(std::string_view category) const;
+    /// True when the filter lists android.intent.category.DEFAULT (used by MATCH_DEFAULT_ONLY, R-7).
+    bool hasDefault() const { return hasCategory("android.intent.category.DEFAULT"); }
+
+    /// IntentFilter.match(action, type, scheme, data, categories) with the intent's resolved type
+    /// (its explicit type; providers are not consulted). Returns a match code (spec 2.1).
+    int match(const Intent& intent) const;
+
+    bool operator==(const IntentFilter& o) const;
+};
+
+/// Checks a MIME type the way IntentFilter.addDataType does (M-19); the error text is
+/// "malformed MIME type 'x': ..." style and names the value.
+[[nodiscard]] Result<std::string> validateMimeType(std::string_view type);
+/// Parses a <data android:port> value as Integer.parseInt does (M-26).
+[[nodiscard]] Result<int> parsePort(std::string_view port);
+
+}  // namespace hearth

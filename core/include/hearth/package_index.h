@@ -1,0 +1,105 @@
+#pragma once
+// PackageIndex: Android's IntentResolver and PackageManager resolution over a Device — candidate
+// gathering through the action/scheme/type buckets (R-1..R-5), per-filter processing (R-6..R-8),
+// sorting, priority clamping (P-1..P-3), explicit and package-restricted intents,
+// chooseBestActivity with preferred activities (C-1..C-6, P-4..P-8). Pure: no I/O, no globals,
+// deterministic order.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <hearth/component_name.h>
+#include <hearth/device.h>
+#include <hearth/intent.h>
+#include <hearth/manifest.h>
+
+namespace hearth {
+
+/// One candidate, as android.content.pm.ResolveInfo.
+struct ResolveInfo {
+    ComponentName component;
+    ComponentKind kind = ComponentKind::Activity;
+    int priority = 0;          ///< effective (clamped) filter priority
+    int declaredPriority = 0;  ///< as written in the manifest
+    int preferredOrder = 0;
+    int match = 0;             ///< IntentFilter.match code; 0 for explicit components (Q-2)
+    bool isDefault = false;
+    bool system = false;
+    const InstalledPackage* package = nullptr;  ///< points into the Device
+    const Component* info = nullptr;            ///< points into the Device
+    const IntentFilter* filter = nullptr;       ///< the filter that produced it; nullptr for Q-2
+};
+
+/// Why a component did not make a query's list (--explain).
+struct Rejection {
+    ComponentName component;
+    ComponentKind kind = ComponentKind::Activity;
+    const IntentFilter* filter = nullptr;  ///< the filter judged (nullptr: the component as a whole)
+    std::string rule;                      ///< spec rule id: "M-3", "R-7", "R-8", "R-5", "Q-3", ...
+    std::string reason;                    ///< one readable sentence
+};
+
+enum class ResolveOutcome { Activity, Chooser, None };
+
+/// "activity", "chooser", "none".
+const char* resolveOutcomeName(ResolveOutcome outcome);
+
+/// A change resolution makes to the preferred table (P-8: prune, demote to last-chosen, shrink set).
+struct PreferredChange {
+    enum class Kind { Remove, DemoteToLastChosen, ShrinkSet } kind = Kind::Remove;
+    size_t index = 0;                  ///< index into Device::preferred
+    std::vector<ComponentName> newSet; ///< ShrinkSet only
+};
+
+struct ResolveResult {
+    ResolveOutcome outcome = ResolveOutcome::None;
+    std::optional<ResolveInfo> chosen;     ///< Activity: the activity; Chooser: ResolverActivity
+    std::vector<ResolveInfo> candidates;   ///< the sorted query result
+    std::string reason;                    ///< why this outcome, citing rules (C-3, P-8, ...)
+    std::string rule;                      ///< the deciding rule id
+    std::optional<size_t> preferredIndex;  ///< the Device::preferred entry used, if any
+    std::vector<PreferredChange> preferredChanges;  ///< to apply to the device when simulating
+};
+
+/// The ResolverActivity component Android returns for an ambiguous resolve (C-6).
+ComponentName resolverActivityComponent();
+
+class PackageIndex {
+public:
+    /// Indexes every installed, non-removed package of the device. The device must outlive the
+    /// index and must not change while it is used (rebuild after changes).
+    explicit PackageIndex(const Device& device);
+
+    /// queryIntentActivities (or services/receivers/providers by kind), sorted.
+    std::vector<ResolveInfo> query(const Intent& intent, int queryFlags,
+                                   ComponentKind kind = ComponentKind::Activity) const;
+
+    /// resolveIntent: query then chooseBestActivity (C-1..C-6) with preferred lookup (P-6..P-8).
+    ResolveResult resolveActivity(const Intent& intent, int queryFlags) const;
+
+    /// For every component of the kind that is not in query()'s answer, the rule that removed it.
+    std::vector<Rejection> explain(const Intent& intent, int queryFlags,
+                                   ComponentKind kind = ComponentKind::Activity) const;
+
+    const Device& device() const { return m_device; }
+    /// Number of filters indexed (all kinds).
+    size_t filterCount() const;
+
+    /// The effective priority of a filter of a package on this device (P-1..P-3).
+    int effectivePriority(const InstalledPackage& package, const Component& component,
+                          const IntentFilter& filter) const;
+
+    PackageIndex(const PackageIndex&) = delete;
+    PackageIndex& operator=(const PackageIndex&) = delete;
+    PackageIndex(PackageIndex&&) noexcept;
+    ~PackageIndex();
+
+private:
+    struct Impl;
+    const Device& m_device;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace hearth

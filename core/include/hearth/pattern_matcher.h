@@ -1,0 +1,42 @@
+#pragma once
+// PatternMatcher: the path and scheme-specific-part matchers of an intent filter, with Android's
+// exact (non-backtracking) glob semantics. Spec rules M-20..M-24.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hearth/result.h>
+
+namespace hearth {
+
+/// Android's PatternMatcher types, with Android's numeric values.
+enum class PatternKind { Literal = 0, Prefix = 1, SimpleGlob = 2, AdvancedGlob = 3, Suffix = 4 };
+
+/// "literal", "prefix", "glob", "advanced_glob", "suffix" (the conformance vocabulary).
+const char* patternKindName(PatternKind kind);
+
+class PatternMatcher {
+public:
+    /// A compiled matcher; fails (with Android's exception text) for a malformed advanced glob.
+    [[nodiscard]] static Result<PatternMatcher> create(PatternKind kind, std::string pattern);
+
+    /// True when the whole subject matches (M-20..M-24).
+    bool match(std::string_view subject) const;
+
+    PatternKind kind() const { return m_kind; }
+    const std::string& pattern() const { return m_pattern; }
+
+    bool operator==(const PatternMatcher& other) const {
+        return m_kind == other.m_kind && m_pattern == other.m_pattern;
+    }
+
+private:
+    PatternMatcher(PatternKind kind, std::string pattern) : m_kind(kind), m_pattern(std::move(pattern)) {}
+    PatternKind m_kind;
+    std::string m_pattern;
+    std::vector<int32_t> m_program;  // compiled advanced glob
+};
+
+}  // namespace hearth

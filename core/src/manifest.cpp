@@ -1,0 +1,42 @@
+#include <hearth/manifest.h>
+
+namespace hearth {
+
+const char* componentKindName(ComponentKind kind) {
+    switch (kind) {
+        case ComponentKind::Activity: return "activity";
+        case ComponentKind::ActivityAlias: return "activity-alias";
+        case ComponentKind::Service: return "service";
+        case ComponentKind::Receiver: return "receiver";
+        case ComponentKind::Provider: return "provider";
+    }
+    return "activity";
+}
+
+std::optional<ComponentKind> componentKindFromName(std::string_view name) {
+    for (ComponentKind kind : {ComponentKind::Activity, ComponentKind::ActivityAlias,
+                               ComponentKind::Service, ComponentKind::Receiver,
+                               ComponentKind::Provider}) {
+        if (name == componentKindName(kind)) return kind;
+    }
+    return std::nullopt;
+}
+
+const Component* Manifest::findComponent(std::string_view className) const {
+    for (const Component& component : components) {
+        if (component.name == className) return &component;
+    }
+    return nullptr;
+}
+
+std::string expandClassName(std::string_view packageName, std::string_view className) {
+    // PackageParser.buildClassName: a leading '.' or no dot at all means relative to the package.
+    if (className.empty()) return std::string(packageName);
+    if (className.front() == '.') return std::string(packageName) + std::string(className);
+    if (className.find('.') == std::string_view::npos) {
+        return std::string(packageName) + "." + std::string(className);
+    }
+    return std::string(className);
+}
+
+}  // namespace hearth
