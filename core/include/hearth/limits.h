@@ -2,10 +2,10 @@
 // Caps on what Hearth reads from outside: how big, how deep, how many. Each number says where it
 // comes from: a limit real Android enforces (so a larger input could never be installed anyway),
 // or, where Android has none, Hearth's own guard set far above the largest real input we measured
-// (framework-res.apk of android-framework-res 11: 45 MB APK, 31.8 MB resources.arsc with 127,684
-// strings, 222 KB binary manifest nested 6 deep; the largest manifest of ../shared/corpus: 198 KB,
-// 1,591 elements, nested 5 deep). A cap that trips is an error naming the limit, never a
-// truncation.
+// (framework-res.apk of Debian's android-framework-res 10.0.0: 45 MB APK, 31.8 MB resources.arsc
+// with 127,684 strings, 222 KB binary manifest nested 6 deep; the largest manifest of
+// ../shared/corpus: 198 KB, 1,591 elements, nested 5 deep). A cap that trips is an error naming the
+// limit, never a truncation.
 
 #include <cstddef>
 #include <cstdint>
