@@ -12,6 +12,8 @@ namespace {
 // The command table: the one place that lists what `hearth` can do; --help prints it.
 const std::vector<CommandSpec>& commandTable() {
     static const std::vector<CommandSpec> table = {
+        {"home", "which activity becomes HOME at every framework call site, stock or HOME_FIRST-patched", defineHome},
+        {"simulate", "run a script of boots, HOME presses and installs; show the screen after each step", defineSimulate},
     };
     return table;
 }

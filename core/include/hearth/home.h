@@ -1,0 +1,166 @@
+#pragma once
+// Home: which activity Android starts as HOME at each framework call site, with the stock framework
+// or one patched to use the private category android.intent.category.HOME_FIRST (spec section 5).
+// Two framework generations are modelled, chosen by Device::apiLevel: legacy 2.x (AMS
+// startHomeActivityLocked, HistoryRecord, PhoneWindowManager/MidWindowManager, the recent-apps
+// dialog) and modern (Android 10+: ActivityTaskManager home intent, FallbackHome, Provision, setup
+// gating of the HOME key, the ROLE_HOME fallback holder, direct boot). Pure: no I/O, no globals.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <hearth/component_name.h>
+#include <hearth/device.h>
+#include <hearth/intent.h>
+#include <hearth/package_index.h>
+#include <hearth/result.h>
+#include <hearth/source_location.h>
+
+namespace hearth {
+
+/// The call-site ids, as used by FrameworkPatch, `--patch-site` and the reports.
+namespace home_site {
+inline constexpr const char* kBoot = "boot";
+inline constexpr const char* kHomeKey = "home-key";
+inline constexpr const char* kHomeKeyMid = "home-key-mid";
+inline constexpr const char* kRecents = "recents";
+inline constexpr const char* kIsHome = "is-home";
+}  // namespace home_site
+
+/// Every call-site id in report order: boot, home-key, home-key-mid, recents, is-home.
+const std::vector<std::string>& homeSiteIds();
+/// True when id names a call site.
+bool isHomeSite(std::string_view id);
+
+enum class FrameworkGeneration { Legacy, Modern };
+
+/// "legacy" or "modern".
+const char* frameworkGenerationName(FrameworkGeneration generation);
+/// Legacy when Device::isLegacy() (Android 2.x rules), else modern.
+FrameworkGeneration frameworkGeneration(const Device& device);
+
+/// The home category the framework uses at a site: HOME_FIRST when the patch swaps it, else HOME.
+std::string homeCategoryFor(const FrameworkPatch& patch, std::string_view site);
+
+/// A patch from the command-line vocabulary: `patch` is "stock", "home-first" or empty; `sites`
+/// are call-site ids. Fails with "unknown patch 'x': expected 'stock' or 'home-first'" or
+/// "unknown call site 'x': expected one of boot, home-key, home-key-mid, recents, is-home".
+[[nodiscard]] Result<FrameworkPatch> makeFrameworkPatch(std::string_view patch,
+                                                        const std::vector<std::string>& sites);
+/// The patch with every call site swapped to HOME_FIRST.
+FrameworkPatch fullHomeFirstPatch();
+/// "stock", "home-first" (every site) or "home-first at boot, is-home" (some sites).
+std::string describePatch(const FrameworkPatch& patch);
+
+enum class HomeOutcome {
+    Activity,    ///< one activity is started (or hidden, for recents; treated as home, for is-home)
+    Chooser,     ///< the ResolverActivity asks the user
+    None,        ///< nothing answers: no home
+    Refused,     ///< the framework declines (HOME key while user setup is in progress, H-14)
+    NotPresent,  ///< the call site does not exist in this framework generation
+};
+
+/// "activity", "chooser", "none", "refused", "not-present".
+const char* homeOutcomeName(HomeOutcome outcome);
+
+/// One activity considered at a call site: a candidate of the query, or a component that declares
+/// HOME, HOME_FIRST or MAIN but was not one (with the rule that removed it).
+struct HomeCandidate {
+    ComponentName component;
+    bool candidate = false;        ///< in the sorted query result
+    int priority = 0;              ///< effective (clamped) priority; candidates only
+    int declaredPriority = 0;      ///< as written in the manifest; candidates only
+    bool isDefault = false;        ///< filter has DEFAULT; candidates only
+    int match = 0;                 ///< IntentFilter.match code; candidates only
+    bool declaresHome = false;     ///< some filter lists HOME or HOME_FIRST
+    std::string rule;              ///< non-candidates: the rule that removed it (M-5, R-7, R-8...)
+    std::string reason;            ///< one readable sentence
+    SourceLocation where;          ///< the deciding filter (or the component)
+};
+
+/// is-home: whether an activity started from a given intent is treated as the home activity.
+struct HomeCheck {
+    std::string startedBy;                   ///< "boot" or "standard MAIN+HOME intent"
+    Intent intent;                           ///< the intent the activity record is created with
+    std::optional<ComponentName> component;  ///< the activity started; nullopt: nothing started
+    std::vector<ComponentName> chooser;      ///< when the start goes through the chooser
+    bool isHome = false;
+    std::string rule;                        ///< H-5 (modern) or H-6 (legacy)
+    std::string reason;
+};
+
+/// The answer at one call site.
+struct HomeSiteReport {
+    std::string site;                        ///< call-site id
+    std::string where;                       ///< the framework class and method, for humans
+    std::string category;                    ///< HOME or HOME_FIRST (full name)
+    Intent intent;                           ///< exactly what the framework builds
+    int queryFlags = 0;                      ///< PackageManager flags used to resolve it
+    bool matchDefaultOnly = false;           ///< queryFlags has MATCH_DEFAULT_ONLY
+    HomeOutcome outcome = HomeOutcome::None;
+    std::optional<ComponentName> component;  ///< Activity: the activity
+    std::vector<ComponentName> chooser;      ///< Chooser: what the ResolverActivity lists
+    std::vector<ComponentName> chooserSet;   ///< Chooser: the set recorded by "Always" (P-5)
+    int chooserBestMatch = 0;                ///< Chooser: best match among the set, masked (P-5)
+    std::optional<ComponentName> hidden;     ///< recents: the component left out as home
+    std::vector<HomeCandidate> candidates;   ///< query result first, then the non-candidates
+    std::vector<HomeCheck> checks;           ///< is-home only
+    std::string rule;                        ///< the deciding rule id
+    std::string reason;                      ///< why this outcome, one or two sentences
+    std::vector<PreferredChange> preferredChanges;  ///< what resolving did to Device::preferred
+};
+
+/// The ROLE_HOME holder (modern only, H-8..H-10).
+struct HomeRole {
+    std::optional<std::string> holder;  ///< package, or nullopt
+    bool fallback = false;              ///< chosen by HomeRoleBehavior.getFallbackHolder (H-9)
+    std::string reason;
+};
+
+/// Every call site of one framework on one device.
+struct HomeReport {
+    std::string deviceName;
+    int apiLevel = 0;
+    FrameworkGeneration generation = FrameworkGeneration::Modern;
+    FrameworkPatch patch;
+    bool userUnlocked = true;
+    bool userSetupComplete = true;
+    std::vector<std::pair<std::string, std::string>> siteCategories;  ///< site → category
+    std::optional<HomeRole> role;                 ///< modern only
+    std::vector<HomeSiteReport> sites;            ///< homeSiteIds() order
+    std::vector<std::string> warnings;            ///< no home, inconsistent sites, ... (loud)
+};
+
+/// True for the FallbackHome of the Settings app (com.android.settings, declares HOME; H-11).
+bool isFallbackHome(const Device& device, const ComponentName& component);
+/// True for Provision or a setup wizard: package com.android.provision, or an activity whose
+/// filters list SETUP_WIZARD (H-12, H-13).
+bool isSetupHome(const Device& device, const ComponentName& component);
+
+/// Analyses one call site with an index built over device. Unknown site ids yield NotPresent.
+HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
+                               std::string_view site);
+
+/// Analyses every call site with the device's own FrameworkPatch.
+HomeReport analyzeHome(const Device& device);
+
+/// The ROLE_HOME holder on a modern device: the package of an "Always" HOME preferred entry
+/// (H-10), else the fallback holder (H-9); nullopt for a legacy device.
+std::optional<HomeRole> homeRole(const Device& device, const PackageIndex& index);
+
+/// A readable report of every call site: a summary table then the details of each site.
+std::string renderHomeText(const HomeReport& report);
+/// The JSON report: {"framework":{"api","generation","patch","sites":{site:category}},"sites":[...]}.
+std::string renderHomeJson(const HomeReport& report);
+/// Stock and patched side by side: a two-column table then the details of both.
+std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& patched);
+/// {"stock":{...},"patched":{...}}.
+std::string renderHomeCompareJson(const HomeReport& stock, const HomeReport& patched);
+
+/// One line for a site's outcome: "com.a/.Home", "chooser: a/.A, b/.B", "NO HOME (...)", ...
+std::string summarizeHomeSite(const HomeSiteReport& site);
+
+}  // namespace hearth
