@@ -1,0 +1,43 @@
+#pragma once
+// Private: turns a compiled (AXML) manifest back into the source form aapt compiled it from, so
+// that APKs go through the very same element -> model code as source manifests (parseManifest)
+// and both give the same Manifest. Attributes are named by resource id (obfuscated or renamed
+// names still parse), references are resolved through resources.arsc for the default
+// configuration, typed values are written as their source text, and every value is escaped so
+// that aapt's unescaping gives back exactly the compiled string.
+//
+// Element i (1-based, document order) is written on line i, which is how an APK element's
+// location reads: "app.apk:12" is the 12th element of its AndroidManifest.xml.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <hearth/result.h>
+#include <hearth/source_location.h>
+
+#include "arsc_reader.h"
+#include "axml_parser.h"
+
+namespace hearth::apk {
+
+/// The android: attribute a resource id stands for, or nullptr when Hearth does not know it.
+const char* androidAttributeName(uint32_t resourceId);
+
+/// Provides resources.arsc on first use (nullptr when the APK has none); errors stop the parse.
+using TableLoader = std::function<Result<const arsc::ResourceTable*>()>;
+
+struct RenderedManifest {
+    std::string xml;
+    std::vector<Diagnostic> warnings;  ///< located at sourceName:elementIndex
+};
+
+/// Writes the document as source XML. `sourceName` locates warnings.
+[[nodiscard]] Result<RenderedManifest> renderSourceXml(const axml::Document& document,
+                                                       const TableLoader& loadTable,
+                                                       const std::string& sourceName);
+
+/// Escapes a compiled value so that aapt's attribute unescaping (and XML) gives it back.
+std::string escapeAttributeValue(std::string_view value);
+
+}  // namespace hearth::apk

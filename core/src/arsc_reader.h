@@ -1,0 +1,82 @@
+#pragma once
+// Private: resources.arsc, the compiled resource table of an APK. Hearth needs two things from it:
+// the value of a resource in the default configuration (to resolve @string references in labels
+// and <data> attributes) and a resource's name (to show @drawable/icon instead of an id). The
+// table is indexed once (packages, type chunks) and entries are read on demand, so a 30 MB
+// framework table costs a walk over chunk headers, not a full decode.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hearth/result.h>
+
+#include "res_chunk.h"
+
+namespace hearth::arsc {
+
+/// Reference chains (@string/a -> @string/b -> ...) longer than this are reported, not followed.
+inline constexpr int kMaxReferenceDepth = 16;
+
+class ResourceTable {
+public:
+    /// Indexes resources.arsc. `bytes` must outlive the table. Errors read "<what>, at byte
+    /// offset N" (the caller names the file).
+    [[nodiscard]] static Result<ResourceTable> parse(std::string_view bytes);
+
+    /// The value of `id` in the default configuration, following references to other resources
+    /// of this table. Fails with a reason ("no resource 0x7f020009", "... has no value for the
+    /// default configuration", a malformed entry at byte offset N).
+    [[nodiscard]] Result<res::TypedValue> defaultValue(uint32_t id) const;
+
+    /// The string a value names: a string value (from the global pool) as text; anything else
+    /// fails with a reason.
+    [[nodiscard]] Result<std::string> stringOf(const res::TypedValue& value) const;
+
+    /// "drawable/icon" (type/key) for an id defined in any configuration, with the package name
+    /// in `packageName`; nullopt when the table does not know the id.
+    struct Name {
+        std::string packageName;
+        std::string type;
+        std::string key;
+    };
+    std::optional<Name> nameOf(uint32_t id) const;
+
+    /// Package ids found in the table.
+    std::vector<uint32_t> packageIds() const;
+
+private:
+    struct TypeChunk {
+        size_t offset = 0;   // start of the ResTable_type chunk in the file
+        bool isDefault = false;
+    };
+    struct Package {
+        uint32_t id = 0;
+        std::string name;
+        uint32_t typeIdOffset = 0;
+        std::shared_ptr<res::StringPool> typeStrings;
+        std::shared_ptr<res::StringPool> keyStrings;
+        std::map<uint8_t, std::vector<TypeChunk>> types;  // by type id (1-based)
+    };
+    struct Entry {
+        res::TypedValue value;
+        uint32_t key = 0;
+        bool complex = false;
+    };
+
+    // The entry `index` of a type chunk, nullopt when the chunk has none; errors for malformed
+    // entries.
+    Result<std::optional<Entry>> entryAt(const TypeChunk& type, uint32_t index) const;
+    const Package* findPackage(uint32_t packageId) const;
+    Result<res::TypedValue> lookupOnce(uint32_t id) const;
+
+    std::string_view m_bytes;
+    std::shared_ptr<res::StringPool> m_values;
+    std::vector<Package> m_packages;
+};
+
+}  // namespace hearth::arsc
