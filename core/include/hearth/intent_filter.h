@@ -71,10 +71,19 @@ struct IntentFilter {
     bool operator==(const IntentFilter& o) const;
 };
 
-/// Checks a MIME type the way IntentFilter.addDataType does (M-19); the error text is
-/// "malformed MIME type 'x': ..." style and names the value.
+/// Checks a MIME type the way IntentFilter.addDataType does (M-19) and returns it unchanged; fails
+/// with "MIME type 'image' must look like 'type/subtype'" for "image", "/png", "image/" or "*".
 [[nodiscard]] Result<std::string> validateMimeType(std::string_view type);
-/// Parses a <data android:port> value as Integer.parseInt does (M-26).
+/// Parses a <data android:port> value as Integer.parseInt does (M-26): optional sign, decimal
+/// digits, 32 bits; fails with "port 'eighty' must be a whole number" (also for "") or
+/// "port '99999999999' does not fit in 32 bits".
 [[nodiscard]] Result<int> parsePort(std::string_view port);
+
+/// The exception Android throws for a MIME type validateMimeType refuses, as Java prints it
+/// ("android.content.IntentFilter$MalformedMimeTypeException: image"), or "" when it is valid.
+std::string androidMimeTypeException(std::string_view type);
+/// The exception Android throws for a port parsePort refuses, as Java prints it
+/// ("java.lang.NumberFormatException: For input string: \"eighty\""), or "" when it is valid.
+std::string androidPortException(std::string_view port);
 
 }  // namespace hearth

@@ -19,7 +19,10 @@ const char* patternKindName(PatternKind kind);
 
 class PatternMatcher {
 public:
-    /// A compiled matcher; fails (with Android's exception text) for a malformed advanced glob.
+    /// A compiled matcher; fails for a malformed advanced glob where Android's PatternMatcher
+    /// throws, with a message naming the pattern and the problem ("advanced pattern '*a' is
+    /// malformed: '*' (character 1) must follow a character, '.' or a set"). The exception Android
+    /// throws is androidPatternException().
     [[nodiscard]] static Result<PatternMatcher> create(PatternKind kind, std::string pattern);
 
     /// True when the whole subject matches (M-20..M-24).
@@ -37,6 +40,13 @@ private:
     PatternKind m_kind;
     std::string m_pattern;
     std::vector<int32_t> m_program;  // compiled advanced glob
+    std::u16string m_pattern16;      // globs: the pattern as Java's UTF-16 units
+    bool m_asciiPattern = true;      // globs: ASCII patterns match ASCII subjects byte-wise
 };
+
+/// The exception Android's PatternMatcher throws for this pattern, as Java prints it
+/// ("java.lang.IllegalArgumentException: Modifier must follow a token."), or "" when Android
+/// accepts it. Only advanced globs can be refused.
+std::string androidPatternException(PatternKind kind, std::string_view pattern);
 
 }  // namespace hearth

@@ -11,7 +11,10 @@ namespace hearth {
 
 class Uri {
 public:
-    /// Parses like android.net.Uri.parse: never fails; a string without ':' is a relative URI.
+    /// Parses like android.net.Uri.parse: never fails. The scheme is the text before the first
+    /// ':' wherever it is (Android's StringUri does not stop at '/', '?' or '#'); a string without
+    /// ':' is a relative URI. "//" after the scheme starts an authority, which ends at '/', '\\',
+    /// '?' or '#'; the host is what follows the last '@', the port the trailing digits after ':'.
     static Uri parse(std::string_view text);
 
     /// The text exactly as given.
@@ -48,8 +51,9 @@ private:
     std::optional<std::string> m_fragment;
 };
 
-/// Percent-decodes like Android's UriCodec.decode (invalid escapes are kept as they are; bytes
-/// are UTF-8).
+/// Percent-decodes like Android's Uri.decode (UriCodec, UTF-8, no '+' conversion): escaped bytes
+/// are decoded as UTF-8; a malformed escape or byte sequence becomes U+FFFD, exactly where
+/// Android puts it (so "%zz" decodes to U+FFFD U+0000 'z', as Android's does).
 std::string decodeUriComponent(std::string_view encoded);
 
 }  // namespace hearth
