@@ -55,6 +55,7 @@ struct FrameworkPatch {
 
 struct Device {
     std::string name;
+    std::string description;               ///< device.json "description": what it demonstrates
     std::filesystem::path source;          ///< directory, manifest or device.json it came from
     int apiLevel = 34;
     std::vector<InstalledPackage> packages;     ///< scan order (resolver ties fall back to it)

@@ -47,11 +47,16 @@ enum class ResolveOutcome { Activity, Chooser, None };
 const char* resolveOutcomeName(ResolveOutcome outcome);
 
 /// A change resolution makes to the preferred table (P-8: prune, demote to last-chosen, shrink set).
+/// Android applies DemoteToLastChosen and ShrinkSet by removing the entry and adding a new one, so
+/// the changed entry moves to the end of the table.
 struct PreferredChange {
     enum class Kind { Remove, DemoteToLastChosen, ShrinkSet } kind = Kind::Remove;
     size_t index = 0;                  ///< index into Device::preferred
     std::vector<ComponentName> newSet; ///< ShrinkSet only
 };
+
+/// "remove", "demote-to-last-chosen", "shrink-set".
+const char* preferredChangeKindName(PreferredChange::Kind kind);
 
 struct ResolveResult {
     ResolveOutcome outcome = ResolveOutcome::None;
@@ -60,11 +65,30 @@ struct ResolveResult {
     std::string reason;                    ///< why this outcome, citing rules (C-3, P-8, ...)
     std::string rule;                      ///< the deciding rule id
     std::optional<size_t> preferredIndex;  ///< the Device::preferred entry used, if any
+    std::optional<size_t> persistentPreferredIndex;  ///< the Device::persistentPreferred entry used
     std::vector<PreferredChange> preferredChanges;  ///< to apply to the device when simulating
 };
 
 /// The ResolverActivity component Android returns for an ambiguous resolve (C-6).
 ComponentName resolverActivityComponent();
+
+/// Why filter.match(intent) gives `code`, as a rule id and one sentence naming the part that
+/// failed with the values involved, e.g. {"M-3", "action 'android.intent.action.VIEW' is not in
+/// the filter's actions [SENDTO]"}; for a positive code, what matched. Shared by explain() and the
+/// GUI.
+struct MatchExplanation {
+    std::string rule;
+    std::string reason;
+};
+MatchExplanation describeFilterMatch(const IntentFilter& filter, const Intent& intent, int code);
+
+/// Number of R-9 sort keys Android uses at an API level: 4 (priority, preferredOrder, isDefault,
+/// match) below 14, 5 (+ system) for 14..23, 6 (+ packageName) from 24.
+int sortKeyCount(int apiLevel);
+
+/// Which R-9 key orders `first` before `second` at an API level, as a phrase such as
+/// "priority 1 > 0" or "match 0x508000 > 0x208000"; "scan order" when every key ties.
+std::string describeOrder(const ResolveInfo& first, const ResolveInfo& second, int apiLevel);
 
 class PackageIndex {
 public:
@@ -79,6 +103,10 @@ public:
     /// resolveIntent: query then chooseBestActivity (C-1..C-6) with preferred lookup (P-6..P-8).
     ResolveResult resolveActivity(const Intent& intent, int queryFlags) const;
 
+    /// resolveActivity for activities; for services, receivers and providers the first query
+    /// result (resolveService never shows a chooser).
+    ResolveResult resolve(const Intent& intent, int queryFlags, ComponentKind kind) const;
+
     /// For every component of the kind that is not in query()'s answer, the rule that removed it.
     std::vector<Rejection> explain(const Intent& intent, int queryFlags,
                                    ComponentKind kind = ComponentKind::Activity) const;
@@ -90,6 +118,14 @@ public:
     /// The effective priority of a filter of a package on this device (P-1..P-3).
     int effectivePriority(const InstalledPackage& package, const Component& component,
                           const IntentFilter& filter) const;
+    /// Why effectivePriority differs from the declared one, e.g. "declared 100, clamped to 0 by
+    /// P-1: not a privileged app"; empty when it does not.
+    std::string priorityNote(const InstalledPackage& package, const Component& component,
+                             const IntentFilter& filter) const;
+    /// The setup wizard package (the one system package with an activity for MAIN +
+    /// SETUP_WIZARD), exempt from P-1's protected-action clamp; nullopt when there is not exactly
+    /// one such activity.
+    const std::optional<std::string>& setupWizardPackage() const;
 
     PackageIndex(const PackageIndex&) = delete;
     PackageIndex& operator=(const PackageIndex&) = delete;

@@ -1,0 +1,77 @@
+// hearth query: queryIntentActivities (and services, receivers, providers) over a device, printed
+// like `cmd package query-activities` (spec 6.2), as JSON, or with --explain.
+
+#include <memory>
+#include <ostream>
+
+#include <hearth/package_index.h>
+#include <hearth/resolve_report.h>
+
+#include "cli.h"
+#include "command.h"
+#include "intent_command.h"
+
+namespace hearth::cli {
+namespace {
+
+constexpr const char* kExamples = R"(INTENT is am/pm syntax: -a ACTION, -c CATEGORY (repeatable), -d URI, -t MIME, -n PKG/CLS,
+-p PACKAGE, -f FLAGS, extras (--es K V, ...; ignored for matching), --selector, and one trailing
+intent: URI, component or package. Hearth's own options may appear anywhere.
+
+Examples:
+  hearth query samples/devices/browsers -a android.intent.action.VIEW -d https://example.com/docs/a
+      every browser that handles the link, in Android's order (R-9), as pm query-activities prints
+  hearth query samples/devices/browsers -a android.intent.action.VIEW -d http://news.example.org \
+      -c android.intent.category.BROWSABLE --brief --default-only
+      the startActivity view (MATCH_DEFAULT_ONLY), two lines per activity
+  hearth query samples/devices/seed -a android.intent.action.MAIN -c android.intent.category.HOME \
+      --explain
+      the HOME candidates and, for every other activity, the rule that removed it
+  hearth query app/AndroidManifest.xml --kind service -a com.example.SYNC --json
+      services instead of activities, as JSON
+
+Output: pm's text ("No activities found", "N activities found:", "  Activity #i:"); --brief and
+--components as pm; the default dump follows ResolveInfo.dump, but its ActivityInfo lines are
+Hearth's own (Android's exact lines are not reproduced). --json prints
+{"results":[{"component","package","class","priority","declaredPriority","preferredOrder","match",
+"isDefault","system","kind","filter":{"file","line","column"}}]} (+ "explain" with --explain).
+
+Exit codes: 0 results found, 4 nothing found, 1 bad input (device cannot be read), 2 usage error
+(including a malformed intent).)";
+
+struct QueryState {
+    IntentCommandOptions options;
+};
+
+}  // namespace
+
+Runner defineQuery(CLI::App& app, Io& io) {
+    auto state = std::make_shared<QueryState>();
+    addIntentCommandOptions(app, state->options);
+    app.footer(kExamples);
+    return [state, &app, &io]() -> int {
+        const IntentCommandOptions& options = state->options;
+        PreparedIntent prepared = prepareIntentCommand("query", options, app.remaining(), io);
+        if (prepared.exitCode) return *prepared.exitCode;
+        const PackageIndex index(prepared.device);
+        const std::vector<ResolveInfo> results =
+            index.query(prepared.intent, prepared.queryFlags, prepared.kind);
+        std::vector<Rejection> rejections;
+        if (options.explain) {
+            rejections = index.explain(prepared.intent, prepared.queryFlags, prepared.kind);
+        }
+        if (options.json) {
+            io.out << renderQueryJson(results, options.explain ? &rejections : nullptr);
+        } else {
+            const ReportStyle style{options.brief, options.components};
+            io.out << renderQueryText(results, prepared.kind, style);
+            if (options.explain) {
+                io.out << "\n"
+                       << renderQueryExplanation(results, rejections, prepared.device.apiLevel);
+            }
+        }
+        return results.empty() ? kExitNothing : kExitOk;
+    };
+}
+
+}  // namespace hearth::cli

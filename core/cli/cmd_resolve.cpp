@@ -1,0 +1,87 @@
+// hearth resolve: resolveIntent over a device — one activity, the chooser, or nothing — printed
+// like `cmd package resolve-activity` (spec 6.1), as JSON, or with --explain.
+
+#include <memory>
+#include <ostream>
+
+#include <hearth/package_index.h>
+#include <hearth/resolve_report.h>
+
+#include "cli.h"
+#include "command.h"
+#include "intent_command.h"
+
+namespace hearth::cli {
+namespace {
+
+constexpr const char* kExamples = R"(INTENT is am/pm syntax: -a ACTION, -c CATEGORY (repeatable), -d URI, -t MIME, -n PKG/CLS,
+-p PACKAGE, -f FLAGS, extras (--es K V, ...; ignored for matching), --selector, and one trailing
+intent: URI, component or package. Hearth's own options may appear anywhere.
+
+Resolution is query (same flags) then chooseBestActivity: one candidate wins (C-2); the first of
+the top two wins when they differ in priority, preferredOrder or isDefault (C-3); otherwise a
+recorded preferred activity (P-7, P-8, by API level) or the chooser, ResolverActivity (C-6).
+Resolving never changes the device: preferred-table changes Android would make (P-8) are reported
+in the JSON "preferredChanges" and in --explain.
+
+Examples:
+  hearth resolve samples/devices/browsers -a android.intent.action.VIEW -d http://news.example.org/
+      two browsers tie and no preference applies: the chooser (exit 3)
+  hearth resolve samples/devices/browsers -a android.intent.action.VIEW -d https://news.example.org/ \
+      --explain
+      the recorded "Always" choice wins (P-8); --explain shows why each other app lost
+  hearth resolve samples/devices/seed -a android.intent.action.VIEW -d https://example.com/x --json
+      the answer as JSON: {"outcome","component","rule","reason","candidates",...}
+  hearth resolve samples/devices/seed -a android.intent.action.MAIN -c android.intent.category.HOME \
+      --brief --default-only
+      the HOME activity as startActivity resolves it, pm --brief style
+
+Output: pm's text ("No activity found", or the chosen ResolveInfo; the chooser prints
+"priority=0 preferredOrder=0 match=0x0 specificIndex=-1 isDefault=false" and
+android/com.android.internal.app.ResolverActivity). The default dump's ActivityInfo lines are
+Hearth's own. --kind service|receiver|provider picks the first result, as resolveService does.
+
+Exit codes: 0 one activity, 3 the chooser (ResolverActivity) would be shown, 4 nothing found,
+1 bad input (device cannot be read), 2 usage error (including a malformed intent).)";
+
+struct ResolveState {
+    IntentCommandOptions options;
+};
+
+}  // namespace
+
+Runner defineResolve(CLI::App& app, Io& io) {
+    auto state = std::make_shared<ResolveState>();
+    addIntentCommandOptions(app, state->options);
+    app.footer(kExamples);
+    return [state, &app, &io]() -> int {
+        const IntentCommandOptions& options = state->options;
+        PreparedIntent prepared = prepareIntentCommand("resolve", options, app.remaining(), io);
+        if (prepared.exitCode) return *prepared.exitCode;
+        const PackageIndex index(prepared.device);
+        const ResolveResult result =
+            index.resolve(prepared.intent, prepared.queryFlags, prepared.kind);
+        std::vector<Rejection> rejections;
+        if (options.explain) {
+            rejections = index.explain(prepared.intent, prepared.queryFlags, prepared.kind);
+        }
+        if (options.json) {
+            io.out << renderResolveJson(result, options.explain ? &rejections : nullptr);
+        } else {
+            const ReportStyle style{options.brief, options.components};
+            io.out << renderResolveText(result, prepared.kind, style);
+            if (options.explain) {
+                io.out << "\n"
+                       << renderResolveExplanation(result, rejections, prepared.device.apiLevel);
+            }
+        }
+        switch (result.outcome) {
+            case ResolveOutcome::Activity: return static_cast<int>(kExitOk);
+            case ResolveOutcome::Chooser: return static_cast<int>(kExitChooser);
+            case ResolveOutcome::None: break;
+        }
+        return static_cast<int>(kExitNothing);
+    };
+}
+
+}  // namespace hearth::cli

@@ -1,0 +1,105 @@
+#include "intent_command.h"
+
+#include <cctype>
+#include <cstdint>
+#include <ostream>
+
+namespace hearth::cli {
+
+namespace {
+
+// Integer.decode, as pm parses --query-flags: "0x10000", "#10000", "010" (octal), "65536".
+std::optional<int> decodeInteger(const std::string& text) {
+    size_t i = 0;
+    bool negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+    int base = 10;
+    if (text.compare(i, 2, "0x") == 0 || text.compare(i, 2, "0X") == 0) {
+        base = 16;
+        i += 2;
+    } else if (text.compare(i, 1, "#") == 0) {
+        base = 16;
+        i += 1;
+    } else if (text.compare(i, 1, "0") == 0 && i + 1 < text.size()) {
+        base = 8;
+        i += 1;
+    }
+    if (i >= text.size()) return std::nullopt;
+    int64_t value = 0;
+    for (; i < text.size(); ++i) {
+        const int c = std::tolower(static_cast<unsigned char>(text[i]));
+        int digit = -1;
+        if (c >= '0' && c <= '9') digit = c - '0';
+        if (c >= 'a' && c <= 'f') digit = 10 + c - 'a';
+        if (digit < 0 || digit >= base) return std::nullopt;
+        value = value * base + digit;
+        if (value > INT64_C(0x7FFFFFFF) + (negative ? 1 : 0)) return std::nullopt;
+    }
+    return static_cast<int>(negative ? -value : value);
+}
+
+}  // namespace
+
+void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options) {
+    app.add_option("DEVICE", options.device,
+                   "a device folder, a device.json, or one AndroidManifest.xml or .apk")
+        ->required();
+    app.add_flag("--json", options.json, "print JSON instead of pm's text");
+    app.add_flag("--explain", options.explain,
+                 "also say why every other component is not a candidate, and how the candidates "
+                 "are ordered");
+    app.add_flag("--brief", options.brief, "two lines per result, as pm --brief");
+    app.add_flag("--components", options.components, "only the short component names");
+    app.add_option("--query-flags", options.queryFlags,
+                   "PackageManager flags, decoded like Integer.decode (e.g. 0x10000 = "
+                   "MATCH_DEFAULT_ONLY); default 0, as pm");
+    app.add_flag("--default-only", options.defaultOnly,
+                 "add MATCH_DEFAULT_ONLY (0x10000), as startActivity does");
+    app.add_option("--kind", options.kind, "which components to resolve")
+        ->check(CLI::IsMember({"activity", "service", "receiver", "provider"}));
+    app.add_option("--api", options.api, "override the device's Android API level")
+        ->check(CLI::Range(1, 100));
+    // Everything else (-a, -c, -d, -n, --es, a trailing URI...) is am's intent syntax.
+    app.allow_extras();
+}
+
+PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOptions& options,
+                                    const std::vector<std::string>& intentArgs, Io& io) {
+    PreparedIntent prepared;
+    if (!options.queryFlags.empty()) {
+        std::optional<int> flags = decodeInteger(options.queryFlags);
+        if (!flags) {
+            io.err << "hearth " << command
+                   << ": --query-flags expects a number such as 0x10000, got '"
+                   << options.queryFlags << "'\n";
+            prepared.exitCode = kExitUsage;
+            return prepared;
+        }
+        prepared.queryFlags = *flags;
+    }
+    if (options.defaultOnly) prepared.queryFlags |= flags::kMatchDefaultOnly;
+    prepared.kind = componentKindFromName(options.kind).value_or(ComponentKind::Activity);
+
+    Result<Intent> intent = parseIntentArgs(intentArgs);
+    if (!intent) {
+        io.err << "hearth " << command << ": " << intent.error().toString() << "\n";
+        prepared.exitCode = kExitUsage;
+        return prepared;
+    }
+    prepared.intent = std::move(intent).value();
+
+    Result<Device> device = loadDevice(options.device);
+    if (!device) {
+        io.err << device.error().toString() << "\n";
+        prepared.exitCode = kExitBadInput;
+        return prepared;
+    }
+    prepared.device = std::move(device).value();
+    for (const Diagnostic& diagnostic : prepared.device.diagnostics) {
+        io.err << diagnostic.toString() << "\n";
+    }
+    if (options.api != 0) prepared.device.apiLevel = options.api;
+    return prepared;
+}
+
+}  // namespace hearth::cli

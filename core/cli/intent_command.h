@@ -1,0 +1,49 @@
+#pragma once
+// Private to the CLI: what `hearth query` and `hearth resolve` share — their options, loading the
+// device, parsing the am-style intent, and building the index.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <hearth/device.h>
+#include <hearth/intent.h>
+#include <hearth/manifest.h>
+
+#include "cli.h"
+#include "command.h"
+
+namespace hearth::cli {
+
+struct IntentCommandOptions {
+    std::string device;
+    bool json = false;
+    bool explain = false;
+    bool brief = false;
+    bool components = false;
+    bool defaultOnly = false;
+    std::string queryFlags;
+    std::string kind = "activity";
+    int api = 0;  ///< 0: the device's own API level
+};
+
+/// Adds DEVICE and the options shared by query and resolve; unknown options and the arguments
+/// after DEVICE are left for the intent (CLI11 extras).
+void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options);
+
+/// A device, an intent and flags ready to resolve; or the exit code to return (the message is
+/// already printed on io.err).
+struct PreparedIntent {
+    std::optional<int> exitCode;
+    Device device;
+    Intent intent;
+    int queryFlags = 0;
+    ComponentKind kind = ComponentKind::Activity;
+};
+
+/// Parses --query-flags and the intent (exit 2 on error), then loads the device (exit 1).
+PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOptions& options,
+                                    const std::vector<std::string>& intentArgs, Io& io);
+
+}  // namespace hearth::cli

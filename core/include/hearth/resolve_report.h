@@ -1,0 +1,70 @@
+#pragma once
+// Renderings of query and resolve answers: the text `cmd package query-activities` /
+// `resolve-activity` print (spec 6.1, 6.2), the --explain text, and the JSON that the CLI prints
+// and the GUI exports. Every function is pure and deterministic.
+//
+// Hearth's non-brief dump follows ResolveInfo.dump (Filter block, priority line, ActivityInfo
+// block); Android's exact ActivityInfo lines were not captured (spec 8), so those lines are
+// Hearth's own: name, packageName, nonLocalizedLabel, enabled/exported/directBootAware,
+// processName, permission, targetActivity, launchMode, source and filter locations.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hearth/manifest.h>
+#include <hearth/package_index.h>
+
+namespace hearth {
+
+/// How the pm-like text is printed.
+struct ReportStyle {
+    bool brief = false;       ///< --brief: the priority line and the short component
+    bool components = false;  ///< --components: only short components
+};
+
+/// "activities", "services", "receivers", "providers" (also for activity-alias).
+const char* componentKindPlural(ComponentKind kind);
+
+/// One ResolveInfo as pm prints it: brief (two lines), components (one line) or Hearth's dump;
+/// every line starts with prefix and ends with '\n'.
+std::string renderResolveInfo(const ResolveInfo& info, std::string_view prefix,
+                              const ReportStyle& style);
+
+/// `pm query-activities` text (spec 6.2): "No activities found", or "N activities found:" then
+/// "  Activity #i:" blocks; with --components one short component per line and no header.
+std::string renderQueryText(const std::vector<ResolveInfo>& results, ComponentKind kind,
+                            const ReportStyle& style);
+
+/// `pm resolve-activity` text (spec 6.1): "No activity found" or the chosen ResolveInfo (the
+/// ResolverActivity for a chooser).
+std::string renderResolveText(const ResolveResult& result, ComponentKind kind,
+                              const ReportStyle& style);
+
+/// One line for a component that is not a candidate:
+/// "pkg/.Cls: not a candidate — M-3: action '...' is not in the filter's actions [SENDTO]
+/// (file:line:col)".
+std::string describeRejection(const Rejection& rejection);
+
+/// --explain for query: a "Not candidates:" section with describeRejection lines (or a line saying
+/// every component is a candidate).
+std::string renderQueryExplanation(const std::vector<ResolveInfo>& results,
+                                   const std::vector<Rejection>& rejections, int apiLevel);
+
+/// --explain for resolve: the outcome and its reason, every candidate in Android's order with the
+/// R-9 key that placed it after the previous one (and clamped priorities), then the rejections.
+std::string renderResolveExplanation(const ResolveResult& result,
+                                     const std::vector<Rejection>& rejections, int apiLevel);
+
+/// {"results":[{"component","package","class","priority","declaredPriority","preferredOrder",
+/// "match","isDefault","system","kind","filter":{"file","line","column"}|null}]} and, when
+/// rejections is given, "explain":[{"component","kind","rule","reason","filter"}]. Indented by 2.
+std::string renderQueryJson(const std::vector<ResolveInfo>& results,
+                            const std::vector<Rejection>* rejections = nullptr);
+
+/// {"outcome","component","rule","reason","candidates":[...],"preferred":...,
+/// "preferredChanges":[...]} (+ "explain" as above). Indented by 2.
+std::string renderResolveJson(const ResolveResult& result,
+                              const std::vector<Rejection>* rejections = nullptr);
+
+}  // namespace hearth

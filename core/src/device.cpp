@@ -1,0 +1,189 @@
+// Device loading (directory, device.json, single manifest/APK) and the per-package state queries
+// the resolver needs. device.json itself is parsed in device_json.cpp.
+
+#include <hearth/device.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <system_error>
+
+#include <hearth/limits.h>
+
+#include "device_internal.h"
+
+namespace hearth {
+
+namespace fs = std::filesystem;
+
+bool InstalledPackage::isComponentEnabled(const Component& component) const {
+    // R-8, in PackageUserState.isEnabled order: the application's state decides first, then a
+    // component state override, then the manifest (the component's and the application's
+    // android:enabled).
+    if (!enabled) return false;
+    if (enabledComponents.count(component.name) > 0) return true;
+    if (disabledComponents.count(component.name) > 0) return false;
+    return component.enabled && manifest.application.enabled;
+}
+
+const InstalledPackage* Device::findPackage(std::string_view packageName) const {
+    for (const InstalledPackage& package : packages) {
+        if (!package.removed && package.packageName() == packageName) return &package;
+    }
+    return nullptr;
+}
+
+InstalledPackage* Device::findPackage(std::string_view packageName) {
+    for (InstalledPackage& package : packages) {
+        if (!package.removed && package.packageName() == packageName) return &package;
+    }
+    return nullptr;
+}
+
+namespace detail {
+
+std::string lowerFirst(std::string text) {
+    if (!text.empty()) {
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    }
+    return text;
+}
+
+Result<std::string> readTextFile(const fs::path& path, size_t maxBytes) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        return makeError("cannot read '" + path.string() + "': no such file or directory");
+    }
+    if (fs::is_directory(path, ec)) {
+        return makeError("cannot read '" + path.string() + "': it is a directory");
+    }
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > maxBytes) {
+        return makeError("cannot read '" + path.string() + "': " + std::to_string(size) +
+                         " bytes is more than the limit of " + std::to_string(maxBytes));
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return makeError("cannot read '" + path.string() + "': " +
+                         lowerFirst(std::make_error_code(std::errc::permission_denied).message()));
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+}  // namespace detail
+
+namespace {
+
+bool isDeviceJson(const fs::path& path) { return path.extension() == ".json"; }
+
+bool isApk(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".apk";
+}
+
+// Build output and VCS folders hold copies of manifests (merged manifests, intermediates) that
+// would install every app twice.
+bool isSkippedDirectory(const std::string& name) {
+    if (name.empty() || name[0] == '.') return true;
+    if (name == "build" || name == "out" || name == "node_modules") return true;
+    return name.rfind("build-", 0) == 0 || name.rfind("build_", 0) == 0 ||
+           name.rfind("cmake-build-", 0) == 0;
+}
+
+std::vector<fs::path> findManifests(const fs::path& root) {
+    std::vector<fs::path> found;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::directory_entry& entry = *it;
+        const std::string name = entry.path().filename().string();
+        std::error_code typeError;
+        if (entry.is_directory(typeError)) {
+            if (isSkippedDirectory(name)) it.disable_recursion_pending();
+            continue;
+        }
+        if (name == "AndroidManifest.xml" || isApk(entry.path())) found.push_back(entry.path());
+    }
+    std::sort(found.begin(), found.end(),
+              [](const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); });
+    return found;
+}
+
+Result<Device> loadDirectoryOfManifests(const fs::path& root, const DeviceLoadOptions& options) {
+    const std::vector<fs::path> manifests = findManifests(root);
+    if (manifests.empty()) {
+        return makeError("'" + root.string() +
+                         "' holds no device.json, AndroidManifest.xml or .apk file");
+    }
+    Device device;
+    device.source = root;
+    device.name = root.filename().string();
+    if (device.name.empty()) device.name = root.parent_path().filename().string();
+    std::map<std::string, std::string> firstFile;  // package → manifest that installed it
+    for (size_t i = 0; i < manifests.size(); ++i) {
+        Result<Manifest> manifest = loadManifest(manifests[i], options.parse);
+        if (!manifest) return manifest.error();
+        if (options.progress) options.progress(i + 1, manifests.size());
+        for (const Diagnostic& diagnostic : manifest->diagnostics) {
+            device.diagnostics.push_back(diagnostic);
+        }
+        const std::string& packageName = manifest->packageName;
+        auto [it, inserted] = firstFile.emplace(packageName, manifests[i].string());
+        if (!inserted) {
+            // Android keeps one package per name; the first in path order stays installed.
+            device.diagnostics.push_back(
+                Diagnostic{Diagnostic::Severity::Warning, manifest->where,
+                           "package '" + packageName + "' is already installed from '" +
+                               it->second + "'; this manifest is ignored"});
+            continue;
+        }
+        InstalledPackage package;
+        package.manifest = std::move(manifest).value();
+        device.packages.push_back(std::move(package));
+    }
+    return device;
+}
+
+Result<Device> loadDeviceJsonFile(const fs::path& path, const DeviceLoadOptions& options) {
+    Result<std::string> text = detail::readTextFile(path, limits::kMaxDeviceJsonBytes);
+    if (!text) return text.error();
+    Result<Device> device = parseDeviceJson(*text, path.string(), path.parent_path(), options);
+    if (!device) return device.error();
+    device->source = path;
+    return device;
+}
+
+}  // namespace
+
+Result<Device> loadDevice(const fs::path& path, const DeviceLoadOptions& options) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        return makeError("cannot read device '" + path.string() + "': no such file or directory");
+    }
+    if (fs::is_directory(path, ec)) {
+        const fs::path deviceJson = path / "device.json";
+        if (fs::is_regular_file(deviceJson, ec)) return loadDeviceJsonFile(deviceJson, options);
+        return loadDirectoryOfManifests(path, options);
+    }
+    if (isDeviceJson(path)) return loadDeviceJsonFile(path, options);
+
+    Result<Manifest> manifest = loadManifest(path, options.parse);
+    if (!manifest) return manifest.error();
+    if (options.progress) options.progress(1, 1);
+    Device device;
+    device.source = path;
+    device.name = manifest->packageName;
+    device.diagnostics = manifest->diagnostics;
+    InstalledPackage package;
+    package.manifest = std::move(manifest).value();
+    device.packages.push_back(std::move(package));
+    return device;
+}
+
+}  // namespace hearth

@@ -1,0 +1,880 @@
+// device.json: the hand-written description of a device (samples/devices/README.md is the
+// reference). nlohmann checks the syntax; a small scanner then records where every key and value
+// starts so that each semantic error can point at its line and column.
+
+#include <hearth/device.h>
+#include <hearth/limits.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "device_internal.h"
+
+namespace hearth {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Json = nlohmann::json;
+
+// JSON nesting beyond this is certainly not a device description; the cap also bounds recursion.
+constexpr int kMaxJsonDepth = 64;
+
+const std::vector<std::string>& allHomeSites() {
+    static const std::vector<std::string> sites = {"boot", "home-key", "home-key-mid", "recents",
+                                                   "is-home"};
+    return sites;
+}
+
+// Byte offsets to 1-based line and column (columns count UTF-8 characters, not bytes).
+class TextPositions {
+public:
+    TextPositions(std::string_view text, std::string file) : m_text(text), m_file(std::move(file)) {
+        m_lineStarts.push_back(0);
+        for (size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\n') m_lineStarts.push_back(i + 1);
+        }
+    }
+
+    SourceLocation at(size_t offset) const {
+        offset = std::min(offset, m_text.size());
+        auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
+        const size_t line = static_cast<size_t>(it - m_lineStarts.begin());
+        const size_t lineStart = m_lineStarts[line - 1];
+        int column = 1;
+        for (size_t i = lineStart; i < offset; ++i) {
+            if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
+        }
+        return SourceLocation{m_file, static_cast<int>(line), column};
+    }
+
+    const std::string& file() const { return m_file; }
+
+private:
+    std::string_view m_text;
+    std::string m_file;
+    std::vector<size_t> m_lineStarts;
+};
+
+size_t skipSpaceAndComments(std::string_view text, size_t i) {
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+            while (i < text.size() && text[i] != '\n') ++i;
+        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+            const size_t end = text.find("*/", i + 2);
+            i = end == std::string_view::npos ? text.size() : end + 2;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+size_t skipString(std::string_view text, size_t i) {
+    // i is at the opening quote; returns the index after the closing quote.
+    ++i;
+    while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+    return std::min(i + 1, text.size());
+}
+
+// The offset of the first bracket nested deeper than kMaxJsonDepth, if any.
+std::optional<size_t> findExcessiveNesting(std::string_view text) {
+    int depth = 0;
+    size_t i = 0;
+    while (i < text.size()) {
+        i = skipSpaceAndComments(text, i);
+        if (i >= text.size()) break;
+        const char c = text[i];
+        if (c == '"') {
+            i = skipString(text, i);
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            if (++depth > kMaxJsonDepth) return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+        ++i;
+    }
+    return std::nullopt;
+}
+
+std::string escapePointerToken(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Where each key and value of a syntactically valid document starts, by JSON pointer.
+struct JsonSpans {
+    std::unordered_map<std::string, size_t> values;
+    std::unordered_map<std::string, size_t> keys;
+    struct Duplicate {
+        std::string key;
+        size_t offset = 0;
+    };
+    std::optional<Duplicate> firstDuplicate;
+};
+
+class SpanScanner {
+public:
+    explicit SpanScanner(std::string_view text) : m_text(text) {}
+
+    JsonSpans scan() {
+        size_t i = 0;
+        scanValue(i, "");
+        return std::move(m_spans);
+    }
+
+private:
+    void scanValue(size_t& i, const std::string& pointer) {
+        i = skipSpaceAndComments(m_text, i);
+        if (i >= m_text.size()) return;
+        m_spans.values.emplace(pointer, i);
+        const char c = m_text[i];
+        if (c == '{') {
+            ++i;
+            std::set<std::string> seen;
+            while (true) {
+                i = skipSpaceAndComments(m_text, i);
+                if (i >= m_text.size()) return;
+                if (m_text[i] == '}') {
+                    ++i;
+                    return;
+                }
+                if (m_text[i] == ',') {
+                    ++i;
+                    continue;
+                }
+                const size_t keyStart = i;
+                i = skipString(m_text, i);
+                std::string key = decodeKey(m_text.substr(keyStart, i - keyStart));
+                const std::string child = pointer + "/" + escapePointerToken(key);
+                if (!seen.insert(key).second && !m_spans.firstDuplicate) {
+                    m_spans.firstDuplicate = JsonSpans::Duplicate{key, keyStart};
+                }
+                m_spans.keys.emplace(child, keyStart);
+                i = skipSpaceAndComments(m_text, i);
+                if (i < m_text.size() && m_text[i] == ':') ++i;
+                scanValue(i, child);
+            }
+        }
+        if (c == '[') {
+            ++i;
+            size_t index = 0;
+            while (true) {
+                i = skipSpaceAndComments(m_text, i);
+                if (i >= m_text.size()) return;
+                if (m_text[i] == ']') {
+                    ++i;
+                    return;
+                }
+                if (m_text[i] == ',') {
+                    ++i;
+                    continue;
+                }
+                scanValue(i, pointer + "/" + std::to_string(index++));
+            }
+        }
+        if (c == '"') {
+            i = skipString(m_text, i);
+            return;
+        }
+        while (i < m_text.size() && std::string_view(",}] \t\r\n/").find(m_text[i]) ==
+                                        std::string_view::npos) {
+            ++i;
+        }
+    }
+
+    static std::string decodeKey(std::string_view quoted) {
+        try {
+            return Json::parse(quoted).get<std::string>();
+        } catch (const Json::exception&) {
+            return std::string(quoted);
+        }
+    }
+
+    std::string_view m_text;
+    JsonSpans m_spans;
+};
+
+// "/packages/0/manifest" → "packages[0].manifest", the way the README names keys.
+std::string displayName(const std::string& pointer) {
+    std::string out;
+    size_t i = 0;
+    while (i < pointer.size()) {
+        const size_t next = pointer.find('/', i + 1);
+        std::string token = pointer.substr(i + 1, next == std::string::npos ? std::string::npos
+                                                                             : next - i - 1);
+        const bool index = !token.empty() &&
+                           std::all_of(token.begin(), token.end(), [](unsigned char ch) {
+                               return std::isdigit(ch) != 0;
+                           });
+        if (index) {
+            out += "[" + token + "]";
+        } else {
+            if (!out.empty()) out += ".";
+            out += token;
+        }
+        if (next == std::string::npos) break;
+        i = next;
+    }
+    return out;
+}
+
+std::string describeJson(const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+        case Json::value_t::string: return "the string " + value.dump();
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned:
+        case Json::value_t::number_float: return "the number " + value.dump();
+        case Json::value_t::object: return "an object";
+        case Json::value_t::array: return "an array";
+        default: return "a " + std::string(value.type_name());
+    }
+}
+
+std::string joinNames(std::initializer_list<const char*> names) {
+    std::string out;
+    for (const char* name : names) {
+        if (!out.empty()) out += ", ";
+        out += name;
+    }
+    return out;
+}
+
+// Integer.decode-like: "0x100000", "#100000", "1048576".
+std::optional<int64_t> decodeInteger(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    size_t i = 0;
+    bool negative = false;
+    if (text[0] == '-' || text[0] == '+') {
+        negative = text[0] == '-';
+        i = 1;
+    }
+    int base = 10;
+    if (text.compare(i, 2, "0x") == 0 || text.compare(i, 2, "0X") == 0) {
+        base = 16;
+        i += 2;
+    } else if (text.compare(i, 1, "#") == 0) {
+        base = 16;
+        i += 1;
+    }
+    if (i >= text.size()) return std::nullopt;
+    int64_t value = 0;
+    for (; i < text.size(); ++i) {
+        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+        int digit = -1;
+        if (c >= '0' && c <= '9') digit = c - '0';
+        if (base == 16 && c >= 'a' && c <= 'f') digit = 10 + c - 'a';
+        if (digit < 0 || digit >= base) return std::nullopt;
+        value = value * base + digit;
+        if (value > INT64_C(0xFFFFFFFF)) return std::nullopt;
+    }
+    return negative ? -value : value;
+}
+
+class DeviceJsonReader {
+public:
+    DeviceJsonReader(std::string_view text, std::string file, fs::path baseDir,
+                     const DeviceLoadOptions& options)
+        : m_text(text), m_positions(text, std::move(file)), m_baseDir(std::move(baseDir)),
+          m_options(options) {}
+
+    Result<Device> read() {
+        if (auto nested = findExcessiveNesting(m_text)) {
+            return makeError(m_positions.at(*nested), "JSON is nested deeper than " +
+                                                          std::to_string(kMaxJsonDepth) +
+                                                          " levels");
+        }
+        Json root;
+        try {
+            root = Json::parse(m_text, nullptr, true, /*ignore_comments=*/true);
+        } catch (const Json::parse_error& e) {
+            return makeError(m_positions.at(e.byte > 0 ? e.byte - 1 : 0),
+                             "invalid JSON: " + stripNlohmannPrefix(e.what()));
+        } catch (const Json::exception& e) {
+            return makeError(m_positions.at(0), "invalid JSON: " + stripNlohmannPrefix(e.what()));
+        }
+        m_spans = SpanScanner(m_text).scan();
+        if (m_spans.firstDuplicate) {
+            return makeError(m_positions.at(m_spans.firstDuplicate->offset),
+                             "duplicate key '" + m_spans.firstDuplicate->key +
+                                 "': each key may appear once in an object");
+        }
+        if (!root.is_object()) {
+            return makeError(valueAt(""), "a device must be a JSON object, got " +
+                                              describeJson(root));
+        }
+        Result<void> checked =
+            checkKeys(root, "",
+                      {"name", "description", "api", "userUnlocked", "userSetupComplete",
+                       "framework", "packages", "preferred", "persistentPreferred"});
+        if (!checked) return checked.error();
+
+        Device device;
+        device.name = m_baseDir.filename().string();
+        if (device.name.empty()) device.name = "device";
+        if (auto r = readString(root, "", "name", device.name); !r) return r.error();
+        if (auto r = readString(root, "", "description", device.description); !r) {
+            return r.error();
+        }
+        if (auto r = readInt(root, "", "api", 1, 100, device.apiLevel); !r) return r.error();
+        if (auto r = readBool(root, "", "userUnlocked", device.userUnlocked); !r) return r.error();
+        if (auto r = readBool(root, "", "userSetupComplete", device.userSetupComplete); !r) {
+            return r.error();
+        }
+        if (root.contains("framework")) {
+            if (auto r = readFramework(root["framework"], "/framework", device.patch); !r) {
+                return r.error();
+            }
+        }
+        if (!root.contains("packages")) {
+            return makeError(valueAt(""),
+                             "a device needs a 'packages' list: the manifests it installs");
+        }
+        if (auto r = readPackages(root["packages"], "/packages", device); !r) return r.error();
+        if (root.contains("preferred")) {
+            if (auto r = readPreferredList(root["preferred"], "/preferred", true, device.preferred,
+                                           device.diagnostics);
+                !r) {
+                return r.error();
+            }
+        }
+        if (root.contains("persistentPreferred")) {
+            if (auto r = readPreferredList(root["persistentPreferred"], "/persistentPreferred",
+                                           false, device.persistentPreferred, device.diagnostics);
+                !r) {
+                return r.error();
+            }
+        }
+        return device;
+    }
+
+private:
+    static std::string stripNlohmannPrefix(const std::string& what) {
+        // "[json.exception.parse_error.101] parse error at line 2, column 3: syntax error ..."
+        const size_t column = what.find("column ");
+        if (column != std::string::npos) {
+            const size_t colon = what.find(": ", column);
+            if (colon != std::string::npos) return what.substr(colon + 2);
+        }
+        const size_t bracket = what.find("] ");
+        return bracket == std::string::npos ? what : what.substr(bracket + 2);
+    }
+
+    SourceLocation valueAt(const std::string& pointer) const {
+        auto it = m_spans.values.find(pointer);
+        return m_positions.at(it == m_spans.values.end() ? 0 : it->second);
+    }
+    SourceLocation keyAt(const std::string& pointer) const {
+        auto it = m_spans.keys.find(pointer);
+        return it == m_spans.keys.end() ? valueAt(pointer) : m_positions.at(it->second);
+    }
+    static std::string child(const std::string& pointer, const std::string& key) {
+        return pointer + "/" + escapePointerToken(key);
+    }
+    static std::string child(const std::string& pointer, size_t index) {
+        return pointer + "/" + std::to_string(index);
+    }
+    static std::string where(const std::string& pointer) {
+        return pointer.empty() ? "the device" : "'" + displayName(pointer) + "'";
+    }
+
+    Result<void> checkKeys(const Json& object, const std::string& pointer,
+                           std::initializer_list<const char*> allowed) const {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const bool known = std::any_of(allowed.begin(), allowed.end(),
+                                           [&](const char* name) { return it.key() == name; });
+            if (!known) {
+                return makeError(keyAt(child(pointer, it.key())),
+                                 "unknown key '" + it.key() + "' in " + where(pointer) +
+                                     "; expected one of: " + joinNames(allowed));
+            }
+        }
+        return ok();
+    }
+
+    Result<void> expectObject(const Json& value, const std::string& pointer) const {
+        if (value.is_object()) return ok();
+        return makeError(valueAt(pointer), "'" + displayName(pointer) +
+                                               "' must be an object, got " + describeJson(value));
+    }
+    Result<void> expectArray(const Json& value, const std::string& pointer) const {
+        if (value.is_array()) return ok();
+        return makeError(valueAt(pointer), "'" + displayName(pointer) +
+                                               "' must be a list, got " + describeJson(value));
+    }
+
+    Result<void> readBool(const Json& object, const std::string& pointer, const char* key,
+                          bool& out) const {
+        if (!object.contains(key)) return ok();
+        const Json& value = object[key];
+        const std::string at = child(pointer, key);
+        if (!value.is_boolean()) {
+            return makeError(valueAt(at), "'" + displayName(at) + "' must be true or false, got " +
+                                              describeJson(value));
+        }
+        out = value.get<bool>();
+        return ok();
+    }
+
+    Result<void> readString(const Json& object, const std::string& pointer, const char* key,
+                            std::string& out) const {
+        if (!object.contains(key)) return ok();
+        const Json& value = object[key];
+        const std::string at = child(pointer, key);
+        if (!value.is_string()) {
+            return makeError(valueAt(at), "'" + displayName(at) + "' must be a string, got " +
+                                              describeJson(value));
+        }
+        out = value.get<std::string>();
+        return ok();
+    }
+
+    Result<void> readOptionalString(const Json& object, const std::string& pointer,
+                                    const char* key, std::optional<std::string>& out) const {
+        if (!object.contains(key)) return ok();
+        std::string value;
+        if (auto r = readString(object, pointer, key, value); !r) return r;
+        out = std::move(value);
+        return ok();
+    }
+
+    Result<void> readInt(const Json& object, const std::string& pointer, const char* key, int low,
+                         int high, int& out) const {
+        if (!object.contains(key)) return ok();
+        const Json& value = object[key];
+        const std::string at = child(pointer, key);
+        if (!value.is_number_integer()) {
+            return makeError(valueAt(at), "'" + displayName(at) +
+                                              "' must be a whole number, got " +
+                                              describeJson(value));
+        }
+        const int64_t number = value.get<int64_t>();
+        if (number < low || number > high) {
+            return makeError(valueAt(at), "'" + displayName(at) + "' must be between " +
+                                              std::to_string(low) + " and " +
+                                              std::to_string(high) + ", got " +
+                                              std::to_string(number));
+        }
+        out = static_cast<int>(number);
+        return ok();
+    }
+
+    Result<void> readStringList(const Json& object, const std::string& pointer, const char* key,
+                                std::vector<std::string>& out) const {
+        if (!object.contains(key)) return ok();
+        const Json& value = object[key];
+        const std::string at = child(pointer, key);
+        if (auto r = expectArray(value, at); !r) return r;
+        for (size_t i = 0; i < value.size(); ++i) {
+            if (!value[i].is_string()) {
+                const std::string item = child(at, i);
+                return makeError(valueAt(item), "'" + displayName(item) +
+                                                    "' must be a string, got " +
+                                                    describeJson(value[i]));
+            }
+            out.push_back(value[i].get<std::string>());
+        }
+        return ok();
+    }
+
+    Result<void> readFramework(const Json& value, const std::string& pointer,
+                               FrameworkPatch& patch) const {
+        if (auto r = expectObject(value, pointer); !r) return r;
+        if (auto r = checkKeys(value, pointer, {"patch", "patchSites"}); !r) return r;
+        if (value.contains("patch") && value.contains("patchSites")) {
+            return makeError(keyAt(child(pointer, "patchSites")),
+                             "use either 'framework.patch' or 'framework.patchSites', not both");
+        }
+        if (value.contains("patch")) {
+            std::string name;
+            if (auto r = readString(value, pointer, "patch", name); !r) return r;
+            if (name == "home-first") {
+                patch.homeFirstSites.insert(allHomeSites().begin(), allHomeSites().end());
+            } else if (name != "stock") {
+                return makeError(valueAt(child(pointer, "patch")),
+                                 "'framework.patch' must be \"stock\" or \"home-first\", got \"" +
+                                     name + "\"");
+            }
+        }
+        std::vector<std::string> sites;
+        if (auto r = readStringList(value, pointer, "patchSites", sites); !r) return r;
+        for (size_t i = 0; i < sites.size(); ++i) {
+            const auto& known = allHomeSites();
+            if (std::find(known.begin(), known.end(), sites[i]) == known.end()) {
+                return makeError(valueAt(child(child(pointer, "patchSites"), i)),
+                                 "unknown call site '" + sites[i] +
+                                     "'; expected one of: boot, home-key, home-key-mid, "
+                                     "recents, is-home");
+            }
+            patch.homeFirstSites.insert(sites[i]);
+        }
+        return ok();
+    }
+
+    Result<void> readPackages(const Json& value, const std::string& pointer, Device& device) {
+        if (auto r = expectArray(value, pointer); !r) return r;
+        if (value.size() > limits::kMaxPackagesPerDevice) {
+            return makeError(valueAt(pointer),
+                             "'packages' lists " + std::to_string(value.size()) +
+                                 " packages, more than the limit of " +
+                                 std::to_string(limits::kMaxPackagesPerDevice));
+        }
+        std::map<std::string, std::string> listedAt;  // package → pointer of its entry
+        for (size_t i = 0; i < value.size(); ++i) {
+            const std::string at = child(pointer, i);
+            Result<InstalledPackage> package = readPackage(value[i], at, device.diagnostics);
+            if (!package) return package.error();
+            const std::string name = package->packageName();
+            auto [it, inserted] = listedAt.emplace(name, at);
+            if (!inserted) {
+                const SourceLocation first = valueAt(it->second);
+                return makeError(valueAt(at), "package '" + name + "' is listed twice; first at " +
+                                                  first.file + ":" + std::to_string(first.line) +
+                                                  ":" + std::to_string(first.column));
+            }
+            device.packages.push_back(std::move(package).value());
+            if (m_options.progress) m_options.progress(i + 1, value.size());
+        }
+        return ok();
+    }
+
+    Result<InstalledPackage> readPackage(const Json& value, const std::string& pointer,
+                                         std::vector<Diagnostic>& diagnostics) const {
+        if (auto r = expectObject(value, pointer); !r) return r.error();
+        if (auto r = checkKeys(value, pointer,
+                               {"manifest", "package", "system", "privileged", "updatedSystemApp",
+                                "enabled", "stopped", "removed", "disabledComponents",
+                                "enabledComponents"});
+            !r) {
+            return r.error();
+        }
+        if (!value.contains("manifest")) {
+            return makeError(valueAt(pointer),
+                             where(pointer) +
+                                 " needs a 'manifest': the path to an AndroidManifest.xml or .apk");
+        }
+        std::string manifestPath;
+        if (auto r = readString(value, pointer, "manifest", manifestPath); !r) return r.error();
+        ParseOptions parse = m_options.parse;
+        std::optional<std::string> packageName;
+        if (auto r = readOptionalString(value, pointer, "package", packageName); !r) {
+            return r.error();
+        }
+        if (packageName) parse.packageName = packageName;
+
+        InstalledPackage package;
+        for (auto [key, field] : {std::pair{"system", &package.system},
+                                  std::pair{"privileged", &package.privileged},
+                                  std::pair{"updatedSystemApp", &package.updatedSystemApp},
+                                  std::pair{"enabled", &package.enabled},
+                                  std::pair{"stopped", &package.stopped},
+                                  std::pair{"removed", &package.removed}}) {
+            if (auto r = readBool(value, pointer, key, *field); !r) return r.error();
+        }
+        std::vector<std::string> disabled;
+        std::vector<std::string> enabled;
+        if (auto r = readStringList(value, pointer, "disabledComponents", disabled); !r) {
+            return r.error();
+        }
+        if (auto r = readStringList(value, pointer, "enabledComponents", enabled); !r) {
+            return r.error();
+        }
+
+        const fs::path path = (m_baseDir / manifestPath).lexically_normal();
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec)) {
+            return makeError(valueAt(child(pointer, "manifest")),
+                             "manifest '" + manifestPath + "' not found: no file '" +
+                                 path.string() + "'");
+        }
+        Result<Manifest> manifest = loadManifest(path, parse);
+        if (!manifest) return manifest.error();
+        for (const Diagnostic& diagnostic : manifest->diagnostics) {
+            diagnostics.push_back(diagnostic);
+        }
+        package.manifest = std::move(manifest).value();
+
+        auto addStates = [&](const char* key, const std::vector<std::string>& names,
+                             std::set<std::string>& into) {
+            for (size_t i = 0; i < names.size(); ++i) {
+                const std::string full = expandClassName(package.packageName(), names[i]);
+                const std::string at = child(child(pointer, key), i);
+                if (package.manifest.findComponent(full) == nullptr) {
+                    diagnostics.push_back(Diagnostic{
+                        Diagnostic::Severity::Warning, valueAt(at),
+                        "'" + displayName(at) + "' names '" + full + "', which '" +
+                            manifestPath + "' does not declare"});
+                }
+                into.insert(full);
+            }
+        };
+        addStates("disabledComponents", disabled, package.disabledComponents);
+        addStates("enabledComponents", enabled, package.enabledComponents);
+        for (size_t i = 0; i < enabled.size(); ++i) {
+            const std::string full = expandClassName(package.packageName(), enabled[i]);
+            if (package.disabledComponents.count(full) > 0) {
+                return makeError(valueAt(child(child(pointer, "enabledComponents"), i)),
+                                 "'" + full +
+                                     "' is in both 'disabledComponents' and 'enabledComponents'");
+            }
+        }
+        return package;
+    }
+
+    Result<void> readPreferredList(const Json& value, const std::string& pointer, bool recorded,
+                                   std::vector<PreferredActivity>& out,
+                                   std::vector<Diagnostic>& diagnostics) const {
+        if (auto r = expectArray(value, pointer); !r) return r;
+        for (size_t i = 0; i < value.size(); ++i) {
+            Result<PreferredActivity> entry =
+                readPreferred(value[i], child(pointer, i), recorded, diagnostics);
+            if (!entry) return entry.error();
+            out.push_back(std::move(entry).value());
+        }
+        return ok();
+    }
+
+    Result<ComponentName> readComponent(const Json& object, const std::string& pointer,
+                                        const char* key) const {
+        std::string text;
+        if (auto r = readString(object, pointer, key, text); !r) return r.error();
+        std::optional<ComponentName> name = ComponentName::unflatten(text);
+        if (!name) {
+            const std::string at = child(pointer, key);
+            return makeError(valueAt(at), "'" + displayName(at) +
+                                              "' must look like 'package/.Class' or "
+                                              "'package/full.Class', got \"" +
+                                              text + "\"");
+        }
+        return *name;
+    }
+
+    Result<void> addPattern(const Json& object, const std::string& pointer, const char* key,
+                            PatternKind kind, std::vector<PatternMatcher>& out) const {
+        std::optional<std::string> text;
+        if (auto r = readOptionalString(object, pointer, key, text); !r) return r;
+        if (!text) return ok();
+        Result<PatternMatcher> matcher = PatternMatcher::create(kind, *text);
+        if (!matcher) {
+            return makeError(valueAt(child(pointer, key)),
+                             "'" + displayName(child(pointer, key)) + "': " +
+                                 matcher.error().message);
+        }
+        out.push_back(std::move(matcher).value());
+        return ok();
+    }
+
+    Result<PreferredActivity> readPreferred(const Json& value, const std::string& pointer,
+                                            bool recorded,
+                                            std::vector<Diagnostic>& diagnostics) const {
+        if (auto r = expectObject(value, pointer); !r) return r.error();
+        Result<void> keys =
+            recorded ? checkKeys(value, pointer,
+                                 {"component", "action", "categories", "type", "scheme", "ssp",
+                                  "sspPrefix", "sspPattern", "host", "port", "path", "pathPrefix",
+                                  "pathPattern", "set", "match", "always"})
+                     : checkKeys(value, pointer,
+                                 {"component", "action", "categories", "type", "scheme", "ssp",
+                                  "sspPrefix", "sspPattern", "host", "port", "path", "pathPrefix",
+                                  "pathPattern"});
+        if (!keys) return keys.error();
+        PreferredActivity entry;
+        entry.where = valueAt(pointer);
+        if (!value.contains("component")) {
+            return makeError(valueAt(pointer),
+                             where(pointer) + " needs a 'component': the chosen activity");
+        }
+        Result<ComponentName> component = readComponent(value, pointer, "component");
+        if (!component) return component.error();
+        entry.component = *component;
+
+        // addPreferredActivity refuses a filter without actions (P-5).
+        if (!value.contains("action")) {
+            return makeError(valueAt(pointer),
+                             where(pointer) +
+                                 " needs an 'action': Android refuses a preferred activity whose "
+                                 "filter has no action");
+        }
+        IntentFilter& filter = entry.filter;
+        filter.where = entry.where;
+        std::string action;
+        if (auto r = readString(value, pointer, "action", action); !r) return r.error();
+        filter.actions.push_back(action);
+        if (auto r = readStringList(value, pointer, "categories", filter.categories); !r) {
+            return r.error();
+        }
+        if (!filter.hasDefault()) {
+            diagnostics.push_back(Diagnostic{
+                Diagnostic::Severity::Warning, valueAt(pointer),
+                where(pointer) +
+                    " has no category 'android.intent.category.DEFAULT', so it never matches a "
+                    "startActivity resolution (MATCH_DEFAULT_ONLY, R-7)"});
+        }
+        std::optional<std::string> type;
+        if (auto r = readOptionalString(value, pointer, "type", type); !r) return r.error();
+        if (type) {
+            Result<std::string> valid = validateMimeType(*type);
+            if (!valid) {
+                return makeError(valueAt(child(pointer, "type")),
+                                 "'" + displayName(child(pointer, "type")) + "': " +
+                                     valid.error().message);
+            }
+            filter.types.push_back(*type);
+        }
+        std::optional<std::string> scheme;
+        if (auto r = readOptionalString(value, pointer, "scheme", scheme); !r) return r.error();
+        if (scheme) filter.schemes.push_back(*scheme);
+        if (auto r = addPattern(value, pointer, "ssp", PatternKind::Literal, filter.ssps); !r) {
+            return r.error();
+        }
+        if (auto r = addPattern(value, pointer, "sspPrefix", PatternKind::Prefix, filter.ssps);
+            !r) {
+            return r.error();
+        }
+        if (auto r =
+                addPattern(value, pointer, "sspPattern", PatternKind::SimpleGlob, filter.ssps);
+            !r) {
+            return r.error();
+        }
+        std::optional<std::string> host;
+        if (auto r = readOptionalString(value, pointer, "host", host); !r) return r.error();
+        if (value.contains("port")) {
+            const std::string at = child(pointer, "port");
+            if (!host) {
+                return makeError(keyAt(at), "'" + displayName(at) +
+                                                "' needs a 'host': Android drops a port "
+                                                "without a host (M-26)");
+            }
+            const Json& port = value["port"];
+            std::string portText;
+            if (port.is_number_integer()) {
+                portText = port.dump();
+            } else if (port.is_string()) {
+                portText = port.get<std::string>();
+            } else {
+                return makeError(valueAt(at), "'" + displayName(at) +
+                                                  "' must be a port number, got " +
+                                                  describeJson(port));
+            }
+            Result<int> parsed = parsePort(portText);
+            if (!parsed) {
+                return makeError(valueAt(at),
+                                 "'" + displayName(at) + "': " + parsed.error().message);
+            }
+            filter.authorities.push_back(FilterAuthority{*host, *parsed, valueAt(at)});
+        } else if (host) {
+            filter.authorities.push_back(
+                FilterAuthority{*host, std::nullopt, valueAt(child(pointer, "host"))});
+        }
+        if (auto r = addPattern(value, pointer, "path", PatternKind::Literal, filter.paths); !r) {
+            return r.error();
+        }
+        if (auto r = addPattern(value, pointer, "pathPrefix", PatternKind::Prefix, filter.paths);
+            !r) {
+            return r.error();
+        }
+        if (auto r =
+                addPattern(value, pointer, "pathPattern", PatternKind::SimpleGlob, filter.paths);
+            !r) {
+            return r.error();
+        }
+
+        if (!recorded) return entry;
+        if (auto r = readBool(value, pointer, "always", entry.always); !r) return r.error();
+        if (value.contains("set")) {
+            const std::string at = child(pointer, "set");
+            std::vector<std::string> names;
+            if (auto r = readStringList(value, pointer, "set", names); !r) return r.error();
+            for (size_t i = 0; i < names.size(); ++i) {
+                std::optional<ComponentName> name = ComponentName::unflatten(names[i]);
+                if (!name) {
+                    const std::string item = child(at, i);
+                    return makeError(valueAt(item), "'" + displayName(item) +
+                                                        "' must look like 'package/.Class' or "
+                                                        "'package/full.Class', got \"" +
+                                                        names[i] + "\"");
+                }
+                entry.set.push_back(*name);
+            }
+        } else if (entry.always) {
+            return makeError(valueAt(pointer),
+                             where(pointer) +
+                                 " needs a 'set': the candidates the chooser showed when it was "
+                                 "chosen (P-5)");
+        }
+        if (value.contains("match")) {
+            const std::string at = child(pointer, "match");
+            const Json& match = value["match"];
+            std::optional<int64_t> number;
+            if (match.is_number_integer()) {
+                number = match.get<int64_t>();
+            } else if (match.is_string()) {
+                number = decodeInteger(match.get<std::string>());
+            }
+            if (!number || *number < 0 || *number > INT64_C(0x7FFFFFFF)) {
+                return makeError(valueAt(at), "'" + displayName(at) +
+                                                  "' must be a match code such as \"0x100000\", "
+                                                  "got " +
+                                                  describeJson(match));
+            }
+            // PreferredComponent keeps only the category part of the match (P-5).
+            entry.match = static_cast<int>(*number) & match::kCategoryMask;
+        } else if (entry.always) {
+            return makeError(valueAt(pointer),
+                             where(pointer) +
+                                 " needs a 'match': the best match among the set, e.g. "
+                                 "\"0x100000\" for an intent without data (P-5)");
+        }
+        return entry;
+    }
+
+    std::string_view m_text;
+    TextPositions m_positions;
+    fs::path m_baseDir;
+    const DeviceLoadOptions& m_options;
+    JsonSpans m_spans;
+};
+
+}  // namespace
+
+Result<Device> parseDeviceJson(std::string_view text, const std::string& sourceName,
+                               const fs::path& baseDir, const DeviceLoadOptions& options) {
+    try {
+        DeviceJsonReader reader(text, sourceName, baseDir, options);
+        Result<Device> device = reader.read();
+        if (device) device->source = sourceName;
+        return device;
+    } catch (const std::exception& e) {
+        // Nothing above should throw; if a library does, it must not cross the API.
+        return makeError(SourceLocation{sourceName, 0, 0},
+                         std::string("cannot read the device: ") + e.what());
+    }
+}
+
+}  // namespace hearth

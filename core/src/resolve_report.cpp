@@ -1,0 +1,342 @@
+// Text and JSON renderings of query/resolve answers (spec 6.1, 6.2) and of --explain.
+
+#include <hearth/resolve_report.h>
+
+#include <nlohmann/json.hpp>
+
+#include "resolve_text.h"
+
+namespace hearth {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using text::hex;
+
+const char* infoBlockName(ComponentKind kind) {
+    switch (kind) {
+        case ComponentKind::Service: return "ServiceInfo:";
+        case ComponentKind::Provider: return "ProviderInfo:";
+        default: return "ActivityInfo:";
+    }
+}
+
+const char* singular(ComponentKind kind) {
+    switch (kind) {
+        case ComponentKind::Service: return "Service";
+        case ComponentKind::Receiver: return "Receiver";
+        case ComponentKind::Provider: return "Provider";
+        default: return "Activity";
+    }
+}
+
+std::string location(const SourceLocation& where) {
+    std::string out = where.file;
+    if (where.line > 0) {
+        out += ":" + std::to_string(where.line);
+        if (where.column > 0) out += ":" + std::to_string(where.column);
+    }
+    return out;
+}
+
+std::string patternDump(const PatternMatcher& matcher) {
+    // PatternMatcher.toString() spells the kinds in capitals.
+    const char* kind = "LITERAL";
+    switch (matcher.kind()) {
+        case PatternKind::Literal: kind = "LITERAL"; break;
+        case PatternKind::Prefix: kind = "PREFIX"; break;
+        case PatternKind::SimpleGlob: kind = "GLOB"; break;
+        case PatternKind::AdvancedGlob: kind = "ADVANCED"; break;
+        case PatternKind::Suffix: kind = "SUFFIX"; break;
+    }
+    return std::string("PatternMatcher{") + kind + ": " + matcher.pattern() + "}";
+}
+
+void dumpFilter(std::string& out, const IntentFilter& filter, int priority,
+                const std::string& prefix) {
+    for (const std::string& action : filter.actions) {
+        out += prefix + "Action: \"" + action + "\"\n";
+    }
+    for (const std::string& category : filter.categories) {
+        out += prefix + "Category: \"" + category + "\"\n";
+    }
+    for (const std::string& scheme : filter.schemes) {
+        out += prefix + "Scheme: \"" + scheme + "\"\n";
+    }
+    for (const PatternMatcher& ssp : filter.ssps) {
+        out += prefix + "Ssp: \"" + patternDump(ssp) + "\"\n";
+    }
+    for (const FilterAuthority& authority : filter.authorities) {
+        const bool wild = !authority.host.empty() && authority.host[0] == '*';
+        out += prefix + "Authority: \"" + (wild ? authority.host.substr(1) : authority.host) +
+               "\": " + std::to_string(authority.port.value_or(-1)) + (wild ? " WILD" : "") +
+               "\n";
+    }
+    for (const PatternMatcher& path : filter.paths) {
+        out += prefix + "Path: \"" + patternDump(path) + "\"\n";
+    }
+    bool partial = false;
+    for (const std::string& type : filter.types) {
+        out += prefix + "Type: \"" + type + "\"\n";
+        const size_t slash = type.find('/');
+        partial = partial || (slash != std::string::npos && type.size() == slash + 2 &&
+                              type[slash + 1] == '*');
+    }
+    out += prefix + "mPriority=" + std::to_string(priority) +
+           ", mOrder=" + std::to_string(filter.order) +
+           ", mHasPartialTypes=" + (partial ? "true" : "false") + "\n";
+    if (filter.autoVerify) out += prefix + "AutoVerify=true\n";
+}
+
+std::string priorityLine(const ResolveInfo& info) {
+    return "priority=" + std::to_string(info.priority) +
+           " preferredOrder=" + std::to_string(info.preferredOrder) + " match=" + hex(info.match) +
+           " specificIndex=-1 isDefault=" + (info.isDefault ? "true" : "false");
+}
+
+Json filterJson(const IntentFilter* filter) {
+    if (!filter) return nullptr;
+    Json out;
+    out["file"] = filter->where.file;
+    out["line"] = filter->where.line;
+    out["column"] = filter->where.column;
+    return out;
+}
+
+Json resolveInfoJson(const ResolveInfo& info) {
+    Json out;
+    out["component"] = info.component.flattenToShortString();
+    out["package"] = info.component.packageName;
+    out["class"] = info.component.className;
+    out["priority"] = info.priority;
+    out["declaredPriority"] = info.declaredPriority;
+    out["preferredOrder"] = info.preferredOrder;
+    out["match"] = info.match;
+    out["isDefault"] = info.isDefault;
+    out["system"] = info.system;
+    out["kind"] = componentKindName(info.kind);
+    out["filter"] = filterJson(info.filter);
+    return out;
+}
+
+Json rejectionsJson(const std::vector<Rejection>& rejections) {
+    Json list = Json::array();
+    for (const Rejection& rejection : rejections) {
+        Json item;
+        item["component"] = rejection.component.flattenToShortString();
+        item["kind"] = componentKindName(rejection.kind);
+        item["rule"] = rejection.rule;
+        item["reason"] = rejection.reason;
+        item["filter"] = filterJson(rejection.filter);
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
+Json componentList(const std::vector<ComponentName>& components) {
+    Json list = Json::array();
+    for (const ComponentName& name : components) list.push_back(name.flattenToShortString());
+    return list;
+}
+
+std::string candidateLine(const ResolveInfo& info) {
+    std::string out = info.component.flattenToShortString() +
+                      "  priority=" + std::to_string(info.priority) + " match=" + hex(info.match) +
+                      " isDefault=" + (info.isDefault ? "true" : "false") +
+                      " system=" + (info.system ? "true" : "false");
+    if (info.filter) out += "  (" + location(info.filter->where) + ")";
+    return out;
+}
+
+}  // namespace
+
+const char* componentKindPlural(ComponentKind kind) {
+    switch (kind) {
+        case ComponentKind::Service: return "services";
+        case ComponentKind::Receiver: return "receivers";
+        case ComponentKind::Provider: return "providers";
+        default: return "activities";
+    }
+}
+
+std::string renderResolveInfo(const ResolveInfo& info, std::string_view prefixView,
+                              const ReportStyle& style) {
+    const std::string prefix(prefixView);
+    const std::string shortName = info.component.flattenToShortString();
+    if (style.components) return prefix + shortName + "\n";
+    if (style.brief) return prefix + priorityLine(info) + "\n" + prefix + shortName + "\n";
+
+    std::string out;
+    if (info.filter) {
+        out += prefix + "Filter:\n";
+        dumpFilter(out, *info.filter, info.priority, prefix + "  ");
+    }
+    out += prefix + priorityLine(info) + "\n";
+    out += prefix + infoBlockName(info.kind) + "\n";
+    const std::string inner = prefix + "  ";
+    out += inner + "name=" + info.component.className + "\n";
+    out += inner + "packageName=" + info.component.packageName + "\n";
+    if (!info.info) return out;  // the ResolverActivity: nothing else is known about it
+    const Component& component = *info.info;
+    if (component.label) out += inner + "nonLocalizedLabel=" + *component.label + "\n";
+    const bool enabled = info.package ? info.package->isComponentEnabled(component)
+                                      : component.enabled;
+    out += inner + "enabled=" + (enabled ? "true" : "false") +
+           " exported=" + (component.exported ? "true" : "false") +
+           " directBootAware=" + (component.directBootAware ? "true" : "false") + "\n";
+    std::string process = info.component.packageName;
+    if (component.process) {
+        process = *component.process;
+    } else if (info.package && info.package->manifest.application.process) {
+        process = *info.package->manifest.application.process;
+    }
+    out += inner + "processName=" + process + "\n";
+    if (component.permission) out += inner + "permission=" + *component.permission + "\n";
+    if (!component.targetActivity.empty()) {
+        out += inner + "targetActivity=" + component.targetActivity + "\n";
+    }
+    if (component.kind == ComponentKind::Activity || component.kind == ComponentKind::ActivityAlias) out += inner + "launchMode=" + component.launchMode + "\n";
+    out += inner + "source=" + location(component.where) + "\n";
+    if (info.filter) out += inner + "filter=" + location(info.filter->where) + "\n";
+    return out;
+}
+
+std::string renderQueryText(const std::vector<ResolveInfo>& results, ComponentKind kind,
+                            const ReportStyle& style) {
+    if (results.empty()) return std::string("No ") + componentKindPlural(kind) + " found\n";
+    std::string out;
+    if (style.components) {
+        for (const ResolveInfo& info : results) out += renderResolveInfo(info, "", style);
+        return out;
+    }
+    out += std::to_string(results.size()) + " " + componentKindPlural(kind) + " found:\n";
+    for (size_t i = 0; i < results.size(); ++i) {
+        out += std::string("  ") + singular(kind) + " #" + std::to_string(i) + ":\n";
+        out += renderResolveInfo(results[i], "    ", style);
+    }
+    return out;
+}
+
+std::string renderResolveText(const ResolveResult& result, ComponentKind kind,
+                              const ReportStyle& style) {
+    if (result.outcome == ResolveOutcome::None || !result.chosen) {
+        return std::string("No ") +
+               (kind == ComponentKind::Activity || kind == ComponentKind::ActivityAlias
+                    ? "activity"
+                    : componentKindName(kind)) +
+               " found\n";
+    }
+    return renderResolveInfo(*result.chosen, "", style);
+}
+
+std::string describeRejection(const Rejection& rejection) {
+    std::string out = rejection.component.flattenToShortString() + ": not a candidate — " +
+                      rejection.rule + ": " + rejection.reason;
+    if (rejection.filter && !rejection.filter->where.file.empty()) {
+        out += " (" + location(rejection.filter->where) + ")";
+    }
+    return out;
+}
+
+std::string renderQueryExplanation(const std::vector<ResolveInfo>& results,
+                                   const std::vector<Rejection>& rejections, int apiLevel) {
+    std::string out;
+    if (results.size() > 1) {
+        out += "Order (R-9):\n";
+        for (size_t i = 0; i < results.size(); ++i) {
+            out += "  #" + std::to_string(i) + " " + candidateLine(results[i]);
+            if (i > 0) out += " — after #" + std::to_string(i - 1) + ": " +
+                              describeOrder(results[i - 1], results[i], apiLevel);
+            out += "\n";
+        }
+    }
+    if (rejections.empty()) {
+        out += "Not candidates: none (every component of this kind is in the list)\n";
+        return out;
+    }
+    out += "Not candidates:\n";
+    for (const Rejection& rejection : rejections) out += "  " + describeRejection(rejection) + "\n";
+    return out;
+}
+
+std::string renderResolveExplanation(const ResolveResult& result,
+                                     const std::vector<Rejection>& rejections, int apiLevel) {
+    std::string out = std::string("Outcome: ") + resolveOutcomeName(result.outcome);
+    if (result.chosen) out += " (" + result.chosen->component.flattenToShortString() + ")";
+    out += "\nWhy: " + result.reason + "\n";
+    if (!result.candidates.empty()) {
+        out += "Candidates (Android's order, R-9):\n";
+        for (size_t i = 0; i < result.candidates.size(); ++i) {
+            const ResolveInfo& info = result.candidates[i];
+            out += "  #" + std::to_string(i) + " " + candidateLine(info);
+            if (i > 0) {
+                out += " — after #" + std::to_string(i - 1) + ": " +
+                       describeOrder(result.candidates[i - 1], info, apiLevel);
+            }
+            if (info.priority != info.declaredPriority) {
+                out += " [declared priority " + std::to_string(info.declaredPriority) + "]";
+            }
+            out += "\n";
+        }
+    }
+    for (const PreferredChange& change : result.preferredChanges) {
+        out += std::string("Preferred table: ") + preferredChangeKindName(change.kind) +
+               " entry preferred[" + std::to_string(change.index) + "]\n";
+    }
+    if (rejections.empty()) {
+        out += "Not candidates: none (every activity is in the list)\n";
+        return out;
+    }
+    out += "Not candidates:\n";
+    for (const Rejection& rejection : rejections) out += "  " + describeRejection(rejection) + "\n";
+    return out;
+}
+
+std::string renderQueryJson(const std::vector<ResolveInfo>& results,
+                            const std::vector<Rejection>* rejections) {
+    Json out;
+    Json list = Json::array();
+    for (const ResolveInfo& info : results) list.push_back(resolveInfoJson(info));
+    out["results"] = std::move(list);
+    if (rejections) out["explain"] = rejectionsJson(*rejections);
+    return out.dump(2) + "\n";
+}
+
+std::string renderResolveJson(const ResolveResult& result,
+                              const std::vector<Rejection>* rejections) {
+    Json out;
+    out["outcome"] = resolveOutcomeName(result.outcome);
+    if (result.chosen) {
+        out["component"] = result.chosen->component.flattenToShortString();
+    } else {
+        out["component"] = nullptr;
+    }
+    out["rule"] = result.rule;
+    out["reason"] = result.reason;
+    Json list = Json::array();
+    for (const ResolveInfo& info : result.candidates) list.push_back(resolveInfoJson(info));
+    out["candidates"] = std::move(list);
+    if (result.preferredIndex) {
+        out["preferred"] = *result.preferredIndex;
+    } else {
+        out["preferred"] = nullptr;
+    }
+    if (result.persistentPreferredIndex) {
+        out["persistentPreferred"] = *result.persistentPreferredIndex;
+    }
+    Json changes = Json::array();
+    for (const PreferredChange& change : result.preferredChanges) {
+        Json item;
+        item["kind"] = preferredChangeKindName(change.kind);
+        item["index"] = change.index;
+        if (change.kind == PreferredChange::Kind::ShrinkSet) {
+            item["set"] = componentList(change.newSet);
+        }
+        changes.push_back(std::move(item));
+    }
+    out["preferredChanges"] = std::move(changes);
+    if (rejections) out["explain"] = rejectionsJson(*rejections);
+    return out.dump(2) + "\n";
+}
+
+}  // namespace hearth
