@@ -13,6 +13,8 @@ namespace {
 const std::vector<CommandSpec>& commandTable() {
     static const std::vector<CommandSpec> table = {
         {"home", "which activity becomes HOME at every framework call site, stock or HOME_FIRST-patched", defineHome},
+        {"query", "which activities (services, receivers, providers) match an intent, in Android's order, like pm query-activities", defineQuery},
+        {"resolve", "which activity an intent starts: one, the chooser, or none, like pm resolve-activity", defineResolve},
         {"simulate", "run a script of boots, HOME presses and installs; show the screen after each step", defineSimulate},
     };
     return table;

@@ -28,6 +28,8 @@ struct CommandSpec {
 
 // Every command's define function, one per cmd_*.cpp.
 Runner defineHome(CLI::App& app, Io& io);
+Runner defineQuery(CLI::App& app, Io& io);
+Runner defineResolve(CLI::App& app, Io& io);
 Runner defineSimulate(CLI::App& app, Io& io);
 
 
