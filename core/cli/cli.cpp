@@ -12,6 +12,7 @@ namespace {
 // The command table: the one place that lists what `hearth` can do; --help prints it.
 const std::vector<CommandSpec>& commandTable() {
     static const std::vector<CommandSpec> table = {
+        {"gen-device", "write a synthetic device or filter-match cases for benchmarks", defineGenDevice},
         {"home", "which activity becomes HOME at every framework call site, stock or HOME_FIRST-patched", defineHome},
         {"query", "which activities (services, receivers, providers) match an intent, in Android's order, like pm query-activities", defineQuery},
         {"resolve", "which activity an intent starts: one, the chooser, or none, like pm resolve-activity", defineResolve},

@@ -27,6 +27,7 @@ struct CommandSpec {
 };
 
 // Every command's define function, one per cmd_*.cpp.
+Runner defineGenDevice(CLI::App& app, Io& io);
 Runner defineHome(CLI::App& app, Io& io);
 Runner defineQuery(CLI::App& app, Io& io);
 Runner defineResolve(CLI::App& app, Io& io);
