@@ -51,9 +51,11 @@ Result<Archive> Archive::open(std::string_view bytes) {
     zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
     if (archive == nullptr) {
         zip_source_free(source);
+        const bool notZip = zip_error_code_zip(&error) == ZIP_ER_NOZIP;
         std::string text = zipErrorText(&error);
         zip_error_fini(&error);
-        return makeError("not a zip archive (" + text + ")");
+        if (notZip) return makeError("not an APK: no zip archive found in the file");
+        return makeError("cannot open the zip archive (" + text + ")");
     }
     zip_error_fini(&error);
     Archive result;

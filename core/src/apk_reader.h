@@ -18,8 +18,8 @@ std::string mebibytes(size_t bytes);
 
 class Archive {
 public:
-    /// Opens the archive in `bytes`, which must outlive it. Fails with "not a zip archive (...)"
-    /// and libzip's reason.
+    /// Opens the archive in `bytes`, which must outlive it. Fails with "not an APK: ..." when
+    /// there is no zip at all, else with libzip's reason.
     [[nodiscard]] static Result<Archive> open(std::string_view bytes);
 
     /// The uncompressed bytes of entry `name`; nullopt when there is no such entry. Fails when

@@ -48,7 +48,7 @@ std::string packageNameAt(std::string_view chunk) {
 
 Result<ResourceTable> ResourceTable::parse(std::string_view bytes) {
     Result<res::Chunk> header =
-        res::readChunk(bytes, 0, bytes.size(), kTableHeaderSize, "resource table header");
+        res::readChunk(bytes, 0, bytes.size(), kTableHeaderSize, "resource table");
     if (!header) return header.error();
     if (header->type != res::chunk::kTable) {
         return errorAt(0, "not a resource table: the first chunk has type " +

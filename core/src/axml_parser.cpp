@@ -52,7 +52,7 @@ Result<Document> Parser::run() {
     if (m_bytes.size() >= 1 && looksLikeTextXml(m_bytes)) {
         return errorAt(0, "is text XML, expected the binary XML (AXML) that aapt compiles");
     }
-    Result<res::Chunk> header = res::readChunk(m_bytes, 0, m_bytes.size(), 8, "binary XML header");
+    Result<res::Chunk> header = res::readChunk(m_bytes, 0, m_bytes.size(), 8, "binary XML");
     if (!header) return header.error();
     if (header->type != res::chunk::kXml) {
         return errorAt(0, "not binary XML: the first chunk has type " + res::hex16(header->type) +

@@ -124,7 +124,7 @@ Result<Chunk> readChunk(std::string_view file, size_t offset, size_t end, uint16
                         const std::string& what) {
     if (end > file.size()) end = file.size();
     if (offset + 8 > end) {
-        return errorAt(offset, "file ends inside the header of the " + what + " (" +
+        return errorAt(offset, "the " + what + " header is cut off (" +
                                    std::to_string(end - offset) + " of 8 bytes)");
     }
     Chunk chunk;
