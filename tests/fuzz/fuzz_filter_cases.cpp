@@ -1,0 +1,31 @@
+// Fuzz target: the conformance case reader behind `hearth filter-match` (JSON Lines in, one
+// answer line per case out), driven through the CLI in-process exactly as a user runs it. Checks:
+// the exit code is one the CLI documents, a failure says why on stderr, and every answer line is
+// a JSON object with "result" and "name".
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "cli.h"
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::istringstream in{std::string(hearth::fuzz::asText(data, size))};
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = hearth::cli::runHearth({"filter-match"}, in, out, err);
+    FUZZ_CHECK(code == hearth::cli::kExitOk || code == hearth::cli::kExitBadInput,
+               "unexpected exit code " + std::to_string(code) + "; stderr: " + err.str());
+    if (code != hearth::cli::kExitOk) FUZZ_CHECK(!err.str().empty(), "failure without a message");
+    std::istringstream answers(out.str());
+    std::string line;
+    while (std::getline(answers, line)) {
+        const nlohmann::json answer = nlohmann::json::parse(line, nullptr, false);
+        FUZZ_CHECK(answer.is_object() && answer.contains("result") && answer.contains("name"),
+                   "answer line is not {\"result\",\"name\"}: " + line);
+    }
+    return 0;
+}
