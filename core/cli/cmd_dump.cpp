@@ -1,0 +1,144 @@
+// hearth dump: packages, components and filters of manifests and APKs, as a tree or as JSON.
+
+#include <hearth/dump.h>
+#include <hearth/manifest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "cli.h"
+#include "command.h"
+
+namespace hearth::cli {
+namespace {
+
+constexpr const char* kExamples = R"(Examples:
+  hearth dump app/src/main/AndroidManifest.xml
+      the package, its components and their intent filters as a readable tree
+  hearth dump samples/devices/seed --json
+      every AndroidManifest.xml and *.apk below the folder (sorted by path), as JSON
+  hearth dump app/src/main/AndroidManifest.xml --package com.example.app \
+      --placeholder deepLinkScheme=example
+      a Gradle manifest without a package attribute, with a build-time placeholder filled in
+  hearth dump AndroidManifest.xml --strict
+      fail (exit 1) on warnings too, e.g. unknown attributes or duplicate categories
+
+Paths in messages and in the JSON are shown as given. Warnings go to stderr (text) or into
+"diagnostics" (JSON); an invalid file prints file:line:col: message on stderr and exits 1.)";
+
+struct DumpOptions {
+    std::vector<std::string> paths;
+    bool json = false;
+    bool strict = false;
+    std::vector<std::string> placeholders;
+    std::string packageName;
+};
+
+// Folders that hold build outputs or tool state, never an app's own manifest.
+bool isSkippedDirectory(const std::filesystem::path& dir) {
+    const std::string name = dir.filename().string();
+    return name == "build" || (!name.empty() && name.front() == '.' && name != "." && name != "..");
+}
+
+bool isManifestFile(const std::filesystem::path& file) {
+    return file.filename() == "AndroidManifest.xml" || file.extension() == ".apk";
+}
+
+// Expands one PATH argument into the files to read, or reports why it cannot be read.
+Result<std::vector<std::filesystem::path>> filesUnder(const std::string& argument) {
+    const std::filesystem::path path(argument);
+    std::error_code ec;
+    const std::filesystem::file_status status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status)) {
+        return makeError(SourceLocation{argument, 0, 0}, "no such file or directory");
+    }
+    if (!std::filesystem::is_directory(status)) return std::vector<std::filesystem::path>{path};
+
+    std::vector<std::filesystem::path> files;
+    std::filesystem::recursive_directory_iterator it(
+        path, std::filesystem::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_directory(ec)) {
+            if (isSkippedDirectory(it->path())) it.disable_recursion_pending();
+            continue;
+        }
+        if (isManifestFile(it->path())) files.push_back(it->path());
+    }
+    if (ec) return makeError(SourceLocation{argument, 0, 0}, "cannot list: " + ec.message());
+    if (files.empty()) {
+        return makeError(SourceLocation{argument, 0, 0},
+                         "no AndroidManifest.xml or .apk found in this directory");
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+int run(const DumpOptions& options, Io& io) {
+    ParseOptions parse;
+    parse.strict = options.strict;
+    if (!options.packageName.empty()) parse.packageName = options.packageName;
+    for (const std::string& placeholder : options.placeholders) {
+        const size_t equals = placeholder.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            io.err << "hearth dump: --placeholder expects KEY=VALUE, got '" << placeholder << "'\n";
+            return kExitUsage;
+        }
+        parse.placeholders[placeholder.substr(0, equals)] = placeholder.substr(equals + 1);
+    }
+
+    std::vector<Manifest> manifests;
+    std::vector<Diagnostic> failures;
+    const auto fail = [&](const Error& error) {
+        io.err << error.toString() << "\n";
+        failures.push_back({Diagnostic::Severity::Error, error.where, error.message});
+    };
+    for (const std::string& argument : options.paths) {
+        Result<std::vector<std::filesystem::path>> files = filesUnder(argument);
+        if (!files) {
+            fail(files.error());
+            continue;
+        }
+        for (const std::filesystem::path& file : *files) {
+            Result<Manifest> manifest = loadManifest(file, parse);
+            if (!manifest) {
+                fail(manifest.error());
+                continue;
+            }
+            if (!options.json) {
+                for (const Diagnostic& warning : manifest->diagnostics) {
+                    io.err << warning.toString() << "\n";
+                }
+            }
+            manifests.push_back(std::move(*manifest));
+        }
+    }
+
+    io.out << (options.json ? renderDumpJson(manifests, failures) : renderDumpText(manifests));
+    return failures.empty() ? kExitOk : kExitBadInput;
+}
+
+}  // namespace
+
+Runner defineDump(CLI::App& app, Io& io) {
+    auto options = std::make_shared<DumpOptions>();
+    app.add_option("PATH", options->paths,
+                   "AndroidManifest.xml files, .apk files, or folders searched for both")
+        ->required();
+    app.add_flag("--json", options->json, "print JSON instead of a tree");
+    app.add_flag("--strict", options->strict, "treat warnings as errors");
+    app.add_option("--placeholder", options->placeholders,
+                   "KEY=VALUE for a ${KEY} manifest placeholder (repeatable); applicationId "
+                   "defaults to the package")
+        ->allow_extra_args(false);
+    app.add_option("--package", options->packageName,
+                   "package name for manifests without a package attribute (Gradle namespace)");
+    app.footer(kExamples);
+    return [options, &io]() -> int { return run(*options, io); };
+}
+
+}  // namespace hearth::cli

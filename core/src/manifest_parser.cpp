@@ -1,0 +1,1586 @@
+// Source AndroidManifest.xml -> Manifest, the way aapt2 compiles it and PackageParser reads it.
+
+#include <hearth/limits.h>
+#include <hearth/manifest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <fstream>
+#include <map>
+#include <pugixml.hpp>
+#include <set>
+#include <sstream>
+#include <system_error>
+#include <unordered_set>
+
+#include "aapt_escape.h"
+#include "string_resources.h"
+#include "xml_location.h"
+
+namespace hearth {
+namespace {
+
+constexpr std::string_view kAndroidNamespace = "http://schemas.android.com/apk/res/android";
+constexpr std::string_view kToolsNamespace = "http://schemas.android.com/tools";
+
+using NameSet = std::unordered_set<std::string_view>;
+
+// The android: attributes Android reads on each element we model. Anything else there is worth a
+// warning: it is usually a typo or an attribute placed on the wrong element.
+const NameSet& manifestAttributes() {
+    static const NameSet names = {
+        "versionCode",     "versionName",          "versionCodeMajor",
+        "sharedUserId",    "sharedUserLabel",      "sharedUserMaxSdkVersion",
+        "installLocation", "compileSdkVersion",    "compileSdkVersionCodename",
+        "isolatedSplits",  "targetSandboxVersion", "requiredSplitTypes",
+        "splitTypes",      "revisionCode",         "isFeatureSplit",
+        "isSplitRequired"};
+    return names;
+}
+
+const NameSet& usesSdkAttributes() {
+    static const NameSet names = {"minSdkVersion", "targetSdkVersion", "maxSdkVersion"};
+    return names;
+}
+
+const NameSet& applicationAttributes() {
+    static const NameSet names = {"allowAudioPlaybackCapture",
+                                  "allowBackup",
+                                  "allowClearUserData",
+                                  "allowClearUserDataOnFailedRestore",
+                                  "allowCrossUidActivitySwitchFromBelow",
+                                  "allowNativeHeapPointerTagging",
+                                  "allowTaskReparenting",
+                                  "appCategory",
+                                  "appComponentFactory",
+                                  "attributionsAreUserVisible",
+                                  "autoRevokePermissions",
+                                  "backupAgent",
+                                  "backupInForeground",
+                                  "banner",
+                                  "cantSaveState",
+                                  "classLoader",
+                                  "crossProfile",
+                                  "dataExtractionRules",
+                                  "debuggable",
+                                  "defaultToDeviceProtectedStorage",
+                                  "description",
+                                  "directBootAware",
+                                  "enableOnBackInvokedCallback",
+                                  "enabled",
+                                  "extractNativeLibs",
+                                  "forceQueryable",
+                                  "fullBackupContent",
+                                  "fullBackupOnly",
+                                  "gwpAsanMode",
+                                  "hardwareAccelerated",
+                                  "hasCode",
+                                  "hasFragileUserData",
+                                  "icon",
+                                  "isGame",
+                                  "isSplitRequired",
+                                  "killAfterRestore",
+                                  "largeHeap",
+                                  "label",
+                                  "localeConfig",
+                                  "logo",
+                                  "manageSpaceActivity",
+                                  "maxAspectRatio",
+                                  "memtagMode",
+                                  "minAspectRatio",
+                                  "multiArch",
+                                  "name",
+                                  "nativeHeapZeroInitialized",
+                                  "networkSecurityConfig",
+                                  "permission",
+                                  "persistent",
+                                  "persistentWhenFeatureAvailable",
+                                  "preserveLegacyExternalStorage",
+                                  "process",
+                                  "requestLegacyExternalStorage",
+                                  "requestRawExternalStorageAccess",
+                                  "requiredAccountType",
+                                  "requiredForAllUsers",
+                                  "resizeableActivity",
+                                  "restoreAnyVersion",
+                                  "restoreNeedsApplication",
+                                  "restrictedAccountType",
+                                  "roundIcon",
+                                  "supportsRtl",
+                                  "taskAffinity",
+                                  "testOnly",
+                                  "theme",
+                                  "uiOptions",
+                                  "usesCleartextTraffic",
+                                  "usesNonSdkApi",
+                                  "vmSafeMode",
+                                  "zygotePreloadName",
+                                  "supportsPictureInPicture",
+                                  "isCredential",
+                                  "enableVrMode",
+                                  "supportsInlineSuggestions"};
+    return names;
+}
+
+// Attributes every component kind shares.
+void addComponentCommon(NameSet& names) {
+    for (std::string_view name :
+         {"name", "label", "icon", "roundIcon", "banner", "logo", "description", "enabled",
+          "exported", "permission", "process", "directBootAware", "attributionTags", "singleUser",
+          "visibleToInstantApps", "splitName"}) {
+        names.insert(name);
+    }
+}
+
+const NameSet& activityAttributes() {
+    static const NameSet names = [] {
+        NameSet set = {"allowEmbedded",
+                       "allowTaskReparenting",
+                       "alwaysRetainTaskState",
+                       "autoRemoveFromRecents",
+                       "canDisplayOnRemoteDevices",
+                       "clearTaskOnLaunch",
+                       "colorMode",
+                       "configChanges",
+                       "documentLaunchMode",
+                       "enableOnBackInvokedCallback",
+                       "enableVrMode",
+                       "excludeFromRecents",
+                       "finishOnCloseSystemDialogs",
+                       "finishOnTaskLaunch",
+                       "hardwareAccelerated",
+                       "immersive",
+                       "inheritShowWhenLocked",
+                       "launchMode",
+                       "lockTaskMode",
+                       "maxAspectRatio",
+                       "maxRecents",
+                       "minAspectRatio",
+                       "multiprocess",
+                       "noHistory",
+                       "parentActivityName",
+                       "persistableMode",
+                       "preferMinimalPostProcessing",
+                       "recreateOnConfigChanges",
+                       "relinquishTaskIdentity",
+                       "resizeableActivity",
+                       "resumeWhilePausing",
+                       "rotationAnimation",
+                       "screenOrientation",
+                       "showForAllUsers",
+                       "showOnLockScreen",
+                       "showWhenLocked",
+                       "stateNotNeeded",
+                       "supportsPictureInPicture",
+                       "taskAffinity",
+                       "theme",
+                       "turnScreenOn",
+                       "uiOptions",
+                       "windowSoftInputMode",
+                       "allowUntrustedActivityEmbedding",
+                       "knownActivityEmbeddingCerts",
+                       "requireContentUriPermissionFromCaller",
+                       "requiredDisplayCategory",
+                       "screenDensity",
+                       "primaryUserOnly",
+                       "systemUserOnly",
+                       "lockTaskMode",
+                       "forceQueryable",
+                       "enableOnBackInvokedCallback"};
+        addComponentCommon(set);
+        return set;
+    }();
+    return names;
+}
+
+// PackageParser reads only these on an alias; the rest comes from the target activity (M-28).
+const NameSet& activityAliasAttributes() {
+    static const NameSet names = {"name",
+                                  "targetActivity",
+                                  "label",
+                                  "icon",
+                                  "roundIcon",
+                                  "banner",
+                                  "logo",
+                                  "description",
+                                  "enabled",
+                                  "exported",
+                                  "permission",
+                                  "parentActivityName",
+                                  "attributionTags",
+                                  "knownActivityEmbeddingCerts"};
+    return names;
+}
+
+const NameSet& serviceAttributes() {
+    static const NameSet names = [] {
+        NameSet set = {"foregroundServiceType", "isolatedProcess", "stopWithTask",
+                       "useAppZygote",          "externalService", "allowSharedIsolatedProcess"};
+        addComponentCommon(set);
+        return set;
+    }();
+    return names;
+}
+
+const NameSet& receiverAttributes() {
+    static const NameSet names = [] {
+        NameSet set;
+        addComponentCommon(set);
+        return set;
+    }();
+    return names;
+}
+
+const NameSet& providerAttributes() {
+    static const NameSet names = [] {
+        NameSet set = {"authorities",  "grantUriPermissions", "initOrder",
+                       "multiprocess", "readPermission",      "writePermission",
+                       "syncable",     "forceUriPermissions", "systemUserOnly"};
+        addComponentCommon(set);
+        return set;
+    }();
+    return names;
+}
+
+const NameSet& intentFilterAttributes() {
+    static const NameSet names = {"priority", "order",     "autoVerify", "label",
+                                  "icon",     "roundIcon", "banner",     "logo"};
+    return names;
+}
+
+const NameSet& nameOnlyAttributes() {
+    static const NameSet names = {"name"};
+    return names;
+}
+
+const NameSet& dataAttributes() {
+    static const NameSet names = {"scheme",
+                                  "host",
+                                  "port",
+                                  "path",
+                                  "pathPrefix",
+                                  "pathPattern",
+                                  "pathAdvancedPattern",
+                                  "pathSuffix",
+                                  "ssp",
+                                  "sspPrefix",
+                                  "sspPattern",
+                                  "sspAdvancedPattern",
+                                  "sspSuffix",
+                                  "mimeType",
+                                  "mimeGroup"};
+    return names;
+}
+
+// Elements Android knows under each parent but Hearth does not model: accepted without a word.
+const NameSet& otherManifestChildren() {
+    static const NameSet names = {"uses-permission",
+                                  "uses-permission-sdk-23",
+                                  "uses-permission-sdk-m",
+                                  "permission",
+                                  "permission-group",
+                                  "permission-tree",
+                                  "uses-feature",
+                                  "uses-configuration",
+                                  "supports-screens",
+                                  "compatible-screens",
+                                  "supports-gl-texture",
+                                  "instrumentation",
+                                  "protected-broadcast",
+                                  "original-package",
+                                  "adopt-permissions",
+                                  "eat-comment",
+                                  "queries",
+                                  "package-verifier",
+                                  "key-sets",
+                                  "overlay",
+                                  "restrict-update",
+                                  "uses-split",
+                                  "feature-group",
+                                  "attribution",
+                                  "supports-input",
+                                  "install-constraints",
+                                  "apex-system-service",
+                                  "required-feature",
+                                  "required-not-feature",
+                                  "uses-gl-texture"};
+    return names;
+}
+
+const NameSet& otherApplicationChildren() {
+    static const NameSet names = {"meta-data",           "uses-library",     "uses-native-library",
+                                  "uses-static-library", "uses-sdk-library", "uses-package",
+                                  "profileable",         "property",         "library",
+                                  "static-library",      "sdk-library",      "processes",
+                                  "apex-system-service", "receiver-alias"};
+    return names;
+}
+
+const NameSet& otherComponentChildren() {
+    static const NameSet names = {"meta-data", "layout", "grant-uri-permission", "path-permission",
+                                  "property"};
+    return names;
+}
+
+const NameSet& otherFilterChildren() {
+    static const NameSet names = {"uri-relative-filter-group"};
+    return names;
+}
+
+const NameSet& attributesFor(ComponentKind kind) {
+    switch (kind) {
+        case ComponentKind::Activity:
+            return activityAttributes();
+        case ComponentKind::ActivityAlias:
+            return activityAliasAttributes();
+        case ComponentKind::Service:
+            return serviceAttributes();
+        case ComponentKind::Receiver:
+            return receiverAttributes();
+        case ComponentKind::Provider:
+            return providerAttributes();
+    }
+    return activityAttributes();
+}
+
+// The prefixes bound to the android and tools namespaces where an element sits.
+struct Namespaces {
+    std::string_view android;
+    std::string_view tools;
+};
+
+std::string_view prefixOf(std::string_view qualified) {
+    const size_t colon = qualified.find(':');
+    return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
+}
+
+std::string_view localNameOf(std::string_view qualified) {
+    const size_t colon = qualified.find(':');
+    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+}
+
+std::string inQuotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string tagText(std::string_view tag) { return "<" + std::string(tag) + ">"; }
+
+std::string lowerFirst(std::string text) {
+    if (!text.empty())
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
+size_t utf16Length(std::string_view text) {
+    size_t units = 0;
+    for (unsigned char c : text) {
+        if ((c & 0xC0) != 0x80) units += (c >= 0xF0) ? 2 : 1;  // 4-byte sequences are pairs
+    }
+    return units;
+}
+
+// aapt's integer syntax: optional sign, decimal or 0x hex, surrounding whitespace allowed, 32 bits.
+std::optional<int> parseAaptInteger(std::string_view text) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+    if (text.empty()) return std::nullopt;
+    bool negative = false;
+    if (text.front() == '-' || text.front() == '+') {
+        negative = text.front() == '-';
+        text.remove_prefix(1);
+    }
+    if (text.empty()) return std::nullopt;
+    long long value = 0;
+    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+        text.remove_prefix(2);
+        if (text.size() > 8) return std::nullopt;
+        for (char c : text) {
+            int digit;
+            if (c >= '0' && c <= '9')
+                digit = c - '0';
+            else if (c >= 'a' && c <= 'f')
+                digit = c - 'a' + 10;
+            else if (c >= 'A' && c <= 'F')
+                digit = c - 'A' + 10;
+            else
+                return std::nullopt;
+            value = value * 16 + digit;
+        }
+        // Hex is read as the 32-bit pattern, so 0xffffffff is -1.
+        value = static_cast<int32_t>(static_cast<uint32_t>(value));
+        return static_cast<int>(negative ? -value : value);
+    }
+    if (text.size() > 10) return std::nullopt;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    if (negative) value = -value;
+    if (value < INT32_MIN || value > INT32_MAX) return std::nullopt;
+    return static_cast<int>(value);
+}
+
+// aapt accepts these spellings for a boolean attribute.
+std::optional<bool> parseAaptBool(std::string_view text) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+    if (text == "true" || text == "TRUE" || text == "True") return true;
+    if (text == "false" || text == "FALSE" || text == "False") return false;
+    return std::nullopt;
+}
+
+// ":name" is private to the package (PackageParser.buildProcessName).
+std::string expandProcessName(std::string_view packageName, std::string_view process) {
+    if (!process.empty() && process.front() == ':') {
+        return std::string(packageName) + std::string(process);
+    }
+    return std::string(process);
+}
+
+// A stand-in package for a manifest without one: the module folder's name, skipping the Gradle
+// source-set folders ("app/src/main/AndroidManifest.xml" gives "app").
+std::string derivePackageName(const std::string& sourceName) {
+    std::filesystem::path dir = std::filesystem::path(sourceName).parent_path();
+    static const std::set<std::string> kSourceSetFolders = {"main", "src", "debug", "release"};
+    while (!dir.empty() && kSourceSetFolders.count(dir.filename().string()) > 0) {
+        dir = dir.parent_path();
+    }
+    std::string name;
+    for (char c : dir.filename().string()) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '_' || c == '.') {
+            name += static_cast<char>(std::tolower(u));
+        } else if (!name.empty() && name.back() != '_') {
+            name += '_';
+        }
+    }
+    if (name.empty() || name == "." || name == "..") name = "app";
+    return "unnamed." + name;
+}
+
+// Android's rule for package names (PackageParser.validateName): dot-separated segments, each a
+// letter followed by letters, digits or underscores, at least two of them. "android" itself is the
+// one exception: the framework's own package.
+bool isValidPackageName(std::string_view name) {
+    if (name == "android") return true;
+    size_t segments = 0;
+    bool atSegmentStart = true;
+    for (char c : name) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (atSegmentStart) {
+            if (!letter) return false;
+            atSegmentStart = false;
+            ++segments;
+        } else if (c == '.') {
+            atSegmentStart = true;
+        } else if (!letter && !(c >= '0' && c <= '9') && c != '_') {
+            return false;
+        }
+    }
+    return !atSegmentStart && segments >= 2;
+}
+
+// pugixml keeps an unknown entity ("&nbsp;") or a bare '&' as text, where XML (and so aapt)
+// refuses the file. Finds the first such '&' outside comments, CDATA, PIs and the DOCTYPE.
+struct BadReference {
+    size_t offset;
+    std::string_view text;  // "&" or "&name;"
+};
+
+std::optional<BadReference> findBadReference(std::string_view text) {
+    const auto skipTo = [&](size_t from, std::string_view end) {
+        const size_t found = text.find(end, from);
+        return found == std::string_view::npos ? text.size() : found + end.size();
+    };
+    size_t pos = 0;
+    while ((pos = text.find_first_of("&<", pos)) != std::string_view::npos) {
+        const std::string_view rest = text.substr(pos);
+        if (rest.front() == '<') {
+            if (rest.substr(0, 4) == "<!--") {
+                pos = skipTo(pos + 4, "-->");
+            } else if (rest.substr(0, 9) == "<![CDATA[") {
+                pos = skipTo(pos + 9, "]]>");
+            } else if (rest.substr(0, 2) == "<?") {
+                pos = skipTo(pos + 2, "?>");
+            } else if (rest.substr(0, 2) == "<!") {
+                // A DOCTYPE, possibly with an internal subset in brackets.
+                const size_t bracket = text.find_first_of("[>", pos);
+                pos = bracket != std::string_view::npos && text[bracket] == '['
+                          ? skipTo(skipTo(bracket, "]"), ">")
+                          : skipTo(pos, ">");
+            } else {
+                ++pos;
+            }
+            continue;
+        }
+        size_t end = pos + 1;
+        while (end < text.size() &&
+               (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '#' ||
+                text[end] == '_' || text[end] == '-' || text[end] == '.' || text[end] == ':')) {
+            ++end;
+        }
+        const std::string_view name = text.substr(pos + 1, end - pos - 1);
+        if (end >= text.size() || text[end] != ';' || name.empty()) {
+            return BadReference{pos, text.substr(pos, 1)};
+        }
+        bool known =
+            name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos";
+        if (!known && name.size() > 1 && name[0] == '#') {
+            const bool hex = name[1] == 'x';
+            const std::string_view digits = name.substr(hex ? 2 : 1);
+            known = !digits.empty() && std::all_of(digits.begin(), digits.end(), [hex](char c) {
+                return hex ? std::isxdigit(static_cast<unsigned char>(c)) != 0
+                           : (c >= '0' && c <= '9');
+            });
+        }
+        if (!known) return BadReference{pos, text.substr(pos, end + 1 - pos)};
+        pos = end + 1;
+    }
+    return std::nullopt;
+}
+
+constexpr const char* kLaunchModes[] = {"standard", "singleTop", "singleTask", "singleInstance",
+                                        "singleInstancePerTask"};
+
+class ManifestParser {
+  public:
+    ManifestParser(std::string_view text, const std::string& file, const ParseOptions& options)
+        : m_text(text), m_file(file), m_options(options), m_lines(text) {}
+
+    Result<Manifest> run();
+
+  private:
+    // ---- locations and diagnostics ----------------------------------------------------------
+    SourceLocation locateOffset(size_t offset) const { return m_lines.locate(offset, m_file); }
+    SourceLocation locatePointer(const char* p) const {
+        const char* begin = m_buffer.data();
+        if (p < begin || p > begin + m_buffer.size()) return SourceLocation{m_file, 0, 0};
+        return locateOffset(static_cast<size_t>(p - begin) + m_bufferOffset);
+    }
+    // An element starts at its '<', one byte before the name pugixml points at.
+    SourceLocation where(const pugi::xml_node& element) const {
+        return locatePointer(element.name() - 1);
+    }
+    SourceLocation where(const pugi::xml_attribute& attribute) const {
+        return locatePointer(attribute.name());
+    }
+    Error errorAt(SourceLocation location, std::string message) const {
+        return makeError(std::move(location), std::move(message));
+    }
+    // A tolerable oddity: recorded, or fatal under --strict.
+    Result<void> warn(SourceLocation location, std::string message) {
+        if (m_options.strict) return makeError(std::move(location), std::move(message));
+        m_manifest.diagnostics.push_back(
+            {Diagnostic::Severity::Warning, std::move(location), std::move(message)});
+        return ok();
+    }
+
+    // ---- namespaces and attributes ----------------------------------------------------------
+    Namespaces namespacesOf(const pugi::xml_node& element, Namespaces inherited) const;
+    pugi::xml_attribute androidAttribute(const pugi::xml_node& element, const Namespaces& ns,
+                                         std::string_view localName) const;
+    bool isRemovedByMerger(const pugi::xml_node& element, const Namespaces& ns) const;
+    bool isPrefixDeclared(const pugi::xml_node& element, std::string_view prefix) const;
+    Result<void> checkAttributes(const pugi::xml_node& element, const Namespaces& ns,
+                                 const NameSet& known, const NameSet* aliasIgnored = nullptr);
+    Result<void> checkChildCount(const pugi::xml_node& parent, const pugi::xml_node& child,
+                                 std::map<std::string_view, size_t>& counts) const;
+
+    Result<std::string> substitutePlaceholders(const pugi::xml_attribute& attribute,
+                                               std::string_view raw);
+    Result<std::optional<std::string>> stringAttribute(const pugi::xml_node& element,
+                                                       const Namespaces& ns,
+                                                       std::string_view localName);
+    Result<std::optional<std::string>> rawAttribute(const pugi::xml_node& element,
+                                                    const Namespaces& ns,
+                                                    std::string_view localName);
+    Result<std::optional<bool>> boolAttribute(const pugi::xml_node& element, const Namespaces& ns,
+                                              std::string_view localName);
+    Result<std::optional<int>> intAttribute(const pugi::xml_node& element, const Namespaces& ns,
+                                            std::string_view localName);
+    Result<std::string> requiredNonEmpty(const pugi::xml_node& element, const Namespaces& ns,
+                                         std::string_view localName);
+    // Follows an @type/name reference into res/values; nullptr when it cannot be resolved.
+    Result<const std::string*> resolveReference(std::string_view reference, std::string_view type);
+    // res/values next to the manifest, read at the first reference.
+    Result<const ResourceValues*> resources();
+    Result<void> warnUnresolved(const pugi::xml_node& element, const pugi::xml_attribute& attribute,
+                                std::string_view value, std::string_view consequence);
+
+    // ---- elements ---------------------------------------------------------------------------
+    Result<void> checkShape(const pugi::xml_node& root);
+    Result<void> parseRoot(const pugi::xml_node& root);
+    Result<void> parseUsesSdk(const pugi::xml_node& element, const Namespaces& ns);
+    Result<void> parseApplication(const pugi::xml_node& element, const Namespaces& ns);
+    Result<void> parseComponent(const pugi::xml_node& element, const Namespaces& ns,
+                                ComponentKind kind);
+    Result<void> parseIntentFilter(const pugi::xml_node& element, const Namespaces& ns,
+                                   Component& component);
+    Result<void> parseActionOrCategory(const pugi::xml_node& element, const Namespaces& ns,
+                                       std::vector<std::string>& names);
+    Result<void> parseData(const pugi::xml_node& element, const Namespaces& ns,
+                           IntentFilter& filter);
+    Result<void> addPattern(const pugi::xml_node& element, const Namespaces& ns,
+                            std::string_view localName, PatternKind kind,
+                            std::vector<PatternMatcher>& into);
+
+    std::string_view m_text;
+    const std::string& m_file;
+    const ParseOptions& m_options;
+    LineIndex m_lines;
+    std::string m_buffer;       // pugixml parses in place so names point at their offsets
+    size_t m_bufferOffset = 0;  // bytes skipped before m_buffer (a UTF-8 byte order mark)
+    Manifest m_manifest;
+    std::string m_namespace;  // what relative class names expand against
+    std::map<std::string, std::string, std::less<>> m_placeholders;
+    std::set<std::string, std::less<>> m_warnedPlaceholders;
+    std::optional<ResourceValues> m_resources;
+    bool m_warnedMissingResources = false;
+    bool m_sawApplication = false;
+    struct PendingAlias {
+        size_t index;                // into m_manifest.components
+        SourceLocation targetWhere;  // its android:targetActivity attribute
+    };
+    std::vector<PendingAlias> m_aliases;
+    bool m_declaredPackage = false;  // the manifest has its own package attribute
+
+    Result<void> resolveAliases();
+};
+
+Namespaces ManifestParser::namespacesOf(const pugi::xml_node& element, Namespaces inherited) const {
+    for (pugi::xml_attribute attribute : element.attributes()) {
+        std::string_view name = attribute.name();
+        if (name.substr(0, 6) != "xmlns:") continue;
+        std::string_view uri = attribute.value();
+        if (uri == kAndroidNamespace) inherited.android = name.substr(6);
+        if (uri == kToolsNamespace) inherited.tools = name.substr(6);
+    }
+    return inherited;
+}
+
+pugi::xml_attribute ManifestParser::androidAttribute(const pugi::xml_node& element,
+                                                     const Namespaces& ns,
+                                                     std::string_view localName) const {
+    if (ns.android.empty()) return {};
+    for (pugi::xml_attribute attribute : element.attributes()) {
+        std::string_view name = attribute.name();
+        if (name.size() == ns.android.size() + 1 + localName.size() &&
+            name.substr(0, ns.android.size()) == ns.android && name[ns.android.size()] == ':' &&
+            name.substr(ns.android.size() + 1) == localName) {
+            return attribute;
+        }
+    }
+    return {};
+}
+
+bool ManifestParser::isPrefixDeclared(const pugi::xml_node& element,
+                                      std::string_view prefix) const {
+    if (prefix == "xml") return true;  // bound by XML itself
+    const std::string declaration = "xmlns:" + std::string(prefix);
+    for (pugi::xml_node node = element; node.type() == pugi::node_element; node = node.parent()) {
+        if (node.attribute(declaration.c_str())) return true;
+    }
+    return false;
+}
+
+bool ManifestParser::isRemovedByMerger(const pugi::xml_node& element, const Namespaces& ns) const {
+    // tools:node="remove" deletes the element from the merged manifest, so the device never
+    // sees it; every other tools: attribute only steers the merge and is ignored.
+    if (ns.tools.empty()) return false;
+    const std::string qualified = std::string(ns.tools) + ":node";
+    std::string_view mode = element.attribute(qualified.c_str()).value();
+    return mode == "remove" || mode == "removeAll";
+}
+
+Result<void> ManifestParser::checkAttributes(const pugi::xml_node& element, const Namespaces& ns,
+                                             const NameSet& known, const NameSet* aliasIgnored) {
+    const std::string_view tag = element.name();
+    size_t count = 0;
+    for (pugi::xml_attribute attribute : element.attributes()) {
+        if (++count > limits::kMaxAttributesPerElement) {
+            return errorAt(where(attribute), tagText(tag) + " has more than " +
+                                                 std::to_string(limits::kMaxAttributesPerElement) +
+                                                 " attributes, the most an APK can hold");
+        }
+        const std::string_view name = attribute.name();
+        // pugixml does not reject a repeated attribute; XML (and aapt) does.
+        for (pugi::xml_attribute earlier = element.first_attribute(); earlier != attribute;
+             earlier = earlier.next_attribute()) {
+            if (name == earlier.name()) {
+                return errorAt(where(attribute), "malformed XML: " + tagText(tag) +
+                                                     " has attribute " + inQuotes(name) + " twice");
+            }
+        }
+        if (name == "xmlns" || name.substr(0, 6) == "xmlns:") continue;
+        const std::string_view prefix = prefixOf(name);
+        const std::string_view local = localNameOf(name);
+        if (prefix.empty()) {
+            if (tag == "manifest") {
+                static const NameSet kPlain = {"package",
+                                               "coreApp",
+                                               "split",
+                                               "featureSplit",
+                                               "configForSplit",
+                                               "isFeatureSplit",
+                                               "platformBuildVersionCode",
+                                               "platformBuildVersionName"};
+                if (kPlain.count(name) > 0) continue;
+            }
+            if (auto r =
+                    warn(where(attribute), tagText(tag) + " attribute " + inQuotes(name) +
+                                               " has no namespace and is ignored; Android reads " +
+                                               inQuotes("android:" + std::string(name)));
+                !r) {
+                return r;
+            }
+            continue;
+        }
+        if (prefix != ns.android && prefix != ns.tools && !isPrefixDeclared(element, prefix)) {
+            return errorAt(
+                where(attribute),
+                "malformed XML: namespace prefix " + inQuotes(prefix) + " is not declared" +
+                    (prefix == "android" ? "; add xmlns:android=\"" +
+                                               std::string(kAndroidNamespace) + "\" to <manifest>"
+                                         : std::string()));
+        }
+        if (prefix != ns.android) continue;  // tools: and other namespaces are not Android's
+        if (known.count(local) > 0) continue;
+        std::string message =
+            aliasIgnored != nullptr && aliasIgnored->count(local) > 0
+                ? tagText(tag) + " attribute " + inQuotes(name) +
+                      " is ignored: an alias takes it from its target activity"
+                : "unknown attribute " + inQuotes(name) + " on " + tagText(tag) + "; ignored";
+        if (auto r = warn(where(attribute), std::move(message)); !r) return r;
+    }
+    return ok();
+}
+
+Result<void> ManifestParser::checkChildCount(const pugi::xml_node& parent,
+                                             const pugi::xml_node& child,
+                                             std::map<std::string_view, size_t>& counts) const {
+    const std::string_view parentTag = parent.name();
+    const std::string_view childTag = child.name();
+    const std::optional<size_t> most = limits::maxChildren(parentTag, childTag);
+    if (!most) return ok();
+    if (++counts[childTag] > *most) {
+        return errorAt(where(child), tagText(parentTag) + " has more than " +
+                                         std::to_string(*most) + " " + tagText(childTag) +
+                                         " elements, the most Android accepts");
+    }
+    return ok();
+}
+
+Result<std::string> ManifestParser::substitutePlaceholders(const pugi::xml_attribute& attribute,
+                                                           std::string_view raw) {
+    std::string out;
+    size_t pos = 0;
+    while (true) {
+        const size_t open = raw.find("${", pos);
+        const size_t close = open == std::string_view::npos ? open : raw.find('}', open + 2);
+        if (close == std::string_view::npos) {
+            out.append(raw.substr(pos));
+            return out;
+        }
+        out.append(raw.substr(pos, open - pos));
+        const std::string_view key = raw.substr(open + 2, close - open - 2);
+        auto it = m_placeholders.find(key);
+        if (it != m_placeholders.end()) {
+            out += it->second;
+        } else {
+            // Kept verbatim so the reader sees what is missing; warned once per key.
+            out.append(raw.substr(open, close + 1 - open));
+            if (m_warnedPlaceholders.insert(std::string(key)).second) {
+                if (auto r = warn(where(attribute),
+                                  "placeholder " + inQuotes(raw.substr(open, close + 1 - open)) +
+                                      " has no value; kept as written");
+                    !r) {
+                    return r.error();
+                }
+            }
+        }
+        pos = close + 1;
+    }
+}
+
+Result<const ResourceValues*> ManifestParser::resources() {
+    if (!m_resources) {
+        m_resources = ResourceValues::loadNextTo(std::filesystem::path(m_file));
+        // A broken values file costs labels, not the manifest: warnings.
+        for (const Diagnostic& warning : m_resources->warnings()) {
+            if (auto r = warn(warning.where, warning.message); !r) return r.error();
+        }
+    }
+    return &*m_resources;
+}
+
+Result<const std::string*> ManifestParser::resolveReference(std::string_view reference,
+                                                            std::string_view type) {
+    Result<const ResourceValues*> values = resources();
+    if (!values) return values.error();
+    const std::string prefix = "@" + std::string(type) + "/";
+    // Resource values may themselves point at other values; a few hops is all real apps use.
+    for (int hop = 0; hop < 8; ++hop) {
+        if (reference.substr(0, prefix.size()) != prefix) return nullptr;
+        const std::string_view name = reference.substr(prefix.size());
+        const std::string* found = type == "string" ? (*values)->findString(name)
+                                   : type == "bool" ? (*values)->findBool(name)
+                                                    : (*values)->findInteger(name);
+        if (found == nullptr || found->empty() || found->front() != '@') return found;
+        reference = *found;
+    }
+    return static_cast<const std::string*>(nullptr);
+}
+
+Result<void> ManifestParser::warnUnresolved(const pugi::xml_node& element,
+                                            const pugi::xml_attribute& attribute,
+                                            std::string_view value, std::string_view consequence) {
+    Result<const ResourceValues*> values = resources();
+    if (!values) return values.error();
+    if ((*values)->files().empty()) {
+        // Without any res/values every reference fails the same way: say it once.
+        if (m_warnedMissingResources) return ok();
+        m_warnedMissingResources = true;
+        return warn(where(attribute),
+                    tagText(element.name()) + " attribute " + inQuotes(attribute.name()) + " is " +
+                        inQuotes(value) + ", but there is no res/values next to the manifest; " +
+                        std::string(consequence) + " (later references are not reported)");
+    }
+    return warn(where(attribute), tagText(element.name()) + " attribute " +
+                                      inQuotes(attribute.name()) + " is " + inQuotes(value) +
+                                      ", which res/values does not define; " +
+                                      std::string(consequence));
+}
+
+Result<std::optional<std::string>> ManifestParser::rawAttribute(const pugi::xml_node& element,
+                                                                const Namespaces& ns,
+                                                                std::string_view localName) {
+    pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
+    if (!attribute) return std::optional<std::string>{};
+    std::string_view raw = attribute.value();
+    if (raw.find("${") == std::string_view::npos) return std::optional<std::string>(raw);
+    Result<std::string> substituted = substitutePlaceholders(attribute, raw);
+    if (!substituted) return substituted.error();
+    return std::optional<std::string>(std::move(*substituted));
+}
+
+Result<std::optional<std::string>> ManifestParser::stringAttribute(const pugi::xml_node& element,
+                                                                   const Namespaces& ns,
+                                                                   std::string_view localName) {
+    pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
+    if (!attribute) return std::optional<std::string>{};
+    Result<std::optional<std::string>> raw = rawAttribute(element, ns, localName);
+    if (!raw) return raw.error();
+    std::string value = std::move(**raw);
+
+    if (!value.empty() && (value.front() == '@' || value.front() == '?')) {
+        // A resource reference: aapt compiles it as a reference, not as text, so no escapes.
+        if (value.substr(0, 8) == "@string/") {
+            Result<const std::string*> text = resolveReference(value, "string");
+            if (!text) return text.error();
+            if (*text != nullptr) {
+                value = **text;
+            } else if (auto r = warnUnresolved(element, attribute, value, "kept as written"); !r) {
+                return r.error();
+            }
+        }
+    } else if (value.find('\\') != std::string::npos) {
+        Result<UnescapedValue> unescaped = unescapeAttributeValue(value);
+        if (!unescaped) {
+            return errorAt(where(attribute), tagText(element.name()) + " attribute " +
+                                                 inQuotes(attribute.name()) + " has an " +
+                                                 unescaped.error().message);
+        }
+        if (!unescaped->unknownEscapes.empty()) {
+            std::string escapes;
+            for (char c : unescaped->unknownEscapes) {
+                if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && !escapes.empty()) {
+                    escapes += "', '";
+                }
+                if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) escapes += '\\';
+                escapes += c;
+            }
+            if (auto r = warn(where(attribute),
+                              tagText(element.name()) + " attribute " + inQuotes(attribute.name()) +
+                                  " has escape '" + escapes +
+                                  "', which aapt reads as the bare character: the device sees " +
+                                  inQuotes(unescaped->text) + " (write '\\\\' for a backslash)");
+                !r) {
+                return r.error();
+            }
+        }
+        value = std::move(unescaped->text);
+    }
+
+    const size_t most = limits::maxAttributeLength(localName);
+    if (value.size() > most && utf16Length(value) > most) {
+        return errorAt(where(attribute), tagText(element.name()) + " attribute " +
+                                             inQuotes(attribute.name()) + " is " +
+                                             std::to_string(utf16Length(value)) +
+                                             " characters long, more than the " +
+                                             std::to_string(most) + " Android accepts");
+    }
+    return std::optional<std::string>(std::move(value));
+}
+
+Result<std::optional<bool>> ManifestParser::boolAttribute(const pugi::xml_node& element,
+                                                          const Namespaces& ns,
+                                                          std::string_view localName) {
+    pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
+    if (!attribute) return std::optional<bool>{};
+    Result<std::optional<std::string>> raw = rawAttribute(element, ns, localName);
+    if (!raw) return raw.error();
+    std::string_view value = **raw;
+    if (!value.empty() && (value.front() == '@' || value.front() == '?')) {
+        Result<const std::string*> resolved = resolveReference(value, "bool");
+        if (!resolved) return resolved.error();
+        if (*resolved != nullptr) {
+            if (std::optional<bool> parsed = parseAaptBool(**resolved)) return parsed;
+        }
+        if (auto r = warnUnresolved(element, attribute, value, "treated as not written"); !r) {
+            return r.error();
+        }
+        return std::optional<bool>{};
+    }
+    if (std::optional<bool> parsed = parseAaptBool(value)) return parsed;
+    return errorAt(where(attribute), tagText(element.name()) + " attribute " +
+                                         inQuotes(attribute.name()) +
+                                         " must be 'true' or 'false', got " + inQuotes(value));
+}
+
+Result<std::optional<int>> ManifestParser::intAttribute(const pugi::xml_node& element,
+                                                        const Namespaces& ns,
+                                                        std::string_view localName) {
+    pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
+    if (!attribute) return std::optional<int>{};
+    Result<std::optional<std::string>> raw = rawAttribute(element, ns, localName);
+    if (!raw) return raw.error();
+    std::string_view value = **raw;
+    if (!value.empty() && (value.front() == '@' || value.front() == '?')) {
+        Result<const std::string*> resolved = resolveReference(value, "integer");
+        if (!resolved) return resolved.error();
+        if (*resolved != nullptr) {
+            if (std::optional<int> parsed = parseAaptInteger(**resolved)) return parsed;
+        }
+        if (auto r = warnUnresolved(element, attribute, value, "treated as not written"); !r) {
+            return r.error();
+        }
+        return std::optional<int>{};
+    }
+    if (std::optional<int> parsed = parseAaptInteger(value)) return parsed;
+    return errorAt(where(attribute), tagText(element.name()) + " attribute " +
+                                         inQuotes(attribute.name()) + " must be an integer, got " +
+                                         inQuotes(value));
+}
+
+Result<std::string> ManifestParser::requiredNonEmpty(const pugi::xml_node& element,
+                                                     const Namespaces& ns,
+                                                     std::string_view localName) {
+    Result<std::optional<std::string>> value = stringAttribute(element, ns, localName);
+    if (!value) return value.error();
+    if (!*value) {
+        return errorAt(where(element), tagText(element.name()) +
+                                           " is missing required attribute 'android:" +
+                                           std::string(localName) + "'");
+    }
+    if ((*value)->empty()) {
+        const pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
+        return errorAt(where(attribute), tagText(element.name()) + " attribute " +
+                                             inQuotes(attribute.name()) + " is empty");
+    }
+    return std::move(**value);
+}
+
+// Checks the caps of limits.h over the whole tree once, without recursion.
+Result<void> ManifestParser::checkShape(const pugi::xml_node& root) {
+    size_t elements = 0;
+    int depth = 1;
+    pugi::xml_node node = root;
+    while (node) {
+        if (node.type() == pugi::node_element) {
+            if (++elements > limits::kMaxXmlElements) {
+                return errorAt(where(node), "the manifest has more than " +
+                                                std::to_string(limits::kMaxXmlElements) +
+                                                " elements, the most Hearth reads");
+            }
+            if (depth > limits::kMaxXmlDepth) {
+                return errorAt(where(node), "elements nest more than " +
+                                                std::to_string(limits::kMaxXmlDepth) +
+                                                " deep, the most Hearth reads");
+            }
+        }
+        if (node.type() == pugi::node_element && node.first_child()) {
+            node = node.first_child();
+            ++depth;
+            continue;
+        }
+        while (node && node != root && !node.next_sibling()) {
+            node = node.parent();
+            --depth;
+        }
+        if (!node || node == root) break;
+        node = node.next_sibling();
+    }
+    return ok();
+}
+
+Result<Manifest> ManifestParser::run() {
+    m_manifest.file = m_file;
+    if (m_text.size() > limits::kMaxManifestBytes) {
+        return makeError(SourceLocation{m_file, 0, 0},
+                         "the manifest is " + std::to_string(m_text.size()) +
+                             " bytes, more than the " + std::to_string(limits::kMaxManifestBytes) +
+                             " Hearth reads");
+    }
+    const auto startsWith = [&](std::string_view bytes) {
+        return m_text.substr(0, bytes.size()) == bytes;
+    };
+    if (startsWith("\xFF\xFE") || startsWith("\xFE\xFF") ||
+        startsWith(std::string_view("\0<", 2)) || startsWith(std::string_view("<\0", 2))) {
+        return makeError(SourceLocation{m_file, 1, 1},
+                         "the manifest is UTF-16 text; Hearth reads UTF-8 manifests");
+    }
+    if (startsWith("\xEF\xBB\xBF")) m_bufferOffset = 3;
+    m_buffer.assign(m_text.substr(m_bufferOffset));
+
+    pugi::xml_document doc;
+    // parse_default resolves only XML's predefined entities and character references; DOCTYPE
+    // declarations are skipped and nothing external is ever fetched.
+    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
+        m_buffer.data(), m_buffer.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed) {
+        size_t offset = static_cast<size_t>(parsed.offset) + m_bufferOffset;
+        if (parsed.status == pugi::status_end_element_mismatch) {
+            // Name both tags. pugixml keeps what it parsed before the error, so the element
+            // still open is the deepest last one.
+            pugi::xml_node open = doc.last_child();
+            while (open.last_child() && open.last_child().type() == pugi::node_element) {
+                open = open.last_child();
+            }
+            size_t nameEnd = offset;
+            while (nameEnd < m_text.size() && m_text[nameEnd] != '>' &&
+                   !std::isspace(static_cast<unsigned char>(m_text[nameEnd]))) {
+                ++nameEnd;
+            }
+            const std::string_view found = m_text.substr(offset, nameEnd - offset);
+            if (offset >= 2 && m_text.substr(offset - 2, 2) == "</") offset -= 2;
+            if (open.type() == pugi::node_element) {
+                const SourceLocation opened = where(open);
+                return errorAt(locateOffset(offset), "malformed XML: expected </" +
+                                                         std::string(open.name()) + "> to close " +
+                                                         tagText(open.name()) + " from line " +
+                                                         std::to_string(opened.line) +
+                                                         ", found </" + std::string(found) + ">");
+            }
+        }
+        return errorAt(locateOffset(offset), "malformed XML: " + lowerFirst(parsed.description()));
+    }
+    if (std::optional<BadReference> bad = findBadReference(m_text)) {
+        return errorAt(locateOffset(bad->offset),
+                       bad->text == "&"
+                           ? std::string("malformed XML: '&' must start a reference such as "
+                                         "'&amp;'")
+                           : "malformed XML: unknown entity " + inQuotes(bad->text) +
+                                 "; XML predefines only &amp; &lt; &gt; &quot; &apos;");
+    }
+    const pugi::xml_node root = doc.document_element();
+    for (pugi::xml_node top = root.next_sibling(); top; top = top.next_sibling()) {
+        // pugixml tolerates more after the root element; XML does not.
+        if (top.type() == pugi::node_element) {
+            return errorAt(where(top), "malformed XML: " + tagText(top.name()) +
+                                           " after the root element <manifest>");
+        }
+        if (top.type() == pugi::node_pcdata || top.type() == pugi::node_cdata) {
+            return errorAt(locatePointer(top.value()),
+                           "malformed XML: text after the root element <manifest>");
+        }
+    }
+    if (std::string_view(root.name()) != "manifest") {
+        return errorAt(where(root),
+                       "the root element must be <manifest>, found " + tagText(root.name()));
+    }
+    if (auto r = checkShape(root); !r) return r.error();
+    if (auto r = parseRoot(root); !r) return r.error();
+    return std::move(m_manifest);
+}
+
+Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {
+    const Namespaces ns = namespacesOf(root, {});
+    m_manifest.where = where(root);
+    if (auto r = checkAttributes(root, ns, manifestAttributes()); !r) return r;
+
+    // The package: the manifest's own attribute is the namespace relative class names expand
+    // against; an explicit package option (Gradle's applicationId) names the installed package.
+    m_placeholders.insert(m_options.placeholders.begin(), m_options.placeholders.end());
+    const pugi::xml_attribute packageAttribute = root.attribute("package");
+    std::string declared;
+    if (packageAttribute) {
+        Result<std::string> value =
+            substitutePlaceholders(packageAttribute, packageAttribute.value());
+        if (!value) return value.error();
+        declared = std::move(*value);
+        if (!declared.empty() && !isValidPackageName(declared)) {
+            return errorAt(where(packageAttribute),
+                           "<manifest> attribute 'package' must be a package name such as "
+                           "'com.example.app', got " +
+                               inQuotes(declared));
+        }
+    }
+    if (m_options.packageName && !m_options.packageName->empty()) {
+        m_manifest.packageName = *m_options.packageName;
+        m_manifest.packageDerived = declared.empty();
+    } else if (!declared.empty()) {
+        m_manifest.packageName = declared;
+    } else {
+        m_manifest.packageName = derivePackageName(m_file);
+        m_manifest.packageDerived = true;
+        if (auto r = warn(where(root), "<manifest> has no 'package' attribute; using " +
+                                           inQuotes(m_manifest.packageName) +
+                                           " (give the package name to replace it)");
+            !r) {
+            return r;
+        }
+    }
+    m_namespace = declared.empty() ? m_manifest.packageName : declared;
+    m_declaredPackage = !declared.empty();
+    // Gradle's manifest merger knows these two without being told.
+    m_placeholders.try_emplace("applicationId", m_manifest.packageName);
+    m_placeholders.try_emplace("packageName", m_manifest.packageName);
+
+    std::map<std::string_view, size_t> counts;
+    for (pugi::xml_node child : root.children()) {
+        if (child.type() != pugi::node_element) continue;
+        if (auto r = checkChildCount(root, child, counts); !r) return r;
+        const Namespaces childNs = namespacesOf(child, ns);
+        if (isRemovedByMerger(child, childNs)) continue;
+        const std::string_view tag = child.name();
+        if (tag == "application") {
+            if (m_sawApplication) {
+                // PackageParser skips a second <application> with a log line.
+                if (auto r = warn(where(child),
+                                  "second <application> ignored: Android reads "
+                                  "only the first");
+                    !r) {
+                    return r;
+                }
+                continue;
+            }
+            m_sawApplication = true;
+            if (auto r = parseApplication(child, childNs); !r) return r;
+        } else if (tag == "uses-sdk") {
+            if (auto r = parseUsesSdk(child, childNs); !r) return r;
+        } else if (otherManifestChildren().count(tag) == 0) {
+            if (auto r = warn(where(child),
+                              "unknown element " + tagText(tag) + " in <manifest>; ignored");
+                !r) {
+                return r;
+            }
+        }
+    }
+    return ok();
+}
+
+Result<void> ManifestParser::parseUsesSdk(const pugi::xml_node& element, const Namespaces& ns) {
+    if (auto r = checkAttributes(element, ns, usesSdkAttributes()); !r) return r;
+    for (auto [localName, field] : {std::pair{"minSdkVersion", &m_manifest.minSdk},
+                                    std::pair{"targetSdkVersion", &m_manifest.targetSdk}}) {
+        Result<std::optional<std::string>> raw = rawAttribute(element, ns, localName);
+        if (!raw) return raw.error();
+        if (!*raw) continue;
+        if (std::optional<int> level = parseAaptInteger(**raw)) {
+            *field = *level;
+            continue;
+        }
+        // A preview codename ("Tiramisu") is legal but is not an API level.
+        const pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
+        if (auto r = warn(where(attribute), "<uses-sdk> attribute " + inQuotes(attribute.name()) +
+                                                " is " + inQuotes(**raw) +
+                                                ", not an API level; left unset");
+            !r) {
+            return r;
+        }
+    }
+    return ok();
+}
+
+Result<void> ManifestParser::parseApplication(const pugi::xml_node& element, const Namespaces& ns) {
+    Application& application = m_manifest.application;
+    application.where = where(element);
+    if (auto r = checkAttributes(element, ns, applicationAttributes()); !r) return r;
+
+    Result<std::optional<std::string>> label = stringAttribute(element, ns, "label");
+    if (!label) return label.error();
+    application.label = std::move(*label);
+    Result<std::optional<std::string>> icon = stringAttribute(element, ns, "icon");
+    if (!icon) return icon.error();
+    application.icon = std::move(*icon);
+    Result<std::optional<bool>> enabled = boolAttribute(element, ns, "enabled");
+    if (!enabled) return enabled.error();
+    application.enabled = enabled->value_or(true);
+    Result<std::optional<std::string>> process = stringAttribute(element, ns, "process");
+    if (!process) return process.error();
+    if (*process) application.process = expandProcessName(m_manifest.packageName, **process);
+    Result<std::optional<bool>> directBootAware = boolAttribute(element, ns, "directBootAware");
+    if (!directBootAware) return directBootAware.error();
+    application.directBootAware = directBootAware->value_or(false);
+
+    std::map<std::string_view, size_t> counts;
+    for (pugi::xml_node child : element.children()) {
+        if (child.type() != pugi::node_element) continue;
+        if (auto r = checkChildCount(element, child, counts); !r) return r;
+        const Namespaces childNs = namespacesOf(child, ns);
+        if (isRemovedByMerger(child, childNs)) continue;
+        const std::string_view tag = child.name();
+        if (std::optional<ComponentKind> kind = componentKindFromName(tag)) {
+            if (auto r = parseComponent(child, childNs, *kind); !r) return r;
+        } else if (otherApplicationChildren().count(tag) == 0) {
+            if (auto r = warn(where(child),
+                              "unknown element " + tagText(tag) + " in <application>; ignored");
+                !r) {
+                return r;
+            }
+        }
+    }
+    return resolveAliases();
+}
+
+Result<void> ManifestParser::resolveAliases() {
+    // An alias runs its target with the target's settings (M-28). PackageParser looks the target
+    // up among the activities (aliases included) parsed before the alias, yet real apps (Fenix,
+    // Signal, K-9) declare aliases first and still install, so any activity of the manifest counts.
+    for (const PendingAlias& pending : m_aliases) {
+        Component& alias = m_manifest.components[pending.index];
+        const Component* target = nullptr;
+        for (const Component& candidate : m_manifest.components) {
+            if ((candidate.kind == ComponentKind::Activity ||
+                 candidate.kind == ComponentKind::ActivityAlias) &&
+                candidate.name == alias.targetActivity && &candidate != &alias) {
+                target = &candidate;
+                break;
+            }
+        }
+        if (target == nullptr) {
+            std::string message = "<activity-alias> attribute 'android:targetActivity' names " +
+                                  inQuotes(alias.targetActivity) +
+                                  ", which is not an <activity> of this manifest";
+            if (!m_manifest.packageDerived || m_declaredPackage) {
+                return errorAt(pending.targetWhere, std::move(message));
+            }
+            // With a stand-in package a relative name cannot be trusted: the real one may match.
+            message += " (relative names expand against the stand-in package)";
+            if (auto r = warn(pending.targetWhere, std::move(message)); !r) return r;
+            continue;
+        }
+        alias.process = target->process;
+        alias.directBootAware = target->directBootAware;
+        alias.excludeFromRecents = target->excludeFromRecents;
+        alias.launchMode = target->launchMode;
+    }
+    return ok();
+}
+
+Result<void> ManifestParser::parseComponent(const pugi::xml_node& element, const Namespaces& ns,
+                                            ComponentKind kind) {
+    const bool isAlias = kind == ComponentKind::ActivityAlias;
+    if (auto r = checkAttributes(element, ns, attributesFor(kind),
+                                 isAlias ? &activityAttributes() : nullptr);
+        !r) {
+        return r;
+    }
+    Component component;
+    component.kind = kind;
+    component.where = where(element);
+
+    Result<std::string> name = requiredNonEmpty(element, ns, "name");
+    if (!name) return name.error();
+    component.name = expandClassName(m_namespace, *name);
+
+    Result<std::optional<std::string>> label = stringAttribute(element, ns, "label");
+    if (!label) return label.error();
+    component.label = std::move(*label);
+    Result<std::optional<bool>> enabled = boolAttribute(element, ns, "enabled");
+    if (!enabled) return enabled.error();
+    component.enabled = enabled->value_or(true);
+    Result<std::optional<bool>> exported = boolAttribute(element, ns, "exported");
+    if (!exported) return exported.error();
+    component.exportedExplicit = exported->has_value();
+    Result<std::optional<std::string>> permission = stringAttribute(element, ns, "permission");
+    if (!permission) return permission.error();
+    component.permission = std::move(*permission);
+
+    if (isAlias) {
+        Result<std::string> target = requiredNonEmpty(element, ns, "targetActivity");
+        if (!target) return target.error();
+        component.targetActivity = expandClassName(m_namespace, *target);
+        // The target's settings are copied once every activity is known (resolveAliases).
+        m_aliases.push_back(
+            {m_manifest.components.size(), where(androidAttribute(element, ns, "targetActivity"))});
+    } else {
+        Result<std::optional<std::string>> process = stringAttribute(element, ns, "process");
+        if (!process) return process.error();
+        if (*process) component.process = expandProcessName(m_manifest.packageName, **process);
+        Result<std::optional<bool>> directBootAware = boolAttribute(element, ns, "directBootAware");
+        if (!directBootAware) return directBootAware.error();
+        component.directBootAware = directBootAware->value_or(false);
+    }
+    if (kind == ComponentKind::Activity) {
+        Result<std::optional<bool>> exclude = boolAttribute(element, ns, "excludeFromRecents");
+        if (!exclude) return exclude.error();
+        component.excludeFromRecents = exclude->value_or(false);
+        Result<std::optional<std::string>> launchMode = rawAttribute(element, ns, "launchMode");
+        if (!launchMode) return launchMode.error();
+        if (*launchMode) {
+            const auto known =
+                std::find(std::begin(kLaunchModes), std::end(kLaunchModes), **launchMode);
+            if (known == std::end(kLaunchModes)) {
+                const pugi::xml_attribute attribute = androidAttribute(element, ns, "launchMode");
+                return errorAt(where(attribute),
+                               "<activity> attribute " + inQuotes(attribute.name()) +
+                                   " must be one of 'standard', 'singleTop', 'singleTask', "
+                                   "'singleInstance', 'singleInstancePerTask', got " +
+                                   inQuotes(**launchMode));
+            }
+            component.launchMode = **launchMode;
+        }
+    }
+
+    std::map<std::string_view, size_t> counts;
+    for (pugi::xml_node child : element.children()) {
+        if (child.type() != pugi::node_element) continue;
+        if (auto r = checkChildCount(element, child, counts); !r) return r;
+        const Namespaces childNs = namespacesOf(child, ns);
+        if (isRemovedByMerger(child, childNs)) continue;
+        const std::string_view tag = child.name();
+        if (tag == "intent-filter") {
+            if (auto r = parseIntentFilter(child, childNs, component); !r) return r;
+        } else if (otherComponentChildren().count(tag) == 0) {
+            if (auto r = warn(where(child), "unknown element " + tagText(tag) + " in " +
+                                                tagText(element.name()) + "; ignored");
+                !r) {
+                return r;
+            }
+        }
+    }
+
+    // Android's default: exported exactly when some filter survived parsing.
+    component.exported = exported->value_or(!component.filters.empty());
+    if (!component.exportedExplicit && !component.filters.empty() &&
+        m_manifest.targetSdk.value_or(0) >= 31) {
+        if (auto r = warn(component.where,
+                          tagText(element.name()) + " " + inQuotes(component.name) +
+                              " has an <intent-filter> but no 'android:exported'; Android 12 "
+                              "refuses to install it when targetSdkVersion is 31 or more");
+            !r) {
+            return r;
+        }
+    }
+    m_manifest.components.push_back(std::move(component));
+    return ok();
+}
+
+Result<void> ManifestParser::parseIntentFilter(const pugi::xml_node& element, const Namespaces& ns,
+                                               Component& component) {
+    if (auto r = checkAttributes(element, ns, intentFilterAttributes()); !r) return r;
+    IntentFilter filter;
+    filter.where = where(element);
+    Result<std::optional<int>> priority = intAttribute(element, ns, "priority");
+    if (!priority) return priority.error();
+    filter.priority = priority->value_or(0);
+    Result<std::optional<int>> order = intAttribute(element, ns, "order");
+    if (!order) return order.error();
+    filter.order = order->value_or(0);
+    Result<std::optional<bool>> autoVerify = boolAttribute(element, ns, "autoVerify");
+    if (!autoVerify) return autoVerify.error();
+    filter.autoVerify = autoVerify->value_or(false);
+
+    std::map<std::string_view, size_t> counts;
+    for (pugi::xml_node child : element.children()) {
+        if (child.type() != pugi::node_element) continue;
+        if (auto r = checkChildCount(element, child, counts); !r) return r;
+        const Namespaces childNs = namespacesOf(child, ns);
+        if (isRemovedByMerger(child, childNs)) continue;
+        const std::string_view tag = child.name();
+        Result<void> handled = ok();
+        if (tag == "action") {
+            handled = parseActionOrCategory(child, childNs, filter.actions);
+        } else if (tag == "category") {
+            handled = parseActionOrCategory(child, childNs, filter.categories);
+        } else if (tag == "data") {
+            handled = parseData(child, childNs, filter);
+        } else if (otherFilterChildren().count(tag) == 0) {
+            handled = warn(where(child),
+                           "unknown element " + tagText(tag) + " in <intent-filter>; ignored");
+        }
+        if (!handled) return handled;
+    }
+
+    if (filter.actions.empty()) {
+        // Activities and receivers drop an action-less filter (PackageParser logs "No actions
+        // in intent filter"); services and providers keep it, though it matches no action (M-3).
+        const bool dropped =
+            component.kind != ComponentKind::Service && component.kind != ComponentKind::Provider;
+        if (auto r = warn(filter.where,
+                          dropped ? "<intent-filter> has no <action>, so Android drops it"
+                                  : "<intent-filter> has no <action>, so it matches only intents "
+                                    "without one");
+            !r) {
+            return r;
+        }
+        if (dropped) return ok();
+    }
+    component.filters.push_back(std::move(filter));
+    return ok();
+}
+
+Result<void> ManifestParser::parseActionOrCategory(const pugi::xml_node& element,
+                                                   const Namespaces& ns,
+                                                   std::vector<std::string>& names) {
+    if (auto r = checkAttributes(element, ns, nameOnlyAttributes()); !r) return r;
+    // An empty name fails the whole package (M-25).
+    Result<std::string> name = requiredNonEmpty(element, ns, "name");
+    if (!name) return name.error();
+    if (std::find(names.begin(), names.end(), *name) != names.end()) {
+        // IntentFilter.addAction/addCategory keep one copy.
+        return warn(where(element), "duplicate " + tagText(element.name()) + " " + inQuotes(*name) +
+                                        " in this <intent-filter>; Android keeps one");
+    }
+    names.push_back(std::move(*name));
+    return ok();
+}
+
+Result<void> ManifestParser::addPattern(const pugi::xml_node& element, const Namespaces& ns,
+                                        std::string_view localName, PatternKind kind,
+                                        std::vector<PatternMatcher>& into) {
+    Result<std::optional<std::string>> value = stringAttribute(element, ns, localName);
+    if (!value) return value.error();
+    if (!*value) return ok();
+    Result<PatternMatcher> matcher = PatternMatcher::create(kind, std::move(**value));
+    if (!matcher) {
+        const pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
+        return errorAt(where(attribute), "<data> attribute " + inQuotes(attribute.name()) + ": " +
+                                             matcher.error().message);
+    }
+    into.push_back(std::move(*matcher));
+    return ok();
+}
+
+Result<void> ManifestParser::parseData(const pugi::xml_node& element, const Namespaces& ns,
+                                       IntentFilter& filter) {
+    if (auto r = checkAttributes(element, ns, dataAttributes()); !r) return r;
+    // Every attribute joins the filter on its own, so several <data> elements combine as a
+    // cross product (M-26).
+    Result<std::optional<std::string>> mimeType = stringAttribute(element, ns, "mimeType");
+    if (!mimeType) return mimeType.error();
+    if (*mimeType) {
+        Result<std::string> type = validateMimeType(**mimeType);
+        if (!type) {
+            const pugi::xml_attribute attribute = androidAttribute(element, ns, "mimeType");
+            // M-19: IntentFilter.addDataType refuses it, and with it the whole package.
+            return errorAt(where(attribute), "<data> attribute " + inQuotes(attribute.name()) +
+                                                 " must look like 'type/subtype', got " +
+                                                 inQuotes(**mimeType));
+        }
+        if (std::find(filter.types.begin(), filter.types.end(), *type) == filter.types.end()) {
+            filter.types.push_back(std::move(*type));
+        }
+    }
+    Result<std::optional<std::string>> mimeGroup = stringAttribute(element, ns, "mimeGroup");
+    if (!mimeGroup) return mimeGroup.error();
+    if (*mimeGroup) filter.mimeGroups.push_back(std::move(**mimeGroup));
+
+    Result<std::optional<std::string>> scheme = stringAttribute(element, ns, "scheme");
+    if (!scheme) return scheme.error();
+    if (*scheme &&
+        std::find(filter.schemes.begin(), filter.schemes.end(), **scheme) == filter.schemes.end()) {
+        filter.schemes.push_back(std::move(**scheme));
+    }
+
+    for (auto [localName, kind] :
+         {std::pair{"ssp", PatternKind::Literal}, std::pair{"sspPrefix", PatternKind::Prefix},
+          std::pair{"sspPattern", PatternKind::SimpleGlob},
+          std::pair{"sspAdvancedPattern", PatternKind::AdvancedGlob},
+          std::pair{"sspSuffix", PatternKind::Suffix}}) {
+        if (auto r = addPattern(element, ns, localName, kind, filter.ssps); !r) return r;
+    }
+
+    Result<std::optional<std::string>> host = stringAttribute(element, ns, "host");
+    if (!host) return host.error();
+    Result<std::optional<std::string>> port = stringAttribute(element, ns, "port");
+    if (!port) return port.error();
+    if (*host) {
+        FilterAuthority authority;
+        authority.host = std::move(**host);
+        authority.where = where(element);
+        if (*port) {
+            Result<int> number = parsePort(**port);
+            if (!number) {
+                const pugi::xml_attribute attribute = androidAttribute(element, ns, "port");
+                // PackageParser reads the port with Integer.parseInt and fails the package.
+                return errorAt(where(attribute), "<data> attribute " + inQuotes(attribute.name()) +
+                                                     " must be a 32-bit whole number, got " +
+                                                     inQuotes(**port));
+            }
+            authority.port = *number;
+        }
+        filter.authorities.push_back(std::move(authority));
+    } else if (*port) {
+        const pugi::xml_attribute attribute = androidAttribute(element, ns, "port");
+        if (auto r = warn(where(attribute),
+                          "<data> attribute " + inQuotes(attribute.name()) +
+                              " is ignored: Android reads a port only with 'android:host' in "
+                              "the same <data>");
+            !r) {
+            return r;
+        }
+    }
+
+    for (auto [localName, kind] :
+         {std::pair{"path", PatternKind::Literal}, std::pair{"pathPrefix", PatternKind::Prefix},
+          std::pair{"pathPattern", PatternKind::SimpleGlob},
+          std::pair{"pathAdvancedPattern", PatternKind::AdvancedGlob},
+          std::pair{"pathSuffix", PatternKind::Suffix}}) {
+        if (auto r = addPattern(element, ns, localName, kind, filter.paths); !r) return r;
+    }
+    return ok();
+}
+
+}  // namespace
+
+Result<Manifest> parseManifest(std::string_view text, const std::string& sourceName,
+                               const ParseOptions& options) {
+    try {
+        ManifestParser parser(text, sourceName, options);
+        return parser.run();
+    } catch (const std::exception& e) {
+        // Only allocation failure can get here; it must not cross the API.
+        return makeError(SourceLocation{sourceName, 0, 0},
+                         std::string("cannot parse the manifest: ") + e.what());
+    }
+}
+
+Result<Manifest> loadManifest(const std::filesystem::path& path, const ParseOptions& options) {
+    const std::string name = path.string();
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        return makeError(SourceLocation{name, 0, 0}, "is a directory, expected a manifest or .apk");
+    }
+    const bool isApk = path.extension() == ".apk";
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec)
+        return makeError(SourceLocation{name, 0, 0}, "cannot read: " + lowerFirst(ec.message()));
+    const size_t most = isApk ? limits::kMaxApkBytes : limits::kMaxManifestBytes;
+    if (size > most) {
+        return makeError(SourceLocation{name, 0, 0}, "the file is " + std::to_string(size) +
+                                                         " bytes, more than the " +
+                                                         std::to_string(most) + " Hearth reads");
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes(static_cast<size_t>(size), '\0');
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
+        return makeError(SourceLocation{name, 0, 0}, "cannot read the file");
+    }
+    if (isApk) return parseApk(bytes, name, options);
+    return parseManifest(bytes, name, options);
+}
+
+}  // namespace hearth
