@@ -1,0 +1,42 @@
+#include "app_paths.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+// Q_INIT_RESOURCE must be called from the global namespace.
+static void initHearthResources() { Q_INIT_RESOURCE(hearth); }
+
+namespace hearth::gui {
+
+void initResources() { initHearthResources(); }
+
+QIcon appIcon() {
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256}) {
+        icon.addFile(QStringLiteral(":/hearth/icons/hearth-%1.png").arg(size), QSize(size, size));
+    }
+    return icon;
+}
+
+QString defaultDevicePath() {
+    QStringList candidates;
+    const QString appDir = QCoreApplication::applicationDirPath();
+    if (!appDir.isEmpty()) {
+        candidates << appDir + "/../share/hearth/samples/devices/seed";
+    }
+    candidates << QStringLiteral(HEARTH_SAMPLES_DIR "/devices/seed");
+    for (const QString& candidate : candidates) {
+        if (QFileInfo(candidate).isDir()) return QDir::cleanPath(candidate);
+    }
+    return {};
+}
+
+QString locationText(const SourceLocation& where) {
+    if (where.file.empty()) return {};
+    QString text = qs(where.file);
+    if (where.line > 0) text += ":" + QString::number(where.line);
+    return text;
+}
+
+}  // namespace hearth::gui

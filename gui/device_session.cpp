@@ -1,0 +1,132 @@
+#include "device_session.h"
+
+namespace hearth::gui {
+
+DeviceSession::DeviceSession(QObject* parent) : QObject(parent) {}
+
+DeviceSession::~DeviceSession() = default;
+
+FrameworkPatch DeviceSession::patchFor(Framework framework) const {
+    if (framework == Framework::Stock) return FrameworkPatch{};
+    return FrameworkPatch{m_patchedSites};
+}
+
+Device DeviceSession::deviceFor(Framework framework) const {
+    Device device = *m_device;
+    device.patch = patchFor(framework);
+    return device;
+}
+
+const HomeReport& DeviceSession::homeReport(Framework framework) const {
+    std::optional<HomeReport>& cached =
+        framework == Framework::Stock ? m_stockReport : m_patchedReport;
+    if (!cached) cached = analyzeHome(deviceFor(framework));
+    return *cached;
+}
+
+void DeviceSession::setDevice(Device device) {
+    // The index points into the device: drop it before the device it refers to.
+    m_index.reset();
+    m_loaded = std::make_unique<Device>(device);
+    m_device = std::make_unique<Device>(std::move(device));
+    m_edited = false;
+    const auto& sites = m_device->patch.homeFirstSites;
+    m_patchedSites = sites.empty() ? fullHomeFirstPatch().homeFirstSites : sites;
+    rebuildIndex();
+    emit deviceReplaced();
+}
+
+void DeviceSession::rebuildIndex() {
+    m_stockReport.reset();
+    m_patchedReport.reset();
+    m_index.reset();
+    m_index = std::make_unique<PackageIndex>(*m_device);
+}
+
+void DeviceSession::markEdited() {
+    m_edited = true;
+    rebuildIndex();
+    emit deviceEdited();
+}
+
+InstalledPackage* DeviceSession::findListedPackage(const std::string& packageName) {
+    if (!m_device) return nullptr;
+    // Device::findPackage skips removed packages; a removed one must be found to re-install it.
+    for (InstalledPackage& package : m_device->packages) {
+        if (package.packageName() == packageName) return &package;
+    }
+    return nullptr;
+}
+
+bool DeviceSession::setPackageRemoved(const std::string& packageName, bool removed) {
+    InstalledPackage* package = findListedPackage(packageName);
+    if (!package || package->removed == removed) return false;
+    package->removed = removed;
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::setApplicationEnabled(const std::string& packageName, bool enabled) {
+    InstalledPackage* package = findListedPackage(packageName);
+    if (!package || package->enabled == enabled) return false;
+    package->enabled = enabled;
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::setComponentEnabled(const std::string& packageName,
+                                        const std::string& className, bool enabled) {
+    InstalledPackage* package = findListedPackage(packageName);
+    if (!package) return false;
+    const Component* component = package->manifest.findComponent(className);
+    if (!component) return false;
+    const bool wasDisabled = package->disabledComponents.count(className) > 0;
+    const bool wasEnabled = package->enabledComponents.count(className) > 0;
+    // Like setComponentEnabledSetting: an explicit state replaces the other explicit state, and
+    // ENABLED is only recorded when the manifest alone would leave the component disabled.
+    if (enabled) {
+        package->disabledComponents.erase(className);
+        if (!component->enabled) package->enabledComponents.insert(className);
+    } else {
+        package->enabledComponents.erase(className);
+        package->disabledComponents.insert(className);
+    }
+    const bool changed = wasDisabled != (package->disabledComponents.count(className) > 0) ||
+                         wasEnabled != (package->enabledComponents.count(className) > 0);
+    if (changed) markEdited();
+    return changed;
+}
+
+void DeviceSession::applyEditedDevice(Device device) {
+    m_index.reset();
+    *m_device = std::move(device);
+    markEdited();
+}
+
+void DeviceSession::revertEdits() {
+    if (!m_loaded) return;
+    m_index.reset();
+    *m_device = *m_loaded;
+    m_edited = false;
+    rebuildIndex();
+    emit deviceEdited();
+}
+
+void DeviceSession::setSitePatched(const std::string& site, bool patched) {
+    std::set<std::string> sites = m_patchedSites;
+    if (patched) {
+        sites.insert(site);
+    } else {
+        sites.erase(site);
+    }
+    setPatchedSites(std::move(sites));
+}
+
+void DeviceSession::setPatchedSites(std::set<std::string> sites) {
+    if (sites == m_patchedSites) return;
+    m_patchedSites = std::move(sites);
+    m_patchedReport.reset();
+    emit deviceEdited();
+}
+
+}  // namespace hearth::gui

@@ -1,0 +1,87 @@
+#pragma once
+// DeviceSession: the device the window shows. It owns the loaded hearth::Device and the
+// PackageIndex over it; the panels edit the device in memory through it (never the files on disk)
+// and every view listens to its signals, so one check box updates every outcome at once.
+
+#include <hearth/device.h>
+#include <hearth/home.h>
+#include <hearth/package_index.h>
+
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace hearth::gui {
+
+/// The two frameworks the home panel compares.
+enum class Framework { Stock, Patched };
+
+class DeviceSession : public QObject {
+    Q_OBJECT
+
+  public:
+    explicit DeviceSession(QObject* parent = nullptr);
+    ~DeviceSession() override;
+
+    /// Replaces the device (a load or reload); forgets the previous one and every edit.
+    void setDevice(Device device);
+    bool hasDevice() const { return m_device != nullptr; }
+    /// The current device, edits included. Only valid while hasDevice().
+    const Device& device() const { return *m_device; }
+    /// The index over device(); rebuilt after every edit. Only valid while hasDevice().
+    const PackageIndex& index() const { return *m_index; }
+    /// The device as it was loaded, before any edit.
+    const Device& loadedDevice() const { return *m_loaded; }
+    /// True when the in-memory device differs from what was loaded.
+    bool isEdited() const { return m_edited; }
+
+    /// Installs (removed = false) or uninstalls a package listed by the device. False when the
+    /// package is unknown or already in that state.
+    bool setPackageRemoved(const std::string& packageName, bool removed);
+    /// Enables or disables the whole application (PackageManager's application enabled setting).
+    bool setApplicationEnabled(const std::string& packageName, bool enabled);
+    /// Sets a component's enabled state (setComponentEnabledSetting ENABLED / DISABLED).
+    bool setComponentEnabled(const std::string& packageName, const std::string& className,
+                             bool enabled);
+    /// Replaces the device with an edited copy (e.g. after the simulator recorded a choice).
+    void applyEditedDevice(Device device);
+    /// Restores the device as loaded.
+    void revertEdits();
+
+    /// The call sites the "patched" framework column swaps to HOME_FIRST. Starts as the device's
+    /// own patch, or every site when the device runs the stock framework.
+    const std::set<std::string>& patchedSites() const { return m_patchedSites; }
+    void setSitePatched(const std::string& site, bool patched);
+    void setPatchedSites(std::set<std::string> sites);
+
+    /// The framework patch a column runs: none for Stock, patchedSites() for Patched.
+    FrameworkPatch patchFor(Framework framework) const;
+    /// A copy of the device running that framework (for the simulator and for analyzeHome).
+    Device deviceFor(Framework framework) const;
+    /// Every call site of that framework on the current device; computed once per change.
+    const HomeReport& homeReport(Framework framework) const;
+
+  signals:
+    /// A different device (load or reload): views reset.
+    void deviceReplaced();
+    /// The same device, edited in memory or with another patch: views refresh in place.
+    void deviceEdited();
+
+  private:
+    InstalledPackage* findListedPackage(const std::string& packageName);
+    void rebuildIndex();
+    void markEdited();
+
+    std::unique_ptr<Device> m_loaded;
+    std::unique_ptr<Device> m_device;
+    std::unique_ptr<PackageIndex> m_index;
+    std::set<std::string> m_patchedSites;
+    bool m_edited = false;
+    mutable std::optional<HomeReport> m_stockReport;
+    mutable std::optional<HomeReport> m_patchedReport;
+};
+
+}  // namespace hearth::gui

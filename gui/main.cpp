@@ -1,0 +1,91 @@
+// hearth-gui: the Qt explorer. `hearth-gui [DEVICE]` opens a device (the bundled seed device when
+// none is named); `hearth-gui --screenshot FILE [DEVICE]` renders the window to a PNG and exits.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include "app_paths.h"
+#include "export.h"
+#include "main_window.h"
+
+namespace {
+
+int takeScreenshot(hearth::gui::MainWindow& window, const QString& file, const QString& device,
+                   const QSize& size) {
+    QTextStream err(stderr);
+    window.resize(size);
+    if (!device.isEmpty() && !window.openDeviceNow(device)) {
+        err << "hearth-gui: " << window.lastError() << "\n";
+    }
+    window.show();
+    // Let layouts settle at the final size before the grab.
+    for (int i = 0; i < 3; ++i) QApplication::processEvents();
+    const auto written = hearth::gui::saveFile(file, hearth::gui::grabPng(&window),
+                                               [](const QString&) { return true; });
+    if (!written) {
+        err << "hearth-gui: " << QString::fromStdString(written.error().toString()) << "\n";
+        return 1;
+    }
+    return window.lastError().isEmpty() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Hearth"));
+    QApplication::setApplicationName(QStringLiteral("hearth-gui"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Hearth Explorer"));
+    QApplication::setApplicationVersion(QStringLiteral(HEARTH_VERSION));
+    hearth::gui::initResources();
+    QApplication::setWindowIcon(hearth::gui::appIcon());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Explore which activity Android makes HOME, stock and with the HOME_FIRST patch.\n\n"
+        "Examples:\n"
+        "  hearth-gui samples/devices/seed\n"
+        "  hearth-gui app/src/main/AndroidManifest.xml\n"
+        "  QT_QPA_PLATFORM=offscreen hearth-gui --screenshot seed.png samples/devices/seed"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Render the main window to FILE (PNG) and exit."),
+                                  QStringLiteral("FILE"));
+    QCommandLineOption size(QStringLiteral("size"),
+                            QStringLiteral("Window size for --screenshot (default 1400x900)."),
+                            QStringLiteral("WxH"), QStringLiteral("1400x900"));
+    parser.addOption(screenshot);
+    parser.addOption(size);
+    parser.addPositionalArgument(
+        QStringLiteral("DEVICE"),
+        QStringLiteral("A device folder, device.json, AndroidManifest.xml or .apk "
+                       "(default: the bundled samples/devices/seed)."));
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        QTextStream(stderr) << "hearth-gui: expected at most one DEVICE, got " << positional.size()
+                            << "\n";
+        return 2;
+    }
+    const QString device =
+        positional.isEmpty() ? hearth::gui::defaultDevicePath() : positional.front();
+
+    hearth::gui::MainWindow window;
+    if (parser.isSet(screenshot)) {
+        const QStringList parts = parser.value(size).split('x');
+        const QSize windowSize =
+            parts.size() == 2 ? QSize(parts[0].toInt(), parts[1].toInt()) : QSize();
+        if (!windowSize.isValid() || windowSize.isEmpty()) {
+            QTextStream(stderr) << "hearth-gui: --size must look like 1400x900, got '"
+                                << parser.value(size) << "'\n";
+            return 2;
+        }
+        return takeScreenshot(window, parser.value(screenshot), device, windowSize);
+    }
+    window.show();
+    if (!device.isEmpty()) window.openDevice(device);
+    return app.exec();
+}

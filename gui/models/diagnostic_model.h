@@ -1,0 +1,38 @@
+#pragma once
+// DiagnosticModel: the device's warnings and errors (and a failed load's error), one row each,
+// for the diagnostics dock. Double-clicking a row jumps to its file and line.
+
+#include <hearth/source_location.h>
+
+#include <QAbstractTableModel>
+#include <vector>
+
+#include "app_paths.h"
+
+namespace hearth::gui {
+
+class DiagnosticModel : public QAbstractTableModel {
+    Q_OBJECT
+
+  public:
+    enum Column { Severity, Location, Message, ColumnCount };
+
+    explicit DiagnosticModel(QObject* parent = nullptr);
+
+    /// Replaces every row.
+    void setDiagnostics(std::vector<Diagnostic> diagnostics);
+    const Diagnostic& diagnosticAt(int row) const { return m_rows.at(size_t(row)); }
+    int errorCount() const;
+    int warningCount() const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+  private:
+    std::vector<Diagnostic> m_rows;
+};
+
+}  // namespace hearth::gui

@@ -1,0 +1,442 @@
+#include "models/package_tree_model.h"
+
+#include <hearth/intent.h>
+
+#include <QApplication>
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QPalette>
+
+#include "app_paths.h"
+#include "device_session.h"
+
+namespace hearth::gui {
+namespace {
+
+// internalId says which row owns an index: 0 for packages, (package + 1) for components and
+// (package + 1) | (component + 1) << 32 for filters.
+constexpr quintptr kComponentShift = 32;
+constexpr quintptr kLowMask = (quintptr(1) << kComponentShift) - 1;
+
+QString shortName(const std::string& name, const char* prefix) {
+    QString text = qs(name);
+    const QString p = QLatin1String(prefix);
+    return text.startsWith(p) ? text.mid(p.size()) : text;
+}
+
+QString filterSummary(const IntentFilter& filter) {
+    QStringList actions;
+    for (const std::string& action : filter.actions) {
+        actions << shortName(action, "android.intent.action.");
+    }
+    QStringList categories;
+    for (const std::string& category : filter.categories) {
+        categories << shortName(category, "android.intent.category.");
+    }
+    QStringList data;
+    for (const std::string& scheme : filter.schemes) data << qs(scheme) + ":";
+    for (const FilterAuthority& authority : filter.authorities) {
+        data << qs(authority.host) +
+                    (authority.port ? ":" + QString::number(*authority.port) : QString());
+    }
+    for (const PatternMatcher& path : filter.paths) data << qs(path.pattern());
+    for (const std::string& type : filter.types) data << qs(type);
+    QStringList parts;
+    parts << (actions.isEmpty() ? QObject::tr("(no action)") : actions.join(", "));
+    if (!categories.isEmpty()) parts << categories.join(", ");
+    if (!data.isEmpty()) parts << data.join(" ");
+    return parts.join("  ·  ");
+}
+
+QStringList mergeBadges(const QStringList& into, const QStringList& more) {
+    QStringList all;
+    // Keep the canonical badge order whatever order the sources came in.
+    for (const char* badge : {"HOME", "HOME_FIRST", "LAUNCHER", "DEFAULT"}) {
+        const QString name = QLatin1String(badge);
+        if (into.contains(name) || more.contains(name)) all << name;
+    }
+    return all;
+}
+
+}  // namespace
+
+PackageTreeModel::PackageTreeModel(DeviceSession& session, QObject* parent)
+    : QAbstractItemModel(parent), m_session(session) {
+    connect(&m_session, &DeviceSession::deviceReplaced, this, &PackageTreeModel::reset);
+    connect(&m_session, &DeviceSession::deviceEdited, this, &PackageTreeModel::refresh);
+    reset();
+}
+
+QStringList PackageTreeModel::badgesOf(const IntentFilter& filter) {
+    // Badges explain home eligibility at a glance: only MAIN filters make a launcher or a home.
+    if (!filter.hasAction(names::kActionMain)) return {};
+    QStringList badges;
+    if (filter.hasCategory(names::kCategoryHome)) badges << "HOME";
+    if (filter.hasCategory(names::kCategoryHomeFirst)) badges << "HOME_FIRST";
+    if (filter.hasCategory(names::kCategoryLauncher)) badges << "LAUNCHER";
+    if (filter.hasCategory(names::kCategoryDefault)) badges << "DEFAULT";
+    return badges;
+}
+
+std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
+    std::vector<PackageRow> rows;
+    if (!m_session.hasDevice()) return rows;
+    const Device& device = m_session.device();
+    const PackageIndex& index = m_session.index();
+    rows.reserve(device.packages.size());
+    for (const InstalledPackage& package : device.packages) {
+        PackageRow row;
+        row.name = qs(package.packageName());
+        row.installed = !package.removed;
+        row.where = package.manifest.where;
+        if (row.where.file.empty()) row.where.file = package.manifest.file;
+        QStringList state;
+        if (package.removed) state << tr("removed");
+        if (package.system) state << tr("system");
+        if (package.privileged) state << tr("privileged");
+        if (package.updatedSystemApp) state << tr("updated");
+        if (!package.enabled) state << tr("app disabled");
+        if (package.stopped) state << tr("stopped");
+        if (state.isEmpty()) state << tr("user app");
+        row.state = state.join(", ");
+        for (const Component& component : package.manifest.components) {
+            ComponentRow c;
+            c.name = ComponentName{package.packageName(), component.name};
+            c.kind = component.kind;
+            c.label = component.label ? qs(*component.label) : QString();
+            c.enabled = !package.removed && package.isComponentEnabled(component);
+            c.where = component.where;
+            if (package.removed) {
+                c.state = tr("not installed");
+            } else if (package.disabledComponents.count(component.name)) {
+                c.state = tr("disabled");
+            } else if (!package.enabled) {
+                c.state = tr("app disabled");
+            } else if (!c.enabled) {
+                c.state = tr("disabled in manifest");
+            } else if (package.enabledComponents.count(component.name) && !component.enabled) {
+                c.state = tr("enabled (overrides manifest)");
+            } else {
+                c.state = tr("enabled");
+            }
+            if (component.exported) c.state += tr(", exported");
+            for (const IntentFilter& filter : component.filters) {
+                FilterRow f;
+                f.summary = filterSummary(filter);
+                f.badges = badgesOf(filter);
+                f.where = filter.where;
+                const int effective = index.effectivePriority(package, component, filter);
+                f.priority = tr("priority %1").arg(filter.priority);
+                if (effective != filter.priority) {
+                    // P-1..P-3: the device clamps what the manifest declares.
+                    f.priority += tr(" → %1 (clamped)").arg(effective);
+                }
+                c.badges = mergeBadges(c.badges, f.badges);
+                c.filters.push_back(std::move(f));
+            }
+            row.badges = mergeBadges(row.badges, c.badges);
+            row.components.push_back(std::move(c));
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+void PackageTreeModel::reset() {
+    beginResetModel();
+    m_packages = snapshot();
+    endResetModel();
+}
+
+bool PackageTreeModel::sameShape(const std::vector<PackageRow>& rows) const {
+    if (rows.size() != m_packages.size()) return false;
+    for (size_t p = 0; p < rows.size(); ++p) {
+        if (rows[p].name != m_packages[p].name ||
+            rows[p].components.size() != m_packages[p].components.size()) {
+            return false;
+        }
+        for (size_t c = 0; c < rows[p].components.size(); ++c) {
+            if (rows[p].components[c].filters.size() !=
+                m_packages[p].components[c].filters.size()) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+void PackageTreeModel::refresh() {
+    std::vector<PackageRow> rows = snapshot();
+    if (!sameShape(rows)) {
+        beginResetModel();
+        m_packages = std::move(rows);
+        endResetModel();
+        return;
+    }
+    // Edits keep the tree's shape: update in place so expansion and selection survive.
+    m_packages = std::move(rows);
+    const QModelIndex last = index(rowCount() - 1, ColumnCount - 1);
+    if (!last.isValid()) return;
+    emit dataChanged(index(0, 0), last);
+    for (int p = 0; p < rowCount(); ++p) {
+        const QModelIndex package = index(p, 0);
+        const int components = rowCount(package);
+        if (components == 0) continue;
+        emit dataChanged(index(0, 0, package), index(components - 1, ColumnCount - 1, package));
+        for (int c = 0; c < components; ++c) {
+            const QModelIndex component = index(c, 0, package);
+            const int filters = rowCount(component);
+            if (filters == 0) continue;
+            emit dataChanged(index(0, 0, component),
+                             index(filters - 1, ColumnCount - 1, component));
+        }
+    }
+}
+
+QModelIndex PackageTreeModel::index(int row, int column, const QModelIndex& parent) const {
+    if (!hasIndex(row, column, parent)) return {};
+    if (!parent.isValid()) return createIndex(row, column, quintptr(0));
+    const quintptr parentId = parent.internalId();
+    if (parentId == 0) return createIndex(row, column, quintptr(parent.row()) + 1);
+    if ((parentId >> kComponentShift) == 0) {
+        return createIndex(row, column,
+                           parentId | ((quintptr(parent.row()) + 1) << kComponentShift));
+    }
+    return {};
+}
+
+QModelIndex PackageTreeModel::parent(const QModelIndex& child) const {
+    if (!child.isValid()) return {};
+    const quintptr id = child.internalId();
+    if (id == 0) return {};
+    const int packageRow = int((id & kLowMask) - 1);
+    const quintptr componentPart = id >> kComponentShift;
+    if (componentPart == 0) return createIndex(packageRow, 0, quintptr(0));
+    return createIndex(int(componentPart - 1), 0, id & kLowMask);
+}
+
+int PackageTreeModel::rowCount(const QModelIndex& parent) const {
+    if (!parent.isValid()) return int(m_packages.size());
+    if (parent.column() != 0) return 0;
+    const quintptr id = parent.internalId();
+    if (id == 0) return int(m_packages[size_t(parent.row())].components.size());
+    if ((id >> kComponentShift) == 0) {
+        const PackageRow& package = m_packages[size_t(id - 1)];
+        return int(package.components[size_t(parent.row())].filters.size());
+    }
+    return 0;
+}
+
+int PackageTreeModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+
+QVariant PackageTreeModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const quintptr id = index.internalId();
+    const int column = index.column();
+    const QColor dimmed = QApplication::palette().color(QPalette::Disabled, QPalette::Text);
+
+    if (id == 0) {
+        const PackageRow& row = m_packages[size_t(index.row())];
+        switch (role) {
+            case Qt::DisplayRole:
+                switch (Column(column)) {
+                    case Name:
+                        return row.name;
+                    case Kind:
+                        return tr("package");
+                    case State:
+                        return row.state;
+                    case Badges:
+                        return row.badges.join(" ");
+                    case Source:
+                        return locationText(row.where);
+                    case ColumnCount:
+                        break;
+                }
+                return {};
+            case Qt::CheckStateRole:
+                if (column == Name) return row.installed ? Qt::Checked : Qt::Unchecked;
+                return {};
+            case Qt::FontRole:
+                if (column == Name) {
+                    QFont font;
+                    font.setBold(true);
+                    font.setStrikeOut(!row.installed);
+                    return font;
+                }
+                return {};
+            case Qt::ForegroundRole:
+                if (!row.installed) return QBrush(dimmed);
+                return {};
+            case Qt::ToolTipRole:
+                return row.installed ? tr("%1: installed (uncheck to remove it)").arg(row.name)
+                                     : tr("%1: removed (check to install it)").arg(row.name);
+            case kBadgesRole:
+                return row.badges;
+            case kNodeTypeRole:
+                return int(NodeType::Package);
+            case kComponentRole:
+                return row.name;
+            case kLocationRole:
+                return QVariant::fromValue(row.where);
+        }
+        return {};
+    }
+
+    const PackageRow& package = m_packages[size_t((id & kLowMask) - 1)];
+    if ((id >> kComponentShift) == 0) {
+        const ComponentRow& row = package.components[size_t(index.row())];
+        switch (role) {
+            case Qt::DisplayRole:
+                switch (Column(column)) {
+                    case Name: {
+                        const QString full = qs(row.name.flattenToShortString());
+                        return full.mid(full.indexOf('/') + 1);
+                    }
+                    case Kind:
+                        return QString::fromLatin1(componentKindName(row.kind));
+                    case State:
+                        return row.state;
+                    case Badges:
+                        return row.badges.join(" ");
+                    case Source:
+                        return locationText(row.where);
+                    case ColumnCount:
+                        break;
+                }
+                return {};
+            case Qt::CheckStateRole:
+                if (column == Name) return row.enabled ? Qt::Checked : Qt::Unchecked;
+                return {};
+            case Qt::ForegroundRole:
+                if (!row.enabled) return QBrush(dimmed);
+                return {};
+            case Qt::ToolTipRole: {
+                QString tip = qs(row.name.flattenToString());
+                if (!row.label.isEmpty()) tip += "\n" + tr("label: %1").arg(row.label);
+                return tip;
+            }
+            case kBadgesRole:
+                return row.badges;
+            case kNodeTypeRole:
+                return int(NodeType::Component);
+            case kComponentRole:
+                return qs(row.name.flattenToString());
+            case kLocationRole:
+                return QVariant::fromValue(row.where);
+        }
+        return {};
+    }
+
+    const ComponentRow& component = package.components[size_t((id >> kComponentShift) - 1)];
+    const FilterRow& row = component.filters[size_t(index.row())];
+    switch (role) {
+        case Qt::DisplayRole:
+            switch (Column(column)) {
+                case Name:
+                    return row.summary;
+                case Kind:
+                    return tr("intent-filter");
+                case State:
+                    return row.priority;
+                case Badges:
+                    return row.badges.join(" ");
+                case Source:
+                    return locationText(row.where);
+                case ColumnCount:
+                    break;
+            }
+            return {};
+        case Qt::ForegroundRole:
+            if (!component.enabled) return QBrush(dimmed);
+            return {};
+        case Qt::ToolTipRole:
+            return row.summary;
+        case kBadgesRole:
+            return row.badges;
+        case kNodeTypeRole:
+            return int(NodeType::Filter);
+        case kComponentRole:
+            return qs(component.name.flattenToString());
+        case kLocationRole:
+            return QVariant::fromValue(row.where);
+    }
+    return {};
+}
+
+bool PackageTreeModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (role != Qt::CheckStateRole || index.column() != Name || !index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid)) {
+        return false;
+    }
+    const bool checked = value.toInt() == Qt::Checked;
+    const quintptr id = index.internalId();
+    // The session edits the device and signals deviceEdited; refresh() then updates every row
+    // whose state follows (a package's components, clamped priorities, ...).
+    if (id == 0) {
+        const PackageRow& row = m_packages[size_t(index.row())];
+        return m_session.setPackageRemoved(row.name.toStdString(), !checked);
+    }
+    if ((id >> kComponentShift) == 0) {
+        const PackageRow& package = m_packages[size_t(id - 1)];
+        if (!package.installed) return false;
+        const ComponentRow& row = package.components[size_t(index.row())];
+        return m_session.setComponentEnabled(row.name.packageName, row.name.className, checked);
+    }
+    return false;
+}
+
+Qt::ItemFlags PackageTreeModel::flags(const QModelIndex& index) const {
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    const quintptr id = index.internalId();
+    if (index.column() == Name) {
+        if (id == 0) flags |= Qt::ItemIsUserCheckable;
+        if (id != 0 && (id >> kComponentShift) == 0 && m_packages[size_t(id - 1)].installed) {
+            flags |= Qt::ItemIsUserCheckable;
+        }
+    }
+    if (id != 0 && (id >> kComponentShift) != 0) flags |= Qt::ItemNeverHasChildren;
+    return flags;
+}
+
+QVariant PackageTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (Column(section)) {
+        case Name:
+            return tr("Package / component / filter");
+        case Kind:
+            return tr("Kind");
+        case State:
+            return tr("State");
+        case Badges:
+            return tr("Badges");
+        case Source:
+            return tr("Source");
+        case ColumnCount:
+            break;
+    }
+    return {};
+}
+
+QModelIndex PackageTreeModel::packageIndex(const QString& packageName) const {
+    for (size_t p = 0; p < m_packages.size(); ++p) {
+        if (m_packages[p].name == packageName) return index(int(p), 0);
+    }
+    return {};
+}
+
+QModelIndex PackageTreeModel::componentIndex(const QString& packageName,
+                                             const QString& className) const {
+    const QModelIndex package = packageIndex(packageName);
+    if (!package.isValid()) return {};
+    const PackageRow& row = m_packages[size_t(package.row())];
+    for (size_t c = 0; c < row.components.size(); ++c) {
+        if (qs(row.components[c].name.className) == className) return index(int(c), 0, package);
+    }
+    return {};
+}
+
+}  // namespace hearth::gui

@@ -1,0 +1,88 @@
+#pragma once
+// PackageTreeModel: the device's packages, their components and the components' intent filters,
+// as a three-level tree over a snapshot of the DeviceSession. Check boxes install / remove
+// packages and enable / disable components; the edit goes to the session (in memory only), which
+// tells every panel.
+
+#include <hearth/component_name.h>
+#include <hearth/manifest.h>
+#include <hearth/source_location.h>
+
+#include <QAbstractItemModel>
+#include <QStringList>
+#include <vector>
+
+namespace hearth::gui {
+
+class DeviceSession;
+
+class PackageTreeModel : public QAbstractItemModel {
+    Q_OBJECT
+
+  public:
+    enum Column { Name, Kind, State, Badges, Source, ColumnCount };
+    /// The row's badges ("HOME", "HOME_FIRST", "LAUNCHER", "DEFAULT") as a QStringList.
+    static constexpr int kBadgesRole = Qt::UserRole + 2;
+    /// What the row is: a NodeType value.
+    static constexpr int kNodeTypeRole = Qt::UserRole + 3;
+    /// The row's "package/class" (components), package name (packages) or owning component.
+    static constexpr int kComponentRole = Qt::UserRole + 4;
+
+    enum class NodeType { Package, Component, Filter };
+
+    explicit PackageTreeModel(DeviceSession& session, QObject* parent = nullptr);
+
+    /// The categories worth a badge on a MAIN filter, in the order they are shown.
+    static QStringList badgesOf(const IntentFilter& filter);
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    /// The index of a package row, or an invalid index.
+    QModelIndex packageIndex(const QString& packageName) const;
+    /// The index of a component row, or an invalid index.
+    QModelIndex componentIndex(const QString& packageName, const QString& className) const;
+
+  private:
+    struct FilterRow {
+        QString summary;
+        QString priority;
+        QStringList badges;
+        SourceLocation where;
+    };
+    struct ComponentRow {
+        ComponentName name;
+        ComponentKind kind = ComponentKind::Activity;
+        QString label;
+        bool enabled = true;
+        QString state;
+        QStringList badges;
+        SourceLocation where;
+        std::vector<FilterRow> filters;
+    };
+    struct PackageRow {
+        QString name;
+        bool installed = true;
+        QString state;
+        QStringList badges;
+        SourceLocation where;
+        std::vector<ComponentRow> components;
+    };
+
+    void reset();
+    void refresh();
+    std::vector<PackageRow> snapshot() const;
+    bool sameShape(const std::vector<PackageRow>& rows) const;
+
+    DeviceSession& m_session;
+    std::vector<PackageRow> m_packages;
+};
+
+}  // namespace hearth::gui

@@ -1,0 +1,89 @@
+#include "models/rejection_model.h"
+
+#include "app_paths.h"
+
+namespace hearth::gui {
+
+RejectionModel::RejectionModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RejectionModel::setRejections(const std::vector<Rejection>& rejections, const Device& device) {
+    beginResetModel();
+    m_rows.clear();
+    m_rows.reserve(rejections.size());
+    for (const Rejection& rejection : rejections) {
+        SourceLocation where;
+        if (rejection.filter) {
+            where = rejection.filter->where;
+        } else if (const InstalledPackage* package =
+                       device.findPackage(rejection.component.packageName)) {
+            if (const hearth::Component* component =
+                    package->manifest.findComponent(rejection.component.className)) {
+                where = component->where;
+            }
+        }
+        m_rows.push_back(Row{rejection.component, rejection.rule, rejection.reason, where});
+    }
+    endResetModel();
+}
+
+void RejectionModel::clear() {
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+int RejectionModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RejectionModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RejectionModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row& row = m_rows[size_t(index.row())];
+    switch (role) {
+        case Qt::DisplayRole:
+            switch (Column(index.column())) {
+                case Component:
+                    return qs(row.component.flattenToShortString());
+                case Rule:
+                    return qs(row.rule);
+                case Reason:
+                    return qs(row.reason);
+                case Filter:
+                    return locationText(row.where);
+                case ColumnCount:
+                    break;
+            }
+            return {};
+        case Qt::ToolTipRole:
+            return qs(row.reason);
+        case kLocationRole:
+            return QVariant::fromValue(row.where);
+    }
+    return {};
+}
+
+QVariant RejectionModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Vertical || role != Qt::DisplayRole) return {};
+    switch (Column(section)) {
+        case Component:
+            return tr("Component");
+        case Rule:
+            return tr("Rule");
+        case Reason:
+            return tr("Why it is not a candidate");
+        case Filter:
+            return tr("Filter");
+        case ColumnCount:
+            break;
+    }
+    return {};
+}
+
+}  // namespace hearth::gui

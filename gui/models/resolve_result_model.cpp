@@ -1,0 +1,136 @@
+#include "models/resolve_result_model.h"
+
+#include <QFont>
+
+#include "app_paths.h"
+
+namespace hearth::gui {
+
+ResolveResultModel::ResolveResultModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+ResolveResultModel::Row ResolveResultModel::rowFrom(const ResolveInfo& info) {
+    Row row;
+    row.component = info.component;
+    row.kind = info.kind;
+    row.priority = info.priority;
+    row.declaredPriority = info.declaredPriority;
+    row.match = info.match;
+    row.isDefault = info.isDefault;
+    row.system = info.system;
+    if (info.filter) {
+        row.where = info.filter->where;
+    } else if (info.info) {
+        row.where = info.info->where;  // Q-2: an explicit component has no filter
+    }
+    return row;
+}
+
+void ResolveResultModel::setResult(const ResolveResult& result) {
+    beginResetModel();
+    m_rows.clear();
+    for (const ResolveInfo& info : result.candidates) {
+        Row row = rowFrom(info);
+        row.chosen = result.outcome == ResolveOutcome::Activity && result.chosen &&
+                     result.chosen->component == info.component;
+        m_rows.push_back(std::move(row));
+    }
+    endResetModel();
+}
+
+void ResolveResultModel::setCandidates(const std::vector<ResolveInfo>& candidates) {
+    beginResetModel();
+    m_rows.clear();
+    for (const ResolveInfo& info : candidates) m_rows.push_back(rowFrom(info));
+    endResetModel();
+}
+
+void ResolveResultModel::clear() {
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+int ResolveResultModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ResolveResultModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row& row = m_rows[size_t(index.row())];
+    switch (role) {
+        case Qt::DisplayRole:
+            switch (Column(index.column())) {
+                case Rank:
+                    return index.row() + 1;
+                case Component:
+                    return qs(row.component.flattenToShortString());
+                case Priority:
+                    if (row.priority != row.declaredPriority) {
+                        return tr("%1 (declared %2)").arg(row.priority).arg(row.declaredPriority);
+                    }
+                    return row.priority;
+                case Match:
+                    if (row.match == 0) return tr("explicit");
+                    return QStringLiteral("0x%1 %2")
+                        .arg(row.match, 0, 16)
+                        .arg(qs(matchCodeName(row.match)));
+                case Default:
+                    return row.isDefault ? tr("yes") : tr("no");
+                case System:
+                    return row.system ? tr("yes") : tr("no");
+                case Filter:
+                    return locationText(row.where);
+                case ColumnCount:
+                    break;
+            }
+            return {};
+        case Qt::FontRole:
+            if (row.chosen) {
+                QFont font;
+                font.setBold(true);
+                return font;
+            }
+            return {};
+        case Qt::ToolTipRole:
+            return row.chosen ? tr("%1: chosen").arg(qs(row.component.flattenToString()))
+                              : qs(row.component.flattenToString());
+        case Qt::TextAlignmentRole:
+            if (index.column() == Rank) return int(Qt::AlignRight | Qt::AlignVCenter);
+            return {};
+        case kLocationRole:
+            return QVariant::fromValue(row.where);
+    }
+    return {};
+}
+
+QVariant ResolveResultModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Vertical || role != Qt::DisplayRole) return {};
+    switch (Column(section)) {
+        case Rank:
+            return tr("#");
+        case Component:
+            return tr("Component");
+        case Priority:
+            return tr("Priority");
+        case Match:
+            return tr("Match");
+        case Default:
+            return tr("DEFAULT");
+        case System:
+            return tr("System");
+        case Filter:
+            return tr("Filter");
+        case ColumnCount:
+            break;
+    }
+    return {};
+}
+
+}  // namespace hearth::gui

@@ -1,0 +1,100 @@
+#pragma once
+// IntentTester: build an intent from fields or from `am start` arguments (hearth::parseIntentArgs),
+// and see Android's answer on the current device: the candidates in order, the chooser decision
+// and its reason, and for every other component why it lost. Rows link to manifest lines.
+
+#include <hearth/intent.h>
+#include <hearth/manifest.h>
+#include <hearth/package_index.h>
+#include <hearth/source_location.h>
+
+#include <QWidget>
+#include <optional>
+#include <string>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace hearth::gui {
+
+class DeviceSession;
+class RejectionModel;
+class ResolveResultModel;
+
+class IntentTester : public QWidget {
+    Q_OBJECT
+
+  public:
+    explicit IntentTester(DeviceSession& session, QWidget* parent = nullptr);
+
+    /// Puts `am start` arguments in the command line and the fields; false (with the error
+    /// shown) when parseIntentArgs refuses them.
+    bool setAmArguments(const QString& arguments);
+    /// The command line as `am start` arguments, built from the fields.
+    QString amArguments() const;
+    /// Resolves the current intent on the current device and shows the answer. False when the
+    /// arguments do not parse (the error is shown instead).
+    bool run();
+
+    /// Whether the query passes MATCH_DEFAULT_ONLY, as startActivity does.
+    void setDefaultOnly(bool defaultOnly);
+    void setKind(ComponentKind kind);
+
+    ResolveResultModel* resultModel() const { return m_results; }
+    RejectionModel* rejectionModel() const { return m_rejections; }
+    /// The decision line: "activity com.a/.Main", "chooser: …", "nothing found", or the error.
+    QString outcomeText() const;
+    /// The reason under it (rules cited), or "".
+    QString reasonText() const;
+    /// The last activity answer, when an activity intent was run and the arguments parsed.
+    const std::optional<ResolveResult>& lastResult() const { return m_lastResult; }
+    /// The answer as the CLI prints it: `resolve --json --explain` for activities, `query --json
+    /// --explain` for the other kinds; empty when nothing has been run.
+    QByteArray answerJson() const;
+    const std::optional<Intent>& lastIntent() const { return m_lastIntent; }
+    int lastQueryFlags() const { return m_lastFlags; }
+    ComponentKind kind() const;
+
+  signals:
+    /// A row's manifest location was activated (double-click).
+    void locationActivated(const hearth::SourceLocation& where);
+
+  private:
+    std::vector<std::string> argsFromFields() const;
+    void fillFields(const Intent& intent);
+    void syncLineFromFields();
+    void showError(const QString& message);
+    void rerunIfShown();
+
+    DeviceSession& m_session;
+    QComboBox* m_action = nullptr;
+    QLineEdit* m_categories = nullptr;
+    QLineEdit* m_data = nullptr;
+    QLineEdit* m_type = nullptr;
+    QLineEdit* m_component = nullptr;
+    QLineEdit* m_flags = nullptr;
+    QLineEdit* m_amLine = nullptr;
+    QComboBox* m_kind = nullptr;
+    QCheckBox* m_defaultOnly = nullptr;
+    QPushButton* m_run = nullptr;
+    QLabel* m_outcome = nullptr;
+    QLabel* m_reason = nullptr;
+    QTableView* m_resultView = nullptr;
+    QTableView* m_rejectionView = nullptr;
+    ResolveResultModel* m_results = nullptr;
+    RejectionModel* m_rejections = nullptr;
+    std::optional<ResolveResult> m_lastResult;
+    std::optional<std::vector<ResolveInfo>> m_lastQuery;
+    std::vector<Rejection> m_lastRejections;
+    std::optional<Intent> m_lastIntent;
+    int m_lastFlags = 0;
+    bool m_shown = false;
+    bool m_syncing = false;
+};
+
+}  // namespace hearth::gui

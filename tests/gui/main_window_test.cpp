@@ -1,0 +1,304 @@
+// The window as a whole: opening devices (in the background, by drag and drop, from the recent
+// list), reloading when a manifest changes on disk, load errors in the diagnostics dock, exports
+// that never replace a file without asking, and the --screenshot mode of the real binary.
+
+#include "main_window.h"
+
+#include <hearth/home.h>
+#include <hearth/intent.h>
+#include <hearth/package_index.h>
+#include <hearth/resolve_report.h>
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QImage>
+#include <QMimeData>
+#include <QProcess>
+#include <QProgressBar>
+#include <QTableView>
+
+#include "device_loader.h"
+#include "device_session.h"
+#include "gui_test_support.h"
+#include "models/diagnostic_model.h"
+#include "models/home_site_model.h"
+#include "panels/home_panel.h"
+#include "panels/intent_tester.h"
+#include "panels/manifest_view.h"
+
+using namespace hearth;
+using namespace hearth::gui;
+using namespace hearth::gui::test;
+
+namespace {
+
+QString stockBoot(MainWindow& window, int column) {
+    auto* model = window.homePanel()->model(Framework::Stock);
+    return model->index(model->rowOf("boot"), column).data().toString();
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void withNoDeviceNamedTheBundledSeedDeviceIsFound() {
+        const QString seed = defaultDevicePath();
+        QVERIFY(!seed.isEmpty());
+        QVERIFY(QFileInfo(seed + "/device.json").isFile());
+    }
+
+    void openingTheSeedDeviceTitlesTheWindowWithItsName() {
+        MainWindow window;
+        QVERIFY2(window.openDeviceNow(defaultDevicePath()), qPrintable(window.lastError()));
+        const std::string name = window.session().device().name;
+        QVERIFY(!name.empty());
+        QVERIFY(window.windowTitle().startsWith(QString::fromStdString(name)));
+        QVERIFY(window.windowTitle().endsWith("Hearth Explorer"));
+        QVERIFY(!window.windowIcon().isNull());
+    }
+
+    void aDeviceLoadsInTheBackgroundWithProgress() {
+        DeviceFolder folder;
+        writeLegacyHomeDevice(folder, true);
+        MainWindow window;
+        auto* loader = window.findChild<DeviceLoader*>();
+        QVERIFY(loader);
+        QSignalSpy progress(loader, &DeviceLoader::progress);
+        QSignalSpy finished(loader, &DeviceLoader::finished);
+        window.openDevice(folder.path());
+        QVERIFY(loader->isLoading());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QVERIFY(window.session().hasDevice());
+        QCOMPARE(window.session().device().packages.size(), size_t(4));
+        QVERIFY(!progress.isEmpty());
+        const QList<QVariant> last = progress.last();
+        QCOMPARE(last.at(0).toULongLong(), last.at(1).toULongLong());
+        QCOMPARE(last.at(1).toULongLong(), qulonglong(4));
+        QVERIFY(!window.findChild<QProgressBar*>("loadProgress")->isVisible());
+    }
+
+    void aLaterOpenSupersedesALoadStillRunning() {
+        DeviceFolder first;
+        writeLegacyHomeDevice(first, true);
+        DeviceFolder second;
+        writeLegacyHomeDevice(second, false);
+        MainWindow window;
+        window.openDevice(first.path());
+        window.openDevice(second.path());
+        QTRY_COMPARE_WITH_TIMEOUT(window.devicePath(), second.path(), 30000);
+        QCOMPARE(window.session().device().packages.size(), size_t(3));
+    }
+
+    void aBrokenManifestIsReportedInTheDiagnosticsDockWithItsLocation() {
+        DeviceFolder folder;
+        folder.write("app/AndroidManifest.xml", "<manifest package=\"com.example\">\n  <oops\n");
+        const Result<Device> expected = loadDevice(folder.path().toStdString());
+        QVERIFY(!expected.has_value());
+        MainWindow window;
+        QVERIFY(!window.openDeviceNow(folder.path()));
+        QCOMPARE(window.lastError(), QString::fromStdString(expected.error().toString()));
+        DiagnosticModel* diagnostics = window.diagnosticModel();
+        QCOMPARE(diagnostics->rowCount(), 1);
+        QCOMPARE(diagnostics->index(0, DiagnosticModel::Severity).data().toString(),
+                 QString("error"));
+        QCOMPARE(diagnostics->index(0, DiagnosticModel::Message).data().toString(),
+                 QString::fromStdString(expected.error().message));
+        QVERIFY(expected.error().where.line > 0);
+        QVERIFY(diagnostics->index(0, DiagnosticModel::Location)
+                    .data()
+                    .toString()
+                    .startsWith(QString::fromStdString(expected.error().where.file) + ":" +
+                                QString::number(expected.error().where.line)));
+        QVERIFY(!window.session().hasDevice());
+    }
+
+    void changingAManifestOnDiskReloadsTheDevice() {
+        DeviceFolder folder;
+        writeLegacyHomeDevice(folder, true);
+        MainWindow window;
+        QVERIFY(window.openDeviceNow(folder.path()));
+        QCOMPARE(stockBoot(window, HomeSiteModel::Outcome), QString("chooser"));
+        // The third-party launcher stops declaring HOME: only the stock Launcher is left.
+        folder.write("nova/AndroidManifest.xml",
+                     activityManifest("com.example.nova", ".NovaHome", {kMain}, {kLauncher}));
+        QTRY_COMPARE_WITH_TIMEOUT(stockBoot(window, HomeSiteModel::Result),
+                                  QString("com.android.launcher/.Launcher"), 30000);
+    }
+
+    void droppingAFolderOnTheWindowOpensIt() {
+        DeviceFolder folder;
+        writeLegacyHomeDevice(folder, false);
+        MainWindow window;
+        window.show();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(folder.path())});
+        // Qt delivers a drop to the widget that accepted the drag's enter event.
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(window.devicePath(), folder.path(), 30000);
+    }
+
+    void recentDevicesListTheLastOpenedFirst() {
+        DeviceFolder first;
+        writeLegacyHomeDevice(first, true);
+        DeviceFolder second;
+        writeLegacyHomeDevice(second, false);
+        MainWindow window;
+        QVERIFY(window.openDeviceNow(first.path()));
+        QVERIFY(window.openDeviceNow(second.path()));
+        QVERIFY(window.openDeviceNow(first.path()));
+        const QStringList recent = MainWindow::recentDevices();
+        QVERIFY(recent.size() >= 2);
+        QCOMPARE(recent.at(0), QFileInfo(first.path()).absoluteFilePath());
+        QCOMPARE(recent.at(1), QFileInfo(second.path()).absoluteFilePath());
+        QCOMPARE(recent.count(QFileInfo(first.path()).absoluteFilePath()), 1);
+    }
+
+    void exportingTheHomeComparisonWritesTheCliJsonAndNeverReplacesWithoutAsking() {
+        DeviceFolder folder;
+        writeLegacyHomeDevice(folder, true);
+        MainWindow window;
+        QVERIFY(window.openDeviceNow(folder.path()));
+        Device stock = loadOrFail(folder.path());
+        stock.patch = FrameworkPatch{};
+        Device patched = stock;
+        patched.patch = fullHomeFirstPatch();
+        const QByteArray expected = QByteArray::fromStdString(
+            renderHomeCompareJson(analyzeHome(stock), analyzeHome(patched)));
+
+        const QString path = folder.file("home.json");
+        int asked = 0;
+        auto refuse = [&asked](const QString&) { return ++asked, false; };
+        auto accept = [&asked](const QString&) { return ++asked, true; };
+        QVERIFY(window.exportHomeJson(path, refuse));
+        QCOMPARE(asked, 0);
+        QCOMPARE(readAll(path), expected);
+
+        folder.write("home.json", "keep me");
+        QVERIFY(!window.exportHomeJson(path, refuse));
+        QCOMPARE(asked, 1);
+        QCOMPARE(window.lastError(), "'" + path + "' exists: not replaced");
+        QCOMPARE(readAll(path), QByteArray("keep me"));
+
+        QVERIFY(window.exportHomeJson(path, accept));
+        QCOMPARE(asked, 2);
+        QCOMPARE(readAll(path), expected);
+    }
+
+    void exportingTheIntentAnswerWritesTheCliResolveJson() {
+        DeviceFolder folder;
+        writeLegacyHomeDevice(folder, true);
+        MainWindow window;
+        QVERIFY(window.openDeviceNow(folder.path()));
+        const QString path = folder.file("intent.json");
+        QVERIFY(!window.exportIntentJson(path, {}));
+        QCOMPARE(window.lastError(),
+                 QString("no intent answer yet: run an intent in the tester first"));
+
+        const std::vector<std::string> args = {"-a", "android.intent.action.VIEW", "-d",
+                                               "https://example.com/x"};
+        QVERIFY(window.intentTester()->setAmArguments(
+            "-a android.intent.action.VIEW -d https://example.com/x"));
+        QVERIFY(window.intentTester()->run());
+        QVERIFY(window.exportIntentJson(path, {}));
+
+        const Device device = loadOrFail(folder.path());
+        const PackageIndex index(device);
+        const Result<Intent> intent = parseIntentArgs(args);
+        QVERIFY(intent.has_value());
+        const ResolveResult result = index.resolveActivity(*intent, flags::kMatchDefaultOnly);
+        const auto rejections = index.explain(*intent, flags::kMatchDefaultOnly);
+        QCOMPARE(readAll(path), QByteArray::fromStdString(renderResolveJson(result, &rejections)));
+    }
+
+    void exportingIntoAMissingFolderFailsWithTheReason() {
+        DeviceFolder folder;
+        writeLegacyHomeDevice(folder, true);
+        MainWindow window;
+        QVERIFY(window.openDeviceNow(folder.path()));
+        const QString path = folder.file("missing/home.json");
+        QVERIFY(!window.exportHomeJson(path, {}));
+        QVERIFY(window.lastError().startsWith("cannot write '" + path + "': "));
+    }
+
+    void exportingAPanelAsPngWritesAnImageOfIt() {
+        DeviceFolder folder;
+        writeLegacyHomeDevice(folder, true);
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openDeviceNow(folder.path()));
+        const QString path = folder.file("home.png");
+        QVERIFY(window.exportPng(window.homePanel(), path, {}));
+        QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), window.homePanel()->size() * window.homePanel()->devicePixelRatio());
+    }
+
+    void theElementSpanCoversAFilterFromItsStartToItsEndTag() {
+        const QString text =
+            "<manifest>\n"
+            "  <activity android:name=\".A\">\n"
+            "    <intent-filter android:priority=\"1\">\n"
+            "      <!-- </intent-filter> in a comment does not end it -->\n"
+            "      <action android:name=\"a>b\"/>\n"
+            "    </intent-filter>\n"
+            "    <intent-filter/>\n"
+            "  </activity>\n"
+            "</manifest>\n";
+        QCOMPARE(ManifestView::elementLines(text, 3, 5), std::make_pair(3, 6));
+        QCOMPARE(ManifestView::elementLines(text, 2, 3), std::make_pair(2, 8));
+        QCOMPARE(ManifestView::elementLines(text, 7, 5), std::make_pair(7, 7));
+        // No column: the first element on the line.
+        QCOMPARE(ManifestView::elementLines(text, 3, 0), std::make_pair(3, 6));
+        QCOMPARE(ManifestView::elementLines(text, 99, 1), std::make_pair(99, 99));
+    }
+
+    void theScreenshotOptionRendersTheSeedDeviceToAPng() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("seed.png");
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("QT_QPA_PLATFORM", "offscreen");
+        process.setProcessEnvironment(environment);
+        process.start(HEARTH_GUI_BINARY, {"--screenshot", png, defaultDevicePath()});
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitCode(), 0);
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1400, 900));
+    }
+
+    void theScreenshotOptionFailsOnAnUnreadableDevice() {
+        QTemporaryDir dir;
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("QT_QPA_PLATFORM", "offscreen");
+        process.setProcessEnvironment(environment);
+        const QString missing = dir.filePath("nothing-here");
+        process.start(HEARTH_GUI_BINARY, {"--screenshot", dir.filePath("x.png"), missing});
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitCode(), 1);
+        const Result<Device> expected = loadDevice(missing.toStdString());
+        QVERIFY(!expected.has_value());
+        // Qt may warn on stderr first (e.g. about XDG_RUNTIME_DIR); the last line is ours.
+        const QStringList lines =
+            QString::fromUtf8(process.readAllStandardError()).split('\n', Qt::SkipEmptyParts);
+        QVERIFY(!lines.isEmpty());
+        QCOMPARE(lines.last(),
+                 "hearth-gui: " + QString::fromStdString(expected.error().toString()));
+    }
+};
+
+HEARTH_GUI_TEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"
