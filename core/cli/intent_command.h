@@ -23,6 +23,7 @@ struct IntentCommandOptions {
     bool brief = false;
     bool components = false;
     bool defaultOnly = false;
+    bool warnings = false;
     std::string queryFlags;
     std::string kind = "activity";
     int api = 0;  ///< 0: the device's own API level

@@ -1002,14 +1002,13 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
             return !(excludeSetupWizard && wizard && name.packageName == *wizard);
         };
         const std::vector<size_t> entries = matchingEntries(m_device.preferred, intent, defaultOnly);
-        if (entries.empty()) hit.notes.push_back("no preferred activity matches this intent");
         for (size_t index : entries) {
             const PreferredActivity& entry = m_device.preferred[index];
             const std::string label = entryName("preferred", index, entry);
             if (entry.match != best) {
                 hit.notes.push_back(label + " was recorded at match " + hex(entry.match) +
                                     " but the best match now is " + hex(best) +
-                                    "; skipped (P-8)");
+                                    ", so it is skipped (P-8)");
                 continue;
             }
             if (!entry.always) {
@@ -1028,13 +1027,13 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
                                         "entry is removed (P-8)");
                 } else {
                     hit.notes.push_back(label +
-                                        " names a component that is not installed; skipped (P-8)");
+                                        " names a component that is not installed, so it is skipped (P-8)");
                 }
                 continue;
             }
             const std::optional<size_t> at = findInQuery(query, entry.component);
             if (!at) {
-                hit.notes.push_back(label + " is not among the candidates; skipped (P-8)");
+                hit.notes.push_back(label + " is not among the candidates, so it is skipped (P-8)");
                 continue;
             }
 
@@ -1131,7 +1130,7 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
                             entryName("preferred", *hit.entry, m_device.preferred[*hit.entry]) +
                             " recorded for this intent";
         }
-        result.reason += " (C-4; top two tie at priority " + std::to_string(r0.priority) + ")";
+        result.reason += "; C-4: top two tie at priority " + std::to_string(r0.priority);
         result.reason += notes + clampNotes;
         return result;
     }
@@ -1152,9 +1151,9 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
     result.chosen = resolver;
     result.rule = "C-6";
     result.reason = "C-6: top two tie at priority " + std::to_string(r0.priority) +
-                    (r0.isDefault ? ", both default" : ", neither default") +
-                    (hit.stopAtChooser ? "" : ", no preferred activity") + "; the chooser lists " +
-                    std::to_string(query.size()) + " activities" + notes + clampNotes;
+                    (r0.isDefault ? ", default" : ", not default") + ", no preferred activity" +
+                    notes + "; the chooser lists " + std::to_string(query.size()) + " activities" +
+                    clampNotes;
     return result;
 }
 

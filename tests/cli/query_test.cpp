@@ -1,0 +1,342 @@
+// hearth query, in-process: pm query-activities text (spec 6.2), --brief, --components, --json,
+// --explain, option placement, flags and exit codes, over samples/devices/browsers and seed.
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+
+namespace {
+
+struct CliRun {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+CliRun run(const std::vector<std::string>& args) {
+    std::istringstream in;
+    std::ostringstream out;
+    std::ostringstream err;
+    CliRun result;
+    result.code = hearth::cli::runHearth(args, in, out, err);
+    result.out = out.str();
+    result.err = err.str();
+    return result;
+}
+
+const std::string kBrowsers = std::string(HEARTH_SAMPLES_DIR) + "/devices/browsers";
+const std::string kSeed = std::string(HEARTH_SAMPLES_DIR) + "/devices/seed";
+constexpr const char* kView = "android.intent.action.VIEW";
+
+const std::string kThreeBrowsersBrief = R"(3 activities found:
+  Activity #0:
+    priority=0 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true
+    com.android.browser/.BrowserActivity
+  Activity #1:
+    priority=0 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true
+    com.example.alpha/.BrowserActivity
+  Activity #2:
+    priority=0 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true
+    com.example.beta/.BrowserActivity
+)";
+
+}  // namespace
+
+TEST(QueryCommand, BriefListsTheBrowsersInAndroidsOrder) {
+    // R-9 on API 34: equal priority, default and match, so the system app comes first, then
+    // package names; the disabled Gamma is absent (R-8).
+    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+                               "--brief"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.err, "");
+    EXPECT_EQ(result.out, kThreeBrowsersBrief);
+}
+
+TEST(QueryCommand, HearthOptionsAreRecognisedAnywhereAndCategoriesRepeat) {
+    const CliRun result =
+        run({"query", "--brief", kBrowsers, "-c", "android.intent.category.BROWSABLE", "-a", kView,
+             "-c", "android.intent.category.DEFAULT", "--default-only", "-d",
+             "http://news.example.org/"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, kThreeBrowsersBrief);
+    // An intent category no browser lists removes them all (M-5).
+    const CliRun extra = run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+                              "-c", "android.intent.category.BROWSABLE", "-c", "com.example.NONE",
+                              "--brief"});
+    EXPECT_EQ(extra.code, 4);
+    EXPECT_EQ(extra.out, "No activities found\n");
+}
+
+TEST(QueryCommand, PathLevelMatchMovesBetaToTheTop) {
+    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d",
+                               "https://example.com/docs/intro", "--components"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out,
+              "com.example.beta/.BrowserActivity\n"
+              "com.android.browser/.BrowserActivity\n"
+              "com.example.alpha/.BrowserActivity\n");
+}
+
+TEST(QueryCommand, QueryFlagsAreDecodedLikeIntegerDecode) {
+    // MATCH_DEFAULT_ONLY removes the LAUNCHER entries, which lack DEFAULT (R-7).
+    const std::vector<std::string> launcher = {"query", kBrowsers, "-a",
+                                               "android.intent.action.MAIN", "-c",
+                                               "android.intent.category.LAUNCHER", "--components"};
+    const CliRun all = run(launcher);
+    EXPECT_EQ(all.code, 0);
+    EXPECT_EQ(all.out,
+              "com.android.browser/.BrowserActivity\ncom.example.alpha/.BrowserActivity\n");
+    for (const char* flags : {"0x10000", "65536", "#10000", "0200000"}) {
+        std::vector<std::string> args = launcher;
+        args.insert(args.end(), {"--query-flags", flags});
+        const CliRun filtered = run(args);
+        EXPECT_EQ(filtered.code, 4) << flags;
+        EXPECT_EQ(filtered.out, "No activities found\n") << flags;
+    }
+}
+
+TEST(QueryCommand, DefaultDumpFollowsResolveInfoDump) {
+    const CliRun result =
+        run({"query", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "-p",
+             "com.example.beta"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, R"(1 activities found:
+  Activity #0:
+    Filter:
+      Action: "android.intent.action.VIEW"
+      Category: "android.intent.category.DEFAULT"
+      Category: "android.intent.category.BROWSABLE"
+      Scheme: "https"
+      Authority: "example.com": -1
+      Path: "PatternMatcher{PREFIX: /docs}"
+      mPriority=0, mOrder=0, mHasPartialTypes=false
+    priority=0 preferredOrder=0 match=0x508000 specificIndex=-1 isDefault=true
+    ActivityInfo:
+      name=com.example.beta.BrowserActivity
+      packageName=com.example.beta
+      nonLocalizedLabel=Beta
+      enabled=true exported=true directBootAware=false
+      processName=com.example.beta
+      launchMode=standard
+      source=)" + kBrowsers + R"(/beta/AndroidManifest.xml:10:9
+      filter=)" + kBrowsers + R"(/beta/AndroidManifest.xml:14:13
+)");
+}
+
+TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
+    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d",
+                               "https://example.com/docs/intro", "--json", "-p",
+                               "com.example.beta"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, R"({
+  "results": [
+    {
+      "component": "com.example.beta/.BrowserActivity",
+      "package": "com.example.beta",
+      "class": "com.example.beta.BrowserActivity",
+      "priority": 0,
+      "declaredPriority": 0,
+      "preferredOrder": 0,
+      "match": 5275648,
+      "isDefault": true,
+      "system": false,
+      "kind": "activity",
+      "filter": {
+        "file": ")" + kBrowsers + R"(/beta/AndroidManifest.xml",
+        "line": 14,
+        "column": 13
+      }
+    }
+  ]
+}
+)");
+}
+
+TEST(QueryCommand, JsonWithoutResultsIsAnEmptyList) {
+    const CliRun result = run({"query", kBrowsers, "-a", "com.example.NONE", "--json"});
+    EXPECT_EQ(result.code, 4);
+    EXPECT_EQ(result.out, "{\n  \"results\": []\n}\n");
+}
+
+TEST(QueryCommand, ExplainOrdersTheCandidatesAndNamesTheRuleForTheRest) {
+    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+                               "--components", "--explain"});
+    EXPECT_EQ(result.code, 0);
+    const std::string dir = kBrowsers;
+    EXPECT_EQ(result.out,
+              "com.android.browser/.BrowserActivity\n"
+              "com.example.alpha/.BrowserActivity\n"
+              "com.example.beta/.BrowserActivity\n"
+              "\n"
+              "Order (R-9):\n"
+              "  #0 com.android.browser/.BrowserActivity  priority=0 match=0x208000 "
+              "isDefault=true system=true  (" + dir + "/platform/AndroidManifest.xml:18:13)\n"
+              "  #1 com.example.alpha/.BrowserActivity  priority=0 match=0x208000 isDefault=true "
+              "system=false  (" + dir + "/alpha/AndroidManifest.xml:16:13) — after #0: system "
+              "app first\n"
+              "  #2 com.example.beta/.BrowserActivity  priority=0 match=0x208000 isDefault=true "
+              "system=false  (" + dir + "/beta/AndroidManifest.xml:20:13) — after #1: package "
+              "name 'com.example.alpha' < 'com.example.beta'\n"
+              "Not candidates:\n"
+              "  com.example.gamma/.BrowserActivity: not a candidate — R-8: the filter matches "
+              "(0x208000) but it is disabled on the device ('disabledComponents') (" + dir +
+                  "/gamma/AndroidManifest.xml:12:13)\n"
+              "  com.example.mail/.Compose: not a candidate — M-3: action "
+              "'android.intent.action.VIEW' is not in the filter's actions [SENDTO] (" + dir +
+                  "/mail/AndroidManifest.xml:12:13)\n");
+}
+
+TEST(QueryCommand, ExplainJsonAddsTheRejections) {
+    const CliRun result = run({"query", kBrowsers, "-a", "android.intent.action.SENDTO", "-d",
+                               "mailto:someone@example.com", "--json", "--explain", "-p",
+                               "com.example.gamma"});
+    EXPECT_EQ(result.code, 4);
+    EXPECT_EQ(result.out, R"({
+  "results": [],
+  "explain": [
+    {
+      "component": "com.example.alpha/.BrowserActivity",
+      "kind": "activity",
+      "rule": "Q-3",
+      "reason": "the intent is restricted to package 'com.example.gamma'",
+      "filter": null
+    },
+    {
+      "component": "com.example.beta/.BrowserActivity",
+      "kind": "activity",
+      "rule": "Q-3",
+      "reason": "the intent is restricted to package 'com.example.gamma'",
+      "filter": null
+    },
+    {
+      "component": "com.example.gamma/.BrowserActivity",
+      "kind": "activity",
+      "rule": "M-3",
+      "reason": "action 'android.intent.action.SENDTO' is not in the filter's actions [VIEW]",
+      "filter": {
+        "file": ")" + kBrowsers + R"(/gamma/AndroidManifest.xml",
+        "line": 12,
+        "column": 13
+      }
+    },
+    {
+      "component": "com.android.browser/.BrowserActivity",
+      "kind": "activity",
+      "rule": "Q-3",
+      "reason": "the intent is restricted to package 'com.example.gamma'",
+      "filter": null
+    },
+    {
+      "component": "com.example.mail/.Compose",
+      "kind": "activity",
+      "rule": "Q-3",
+      "reason": "the intent is restricted to package 'com.example.gamma'",
+      "filter": null
+    }
+  ]
+}
+)");
+}
+
+TEST(QueryCommand, SeedWebLinkFindsTheBrowserAlone) {
+    const CliRun result = run({"query", kSeed, "-a", kView, "-d", "https://example.com/x",
+                               "--brief"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.err, "");
+    EXPECT_EQ(result.out, R"(1 activities found:
+  Activity #0:
+    priority=0 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true
+    com.android.browser/.BrowserActivity
+)");
+}
+
+TEST(QueryCommand, KindServiceQueriesServices) {
+    // The seed's mail service has no filter and is disabled: no service answers its action.
+    const CliRun none = run({"query", kSeed, "--kind", "service", "-a", "com.example.NONE"});
+    EXPECT_EQ(none.code, 4);
+    EXPECT_EQ(none.out, "No services found\n");
+    const CliRun receivers = run({"query", kSeed, "--kind", "receiver", "-a",
+                                  "android.intent.action.BOOT_COMPLETED", "--components"});
+    EXPECT_EQ(receivers.code, 0);
+    EXPECT_EQ(receivers.out, "com.example.first/.BootReceiver\n")
+        << "the mail BootReceiver is android:enabled=\"false\" (R-8)";
+    const CliRun brief = run({"query", kSeed, "--kind", "receiver", "-a",
+                              "android.intent.action.BOOT_COMPLETED", "--brief"});
+    EXPECT_EQ(brief.out, R"(1 receivers found:
+  Receiver #0:
+    priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=false
+    com.example.first/.BootReceiver
+)");
+}
+
+TEST(QueryCommand, ApiOverrideAppliesThatReleasesRules) {
+    // On Android 2.2 the platform browser, a system app, keeps its priority 10 (P-3 clamps only
+    // non-system apps); the others keep scan order (four sort keys, R-9).
+    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+                               "--brief", "--api", "8"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, R"(3 activities found:
+  Activity #0:
+    priority=10 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true
+    com.android.browser/.BrowserActivity
+  Activity #1:
+    priority=0 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true
+    com.example.alpha/.BrowserActivity
+  Activity #2:
+    priority=0 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true
+    com.example.beta/.BrowserActivity
+)");
+}
+
+// ---- errors and usage ----------------------------------------------------------------------------
+
+TEST(QueryCommandError, UnknownIntentOptionIsAUsageError) {
+    const CliRun result = run({"query", kBrowsers, "-z", "x"});
+    EXPECT_EQ(result.code, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err, "hearth query: Unknown option: -z\n");
+}
+
+TEST(QueryCommandError, NoIntentIsAUsageError) {
+    const CliRun result = run({"query", kBrowsers});
+    EXPECT_EQ(result.code, 2);
+    EXPECT_EQ(result.err, "hearth query: No intent supplied\n");
+}
+
+TEST(QueryCommandError, BadQueryFlags) {
+    const CliRun result = run({"query", kBrowsers, "-a", kView, "--query-flags", "0xZZ"});
+    EXPECT_EQ(result.code, 2);
+    EXPECT_EQ(result.err,
+              "hearth query: --query-flags expects a number such as 0x10000, got '0xZZ'\n");
+}
+
+TEST(QueryCommandError, UnknownKind) {
+    const CliRun result = run({"query", kBrowsers, "-a", kView, "--kind", "widget"});
+    EXPECT_EQ(result.code, 2);
+    EXPECT_EQ(result.err,
+              "hearth: --kind: widget not in {activity,service,receiver,provider}\n"
+              "Run 'hearth --help' for usage.\n");
+}
+
+TEST(QueryCommandError, MissingDeviceIsBadInput) {
+    const CliRun result = run({"query", "/nonexistent/device", "-a", kView});
+    EXPECT_EQ(result.code, 1);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err,
+              "cannot read device '/nonexistent/device': no such file or directory\n");
+}
+
+TEST(QueryCommand, HelpDocumentsExitCodesAndExamples) {
+    const CliRun result = run({"query", "--help"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_NE(result.out.find("Exit codes: 0 results found, 4 nothing found"), std::string::npos);
+    EXPECT_NE(result.out.find("hearth query samples/devices/browsers -a "
+                              "android.intent.action.VIEW"),
+              std::string::npos);
+    EXPECT_NE(result.out.find("--query-flags"), std::string::npos);
+    EXPECT_NE(result.out.find("ActivityInfo lines are"), std::string::npos);
+}

@@ -1,0 +1,423 @@
+// hearth resolve, in-process: pm resolve-activity text (spec 6.1), the chooser, preferred
+// activities, --json, --explain and exit codes, over samples/devices/browsers and seed; plus one
+// smoke run of the real binary.
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "cli.h"
+
+namespace {
+
+struct CliRun {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+CliRun run(const std::vector<std::string>& args) {
+    std::istringstream in;
+    std::ostringstream out;
+    std::ostringstream err;
+    CliRun result;
+    result.code = hearth::cli::runHearth(args, in, out, err);
+    result.out = out.str();
+    result.err = err.str();
+    return result;
+}
+
+const std::string kBrowsers = std::string(HEARTH_SAMPLES_DIR) + "/devices/browsers";
+const std::string kSeed = std::string(HEARTH_SAMPLES_DIR) + "/devices/seed";
+constexpr const char* kView = "android.intent.action.VIEW";
+
+constexpr const char* kChooserBrief =
+    "priority=0 preferredOrder=0 match=0x0 specificIndex=-1 isDefault=false\n"
+    "android/com.android.internal.app.ResolverActivity\n";
+
+const std::string kClampNote =
+    "; com.android.browser/.BrowserActivity declared 10, clamped to 0 by P-1: privileged app "
+    "with protected action 'android.intent.action.VIEW' (only the setup wizard may)";
+
+}  // namespace
+
+TEST(ResolveCommand, TiedBrowsersWithoutPreferenceShowTheChooser) {
+    // Row 45: three defaults at priority 0 and the recorded https choice does not match http.
+    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+                               "--brief", "--default-only"});
+    EXPECT_EQ(result.code, 3);
+    EXPECT_EQ(result.err, "");
+    EXPECT_EQ(result.out, kChooserBrief);
+}
+
+TEST(ResolveCommand, RecordedAlwaysChoiceAnswersHttpsLinks) {
+    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d",
+                               "https://news.example.org/", "--brief", "--default-only"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out,
+              "priority=0 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true\n"
+              "com.example.alpha/.BrowserActivity\n");
+}
+
+TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice) {
+    // Rows 47 and 56: Beta leads the list at PATH, C-3 ignores match, and the entry recorded at
+    // SCHEME no longer applies (P-8).
+    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d",
+                               "https://example.com/docs/intro", "--json"});
+    EXPECT_EQ(result.code, 3);
+    const std::string dir = kBrowsers;
+    EXPECT_EQ(result.out, R"({
+  "outcome": "chooser",
+  "component": "android/com.android.internal.app.ResolverActivity",
+  "rule": "C-6",
+  "reason": "C-6: top two tie at priority 0, default, no preferred activity; preferred[0] (com.example.alpha/.BrowserActivity at )" +
+                              dir + R"(/device.json:16) was recorded at match 0x200000 but the best match now is 0x500000, so it is skipped (P-8); the chooser lists 3 activities)" +
+                              kClampNote + R"(",
+  "candidates": [
+    {
+      "component": "com.example.beta/.BrowserActivity",
+      "package": "com.example.beta",
+      "class": "com.example.beta.BrowserActivity",
+      "priority": 0,
+      "declaredPriority": 0,
+      "preferredOrder": 0,
+      "match": 5275648,
+      "isDefault": true,
+      "system": false,
+      "kind": "activity",
+      "filter": {
+        "file": ")" + dir + R"(/beta/AndroidManifest.xml",
+        "line": 14,
+        "column": 13
+      }
+    },
+    {
+      "component": "com.android.browser/.BrowserActivity",
+      "package": "com.android.browser",
+      "class": "com.android.browser.BrowserActivity",
+      "priority": 0,
+      "declaredPriority": 10,
+      "preferredOrder": 0,
+      "match": 2129920,
+      "isDefault": true,
+      "system": true,
+      "kind": "activity",
+      "filter": {
+        "file": ")" + dir + R"(/platform/AndroidManifest.xml",
+        "line": 18,
+        "column": 13
+      }
+    },
+    {
+      "component": "com.example.alpha/.BrowserActivity",
+      "package": "com.example.alpha",
+      "class": "com.example.alpha.BrowserActivity",
+      "priority": 0,
+      "declaredPriority": 0,
+      "preferredOrder": 0,
+      "match": 2129920,
+      "isDefault": true,
+      "system": false,
+      "kind": "activity",
+      "filter": {
+        "file": ")" + dir + R"(/alpha/AndroidManifest.xml",
+        "line": 16,
+        "column": 13
+      }
+    }
+  ],
+  "preferred": null,
+  "preferredChanges": []
+}
+)");
+}
+
+TEST(ResolveCommand, ExplainTellsWhyTheWinnerWonAndWhyEachOtherAppLost) {
+    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d",
+                               "https://news.example.org/", "--components", "--explain"});
+    EXPECT_EQ(result.code, 0);
+    const std::string dir = kBrowsers;
+    EXPECT_EQ(result.out,
+              "com.example.alpha/.BrowserActivity\n"
+              "\n"
+              "Outcome: activity (com.example.alpha/.BrowserActivity)\n"
+              "Why: P-8: preferred activity preferred[0] (com.example.alpha/.BrowserActivity at " +
+                  dir + "/device.json:16) recorded for this intent; C-4: top two tie at priority 0" +
+                  kClampNote +
+                  "\n"
+                  "Candidates (Android's order, R-9):\n"
+                  "  #0 com.android.browser/.BrowserActivity  priority=0 match=0x208000 "
+                  "isDefault=true system=true  (" + dir +
+                  "/platform/AndroidManifest.xml:18:13) [declared priority 10]\n"
+                  "  #1 com.example.alpha/.BrowserActivity  priority=0 match=0x208000 "
+                  "isDefault=true system=false  (" + dir +
+                  "/alpha/AndroidManifest.xml:16:13) — after #0: system app first\n"
+                  "  #2 com.example.beta/.BrowserActivity  priority=0 match=0x208000 "
+                  "isDefault=true system=false  (" + dir +
+                  "/beta/AndroidManifest.xml:20:13) — after #1: package name "
+                  "'com.example.alpha' < 'com.example.beta'\n"
+                  "Not candidates:\n"
+                  "  com.example.gamma/.BrowserActivity: not a candidate — R-8: the filter "
+                  "matches (0x208000) but it is disabled on the device ('disabledComponents') (" +
+                  dir + "/gamma/AndroidManifest.xml:12:13)\n"
+                  "  com.example.mail/.Compose: not a candidate — M-3: action "
+                  "'android.intent.action.VIEW' is not in the filter's actions [SENDTO] (" +
+                  dir + "/mail/AndroidManifest.xml:12:13)\n");
+}
+
+TEST(ResolveCommand, DefaultOutputDumpsTheChosenActivity) {
+    const CliRun result =
+        run({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, R"(Filter:
+  Action: "android.intent.action.VIEW"
+  Category: "android.intent.category.DEFAULT"
+  Category: "android.intent.category.BROWSABLE"
+  Scheme: "http"
+  Scheme: "https"
+  mPriority=0, mOrder=0, mHasPartialTypes=false
+priority=0 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true
+ActivityInfo:
+  name=com.example.alpha.BrowserActivity
+  packageName=com.example.alpha
+  nonLocalizedLabel=Alpha
+  enabled=true exported=true directBootAware=false
+  processName=com.example.alpha
+  launchMode=standard
+  source=)" + kBrowsers + R"(/alpha/AndroidManifest.xml:8:9
+  filter=)" + kBrowsers + R"(/alpha/AndroidManifest.xml:16:13
+)");
+}
+
+TEST(ResolveCommand, ChooserDefaultOutputNamesTheResolverActivity) {
+    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d", "http://x/"});
+    EXPECT_EQ(result.code, 3);
+    EXPECT_EQ(result.out,
+              "priority=0 preferredOrder=0 match=0x0 specificIndex=-1 isDefault=false\n"
+              "ActivityInfo:\n"
+              "  name=com.android.internal.app.ResolverActivity\n"
+              "  packageName=android\n");
+}
+
+TEST(ResolveCommand, NothingFound) {
+    const CliRun result = run({"resolve", kBrowsers, "-a", "com.example.NONE"});
+    EXPECT_EQ(result.code, 4);
+    EXPECT_EQ(result.out, "No activity found\n");
+    const CliRun json = run({"resolve", kBrowsers, "-a", "com.example.NONE", "--json"});
+    EXPECT_EQ(json.code, 4);
+    EXPECT_EQ(json.out, R"({
+  "outcome": "none",
+  "component": null,
+  "rule": "C-1",
+  "reason": "C-1: no activity matches",
+  "candidates": [],
+  "preferred": null,
+  "preferredChanges": []
+}
+)");
+}
+
+TEST(ResolveCommand, ExplicitComponentIgnoresItsFilters) {
+    // Q-2: SENDTO is not among Alpha's actions, but -n names it.
+    const CliRun result = run({"resolve", kBrowsers, "-a", "android.intent.action.SENDTO", "-n",
+                               "com.example.alpha/.BrowserActivity", "--brief"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out,
+              "priority=0 preferredOrder=0 match=0x0 specificIndex=-1 isDefault=false\n"
+              "com.example.alpha/.BrowserActivity\n");
+    const CliRun disabled =
+        run({"resolve", kBrowsers, "-n", "com.example.gamma/.BrowserActivity", "--brief"});
+    EXPECT_EQ(disabled.code, 4);
+    EXPECT_EQ(disabled.out, "No activity found\n");
+}
+
+TEST(ResolveCommand, SeedWebLinkJsonGivesAndroidsAnswer) {
+    const CliRun result = run({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x",
+                               "--json"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.err, "");
+    EXPECT_EQ(result.out, R"({
+  "outcome": "activity",
+  "component": "com.android.browser/.BrowserActivity",
+  "rule": "C-2",
+  "reason": "C-2: only one activity matches",
+  "candidates": [
+    {
+      "component": "com.android.browser/.BrowserActivity",
+      "package": "com.android.browser",
+      "class": "com.android.browser.BrowserActivity",
+      "priority": 0,
+      "declaredPriority": 0,
+      "preferredOrder": 0,
+      "match": 2129920,
+      "isDefault": true,
+      "system": true,
+      "kind": "activity",
+      "filter": {
+        "file": ")" + kSeed + R"(/browser/AndroidManifest.xml",
+        "line": 30,
+        "column": 13
+      }
+    }
+  ],
+  "preferred": null,
+  "preferredChanges": []
+}
+)");
+}
+
+TEST(ResolveCommand, SeedWebLinkExplainSaysWhyEachOtherAppLost) {
+    const CliRun result = run({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x",
+                               "--components", "--explain"});
+    EXPECT_EQ(result.code, 0);
+    const std::string dir = kSeed;
+    EXPECT_EQ(
+        result.out,
+        "com.android.browser/.BrowserActivity\n"
+        "\n"
+        "Outcome: activity (com.android.browser/.BrowserActivity)\n"
+        "Why: C-2: only one activity matches\n"
+        "Candidates (Android's order, R-9):\n"
+        "  #0 com.android.browser/.BrowserActivity  priority=0 match=0x208000 isDefault=true "
+        "system=true  (" + dir + "/browser/AndroidManifest.xml:30:13)\n"
+        "Not candidates:\n"
+        "  com.android.launcher/.Launcher: not a candidate — M-3: action "
+        "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" + dir +
+            "/launcher/AndroidManifest.xml:34:13)\n"
+            "  com.android.launcher/.WallpaperChooser: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions [SET_WALLPAPER] (" +
+            dir + "/launcher/AndroidManifest.xml:47:13)\n"
+                  "  com.example.first/.FirstAppActivity: not a candidate — M-3: action "
+                  "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" +
+            dir + "/first/AndroidManifest.xml:27:13)\n"
+                  "  com.example.first/.SettingsActivity: not a candidate — Q-2: it declares no "
+                  "<intent-filter>: only an explicit intent (-n) reaches it\n"
+                  "  com.android.browser/.ReaderActivity: not a candidate — M-14: host "
+                  "'example.com' matches none of the filter's hosts [news.example.com, "
+                  "*.news.example.com:8443] (" + dir + "/browser/AndroidManifest.xml:66:13)\n"
+                  "  com.android.browser/.BrowserBookmarksPage: not a candidate — Q-2: it "
+                  "declares no <intent-filter>: only an explicit intent (-n) reaches it\n"
+                  "  com.android.browser/.ShortcutBookmarksPage: not a candidate — M-3: action "
+                  "'android.intent.action.VIEW' is not in the filter's actions [CREATE_SHORTCUT] (" +
+            dir + "/browser/AndroidManifest.xml:85:13)\n"
+                  "  com.android.gallery/.GalleryPicker: not a candidate — M-3: action "
+                  "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" +
+            dir + "/gallery/AndroidManifest.xml:18:13)\n"
+                  "  com.android.gallery/.ViewImage: not a candidate — M-10: a filter with only "
+                  "MIME types accepts no data or content:, file: URIs, but the intent has data "
+                  "'https://example.com/x' (" + dir + "/gallery/AndroidManifest.xml:28:13)\n"
+                  "  com.android.gallery/.ImageGallery: not a candidate — M-3: action "
+                  "'android.intent.action.VIEW' is not in the filter's actions [GET_CONTENT] (" +
+            dir + "/gallery/AndroidManifest.xml:40:13)\n"
+                  "  com.android.gallery/.CropImage: not a candidate — M-3: action "
+                  "'android.intent.action.VIEW' is not in the filter's actions "
+                  "[com.android.camera.action.CROP] (" + dir +
+            "/gallery/AndroidManifest.xml:58:13)\n"
+            "  com.android.contacts/.DialtactsActivity: not a candidate — M-9: scheme 'https' "
+            "is not in the filter's schemes [tel] (" + dir +
+            "/dialer/AndroidManifest.xml:30:13)\n"
+            "  com.android.contacts/.OutgoingCallActivity: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions [CALL] (" + dir +
+            "/dialer/AndroidManifest.xml:44:13)\n"
+            "  com.android.email/.activity.Welcome: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" + dir +
+            "/mail/AndroidManifest.xml:18:13)\n"
+            "  com.android.email/.activity.MessageCompose: not a candidate — M-9: scheme "
+            "'https' is not in the filter's schemes [mailto] (" + dir +
+            "/mail/AndroidManifest.xml:28:13)\n");
+}
+
+TEST(ResolveCommand, SeedHomeOnStockAndroid2IsTheLauncher) {
+    // Only the stock Launcher answers MAIN + HOME; FirstApp answers HOME_FIRST (spec 5.7).
+    const CliRun home = run({"resolve", kSeed, "-a", "android.intent.action.MAIN", "-c",
+                             "android.intent.category.HOME", "--brief", "--default-only"});
+    EXPECT_EQ(home.code, 0);
+    EXPECT_EQ(home.out,
+              "priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=true\n"
+              "com.android.launcher/.Launcher\n");
+    const CliRun first = run({"resolve", kSeed, "-a", "android.intent.action.MAIN", "-c",
+                              "android.intent.category.HOME_FIRST", "--components",
+                              "--default-only"});
+    EXPECT_EQ(first.code, 0);
+    EXPECT_EQ(first.out, "com.example.first/.FirstAppActivity\n");
+}
+
+TEST(ResolveCommand, KindServicePicksTheFirstResult) {
+    const CliRun result = run({"resolve", kSeed, "--kind", "receiver", "-a",
+                               "android.intent.action.BOOT_COMPLETED", "--json"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_NE(result.out.find("\"component\": \"com.example.first/.BootReceiver\""),
+              std::string::npos);
+    EXPECT_NE(result.out.find("\"rule\": \"R-9\""), std::string::npos);
+}
+
+TEST(ResolveCommand, ManifestWarningsAreCountedOrShown) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("hearth-resolve-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "device.json") << R"({
+  "packages": [ { "manifest": ")" << kBrowsers << R"(/alpha/AndroidManifest.xml" } ],
+  "preferred": [ { "component": "com.example.alpha/.BrowserActivity",
+                   "action": "android.intent.action.VIEW", "set": [], "match": 0 } ]
+})";
+    const CliRun counted = run({"resolve", dir.string(), "-a", kView, "-d", "http://x/",
+                                "--components"});
+    EXPECT_EQ(counted.code, 0);
+    EXPECT_EQ(counted.err,
+              "hearth resolve: 1 warning while loading the device (--warnings shows them)\n");
+    const CliRun shown = run({"resolve", dir.string(), "-a", kView, "-d", "http://x/",
+                              "--components", "--warnings"});
+    EXPECT_EQ(shown.err, (dir / "device.json").string() +
+                             ":3:18: warning: 'preferred[0]' has no category "
+                             "'android.intent.category.DEFAULT', so it never matches a "
+                             "startActivity resolution (MATCH_DEFAULT_ONLY, R-7)\n");
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ResolveCommandError, MalformedComponentIsAUsageError) {
+    const CliRun result = run({"resolve", kBrowsers, "-n", "nonsense"});
+    EXPECT_EQ(result.code, 2);
+    EXPECT_EQ(result.err, "hearth resolve: Bad component name: nonsense\n");
+}
+
+TEST(ResolveCommandError, BrokenDeviceJsonIsBadInputWithItsPosition) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("hearth-resolve-broken-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "device.json") << "{\n  \"packages\": [],\n  \"api\": \"34\"\n}\n";
+    const CliRun result = run({"resolve", dir.string(), "-a", kView});
+    EXPECT_EQ(result.code, 1);
+    EXPECT_EQ(result.err, (dir / "device.json").string() +
+                              ":3:10: 'api' must be a whole number, got the string \"34\"\n");
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ResolveCommand, HelpDocumentsExitCodes) {
+    const CliRun result = run({"resolve", "--help"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_NE(result.out.find("Exit codes: 0 one activity, 3 the chooser (ResolverActivity) would "
+                              "be shown, 4 nothing found,"),
+              std::string::npos);
+    EXPECT_NE(result.out.find("--default-only"), std::string::npos);
+}
+
+TEST(ResolveBinary, SmokeRunOfTheRealExecutable) {
+    const std::string command = std::string(HEARTH_BINARY) + " resolve '" + kBrowsers +
+                                "' -a android.intent.action.VIEW -d http://x/ --components";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    ASSERT_NE(pipe, nullptr);
+    std::string out;
+    char buffer[256];
+    while (fgets(buffer, sizeof buffer, pipe.get())) out += buffer;
+    const int status = pclose(pipe.release());
+    EXPECT_EQ(WEXITSTATUS(status), 3);
+    EXPECT_EQ(out, "android/com.android.internal.app.ResolverActivity\n");
+}

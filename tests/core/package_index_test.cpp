@@ -1,0 +1,1016 @@
+// PackageIndex: candidate gathering (R-1..R-5), per-filter processing (R-6..R-8), sorting (R-9),
+// priority clamping (P-1..P-3), explicit and package-restricted intents (Q-1..Q-3),
+// chooseBestActivity (C-1..C-6), preferred activities (P-7, P-8) and explain(). Tests are named
+// after the rule or the spec's edge-case row they check (spec section 7).
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include <hearth/device.h>
+#include <hearth/intent.h>
+#include <hearth/manifest.h>
+#include <hearth/package_index.h>
+
+using namespace hearth;
+
+namespace {
+
+constexpr const char* kView = "android.intent.action.VIEW";
+constexpr const char* kMain = "android.intent.action.MAIN";
+constexpr const char* kDefault = "android.intent.category.DEFAULT";
+constexpr const char* kHome = "android.intent.category.HOME";
+constexpr const char* kLauncher = "android.intent.category.LAUNCHER";
+constexpr int kDefaultOnly = flags::kMatchDefaultOnly;
+
+// A manifest for `package` whose <application> holds `components`.
+std::string manifestXml(const std::string& package, const std::string& components,
+                        const std::string& applicationAttributes = "") {
+    return R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package=")" +
+           package + "\">\n  <application" + applicationAttributes + ">\n" + components +
+           "  </application>\n</manifest>\n";
+}
+
+// One exported activity with the given <intent-filter> bodies (and filter attributes).
+std::string activity(const std::string& name, std::initializer_list<std::string> filters,
+                     const std::string& attributes = "", const char* element = "activity") {
+    std::string out = std::string("    <") + element + " android:name=\"" + name +
+                      "\" android:exported=\"true\"" + attributes + ">\n";
+    for (const std::string& filter : filters) out += "      " + filter + "\n";
+    return out + "    </" + element + ">\n";
+}
+
+std::string filter(const std::string& body, const std::string& attributes = "") {
+    return "<intent-filter" + attributes + ">" + body + "</intent-filter>";
+}
+std::string action(const std::string& name) {
+    return "<action android:name=\"" + name + "\"/>";
+}
+std::string category(const std::string& name) {
+    return "<category android:name=\"" + name + "\"/>";
+}
+std::string data(const std::string& attributes) { return "<data " + attributes + "/>"; }
+
+struct PackageSpec {
+    std::string xml;
+    bool system = false;
+    bool privileged = false;
+};
+
+InstalledPackage install(const PackageSpec& spec) {
+    Result<Manifest> manifest = parseManifest(spec.xml, "test/AndroidManifest.xml");
+    EXPECT_TRUE(manifest.has_value()) << manifest.error().toString() << "\n" << spec.xml;
+    InstalledPackage package;
+    if (manifest) package.manifest = std::move(manifest).value();
+    package.system = spec.system;
+    package.privileged = spec.privileged;
+    return package;
+}
+
+Device makeDevice(int api, std::initializer_list<PackageSpec> packages) {
+    Device device;
+    device.apiLevel = api;
+    for (const PackageSpec& spec : packages) device.packages.push_back(install(spec));
+    return device;
+}
+
+Intent intent(const std::vector<std::string>& args) {
+    Result<Intent> parsed = parseIntentArgs(args);
+    EXPECT_TRUE(parsed.has_value()) << parsed.error().toString();
+    return parsed ? *parsed : Intent{};
+}
+
+std::vector<std::string> components(const std::vector<ResolveInfo>& results) {
+    std::vector<std::string> out;
+    for (const ResolveInfo& info : results) out.push_back(info.component.flattenToShortString());
+    return out;
+}
+
+using Names = std::vector<std::string>;
+
+const Rejection* rejectionOf(const std::vector<Rejection>& rejections, const std::string& name) {
+    for (const Rejection& rejection : rejections) {
+        if (rejection.component.flattenToShortString() == name) return &rejection;
+    }
+    return nullptr;
+}
+
+// Two plain browsers: VIEW + DEFAULT + BROWSABLE on http/https.
+const std::string kBrowserFilter =
+    filter(action(kView) + category(kDefault) + category("android.intent.category.BROWSABLE") +
+           data("android:scheme=\"http\"") + data("android:scheme=\"https\""));
+
+PackageSpec browser(const std::string& package, const std::string& extra = "") {
+    return {manifestXml(package, activity(".Browser", {kBrowserFilter}, extra))};
+}
+
+PackageSpec launcher(const std::string& package, int priority = 0, bool withDefault = true) {
+    const std::string attrs =
+        priority != 0 ? " android:priority=\"" + std::to_string(priority) + "\"" : "";
+    return {manifestXml(package,
+                        activity(".Home", {filter(action(kMain) + category(kHome) +
+                                                      (withDefault ? category(kDefault) : ""),
+                                                  attrs)}))};
+}
+
+const std::vector<std::string> kHomeIntent = {"-a", kMain, "-c", kHome};
+
+}  // namespace
+
+// ---- R-1..R-5: candidate gathering ---------------------------------------------------------------
+
+TEST(IntentResolverBuckets, Row3IntentWithoutActionTypeOrSchemeFindsNothing) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kMain) + category(kDefault))}))}});
+    PackageIndex index(device);
+    const Intent noAction = intent({"-c", kDefault});
+    // M-2: the filter itself would accept the intent...
+    EXPECT_EQ(device.packages[0].manifest.components[0].filters[0].match(noAction), 0x108000);
+    // ...but no bucket leads to it (R-5).
+    EXPECT_TRUE(index.query(noAction, 0).empty());
+    const std::vector<Rejection> why = index.explain(noAction, 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "R-5");
+    EXPECT_EQ(why[0].reason,
+              "the filter would match (0x108000) but the resolver never looks at it: this intent "
+              "scans no bucket: it has no action, no type and no scheme; the filter is registered "
+              "in actionToFilter['android.intent.action.MAIN']");
+}
+
+TEST(IntentResolverBuckets, Row4DataWithoutActionIsFoundThroughTheSchemeBucket) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) +
+                                                          data("android:scheme=\"http\""))}))}});
+    PackageIndex index(device);
+    const std::vector<ResolveInfo> found = index.query(intent({"-d", "http://a"}), 0);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].match, 0x208000);
+    EXPECT_FALSE(found[0].isDefault);
+    // A startActivity additionally needs DEFAULT (R-7).
+    EXPECT_TRUE(index.query(intent({"-d", "http://a"}), kDefaultOnly).empty());
+}
+
+TEST(IntentResolverBuckets, Row35WildcardTypeWithActionUsesTheTypedActionBucket) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                          data("android:mimeType=\"image/png\""))}))}});
+    PackageIndex index(device);
+    const std::vector<ResolveInfo> found = index.query(intent({"-a", kView, "-t", "*/*"}), 0);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].match, 0x608000);
+}
+
+TEST(IntentResolverBuckets, Row36WildcardTypeWithoutActionFindsNothing) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                          data("android:mimeType=\"image/png\""))}))}});
+    PackageIndex index(device);
+    const Intent typeOnly = intent({"-t", "*/*"});
+    EXPECT_TRUE(index.query(typeOnly, 0).empty());
+    const std::vector<Rejection> why = index.explain(typeOnly, 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "R-5");
+    EXPECT_EQ(why[0].reason,
+              "the filter would match (0x608000) but the resolver never looks at it: this intent "
+              "scans no bucket: type '*/*' without an action and no scheme; the filter is "
+              "registered in typeToFilter['image/png'], baseTypeToFilter['image'], "
+              "typedActionToFilter['android.intent.action.VIEW']");
+}
+
+TEST(IntentResolverBuckets, Row39TypeWithoutSlashUsesNoTypeBucket) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                          data("android:mimeType=\"*/*\""))}))}});
+    PackageIndex index(device);
+    EXPECT_TRUE(index.query(intent({"-a", kView, "-t", "foo"}), 0).empty());
+}
+
+TEST(IntentResolverBuckets, Row43DataWithoutSchemeReachesNoDataLessFilter) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault))}))}});
+    PackageIndex index(device);
+    const Intent relative = intent({"-a", kView, "-d", "foo"});
+    EXPECT_TRUE(index.query(relative, 0).empty());
+    const std::vector<Rejection> why = index.explain(relative, 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "M-8");
+    EXPECT_EQ(why[0].reason, "the filter declares no <data>, but the intent has data 'foo'");
+}
+
+TEST(IntentResolverBuckets, WildcardSubtypeQueryFindsConcreteTypesThroughTheBaseBucket) {
+    // R-2 + spec 3.2: an intent of type image/* scans baseTypeToFilter["image"].
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                          data("android:mimeType=\"image/png\""))}))},
+             {manifestXml("com.b", activity(".B", {filter(action(kView) + category(kDefault) +
+                                                          data("android:mimeType=\"image/*\""))}))}});
+    PackageIndex index(device);
+    EXPECT_EQ(components(index.query(intent({"-a", kView, "-t", "image/*"}), 0)),
+              (Names{"com.a/.A", "com.b/.B"}));
+}
+
+TEST(IntentResolverBuckets, FilterCountCoversEveryKind) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a",
+                          activity(".A", {filter(action("x")), filter(action("y"))}) +
+                              activity(".S", {filter(action("z"))}, "", "service") +
+                              activity(".R", {filter(action("z"))}, "", "receiver"))}});
+    PackageIndex index(device);
+    EXPECT_EQ(index.filterCount(), 4u);
+}
+
+// ---- R-6..R-8: per-filter processing -------------------------------------------------------------
+
+TEST(PerFilterProcessing, Row44FirstMatchingFilterInScanOrderDefinesTheResult) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a",
+                          activity(".A", {filter(action("com.a.GO") + category(kDefault)),
+                                          filter(action("com.a.GO") + category(kDefault),
+                                                 " android:priority=\"5\"")})),
+              true, true}});
+    PackageIndex index(device);
+    const std::vector<ResolveInfo> found = index.query(intent({"-a", "com.a.GO"}), 0);
+    ASSERT_EQ(found.size(), 1u) << "one ResolveInfo per activity (R-6)";
+    EXPECT_EQ(found[0].priority, 0) << "the first filter met wins, not the best one";
+    EXPECT_EQ(found[0].filter, &device.packages[0].manifest.components[0].filters[0]);
+}
+
+TEST(PerFilterProcessing, R7DefaultFilterAfterANonDefaultOneIsStillAccepted) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action("com.a.GO")),
+                                                   filter(action("com.a.GO") + category(kDefault))}))}});
+    PackageIndex index(device);
+    const std::vector<ResolveInfo> found = index.query(intent({"-a", "com.a.GO"}), kDefaultOnly);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].filter, &device.packages[0].manifest.components[0].filters[1]);
+    EXPECT_TRUE(found[0].isDefault);
+}
+
+TEST(PerFilterProcessing, Row5LauncherWithoutDefaultIsExcludedUnderMatchDefaultOnly) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kMain) + category(kLauncher))}))}});
+    PackageIndex index(device);
+    const Intent launcherIntent = intent({"-a", kMain, "-c", kLauncher});
+    const ResolveResult result = index.resolveActivity(launcherIntent, kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::None);
+    const std::vector<Rejection> why = index.explain(launcherIntent, kDefaultOnly);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "R-7");
+    EXPECT_EQ(why[0].reason,
+              "the filter matches (0x108000) but lacks category 'android.intent.category.DEFAULT', "
+              "which MATCH_DEFAULT_ONLY requires");
+}
+
+TEST(PerFilterProcessing, Row6LauncherWithoutDefaultIsListedWithFlagsZero) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kMain) + category(kLauncher))}))}});
+    PackageIndex index(device);
+    const std::vector<ResolveInfo> found = index.query(intent({"-a", kMain, "-c", kLauncher}), 0);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_FALSE(found[0].isDefault);
+    EXPECT_EQ(found[0].match, 0x108000);
+}
+
+TEST(PerFilterProcessing, Row52DisabledComponentIsAbsentFromImplicitAndExplicitQueries) {
+    Device device = makeDevice(34, {browser("com.a"), browser("com.b")});
+    device.packages[1].disabledComponents.insert("com.b.Browser");
+    PackageIndex index(device);
+    const Intent web = intent({"-a", kView, "-d", "http://x/"});
+    EXPECT_EQ(components(index.query(web, 0)), (Names{"com.a/.Browser"}));
+    EXPECT_TRUE(index.query(intent({"-n", "com.b/.Browser"}), 0).empty());
+    const std::vector<Rejection> why = index.explain(web, 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "R-8");
+    EXPECT_EQ(why[0].reason,
+              "the filter matches (0x208000) but it is disabled on the device "
+              "('disabledComponents')");
+    // MATCH_DISABLED_COMPONENTS brings it back.
+    EXPECT_EQ(index.query(web, flags::kMatchDisabledComponents).size(), 2u);
+}
+
+TEST(PerFilterProcessing, R8ManifestDisabledComponentCanBeEnabledByTheDevice) {
+    Device device = makeDevice(34, {browser("com.a", " android:enabled=\"false\"")});
+    const Intent web = intent({"-a", kView, "-d", "http://x/"});
+    {
+        PackageIndex index(device);
+        EXPECT_TRUE(index.query(web, 0).empty());
+        const std::vector<Rejection> why = index.explain(web, 0);
+        ASSERT_EQ(why.size(), 1u);
+        EXPECT_EQ(why[0].reason,
+                  "the filter matches (0x208000) but its <activity> has "
+                  "android:enabled=\"false\"");
+    }
+    device.packages[0].enabledComponents.insert("com.a.Browser");
+    PackageIndex index(device);
+    EXPECT_EQ(index.query(web, 0).size(), 1u);
+}
+
+TEST(PerFilterProcessing, R8LockedStorageHidesComponentsThatAreNotDirectBootAware) {
+    Device device = makeDevice(
+        34, {launcher("com.launcher"),
+             {manifestXml("com.android.settings",
+                          activity(".FallbackHome",
+                                   {filter(action(kMain) + category(kHome) + category(kDefault),
+                                           " android:priority=\"-1000\"")},
+                                   " android:directBootAware=\"true\""))}});
+    device.userUnlocked = false;
+    PackageIndex index(device);
+    const Intent home = intent(kHomeIntent);
+    EXPECT_EQ(components(index.query(home, 0)), (Names{"com.android.settings/.FallbackHome"}));
+    const std::vector<Rejection> why = index.explain(home, 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].reason,
+              "the filter matches (0x108000) but user storage is locked (direct boot) and it is "
+              "not directBootAware");
+    // Asking for unaware components explicitly finds the launcher again.
+    EXPECT_EQ(index.query(home, flags::kMatchDirectBootUnaware).size(), 1u);
+    EXPECT_EQ(index.query(home, flags::kMatchDirectBootUnaware | flags::kMatchDirectBootAware)
+                  .size(),
+              2u);
+}
+
+TEST(PerFilterProcessing, StoppedPackagesAreSkippedWhenTheIntentExcludesThem) {
+    Device device = makeDevice(34, {browser("com.a"), browser("com.b")});
+    device.packages[0].stopped = true;
+    device.packages[1].stopped = true;
+    device.packages[1].system = true;  // system apps are never filtered as stopped
+    PackageIndex index(device);
+    const Intent excluding = intent({"-a", kView, "-d", "http://x/", "-f", "0x10"});
+    EXPECT_EQ(components(index.query(excluding, 0)), (Names{"com.b/.Browser"}));
+    const std::vector<Rejection> why = index.explain(excluding, 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "3.3");
+    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), 0)).size(), 2u);
+}
+
+TEST(PerFilterProcessing, MatchSystemOnlyKeepsSystemApps) {
+    Device device = makeDevice(34, {browser("com.a"), browser("com.b")});
+    device.packages[1].system = true;
+    PackageIndex index(device);
+    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}),
+                                     flags::kMatchSystemOnly)),
+              (Names{"com.b/.Browser"}));
+}
+
+TEST(PerFilterProcessing, ActivityAliasIsItsOwnComponent) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a",
+                          activity(".Real", {}) +
+                              "    <activity-alias android:name=\".Alias\" "
+                              "android:targetActivity=\".Real\" android:exported=\"true\">\n"
+                              "      " +
+                              filter(action("com.a.GO") + category(kDefault)) +
+                              "\n    </activity-alias>\n")}});
+    PackageIndex index(device);
+    const std::vector<ResolveInfo> found = index.query(intent({"-a", "com.a.GO"}), 0);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].component.className, "com.a.Alias");
+    EXPECT_EQ(found[0].kind, ComponentKind::ActivityAlias);
+}
+
+TEST(PerFilterProcessing, ServicesAndReceiversResolveThroughTheSameMachinery) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".Sync", {filter(action("com.a.SYNC"))}, "", "service") +
+                                       activity(".Boot", {filter(action("com.a.SYNC"),
+                                                                 " android:priority=\"7\"")},
+                                                "", "receiver"))}});
+    PackageIndex index(device);
+    const Intent sync = intent({"-a", "com.a.SYNC"});
+    EXPECT_EQ(components(index.query(sync, 0, ComponentKind::Service)), (Names{"com.a/.Sync"}));
+    const std::vector<ResolveInfo> receivers = index.query(sync, 0, ComponentKind::Receiver);
+    ASSERT_EQ(receivers.size(), 1u);
+    EXPECT_EQ(receivers[0].priority, 7) << "receiver priorities are not clamped";
+    EXPECT_TRUE(index.query(sync, 0, ComponentKind::Activity).empty());
+    const ResolveResult service = index.resolve(sync, 0, ComponentKind::Service);
+    EXPECT_EQ(service.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(service.chosen->component.flattenToShortString(), "com.a/.Sync");
+}
+
+// ---- R-9: sorting --------------------------------------------------------------------------------
+
+TEST(ResolveSort, R9ModernSortsSystemAppsFirstThenByPackageName) {
+    Device device = makeDevice(34, {browser("com.zeta"), browser("com.beta"), browser("com.alpha")});
+    device.packages[0].system = true;
+    PackageIndex index(device);
+    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), 0)),
+              (Names{"com.zeta/.Browser", "com.alpha/.Browser", "com.beta/.Browser"}));
+}
+
+TEST(ResolveSort, R9LegacyKeepsScanOrderAfterTheFourKeys) {
+    Device device = makeDevice(8, {browser("com.zeta"), browser("com.beta"), browser("com.alpha")});
+    device.packages[2].system = true;
+    PackageIndex index(device);
+    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), 0)),
+              (Names{"com.zeta/.Browser", "com.beta/.Browser", "com.alpha/.Browser"}));
+}
+
+TEST(ResolveSort, R9PriorityThenDefaultThenMatch) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.scheme", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                               data("android:scheme=\"http\""))}))},
+             {manifestXml("com.path",
+                          activity(".A", {filter(action(kView) + category(kDefault) +
+                                                 data("android:scheme=\"http\" android:host=\"x\" "
+                                                      "android:pathPrefix=\"/\""))}))},
+             {manifestXml("com.nodefault", activity(".A", {filter(action(kView) +
+                                                                  data("android:scheme=\"http\""))}))},
+             {manifestXml("com.high",
+                          activity(".A", {filter(action(kView) + data("android:scheme=\"http\""),
+                                                 " android:priority=\"3\"")})),
+              true, true}});
+    device.apiLevel = 34;
+    PackageIndex index(device);
+    // com.high's priority 3 on VIEW is clamped (P-1), so it sorts as a non-default priority-0 app.
+    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/y"}), 0)),
+              (Names{"com.path/.A", "com.scheme/.A", "com.high/.A", "com.nodefault/.A"}));
+    device.apiLevel = 8;  // 2.x: no P-1, system apps keep their priority
+    PackageIndex legacy(device);
+    EXPECT_EQ(components(legacy.query(intent({"-a", kView, "-d", "http://x/y"}), 0)),
+              (Names{"com.high/.A", "com.path/.A", "com.scheme/.A", "com.nodefault/.A"}));
+}
+
+TEST(ResolveSort, DescribeOrderNamesTheDecidingKey) {
+    ResolveInfo a;
+    ResolveInfo b;
+    a.component = {"com.a", "com.a.X"};
+    b.component = {"com.b", "com.b.X"};
+    a.priority = 1;
+    EXPECT_EQ(describeOrder(a, b, 34), "priority 1 > 0");
+    a.priority = 0;
+    a.match = 0x508000;
+    b.match = 0x208000;
+    EXPECT_EQ(describeOrder(a, b, 34), "match 0x508000 > 0x208000");
+    a.match = b.match;
+    EXPECT_EQ(describeOrder(a, b, 34), "package name 'com.a' < 'com.b'");
+    EXPECT_EQ(describeOrder(a, b, 8), "scan order");
+    EXPECT_EQ(sortKeyCount(8), 4);
+    EXPECT_EQ(sortKeyCount(19), 5);
+    EXPECT_EQ(sortKeyCount(29), 6);
+}
+
+// ---- P-1..P-3: priority clamping -----------------------------------------------------------------
+
+TEST(PriorityClamp, Row49NonPrivilegedLauncherIsClampedAndTiesIntoTheChooser) {
+    Device device = makeDevice(34, {launcher("com.pushy", 100), launcher("com.stock")});
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
+    ASSERT_EQ(result.candidates.size(), 2u);
+    const ResolveInfo& pushy = result.candidates[0].component.packageName == "com.pushy"
+                                   ? result.candidates[0]
+                                   : result.candidates[1];
+    EXPECT_EQ(pushy.priority, 0);
+    EXPECT_EQ(pushy.declaredPriority, 100);
+    EXPECT_EQ(result.reason,
+              "C-6: top two tie at priority 0, default, no preferred activity; the chooser lists 2 "
+              "activities; com.pushy/.Home declared 100, clamped to 0 by P-1: not a privileged "
+              "app");
+}
+
+TEST(PriorityClamp, Row50PrivilegedViewFilterIsClampedUnlessSetupWizard) {
+    const std::string viewFilter = filter(action(kView) + category(kDefault) +
+                                              data("android:scheme=\"http\""),
+                                          " android:priority=\"10\"");
+    Device device = makeDevice(
+        34, {{manifestXml("com.priv", activity(".A", {viewFilter})), true, true}});
+    {
+        PackageIndex index(device);
+        const Component& component = device.packages[0].manifest.components[0];
+        EXPECT_EQ(index.effectivePriority(device.packages[0], component, component.filters[0]), 0);
+        EXPECT_EQ(index.priorityNote(device.packages[0], component, component.filters[0]),
+                  "declared 10, clamped to 0 by P-1: privileged app with protected action "
+                  "'android.intent.action.VIEW' (only the setup wizard may)");
+        EXPECT_FALSE(index.setupWizardPackage().has_value());
+    }
+    // The same package becomes the setup wizard once it answers MAIN + SETUP_WIZARD.
+    Device wizard = makeDevice(
+        34, {{manifestXml("com.priv",
+                          activity(".A", {viewFilter}) +
+                              activity(".Setup", {filter(action(kMain) + category(kDefault) +
+                                                         category(names::kCategorySetupWizard))})),
+              true, true}});
+    PackageIndex index(wizard);
+    EXPECT_EQ(index.setupWizardPackage(), std::optional<std::string>("com.priv"));
+    const Component& component = wizard.packages[0].manifest.components[0];
+    EXPECT_EQ(index.effectivePriority(wizard.packages[0], component, component.filters[0]), 10);
+}
+
+TEST(PriorityClamp, P1PrivilegedHomeKeepsItsPriority) {
+    Device device = makeDevice(34, {{launcher("com.provision", 1).xml, true, true},
+                                    launcher("com.launcher")});
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.flattenToShortString(), "com.provision/.Home");
+    EXPECT_EQ(result.reason, "C-3: top two differ in priority (1 > 0)");
+}
+
+TEST(PriorityClamp, P1UpdatedPrivilegedAppIsClampedWithANote) {
+    Device device = makeDevice(34, {{launcher("com.provision", 1).xml, true, true}});
+    device.packages[0].updatedSystemApp = true;
+    PackageIndex index(device);
+    const Component& component = device.packages[0].manifest.components[0];
+    EXPECT_EQ(index.effectivePriority(device.packages[0], component, component.filters[0]), 0);
+    EXPECT_EQ(index.priorityNote(device.packages[0], component, component.filters[0]),
+              "declared 1, clamped to 0 by P-1: an updated privileged app keeps at most the "
+              "priority of its system-image version, which Hearth does not know");
+}
+
+TEST(PriorityClamp, P2SystemAppsKeepPriorityOnAndroid4) {
+    Device device = makeDevice(19, {{launcher("com.sys", 5).xml, true, false},
+                                    launcher("com.user", 5)});
+    PackageIndex index(device);
+    const std::vector<ResolveInfo> found = index.query(intent(kHomeIntent), 0);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].component.packageName, "com.sys");
+    EXPECT_EQ(found[0].priority, 5);
+    EXPECT_EQ(found[1].priority, 0);
+    const Component& user = device.packages[1].manifest.components[0];
+    EXPECT_EQ(index.priorityNote(device.packages[1], user, user.filters[0]),
+              "declared 5, forced to 0 by P-2: not a system app");
+}
+
+TEST(PriorityClamp, Row51LegacyNonSystemActivityIsParsedAsZero) {
+    Device device = makeDevice(8, {launcher("com.user", 5)});
+    PackageIndex index(device);
+    const Component& user = device.packages[0].manifest.components[0];
+    EXPECT_EQ(index.effectivePriority(device.packages[0], user, user.filters[0]), 0);
+    EXPECT_EQ(index.priorityNote(device.packages[0], user, user.filters[0]),
+              "declared 5, parsed as 0 by P-3: not a system app");
+}
+
+TEST(PriorityClamp, NegativePrioritiesAreNeverTouched) {
+    Device device = makeDevice(34, {launcher("com.fallback", -1000)});
+    PackageIndex index(device);
+    const Component& home = device.packages[0].manifest.components[0];
+    EXPECT_EQ(index.effectivePriority(device.packages[0], home, home.filters[0]), -1000);
+    EXPECT_EQ(index.priorityNote(device.packages[0], home, home.filters[0]), "");
+}
+
+// ---- Q-1..Q-3: explicit, package-restricted, selector --------------------------------------------
+
+TEST(ExplicitIntent, Row53ExplicitComponentIgnoresFilters) {
+    Device device = makeDevice(34, {browser("com.a")});
+    PackageIndex index(device);
+    const std::vector<ResolveInfo> found =
+        index.query(intent({"-a", "com.nothing.MATCHES", "-n", "com.a/.Browser"}), kDefaultOnly);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].match, 0);
+    EXPECT_EQ(found[0].priority, 0);
+    EXPECT_FALSE(found[0].isDefault);
+    EXPECT_EQ(found[0].filter, nullptr);
+    const ResolveResult result = index.resolveActivity(intent({"-n", "com.a/.Browser"}), 0);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.reason, "C-2: the intent names the component explicitly (Q-2)");
+}
+
+TEST(ExplicitIntent, MissingComponentResolvesToNothing) {
+    Device device = makeDevice(34, {browser("com.a")});
+    PackageIndex index(device);
+    EXPECT_TRUE(index.query(intent({"-n", "com.a/.Nope"}), 0).empty());
+    EXPECT_TRUE(index.query(intent({"-n", "com.nope/.Browser"}), 0).empty());
+    const std::vector<Rejection> why = index.explain(intent({"-n", "com.a/.Nope"}), 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "Q-2");
+    EXPECT_EQ(why[0].reason,
+              "the intent names 'com.a/.Nope' explicitly; no other component is considered");
+}
+
+TEST(PackageRestrictedIntent, Q3OnlyThatPackageIsConsidered) {
+    Device device = makeDevice(34, {browser("com.a"), browser("com.b")});
+    PackageIndex index(device);
+    const Intent restricted = intent({"-a", kView, "-d", "http://x/", "-p", "com.b"});
+    EXPECT_EQ(components(index.query(restricted, 0)), (Names{"com.b/.Browser"}));
+    const std::vector<Rejection> why = index.explain(restricted, 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "Q-3");
+    EXPECT_EQ(why[0].reason, "the intent is restricted to package 'com.b'");
+}
+
+TEST(PackageRestrictedIntent, Q3ScansThePackagesFiltersWithoutTheIndex) {
+    // queryIntentFromList walks the package's filters directly, so R-5 does not apply: an intent
+    // without action, type or scheme still matches a data-less filter (M-2).
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kMain) + category(kDefault))}))}});
+    PackageIndex index(device);
+    EXPECT_TRUE(index.query(intent({"-c", kDefault}), 0).empty());
+    EXPECT_EQ(components(index.query(intent({"-c", kDefault, "-p", "com.a"}), 0)),
+              (Names{"com.a/.A"}));
+}
+
+TEST(SelectorIntent, Q1TheSelectorIsResolvedInsteadOfTheIntent) {
+    Device device = makeDevice(34, {browser("com.a"), launcher("com.home")});
+    PackageIndex index(device);
+    const Intent withSelector =
+        intent({"-a", "com.nothing.MATCHES", "--selector", "-a", kMain, "-c", kHome});
+    ASSERT_NE(withSelector.selector, nullptr);
+    EXPECT_EQ(components(index.query(withSelector, 0)), (Names{"com.home/.Home"}));
+}
+
+// ---- C-1..C-6: chooseBestActivity ----------------------------------------------------------------
+
+TEST(ChooseBestActivity, C1NothingMatches) {
+    Device device = makeDevice(34, {browser("com.a")});
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent({"-a", "com.none"}), 0);
+    EXPECT_EQ(result.outcome, ResolveOutcome::None);
+    EXPECT_FALSE(result.chosen.has_value());
+    EXPECT_EQ(result.reason, "C-1: no activity matches");
+}
+
+TEST(ChooseBestActivity, C2OneCandidateWins) {
+    Device device = makeDevice(34, {browser("com.a")});
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent({"-a", kView, "-d", "http://x"}), 0);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.rule, "C-2");
+    EXPECT_EQ(result.reason, "C-2: only one activity matches");
+}
+
+TEST(ChooseBestActivity, Row45TwoEqualDefaultsShowTheChooser) {
+    Device device = makeDevice(34, {browser("com.a"), browser("com.b")});
+    PackageIndex index(device);
+    const ResolveResult result =
+        index.resolveActivity(intent({"-a", kView, "-d", "http://x"}), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
+    ASSERT_TRUE(result.chosen.has_value());
+    EXPECT_EQ(result.chosen->component, resolverActivityComponent());
+    EXPECT_EQ(result.chosen->match, 0);
+    EXPECT_FALSE(result.chosen->isDefault);
+    EXPECT_EQ(result.candidates.size(), 2u);
+    EXPECT_EQ(result.rule, "C-6");
+}
+
+TEST(ChooseBestActivity, Row46HigherPriorityWinsWithoutChooser) {
+    Device device = makeDevice(34, {launcher("com.launcher"), launcher("com.fallback", -1000)});
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.packageName, "com.launcher");
+    EXPECT_EQ(result.reason, "C-3: top two differ in priority (0 > -1000)");
+}
+
+TEST(ChooseBestActivity, Row47HigherMatchOnlyOrdersTheList) {
+    Device device = makeDevice(
+        34, {browser("com.scheme"),
+             {manifestXml("com.path",
+                          activity(".Browser", {filter(action(kView) + category(kDefault) +
+                                                       data("android:scheme=\"http\" "
+                                                            "android:host=\"x\" "
+                                                            "android:pathPrefix=\"/docs\""))}))}});
+    PackageIndex index(device);
+    const ResolveResult result =
+        index.resolveActivity(intent({"-a", kView, "-d", "http://x/docs/a"}), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
+    EXPECT_EQ(components(result.candidates), (Names{"com.path/.Browser", "com.scheme/.Browser"}));
+    EXPECT_EQ(result.candidates[0].match, 0x508000);
+}
+
+TEST(ChooseBestActivity, Row48DefaultBeatsNonDefaultWithFlagsZero) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.nodefault", activity(".A", {filter(action("com.GO"))}))},
+             {manifestXml("com.default", activity(".A", {filter(action("com.GO") +
+                                                                category(kDefault))}))}});
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent({"-a", "com.GO"}), 0);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.packageName, "com.default");
+    EXPECT_EQ(result.reason,
+              "C-3: top two differ in isDefault (only the first has category DEFAULT)");
+}
+
+TEST(ChooseBestActivity, C5RequireDefaultRefusesTheChooserOnAndroid11) {
+    Device device = makeDevice(34, {browser("com.a"), browser("com.b")});
+    PackageIndex index(device);
+    const Intent requireDefault = intent({"-a", kView, "-d", "http://x", "-f", "0x200"});
+    EXPECT_EQ(index.resolveActivity(requireDefault, kDefaultOnly).outcome, ResolveOutcome::None);
+    device.apiLevel = 29;
+    PackageIndex older(device);
+    EXPECT_EQ(older.resolveActivity(requireDefault, kDefaultOnly).outcome,
+              ResolveOutcome::Chooser);
+}
+
+// ---- P-7, P-8: preferred activities --------------------------------------------------------------
+
+namespace {
+
+PreferredActivity homePreferred(const std::string& component, std::vector<std::string> set) {
+    PreferredActivity entry;
+    entry.filter.actions = {kMain};
+    entry.filter.categories = {kHome, kDefault};
+    entry.component = *ComponentName::unflatten(component);
+    for (const std::string& name : set) entry.set.push_back(*ComponentName::unflatten(name));
+    entry.match = 0x100000;
+    entry.always = true;
+    return entry;
+}
+
+}  // namespace
+
+TEST(PreferredActivity, P8RecordedChoiceWinsWhenTheSetIsUnchanged) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b")});
+    device.preferred.push_back(homePreferred("com.b/.Home", {"com.a/.Home", "com.b/.Home"}));
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.packageName, "com.b");
+    EXPECT_EQ(result.preferredIndex, std::optional<size_t>(0));
+    EXPECT_TRUE(result.preferredChanges.empty());
+    EXPECT_EQ(result.rule, "P-8");
+}
+
+TEST(PreferredActivity, P8LastChosenEntryDoesNotDecide) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b")});
+    device.preferred.push_back(homePreferred("com.b/.Home", {"com.a/.Home", "com.b/.Home"}));
+    device.preferred[0].always = false;
+    PackageIndex index(device);
+    EXPECT_EQ(index.resolveActivity(intent(kHomeIntent), kDefaultOnly).outcome,
+              ResolveOutcome::Chooser);
+}
+
+TEST(PreferredActivity, Row54NewCandidateDemotesTheEntryOnModernAndroid) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b"), launcher("com.c")});
+    device.preferred.push_back(homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home"}));
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
+    ASSERT_EQ(result.preferredChanges.size(), 1u);
+    EXPECT_EQ(result.preferredChanges[0].kind, PreferredChange::Kind::DemoteToLastChosen);
+    EXPECT_EQ(result.preferredChanges[0].index, 0u);
+}
+
+TEST(PreferredActivity, Row54NewCandidateRemovesTheEntryOnLegacyAndroid) {
+    for (int api : {8, 16}) {
+        Device device = makeDevice(api, {launcher("com.a"), launcher("com.b"), launcher("com.c")});
+        device.preferred.push_back(homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home"}));
+        PackageIndex index(device);
+        const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+        EXPECT_EQ(result.outcome, ResolveOutcome::Chooser) << api;
+        ASSERT_EQ(result.preferredChanges.size(), 1u) << api;
+        EXPECT_EQ(result.preferredChanges[0].kind, PreferredChange::Kind::Remove) << api;
+    }
+}
+
+TEST(PreferredActivity, Row55RemovedCandidateShrinksTheSetOnAndroid10) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b")});
+    device.preferred.push_back(
+        homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home", "com.c/.Home"}));
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.packageName, "com.a");
+    ASSERT_EQ(result.preferredChanges.size(), 1u);
+    EXPECT_EQ(result.preferredChanges[0].kind, PreferredChange::Kind::ShrinkSet);
+    ASSERT_EQ(result.preferredChanges[0].newSet.size(), 2u);
+    EXPECT_EQ(result.preferredChanges[0].newSet[1].packageName, "com.b");
+}
+
+TEST(PreferredActivity, Row55RemovedCandidateDemotesOnAndroid5To9AndRemovesOn2x) {
+    struct Case {
+        int api;
+        PreferredChange::Kind change;
+    };
+    for (const Case& c : {Case{26, PreferredChange::Kind::DemoteToLastChosen},
+                          Case{21, PreferredChange::Kind::DemoteToLastChosen},
+                          Case{8, PreferredChange::Kind::Remove}}) {
+        Device device = makeDevice(c.api, {launcher("com.a"), launcher("com.b")});
+        device.preferred.push_back(
+            homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home", "com.c/.Home"}));
+        PackageIndex index(device);
+        const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+        EXPECT_EQ(result.outcome, ResolveOutcome::Chooser) << c.api;
+        ASSERT_EQ(result.preferredChanges.size(), 1u) << c.api;
+        EXPECT_EQ(result.preferredChanges[0].kind, c.change) << c.api;
+    }
+}
+
+TEST(PreferredActivity, Row56EntryRecordedAtALowerMatchIsSkipped) {
+    const std::string hostFilter = filter(action(kView) + category(kDefault) +
+                                          data("android:scheme=\"http\" android:host=\"x\""));
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {hostFilter}))},
+             {manifestXml("com.b", activity(".B", {hostFilter}))},
+             {manifestXml("com.c",
+                          activity(".C", {filter(action(kView) + category(kDefault) +
+                                                 data("android:scheme=\"http\" android:host=\"x\" "
+                                                      "android:pathPrefix=\"/\""))}))}});
+    PreferredActivity entry;
+    entry.filter.actions = {kView};
+    entry.filter.categories = {kDefault};
+    entry.filter.schemes = {"http"};
+    entry.filter.authorities = {FilterAuthority{"x", std::nullopt, {}}};
+    entry.component = {"com.a", "com.a.A"};
+    entry.set = {{"com.a", "com.a.A"}, {"com.b", "com.b.B"}};
+    entry.match = 0x300000;
+    device.preferred.push_back(entry);
+    PackageIndex index(device);
+    const ResolveResult result =
+        index.resolveActivity(intent({"-a", kView, "-d", "http://x/y"}), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
+    EXPECT_TRUE(result.preferredChanges.empty());
+    EXPECT_EQ(result.reason,
+              "C-6: top two tie at priority 0, default, no preferred activity; preferred[0] "
+              "(com.a/.A) was recorded at match 0x300000 but the best match now is 0x500000, so "
+              "it is skipped (P-8); the chooser lists 3 activities");
+}
+
+TEST(PreferredActivity, Row57LegacySameSetIgnoresLowerPriorityCandidates) {
+    Device device = makeDevice(8, {{launcher("com.a").xml, true},
+                                   {launcher("com.b").xml, true},
+                                   {launcher("com.c", -5).xml, true}});
+    device.preferred.push_back(homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home"}));
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.packageName, "com.a");
+    EXPECT_TRUE(result.preferredChanges.empty());
+    // Modern Android counts the new low-priority candidate and asks again.
+    device.apiLevel = 34;
+    PackageIndex modern(device);
+    EXPECT_EQ(modern.resolveActivity(intent(kHomeIntent), kDefaultOnly).outcome,
+              ResolveOutcome::Chooser);
+}
+
+TEST(PreferredActivity, P8EntryForAnUninstalledComponentIsRemoved) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b")});
+    device.preferred.push_back(homePreferred("com.gone/.Home", {"com.a/.Home", "com.gone/.Home"}));
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
+    ASSERT_EQ(result.preferredChanges.size(), 1u);
+    EXPECT_EQ(result.preferredChanges[0].kind, PreferredChange::Kind::Remove);
+}
+
+TEST(PreferredActivity, P8HomeSetIsFrozenDuringSetup) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b"), launcher("com.c")});
+    device.userSetupComplete = false;
+    device.preferred.push_back(homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home"}));
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
+    EXPECT_TRUE(result.preferredChanges.empty());
+}
+
+TEST(PreferredActivity, P8PreferredFilterMustMatchTheIntent) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b")});
+    PreferredActivity entry = homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home"});
+    entry.filter.categories = {names::kCategoryHomeFirst, kDefault};
+    device.preferred.push_back(entry);
+    PackageIndex index(device);
+    EXPECT_EQ(index.resolveActivity(intent(kHomeIntent), kDefaultOnly).outcome,
+              ResolveOutcome::Chooser);
+}
+
+TEST(PreferredActivity, P7PersistentPreferredWinsFromAndroid5) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b")});
+    PreferredActivity persistent = homePreferred("com.b/.Home", {});
+    device.persistentPreferred.push_back(persistent);
+    device.preferred.push_back(homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home"}));
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.packageName, "com.b");
+    EXPECT_EQ(result.rule, "P-7");
+    EXPECT_EQ(result.persistentPreferredIndex, std::optional<size_t>(0));
+    device.apiLevel = 19;
+    PackageIndex kitkat(device);
+    EXPECT_EQ(kitkat.resolveActivity(intent(kHomeIntent), kDefaultOnly).chosen->component.packageName,
+              "com.a");
+}
+
+// ---- explain() and describeFilterMatch -----------------------------------------------------------
+
+TEST(Explain, NamesThePartOfTheFilterThatFailed) {
+    Device device = makeDevice(
+        34,
+        {{manifestXml("com.mail", activity(".Compose", {filter(action("android.intent.action.SENDTO") +
+                                                               category(kDefault) +
+                                                               data("android:scheme=\"mailto\""))}))},
+         {manifestXml("com.cat", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                       data("android:scheme=\"https\""))}))},
+         {manifestXml("com.scheme", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                          category("android.intent.category.BROWSABLE") +
+                                                          data("android:scheme=\"HTTPS\""))}))},
+         {manifestXml("com.host",
+                      activity(".A", {filter(action(kView) + category(kDefault) +
+                                             category("android.intent.category.BROWSABLE") +
+                                             data("android:scheme=\"https\" "
+                                                  "android:host=\"*.example.com\""))}))},
+         {manifestXml("com.port",
+                      activity(".A", {filter(action(kView) + category(kDefault) +
+                                             category("android.intent.category.BROWSABLE") +
+                                             data("android:scheme=\"https\" "
+                                                  "android:host=\"example.com\" "
+                                                  "android:port=\"8443\""))}))},
+         {manifestXml("com.path",
+                      activity(".A", {filter(action(kView) + category(kDefault) +
+                                             category("android.intent.category.BROWSABLE") +
+                                             data("android:scheme=\"https\" "
+                                                  "android:host=\"example.com\" "
+                                                  "android:pathPrefix=\"/docs\""))}))},
+         {manifestXml("com.type",
+                      activity(".A", {filter(action(kView) + category(kDefault) +
+                                             category("android.intent.category.BROWSABLE") +
+                                             data("android:scheme=\"https\" "
+                                                  "android:mimeType=\"image/*\""))}))}});
+    PackageIndex index(device);
+    const Intent web = intent({"-a", kView, "-c", "android.intent.category.BROWSABLE", "-d",
+                               "https://example.com/x"});
+    const std::vector<Rejection> why = index.explain(web, 0);
+    ASSERT_EQ(why.size(), 7u);
+    auto reasonOf = [&](const std::string& name) {
+        const Rejection* rejection = rejectionOf(why, name);
+        return rejection ? rejection->rule + ": " + rejection->reason : "(none)";
+    };
+    EXPECT_EQ(reasonOf("com.mail/.Compose"),
+              "M-3: action 'android.intent.action.VIEW' is not in the filter's actions [SENDTO]");
+    EXPECT_EQ(reasonOf("com.cat/.A"),
+              "M-5: category 'android.intent.category.BROWSABLE' is not in the filter's "
+              "categories [DEFAULT]");
+    EXPECT_EQ(reasonOf("com.scheme/.A"),
+              "M-9: scheme 'https' is not in the filter's schemes [HTTPS] (schemes are "
+              "case-sensitive)");
+    EXPECT_EQ(reasonOf("com.host/.A"),
+              "M-14: host 'example.com' matches none of the filter's hosts [*.example.com]");
+    EXPECT_EQ(reasonOf("com.port/.A"),
+              "M-16: 'https://example.com/x' has no port, but the filter's authority "
+              "'example.com' needs port 8443");
+    EXPECT_EQ(reasonOf("com.path/.A"),
+              "M-9: path '/x' matches none of the filter's paths [prefix '/docs']");
+    EXPECT_EQ(reasonOf("com.type/.A"),
+              "M-11: the filter needs a MIME type from [image/*], but the intent has none (only "
+              "-t sets it; content providers are not asked)");
+    EXPECT_EQ(rejectionOf(why, "com.mail/.Compose")->filter,
+              &device.packages[0].manifest.components[0].filters[0]);
+}
+
+TEST(Explain, ComponentWithoutFiltersIsOnlyReachedExplicitly) {
+    Device device = makeDevice(34, {{manifestXml("com.a", activity(".Settings", {}))}});
+    PackageIndex index(device);
+    const std::vector<Rejection> why = index.explain(intent({"-a", kView, "-d", "http://x"}), 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "Q-2");
+    EXPECT_EQ(why[0].filter, nullptr);
+    EXPECT_EQ(why[0].reason,
+              "it declares no <intent-filter>: only an explicit intent (-n) reaches it");
+}
+
+TEST(Explain, ChoosesTheFilterThatCameClosest) {
+    // The second filter fails on the category (after action and data passed): it explains more
+    // than the first, which fails on the action.
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kMain)),
+                                                   filter(action(kView) +
+                                                          data("android:scheme=\"http\""))}))}});
+    PackageIndex index(device);
+    const std::vector<Rejection> why =
+        index.explain(intent({"-a", kView, "-c", "x.Y", "-d", "http://h"}), 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "M-6");
+    EXPECT_EQ(why[0].filter, &device.packages[0].manifest.components[0].filters[1]);
+}
+
+TEST(DescribeFilterMatch, TypeAndDataCases) {
+    IntentFilter typed;
+    typed.actions = {kView};
+    typed.types = {"image/png"};
+    EXPECT_EQ(describeFilterMatch(typed, intent({"-a", kView, "-t", "IMAGE/PNG"}), -1).reason,
+              "type 'IMAGE/PNG' matches none of the filter's types [image/png] (types are "
+              "case-sensitive, M-18)");
+    IntentFilter untyped;
+    untyped.actions = {kView};
+    untyped.schemes = {"http"};
+    EXPECT_EQ(describeFilterMatch(untyped, intent({"-a", kView, "-d", "http://x", "-t", "text/html"}),
+                                  -1)
+                  .reason,
+              "the filter declares no MIME type, but the intent has type 'text/html'");
+    EXPECT_EQ(describeFilterMatch(untyped, intent({"-a", kView}), -2).reason,
+              "the intent has no data, but the filter needs a scheme from [http]");
+    IntentFilter tel;
+    tel.actions = {kView};
+    tel.schemes = {"tel"};
+    tel.ssps.push_back(*PatternMatcher::create(PatternKind::Literal, "123"));
+    EXPECT_EQ(describeFilterMatch(tel, intent({"-a", kView, "-d", "tel:1234"}), -2).reason,
+              "scheme-specific part '1234' matches none of the filter's [literal '123']");
+    IntentFilter hosted;
+    hosted.actions = {kView};
+    hosted.schemes = {"mailto"};
+    hosted.authorities = {FilterAuthority{"*", std::nullopt, {}}};
+    const MatchExplanation opaque =
+        describeFilterMatch(hosted, intent({"-a", kView, "-d", "mailto:a@b"}), -2);
+    EXPECT_EQ(opaque.reason, "'mailto:a@b' has no host, but the filter needs one of the hosts [*]");
+    EXPECT_EQ(describeFilterMatch(hosted, intent({"-a", kView, "-d", "mailto:a@b"}), -2).rule,
+              "M-15");
+    IntentFilter typesOnly;
+    typesOnly.actions = {kView};
+    typesOnly.types = {"image/*"};
+    EXPECT_EQ(describeFilterMatch(typesOnly,
+                                  intent({"-a", kView, "-d", "http://x/a.png", "-t", "image/png"}),
+                                  -2)
+                  .rule,
+              "M-10");
+    EXPECT_EQ(describeFilterMatch(typed, intent({"-a", kView, "-t", "image/png"}), 0x608000).reason,
+              "the filter matches: MATCH_CATEGORY_TYPE 0x608000");
+}
