@@ -16,6 +16,8 @@ constexpr int kFirstApiWithoutDefaultOnly = 29;
 constexpr int kFirstApiWithDefaultOnlyAgain = 34;
 // Android 10 replaced PhoneWindowManager's own mHomeIntent with ATMS's home intent (H-14, H-15).
 constexpr int kFirstApiWithTaskManagerHome = 29;
+// Android 5 compares the whole candidate set with a preferred entry's set (P-8).
+constexpr int kFirstApiWithWholeChooserSet = 21;
 // 2.3 renamed HistoryRecord to ActivityRecord and compared the class with the ResolverActivity's.
 constexpr int kFirstApiComparingResolverClass = 9;
 
@@ -54,13 +56,15 @@ bool componentDeclaresMain(const Component& component) {
                        [](const IntentFilter& f) { return f.hasAction(names::kActionMain); });
 }
 
-std::string clampRule(const Device& device) {
-    if (device.isLegacy()) return "P-3";
-    if (device.apiLevel < 26) return "P-2";
-    return "P-1";
+// The resolver's reasons start with their rule id ("C-3: ..."); the report shows the id apart.
+std::string withoutRulePrefix(const std::string& reason, const std::string& rule) {
+    const std::string prefix = rule + ": ";
+    if (!rule.empty() && reason.rfind(prefix, 0) == 0) return reason.substr(prefix.size());
+    return reason;
 }
 
-HomeCandidate describeCandidate(const Device& device, const ResolveInfo& info, bool defaultOnly) {
+HomeCandidate describeCandidate(const PackageIndex& index, const ResolveInfo& info,
+                                bool defaultOnly) {
     HomeCandidate candidate;
     candidate.component = info.component;
     candidate.candidate = true;
@@ -76,10 +80,8 @@ HomeCandidate describeCandidate(const Device& device, const ResolveInfo& info, b
     }
     std::string reason = "matches (" + matchCodeName(info.match) + "), priority " +
                          std::to_string(info.priority);
-    if (info.declaredPriority != info.priority) {
-        reason += " (declared " + std::to_string(info.declaredPriority) + ", clamped: " +
-                  (info.system ? "not privileged" : "not a system app") + ", " +
-                  clampRule(device) + ")";
+    if (info.declaredPriority != info.priority && info.package && info.info && info.filter) {
+        reason += " (" + index.priorityNote(*info.package, *info.info, *info.filter) + ")";
     }
     if (info.isDefault) {
         reason += ", has DEFAULT";
@@ -95,7 +97,7 @@ std::vector<HomeCandidate> describeCandidates(const Device& device, const Packag
                                               const std::vector<ResolveInfo>& results) {
     const bool defaultOnly = (queryFlags & flags::kMatchDefaultOnly) != 0;
     std::vector<HomeCandidate> out;
-    for (const ResolveInfo& info : results) out.push_back(describeCandidate(device, info, defaultOnly));
+    for (const ResolveInfo& info : results) out.push_back(describeCandidate(index, info, defaultOnly));
 
     // Only components that look like they wanted to be home (or at least a MAIN entry point) are
     // worth listing; the rest of the device is noise for this question.
@@ -124,8 +126,9 @@ std::vector<HomeCandidate> describeCandidates(const Device& device, const Packag
 }
 
 // The ResolverActivity runs its own MATCH_DEFAULT_ONLY query and shows only the entries tied with
-// the first in priority and DEFAULT; "Always" records the set it was given (P-5): on 2.x the list
-// shown, later the whole original query (so a lower-priority FallbackHome is part of the set).
+// the first in priority and DEFAULT; "Always" records the set it was given (P-5): before Android 5
+// the list shown (sameSet compares only top-priority candidates, P-8), later the whole original
+// query (so a lower-priority FallbackHome is part of the set).
 struct ChooserView {
     std::vector<ComponentName> shown;
     std::vector<ComponentName> set;
@@ -144,7 +147,7 @@ ChooserView chooserView(const Device& device, const PackageIndex& index, const I
         shown.push_back(&info);
     }
     for (const ResolveInfo* info : shown) view.shown.push_back(info->component);
-    if (device.isLegacy()) {
+    if (device.apiLevel < kFirstApiWithWholeChooserSet) {
         for (const ResolveInfo* info : shown) {
             view.set.push_back(info->component);
             view.bestMatch = std::max(view.bestMatch, info->match & match::kCategoryMask);
@@ -236,7 +239,7 @@ std::string noHomeReason(const Device& device, const HomeSiteReport& report) {
 HomeCheck checkHomeRecord(const Device& device, const std::string& homeCategory,
                           std::string startedBy, Intent intent,
                           std::optional<ComponentName> component,
-                          std::vector<ComponentName> chooser) {
+                          std::vector<ComponentName> chooser, bool explicitByApp = false) {
     HomeCheck check;
     check.startedBy = std::move(startedBy);
     check.intent = std::move(intent);
@@ -253,6 +256,11 @@ HomeCheck checkHomeRecord(const Device& device, const std::string& homeCategory,
     }
     const std::string what = check.component ? check.component->flattenToShortString()
                                              : std::string("the activity picked in the chooser");
+    if (explicitByApp) {
+        check.reason = what + " is an ordinary activity: an app named the component itself, and "
+                              "only the system (or the ResolverActivity) may start home that way";
+        return check;
+    }
     if (i.action != std::optional<std::string>(names::kActionMain)) {
         check.reason = what + " is an ordinary activity: the intent's action is not MAIN";
         return check;
@@ -311,7 +319,7 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
         describeCandidates(device, index, report.intent, report.queryFlags, result.candidates);
     report.preferredChanges = result.preferredChanges;
     report.rule = result.rule;
-    report.reason = result.reason;
+    report.reason = withoutRulePrefix(result.reason, result.rule);
     switch (result.outcome) {
         case ResolveOutcome::Activity:
             report.outcome = HomeOutcome::Activity;
@@ -351,12 +359,12 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
 
     if (report.outcome == HomeOutcome::Activity && report.component) {
         if (isSetupHome(device, *report.component)) {
-            report.reason += ". Provision/setup wizard: on its first start as home it marks setup "
-                             "complete and disables itself, so the next home start picks the "
-                             "next candidate (H-12)";
+            report.note = "Provision/setup wizard: on its first start as home it marks setup "
+                          "complete and disables itself, so the next home start picks the next "
+                          "candidate (H-12)";
         } else if (isFallbackHome(device, *report.component)) {
-            report.reason += ". FallbackHome waits until storage is unlocked, then finishes to "
-                             "reveal the real home (H-11)";
+            report.note = "FallbackHome waits until storage is unlocked, then finishes to "
+                          "reveal the real home (H-11)";
         }
     }
     if (report.outcome == HomeOutcome::None) {
@@ -411,7 +419,7 @@ HomeSiteReport bootSite(const Device& device, const PackageIndex& index,
                         const std::optional<HomeRole>& role) {
     HomeSiteReport report = resolveSite(device, index, role, home_site::kBoot);
     if (report.outcome == HomeOutcome::None) {
-        report.reason = "no home: the device boots to a blank screen; " + report.reason;
+        report.reason += "; the device boots to a blank screen";
     }
     return report;
 }
@@ -499,11 +507,11 @@ HomeSiteReport recentsSite(const Device& device, const PackageIndex& index,
         if (isHome.outcome == HomeOutcome::Activity && isHome.component) {
             report.hidden = isHome.component;
             report.reason = "recents never lists the task of the activity type HOME, " +
-                            isHome.component->flattenToShortString() + " (H-16)";
+                            isHome.component->flattenToShortString();
         } else if (isHome.outcome == HomeOutcome::Chooser) {
-            report.reason = "recents leaves out whichever activity the user picks as home (H-16)";
+            report.reason = "recents leaves out whichever activity the user picks as home";
         } else {
-            report.reason = "no activity has the HOME type, so recents hides none as home (H-16)";
+            report.reason = "no activity has the HOME type, so recents hides none as home";
         }
         return report;
     }
@@ -516,7 +524,7 @@ HomeSiteReport recentsSite(const Device& device, const PackageIndex& index,
         case HomeOutcome::Activity:
             report.hidden = report.component;
             report.reason = "the recent-apps dialog hides " +
-                            report.component->flattenToShortString() + " as home (H-17)";
+                            report.component->flattenToShortString() + " as home";
             if (!homeAtBoot.empty() && *report.component != *boot.component) {
                 report.reason += "; the activity started at boot, " + homeAtBoot +
                                  ", is listed like any app";
@@ -525,11 +533,11 @@ HomeSiteReport recentsSite(const Device& device, const PackageIndex& index,
         case HomeOutcome::Chooser:
             report.reason = "MAIN + " + shortCategory(report.category) +
                             " resolves to the ResolverActivity, so no task is hidden and every "
-                            "launcher shows up in recents (H-17)";
+                            "launcher shows up in recents";
             break;
         default:
             report.reason = "MAIN + " + shortCategory(report.category) +
-                            " resolves to nothing, so no task is hidden (H-17)";
+                            " resolves to nothing, so no task is hidden";
             if (!homeAtBoot.empty()) {
                 report.reason += "; " + homeAtBoot + " shows up in recents";
             }
@@ -729,6 +737,12 @@ std::optional<HomeRole> homeRole(const Device& device, const PackageIndex& index
                   " has the strictly highest HOME priority (" +
                   std::to_string(results[0].priority) + "), Settings skipped (H-9)";
     return role;
+}
+
+HomeCheck checkHomeActivity(const Device& device, const Intent& intent,
+                            const ComponentName& component, bool explicitByApp) {
+    return checkHomeRecord(device, homeCategoryFor(device.patch, home_site::kIsHome), "intent",
+                           intent, component, {}, explicitByApp);
 }
 
 HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,

@@ -106,16 +106,20 @@ void renderSiteDetails(std::ostream& out, const HomeSiteReport& site) {
         out << "  why         " << site.reason << "\n";
         return;
     }
-    out << "  intent      " << intentText(site.intent) << "\n";
+    const bool isHome = site.site == home_site::kIsHome;
+    out << (isHome ? "  checks for  " : "  intent      ") << intentText(site.intent) << "\n";
     if (site.site != home_site::kIsHome && site.outcome != HomeOutcome::Refused) {
         out << "  resolved    queryFlags=" << queryFlagsText(site) << "\n";
     }
     out << "  outcome     " << summarizeHomeSite(site) << "\n";
     out << "  why         " << (site.rule.empty() ? "" : site.rule + ": ") << site.reason << "\n";
+    if (!site.note.empty()) out << "  next        " << site.note << "\n";
     for (const HomeCheck& check : site.checks) {
-        out << "  started by  " << check.startedBy << " (" << intentText(check.intent)
-            << "): " << (check.isHome ? "home" : "not home") << ": " << check.reason << "\n";
+        if (check.startedBy == home_site::kBoot) continue;  // that one is the "why" above
+        out << "  also        a " << check.startedBy << " (" << intentText(check.intent)
+            << "): " << check.reason << "\n";
     }
+    if (isHome) return;
     size_t index = 0;
     bool first = true;
     for (const HomeCandidate& c : site.candidates) {
@@ -221,6 +225,7 @@ Json siteJson(const HomeSiteReport& site) {
     }
     j["rule"] = site.rule;
     j["reason"] = site.reason;
+    if (!site.note.empty()) j["note"] = site.note;
     return j;
 }
 
@@ -335,7 +340,7 @@ std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& pat
     if (stock.generation == FrameworkGeneration::Modern) out << stateLine(stock) << "\n";
     out << "\n";
     std::vector<std::vector<std::string>> rows = {
-        {"site", "stock (HOME)", "patched", patchColumnTitle(patched)}};
+        {"site", "stock (every site HOME)", "category", "patched (" + patchColumnTitle(patched) + ")"}};
     for (size_t i = 0; i < stock.sites.size() && i < patched.sites.size(); ++i) {
         rows.push_back({stock.sites[i].site, summarizeHomeSite(stock.sites[i]),
                         shortCategory(patched.sites[i].category),

@@ -199,6 +199,7 @@ Result<SimulationStep> parseStep(std::vector<ScriptToken> tokens, std::string te
             return arity.error();
         }
         step.kind = expectation->kind;
+        step.keyword = keyword;  // failures point at the expectation word
     }
     step.args = std::move(args);
     if (auto valid = checkArgs(step); !valid) return valid.error();
@@ -332,6 +333,10 @@ bool Simulator::showHome(const ComponentName& component, std::string_view how,
     m_screen = Screen{Screen::Kind::Activity, component, {}};
     m_chooser.reset();
     report.events.push_back("home: " + component.flattenToShortString() + " " + std::string(how));
+    return homeFinishes(component, report);
+}
+
+bool Simulator::homeFinishes(const ComponentName& component, StepReport& report) {
     if (isSetupHome(m_device, component)) {
         m_device.userSetupComplete = true;
         if (InstalledPackage* package = m_device.findPackage(component.packageName)) {
@@ -388,8 +393,7 @@ void Simulator::startHome(std::string_view site, StepReport& report) {
             case HomeOutcome::None:
                 m_screen = Screen{Screen::Kind::NoHome, std::nullopt, {}};
                 m_chooser.reset();
-                report.events.push_back("no home: " + intent + " resolves to nothing (" +
-                                        home.reason + ")");
+                report.events.push_back("no home: " + home.reason);
                 return;
             case HomeOutcome::Chooser:
                 m_screen = Screen{Screen::Kind::Chooser, std::nullopt, home.chooser};
@@ -673,7 +677,7 @@ Result<StepReport> Simulator::apply(const SimulationStep& step,
             report.events.push_back(wasLocked ? "storage unlocked" : "storage was already unlocked");
             if (wasLocked && m_screen.kind == Screen::Kind::Activity && m_screen.activity &&
                 isFallbackHome(m_device, *m_screen.activity)) {
-                if (showHome(*m_screen.activity, "(still on screen)", report)) {
+                if (homeFinishes(*m_screen.activity, report)) {
                     startHome(home_site::kBoot, report);
                 }
             }

@@ -110,6 +110,7 @@ struct HomeSiteReport {
     std::vector<HomeCheck> checks;           ///< is-home only
     std::string rule;                        ///< the deciding rule id
     std::string reason;                      ///< why this outcome, one or two sentences
+    std::string note;                        ///< what happens next (Provision, FallbackHome)
     std::vector<PreferredChange> preferredChanges;  ///< what resolving did to Device::preferred
 };
 
@@ -139,6 +140,12 @@ bool isFallbackHome(const Device& device, const ComponentName& component);
 /// True for Provision or a setup wizard: package com.android.provision, or an activity whose
 /// filters list SETUP_WIZARD (H-12, H-13).
 bool isSetupHome(const Device& device, const ComponentName& component);
+
+/// H-5/H-6 (the is-home site): whether an activity record for `component` started with `intent`
+/// is treated as the home activity, with the category of the device's is-home site.
+/// `explicitByApp`: an app named the component itself (not the system, not the ResolverActivity).
+HomeCheck checkHomeActivity(const Device& device, const Intent& intent,
+                            const ComponentName& component, bool explicitByApp = false);
 
 /// Analyses one call site with an index built over device. Unknown site ids yield NotPresent.
 HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,

@@ -120,6 +120,7 @@ private:
     void applyPreferredChanges(const std::vector<PreferredChange>& changes);
     void startHome(std::string_view site, StepReport& report);
     bool showHome(const ComponentName& component, std::string_view how, StepReport& report);
+    bool homeFinishes(const ComponentName& component, StepReport& report);
     void restartHomeIfGone(StepReport& report);
     Result<void> boot(const SimulationStep& step, StepReport& report);
     Result<void> choose(const SimulationStep& step, StepReport& report);
