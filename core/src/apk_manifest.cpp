@@ -106,6 +106,19 @@ bool namesAResource(std::string_view localName) {
            localName == "banner" || localName == "theme" || localName == "resource";
 }
 
+// Attributes that reach the model. An unresolvable reference elsewhere (android:theme pointing
+// into the platform's resources, which an app's resources.arsc cannot name) changes no answer,
+// so it is kept quietly.
+bool reachesTheModel(std::string_view localName) {
+    static const std::set<std::string_view> kModelled = {
+        "label", "icon", "name", "enabled", "exported", "permission", "process",
+        "directBootAware", "excludeFromRecents", "launchMode", "targetActivity", "priority",
+        "order", "autoVerify", "minSdkVersion", "targetSdkVersion", "scheme", "host", "port",
+        "path", "pathPrefix", "pathPattern", "pathAdvancedPattern", "pathSuffix", "ssp",
+        "sspPrefix", "sspPattern", "sspAdvancedPattern", "sspSuffix", "mimeType", "mimeGroup"};
+    return kModelled.count(localName) > 0;
+}
+
 // Attributes the parser reads as booleans or integers: an unresolved reference there is dropped,
 // as the source parser treats an unresolved @bool/@integer ("treated as not written").
 bool takesNumberOrBool(std::string_view localName) {
@@ -267,6 +280,7 @@ Result<std::optional<std::string>> Renderer::referenceText(uint32_t id,
     // What is left when the reference cannot be followed: the id itself (so the reader sees
     // something), or nothing for an attribute that needs a number or a boolean.
     const auto unresolved = [&](const std::string& why) -> Text {
+        if (!reachesTheModel(localName)) return Text(raw);
         if (takesNumberOrBool(localName)) {
             warn(element, "'" + shownName + "' refers to " + raw + ", " + why +
                               "; treated as not written");

@@ -85,12 +85,16 @@ Result<std::optional<std::string>> Archive::read(const std::string& name, size_t
         return makeError("cannot unpack " + name + " (" + zipErrorText(zip_get_error(archive)) +
                          ")");
     }
-    // Read at most cap + 1 bytes whatever the headers say: one byte more proves the entry lied.
+    // The declared size (checked against the cap above) is allocated once; inflating goes one byte
+    // past it at most, because an entry larger than its header says is a zip bomb or corrupt
+    // (Android's libziparchive refuses it too). Without a declared size the cap bounds it.
+    const bool declared = (stat.valid & ZIP_STAT_SIZE) != 0;
+    const size_t limit = declared ? static_cast<size_t>(stat.size) : cap;
     std::string data;
-    data.reserve((stat.valid & ZIP_STAT_SIZE) ? static_cast<size_t>(stat.size) : 0);
+    data.reserve(limit);
     char buffer[64 * 1024];
     while (true) {
-        const size_t want = std::min(sizeof buffer, cap + 1 - data.size());
+        const size_t want = std::min(sizeof buffer, limit + 1 - data.size());
         const zip_int64_t got = zip_fread(file.get(), buffer, want);
         if (got < 0) {
             return makeError("cannot unpack " + name + " (" +
@@ -98,10 +102,14 @@ Result<std::optional<std::string>> Archive::read(const std::string& name, size_t
         }
         if (got == 0) break;
         data.append(buffer, static_cast<size_t>(got));
-        if (data.size() > cap) {
-            return makeError(name + " unpacks to more than hearth's limit of " + capText +
-                             " (its zip header declares " + std::to_string(stat.size) +
-                             " bytes); reading stopped there");
+        if (data.size() > limit) {
+            if (!declared) {
+                return makeError(name + " unpacks to more than hearth's limit of " + capText +
+                                 "; reading stopped there");
+            }
+            return makeError(name + " unpacks to more than the " + std::to_string(limit) +
+                             " bytes its zip header declares (a zip bomb or a corrupt archive); "
+                             "reading stopped there");
         }
     }
     return std::optional<std::string>(std::move(data));
