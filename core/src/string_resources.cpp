@@ -97,10 +97,15 @@ void ResourceValues::addValuesXml(std::string_view text, const std::string& sour
         doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
         LineIndex lines(text);
+        size_t offset = static_cast<size_t>(parsed.offset);
+        // pugixml points into a mismatched end tag's name; point at its "</" like the manifest.
+        if (parsed.status == pugi::status_end_element_mismatch && offset >= 2 &&
+            text.substr(offset - 2, 2) == "</") {
+            offset -= 2;
+        }
         std::string description = parsed.description();
         if (!description.empty()) description[0] = static_cast<char>(std::tolower(description[0]));
-        m_warnings.push_back({Diagnostic::Severity::Warning,
-                              lines.locate(static_cast<std::size_t>(parsed.offset), sourceName),
+        m_warnings.push_back({Diagnostic::Severity::Warning, lines.locate(offset, sourceName),
                               "resource values ignored: malformed XML: " + description});
         return;
     }
