@@ -540,6 +540,61 @@ std::optional<BadReference> findBadReference(std::string_view text) {
     return std::nullopt;
 }
 
+// The innermost element still open at `offset`, found by re-reading the (well-formed) text before
+// it: pugixml reports a mismatched end tag but not which element it should have closed.
+struct OpenElement {
+    size_t offset = 0;  // of its '<'
+    std::string_view name;
+};
+
+std::optional<OpenElement> innermostOpenElement(std::string_view text, size_t offset) {
+    std::vector<OpenElement> open;
+    size_t pos = 0;
+    const auto skipPast = [&](size_t from, std::string_view end) {
+        const size_t found = text.find(end, from);
+        return found == std::string_view::npos ? text.size() : found + end.size();
+    };
+    const auto isNameChar = [](char c) {
+        return !std::isspace(static_cast<unsigned char>(c)) && c != '>' && c != '/';
+    };
+    while ((pos = text.find('<', pos)) != std::string_view::npos && pos < offset) {
+        const std::string_view rest = text.substr(pos);
+        if (rest.substr(0, 4) == "<!--") {
+            pos = skipPast(pos + 4, "-->");
+        } else if (rest.substr(0, 9) == "<![CDATA[") {
+            pos = skipPast(pos + 9, "]]>");
+        } else if (rest.substr(0, 2) == "<?") {
+            pos = skipPast(pos + 2, "?>");
+        } else if (rest.substr(0, 2) == "<!") {
+            const size_t bracket = text.find_first_of("[>", pos);
+            pos = bracket != std::string_view::npos && text[bracket] == '['
+                      ? skipPast(skipPast(bracket, "]"), ">")
+                      : skipPast(pos, ">");
+        } else if (rest.substr(0, 2) == "</") {
+            if (!open.empty()) open.pop_back();
+            pos = skipPast(pos + 2, ">");
+        } else {
+            size_t end = pos + 1;
+            while (end < text.size() && isNameChar(text[end])) ++end;
+            const OpenElement element{pos, text.substr(pos + 1, end - pos - 1)};
+            // Skip the attributes; a quoted value may hold '>'.
+            char quote = 0;
+            while (end < text.size() && (quote != 0 || text[end] != '>')) {
+                if (quote == 0 && (text[end] == '"' || text[end] == '\'')) {
+                    quote = text[end];
+                } else if (text[end] == quote) {
+                    quote = 0;
+                }
+                ++end;
+            }
+            if (end == text.size() || text[end - 1] != '/') open.push_back(element);
+            pos = end + 1;
+        }
+    }
+    if (open.empty()) return std::nullopt;
+    return open.back();
+}
+
 constexpr const char* kLaunchModes[] = {"standard", "singleTop", "singleTask", "singleInstance",
                                         "singleInstancePerTask"};
 
@@ -1045,18 +1100,14 @@ Result<Manifest> ManifestParser::run() {
 
     pugi::xml_document doc;
     // parse_default resolves only XML's predefined entities and character references; DOCTYPE
-    // declarations are skipped and nothing external is ever fetched.
-    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
-        m_buffer.data(), m_buffer.size(), pugi::parse_default, pugi::encoding_utf8);
+    // declarations are skipped and nothing external is ever fetched. parse_fragment keeps text
+    // outside the root element, which pugixml would otherwise drop without a word.
+    const pugi::xml_parse_result parsed =
+        doc.load_buffer_inplace(m_buffer.data(), m_buffer.size(),
+                                pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
     if (!parsed) {
         size_t offset = static_cast<size_t>(parsed.offset) + m_bufferOffset;
         if (parsed.status == pugi::status_end_element_mismatch) {
-            // Name both tags. pugixml keeps what it parsed before the error, so the element
-            // still open is the deepest last one.
-            pugi::xml_node open = doc.last_child();
-            while (open.last_child() && open.last_child().type() == pugi::node_element) {
-                open = open.last_child();
-            }
             size_t nameEnd = offset;
             while (nameEnd < m_text.size() && m_text[nameEnd] != '>' &&
                    !std::isspace(static_cast<unsigned char>(m_text[nameEnd]))) {
@@ -1064,13 +1115,12 @@ Result<Manifest> ManifestParser::run() {
             }
             const std::string_view found = m_text.substr(offset, nameEnd - offset);
             if (offset >= 2 && m_text.substr(offset - 2, 2) == "</") offset -= 2;
-            if (open.type() == pugi::node_element) {
-                const SourceLocation opened = where(open);
-                return errorAt(locateOffset(offset), "malformed XML: expected </" +
-                                                         std::string(open.name()) + "> to close " +
-                                                         tagText(open.name()) + " from line " +
-                                                         std::to_string(opened.line) +
-                                                         ", found </" + std::string(found) + ">");
+            if (std::optional<OpenElement> open = innermostOpenElement(m_text, offset)) {
+                return errorAt(locateOffset(offset),
+                               "malformed XML: expected </" + std::string(open->name) +
+                                   "> to close " + tagText(open->name) + " from line " +
+                                   std::to_string(locateOffset(open->offset).line) + ", found </" +
+                                   std::string(found) + ">");
             }
         }
         return errorAt(locateOffset(offset), "malformed XML: " + lowerFirst(parsed.description()));
@@ -1083,18 +1133,27 @@ Result<Manifest> ManifestParser::run() {
                            : "malformed XML: unknown entity " + inQuotes(bad->text) +
                                  "; XML predefines only &amp; &lt; &gt; &quot; &apos;");
     }
-    const pugi::xml_node root = doc.document_element();
-    for (pugi::xml_node top = root.next_sibling(); top; top = top.next_sibling()) {
-        // pugixml tolerates more after the root element; XML does not.
+    // As a fragment pugixml accepts no root, several roots and text beside them; XML does not.
+    pugi::xml_node root;
+    for (pugi::xml_node top : doc.children()) {
         if (top.type() == pugi::node_element) {
+            if (!root) {
+                root = top;
+                continue;
+            }
             return errorAt(where(top), "malformed XML: " + tagText(top.name()) +
-                                           " after the root element <manifest>");
+                                           " after the root element " + tagText(root.name()));
         }
         if (top.type() == pugi::node_pcdata || top.type() == pugi::node_cdata) {
-            return errorAt(locatePointer(top.value()),
-                           "malformed XML: text after the root element <manifest>");
+            std::string_view text = top.value();
+            const size_t visible = text.find_first_not_of(" \t\r\n");
+            if (visible == std::string_view::npos) continue;
+            return errorAt(locatePointer(text.data() + visible),
+                           std::string("malformed XML: text ") + (root ? "after" : "before") +
+                               " the root element");
         }
     }
+    if (!root) return errorAt(locateOffset(0), "malformed XML: no document element found");
     if (std::string_view(root.name()) != "manifest") {
         return errorAt(where(root),
                        "the root element must be <manifest>, found " + tagText(root.name()));
