@@ -1,11 +1,11 @@
 // hearth query: queryIntentActivities (and services, receivers, providers) over a device, printed
 // like `cmd package query-activities` (spec 6.2), as JSON, or with --explain.
 
-#include <memory>
-#include <ostream>
-
 #include <hearth/package_index.h>
 #include <hearth/resolve_report.h>
+
+#include <memory>
+#include <ostream>
 
 #include "cli.h"
 #include "command.h"
@@ -14,7 +14,8 @@
 namespace hearth::cli {
 namespace {
 
-constexpr const char* kExamples = R"(INTENT is am/pm syntax: -a ACTION, -c CATEGORY (repeatable), -d URI, -t MIME, -n PKG/CLS,
+constexpr const char* kExamples =
+    R"(INTENT is am/pm syntax: -a ACTION, -c CATEGORY (repeatable), -d URI, -t MIME, -n PKG/CLS,
 -p PACKAGE, -f FLAGS, extras (--es K V, ...; ignored for matching), --selector, and one trailing
 intent: URI, component or package. Hearth's own options may appear anywhere.
 

@@ -1,11 +1,11 @@
 // hearth resolve: resolveIntent over a device — one activity, the chooser, or nothing — printed
 // like `cmd package resolve-activity` (spec 6.1), as JSON, or with --explain.
 
-#include <memory>
-#include <ostream>
-
 #include <hearth/package_index.h>
 #include <hearth/resolve_report.h>
+
+#include <memory>
+#include <ostream>
 
 #include "cli.h"
 #include "command.h"
@@ -14,7 +14,8 @@
 namespace hearth::cli {
 namespace {
 
-constexpr const char* kExamples = R"(INTENT is am/pm syntax: -a ACTION, -c CATEGORY (repeatable), -d URI, -t MIME, -n PKG/CLS,
+constexpr const char* kExamples =
+    R"(INTENT is am/pm syntax: -a ACTION, -c CATEGORY (repeatable), -d URI, -t MIME, -n PKG/CLS,
 -p PACKAGE, -f FLAGS, extras (--es K V, ...; ignored for matching), --selector, and one trailing
 intent: URI, component or package. Hearth's own options may appear anywhere.
 
@@ -76,9 +77,12 @@ Runner defineResolve(CLI::App& app, Io& io) {
             }
         }
         switch (result.outcome) {
-            case ResolveOutcome::Activity: return static_cast<int>(kExitOk);
-            case ResolveOutcome::Chooser: return static_cast<int>(kExitChooser);
-            case ResolveOutcome::None: break;
+            case ResolveOutcome::Activity:
+                return static_cast<int>(kExitOk);
+            case ResolveOutcome::Chooser:
+                return static_cast<int>(kExitChooser);
+            case ResolveOutcome::None:
+                break;
         }
         return static_cast<int>(kExitNothing);
     };

@@ -2,14 +2,14 @@
 // Private to the CLI: what `hearth query` and `hearth resolve` share — their options, loading the
 // device, parsing the am-style intent, and building the index.
 
+#include <hearth/device.h>
+#include <hearth/intent.h>
+#include <hearth/manifest.h>
+
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <hearth/device.h>
-#include <hearth/intent.h>
-#include <hearth/manifest.h>
 
 #include "cli.h"
 #include "command.h"

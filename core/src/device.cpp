@@ -2,6 +2,7 @@
 // the resolver needs. device.json itself is parsed in device_json.cpp.
 
 #include <hearth/device.h>
+#include <hearth/limits.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,8 +10,6 @@
 #include <map>
 #include <sstream>
 #include <system_error>
-
-#include <hearth/limits.h>
 
 #include "device_internal.h"
 
@@ -110,8 +109,9 @@ std::vector<fs::path> findManifests(const fs::path& root) {
         }
         if (name == "AndroidManifest.xml" || isApk(entry.path())) found.push_back(entry.path());
     }
-    std::sort(found.begin(), found.end(),
-              [](const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); });
+    std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) {
+        return a.generic_string() < b.generic_string();
+    });
     return found;
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 // Private helpers shared by device.cpp and device_json.cpp.
 
+#include <hearth/result.h>
+
 #include <cstddef>
 #include <filesystem>
 #include <string>
-
-#include <hearth/result.h>
 
 namespace hearth::detail {
 

@@ -9,13 +9,12 @@
 #include <cstdint>
 #include <initializer_list>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "device_internal.h"
 
@@ -38,7 +37,7 @@ const std::vector<std::string>& allHomeSites() {
 
 // Byte offsets to 1-based line and column (columns count UTF-8 characters, not bytes).
 class TextPositions {
-public:
+  public:
     TextPositions(std::string_view text, std::string file) : m_text(text), m_file(std::move(file)) {
         m_lineStarts.push_back(0);
         for (size_t i = 0; i < text.size(); ++i) {
@@ -60,7 +59,7 @@ public:
 
     const std::string& file() const { return m_file; }
 
-private:
+  private:
     std::string_view m_text;
     std::string m_file;
     std::vector<size_t> m_lineStarts;
@@ -138,7 +137,7 @@ struct JsonSpans {
 };
 
 class SpanScanner {
-public:
+  public:
     explicit SpanScanner(std::string_view text) : m_text(text) {}
 
     JsonSpans scan() {
@@ -147,7 +146,7 @@ public:
         return std::move(m_spans);
     }
 
-private:
+  private:
     void scanValue(size_t& i, const std::string& pointer) {
         i = skipSpaceAndComments(m_text, i);
         if (i >= m_text.size()) return;
@@ -201,8 +200,8 @@ private:
             i = skipString(m_text, i);
             return;
         }
-        while (i < m_text.size() && std::string_view(",}] \t\r\n/").find(m_text[i]) ==
-                                        std::string_view::npos) {
+        while (i < m_text.size() &&
+               std::string_view(",}] \t\r\n/").find(m_text[i]) == std::string_view::npos) {
             ++i;
         }
     }
@@ -225,12 +224,11 @@ std::string displayName(const std::string& pointer) {
     size_t i = 0;
     while (i < pointer.size()) {
         const size_t next = pointer.find('/', i + 1);
-        std::string token = pointer.substr(i + 1, next == std::string::npos ? std::string::npos
-                                                                             : next - i - 1);
-        const bool index = !token.empty() &&
-                           std::all_of(token.begin(), token.end(), [](unsigned char ch) {
-                               return std::isdigit(ch) != 0;
-                           });
+        std::string token =
+            pointer.substr(i + 1, next == std::string::npos ? std::string::npos : next - i - 1);
+        const bool index =
+            !token.empty() && std::all_of(token.begin(), token.end(),
+                                          [](unsigned char ch) { return std::isdigit(ch) != 0; });
         if (index) {
             out += "[" + token + "]";
         } else {
@@ -245,15 +243,22 @@ std::string displayName(const std::string& pointer) {
 
 std::string describeJson(const Json& value) {
     switch (value.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::boolean: return value.get<bool>() ? "true" : "false";
-        case Json::value_t::string: return "the string " + value.dump();
+        case Json::value_t::null:
+            return "null";
+        case Json::value_t::boolean:
+            return value.get<bool>() ? "true" : "false";
+        case Json::value_t::string:
+            return "the string " + value.dump();
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned:
-        case Json::value_t::number_float: return "the number " + value.dump();
-        case Json::value_t::object: return "an object";
-        case Json::value_t::array: return "an array";
-        default: return "a " + std::string(value.type_name());
+        case Json::value_t::number_float:
+            return "the number " + value.dump();
+        case Json::value_t::object:
+            return "an object";
+        case Json::value_t::array:
+            return "an array";
+        default:
+            return "a " + std::string(value.type_name());
     }
 }
 
@@ -298,17 +303,19 @@ std::optional<int64_t> decodeInteger(const std::string& text) {
 }
 
 class DeviceJsonReader {
-public:
+  public:
     DeviceJsonReader(std::string_view text, std::string file, fs::path baseDir,
                      const DeviceLoadOptions& options)
-        : m_text(text), m_positions(text, std::move(file)), m_baseDir(std::move(baseDir)),
+        : m_text(text),
+          m_positions(text, std::move(file)),
+          m_baseDir(std::move(baseDir)),
           m_options(options) {}
 
     Result<Device> read() {
         if (auto nested = findExcessiveNesting(m_text)) {
-            return makeError(m_positions.at(*nested), "JSON is nested deeper than " +
-                                                          std::to_string(kMaxJsonDepth) +
-                                                          " levels");
+            return makeError(
+                m_positions.at(*nested),
+                "JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
         }
         Json root;
         try {
@@ -326,8 +333,8 @@ public:
                                  "': each key may appear once in an object");
         }
         if (!root.is_object()) {
-            return makeError(valueAt(""), "a device must be a JSON object, got " +
-                                              describeJson(root));
+            return makeError(valueAt(""),
+                             "a device must be a JSON object, got " + describeJson(root));
         }
         Result<void> checked =
             checkKeys(root, "",
@@ -374,7 +381,7 @@ public:
         return device;
     }
 
-private:
+  private:
     static std::string stripNlohmannPrefix(const std::string& what) {
         // "[json.exception.parse_error.101] parse error at line 2, column 3: syntax error ..."
         const size_t column = what.find("column ");
@@ -425,8 +432,8 @@ private:
     }
     Result<void> expectArray(const Json& value, const std::string& pointer) const {
         if (value.is_array()) return ok();
-        return makeError(valueAt(pointer), "'" + displayName(pointer) +
-                                               "' must be a list, got " + describeJson(value));
+        return makeError(valueAt(pointer), "'" + displayName(pointer) + "' must be a list, got " +
+                                               describeJson(value));
     }
 
     Result<void> readBool(const Json& object, const std::string& pointer, const char* key,
@@ -455,8 +462,8 @@ private:
         return ok();
     }
 
-    Result<void> readOptionalString(const Json& object, const std::string& pointer,
-                                    const char* key, std::optional<std::string>& out) const {
+    Result<void> readOptionalString(const Json& object, const std::string& pointer, const char* key,
+                                    std::optional<std::string>& out) const {
         if (!object.contains(key)) return ok();
         std::string value;
         if (auto r = readString(object, pointer, key, value); !r) return r;
@@ -470,16 +477,14 @@ private:
         const Json& value = object[key];
         const std::string at = child(pointer, key);
         if (!value.is_number_integer()) {
-            return makeError(valueAt(at), "'" + displayName(at) +
-                                              "' must be a whole number, got " +
+            return makeError(valueAt(at), "'" + displayName(at) + "' must be a whole number, got " +
                                               describeJson(value));
         }
         const int64_t number = value.get<int64_t>();
         if (number < low || number > high) {
             return makeError(valueAt(at), "'" + displayName(at) + "' must be between " +
-                                              std::to_string(low) + " and " +
-                                              std::to_string(high) + ", got " +
-                                              std::to_string(number));
+                                              std::to_string(low) + " and " + std::to_string(high) +
+                                              ", got " + std::to_string(number));
         }
         out = static_cast<int>(number);
         return ok();
@@ -494,9 +499,9 @@ private:
         for (size_t i = 0; i < value.size(); ++i) {
             if (!value[i].is_string()) {
                 const std::string item = child(at, i);
-                return makeError(valueAt(item), "'" + displayName(item) +
-                                                    "' must be a string, got " +
-                                                    describeJson(value[i]));
+                return makeError(
+                    valueAt(item),
+                    "'" + displayName(item) + "' must be a string, got " + describeJson(value[i]));
             }
             out.push_back(value[i].get<std::string>());
         }
@@ -517,9 +522,9 @@ private:
             if (name == "home-first") {
                 patch.homeFirstSites.insert(allHomeSites().begin(), allHomeSites().end());
             } else if (name != "stock") {
-                return makeError(valueAt(child(pointer, "patch")),
-                                 "'framework.patch' must be \"stock\" or \"home-first\", got \"" +
-                                     name + "\"");
+                return makeError(
+                    valueAt(child(pointer, "patch")),
+                    "'framework.patch' must be \"stock\" or \"home-first\", got \"" + name + "\"");
             }
         }
         std::vector<std::string> sites;
@@ -540,10 +545,9 @@ private:
     Result<void> readPackages(const Json& value, const std::string& pointer, Device& device) {
         if (auto r = expectArray(value, pointer); !r) return r;
         if (value.size() > limits::kMaxPackagesPerDevice) {
-            return makeError(valueAt(pointer),
-                             "'packages' lists " + std::to_string(value.size()) +
-                                 " packages, more than the limit of " +
-                                 std::to_string(limits::kMaxPackagesPerDevice));
+            return makeError(valueAt(pointer), "'packages' lists " + std::to_string(value.size()) +
+                                                   " packages, more than the limit of " +
+                                                   std::to_string(limits::kMaxPackagesPerDevice));
         }
         std::map<std::string, std::string> listedAt;  // package → pointer of its entry
         for (size_t i = 0; i < value.size(); ++i) {
@@ -567,17 +571,17 @@ private:
     Result<InstalledPackage> readPackage(const Json& value, const std::string& pointer,
                                          std::vector<Diagnostic>& diagnostics) const {
         if (auto r = expectObject(value, pointer); !r) return r.error();
-        if (auto r = checkKeys(value, pointer,
-                               {"manifest", "package", "system", "privileged", "updatedSystemApp",
-                                "enabled", "stopped", "removed", "disabledComponents",
-                                "enabledComponents"});
+        if (auto r = checkKeys(
+                value, pointer,
+                {"manifest", "package", "system", "privileged", "updatedSystemApp", "enabled",
+                 "stopped", "removed", "disabledComponents", "enabledComponents"});
             !r) {
             return r.error();
         }
         if (!value.contains("manifest")) {
-            return makeError(valueAt(pointer),
-                             where(pointer) +
-                                 " needs a 'manifest': the path to an AndroidManifest.xml or .apk");
+            return makeError(
+                valueAt(pointer),
+                where(pointer) + " needs a 'manifest': the path to an AndroidManifest.xml or .apk");
         }
         std::string manifestPath;
         if (auto r = readString(value, pointer, "manifest", manifestPath); !r) return r.error();
@@ -589,12 +593,11 @@ private:
         if (packageName) parse.packageName = packageName;
 
         InstalledPackage package;
-        for (auto [key, field] : {std::pair{"system", &package.system},
-                                  std::pair{"privileged", &package.privileged},
-                                  std::pair{"updatedSystemApp", &package.updatedSystemApp},
-                                  std::pair{"enabled", &package.enabled},
-                                  std::pair{"stopped", &package.stopped},
-                                  std::pair{"removed", &package.removed}}) {
+        for (auto [key, field] :
+             {std::pair{"system", &package.system}, std::pair{"privileged", &package.privileged},
+              std::pair{"updatedSystemApp", &package.updatedSystemApp},
+              std::pair{"enabled", &package.enabled}, std::pair{"stopped", &package.stopped},
+              std::pair{"removed", &package.removed}}) {
             if (auto r = readBool(value, pointer, key, *field); !r) return r.error();
         }
         std::vector<std::string> disabled;
@@ -609,9 +612,9 @@ private:
         const fs::path path = (m_baseDir / manifestPath).lexically_normal();
         std::error_code ec;
         if (!fs::is_regular_file(path, ec)) {
-            return makeError(valueAt(child(pointer, "manifest")),
-                             "manifest '" + manifestPath + "' not found: no file '" +
-                                 path.string() + "'");
+            return makeError(
+                valueAt(child(pointer, "manifest")),
+                "manifest '" + manifestPath + "' not found: no file '" + path.string() + "'");
         }
         Result<Manifest> manifest = loadManifest(path, parse);
         if (!manifest) return manifest.error();
@@ -626,10 +629,10 @@ private:
                 const std::string full = expandClassName(package.packageName(), names[i]);
                 const std::string at = child(child(pointer, key), i);
                 if (package.manifest.findComponent(full) == nullptr) {
-                    diagnostics.push_back(Diagnostic{
-                        Diagnostic::Severity::Warning, valueAt(at),
-                        "'" + displayName(at) + "' names '" + full + "', which '" +
-                            manifestPath + "' does not declare"});
+                    diagnostics.push_back(Diagnostic{Diagnostic::Severity::Warning, valueAt(at),
+                                                     "'" + displayName(at) + "' names '" + full +
+                                                         "', which '" + manifestPath +
+                                                         "' does not declare"});
                 }
                 into.insert(full);
             }
@@ -639,9 +642,9 @@ private:
         for (size_t i = 0; i < enabled.size(); ++i) {
             const std::string full = expandClassName(package.packageName(), enabled[i]);
             if (package.disabledComponents.count(full) > 0) {
-                return makeError(valueAt(child(child(pointer, "enabledComponents"), i)),
-                                 "'" + full +
-                                     "' is in both 'disabledComponents' and 'enabledComponents'");
+                return makeError(
+                    valueAt(child(child(pointer, "enabledComponents"), i)),
+                    "'" + full + "' is in both 'disabledComponents' and 'enabledComponents'");
             }
         }
         return package;
@@ -682,9 +685,8 @@ private:
         if (!text) return ok();
         Result<PatternMatcher> matcher = PatternMatcher::create(kind, *text);
         if (!matcher) {
-            return makeError(valueAt(child(pointer, key)),
-                             "'" + displayName(child(pointer, key)) + "': " +
-                                 matcher.error().message);
+            return makeError(valueAt(child(pointer, key)), "'" + displayName(child(pointer, key)) +
+                                                               "': " + matcher.error().message);
         }
         out.push_back(std::move(matcher).value());
         return ok();
@@ -741,9 +743,9 @@ private:
         if (type) {
             Result<std::string> valid = validateMimeType(*type);
             if (!valid) {
-                return makeError(valueAt(child(pointer, "type")),
-                                 "'" + displayName(child(pointer, "type")) + "': " +
-                                     valid.error().message);
+                return makeError(
+                    valueAt(child(pointer, "type")),
+                    "'" + displayName(child(pointer, "type")) + "': " + valid.error().message);
             }
             filter.types.push_back(*type);
         }
@@ -757,8 +759,7 @@ private:
             !r) {
             return r.error();
         }
-        if (auto r =
-                addPattern(value, pointer, "sspPattern", PatternKind::SimpleGlob, filter.ssps);
+        if (auto r = addPattern(value, pointer, "sspPattern", PatternKind::SimpleGlob, filter.ssps);
             !r) {
             return r.error();
         }
@@ -778,9 +779,9 @@ private:
             } else if (port.is_string()) {
                 portText = port.get<std::string>();
             } else {
-                return makeError(valueAt(at), "'" + displayName(at) +
-                                                  "' must be a port number, got " +
-                                                  describeJson(port));
+                return makeError(
+                    valueAt(at),
+                    "'" + displayName(at) + "' must be a port number, got " + describeJson(port));
             }
             Result<int> parsed = parsePort(portText);
             if (!parsed) {

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "resolve_text.h"
 
@@ -19,18 +20,24 @@ namespace hearth {
 
 const char* resolveOutcomeName(ResolveOutcome outcome) {
     switch (outcome) {
-        case ResolveOutcome::Activity: return "activity";
-        case ResolveOutcome::Chooser: return "chooser";
-        case ResolveOutcome::None: return "none";
+        case ResolveOutcome::Activity:
+            return "activity";
+        case ResolveOutcome::Chooser:
+            return "chooser";
+        case ResolveOutcome::None:
+            return "none";
     }
     return "none";
 }
 
 const char* preferredChangeKindName(PreferredChange::Kind kind) {
     switch (kind) {
-        case PreferredChange::Kind::Remove: return "remove";
-        case PreferredChange::Kind::DemoteToLastChosen: return "demote-to-last-chosen";
-        case PreferredChange::Kind::ShrinkSet: return "shrink-set";
+        case PreferredChange::Kind::Remove:
+            return "remove";
+        case PreferredChange::Kind::DemoteToLastChosen:
+            return "demote-to-last-chosen";
+        case PreferredChange::Kind::ShrinkSet:
+            return "shrink-set";
     }
     return "remove";
 }
@@ -72,8 +79,7 @@ std::string describeOrder(const ResolveInfo& first, const ResolveInfo& second, i
     const int keys = sortKeyCount(apiLevel);
     if (first.priority != second.priority) {
         return "priority " + std::to_string(first.priority) +
-               (first.priority > second.priority ? " > " : " < ") +
-               std::to_string(second.priority);
+               (first.priority > second.priority ? " > " : " < ") + std::to_string(second.priority);
     }
     if (first.preferredOrder != second.preferredOrder) {
         return "preferredOrder " + std::to_string(first.preferredOrder) + " vs " +
@@ -107,10 +113,14 @@ constexpr size_t kGroupCount = 4;
 Group groupOf(ComponentKind kind) {
     switch (kind) {
         case ComponentKind::Activity:
-        case ComponentKind::ActivityAlias: return Group::Activity;
-        case ComponentKind::Service: return Group::Service;
-        case ComponentKind::Receiver: return Group::Receiver;
-        case ComponentKind::Provider: return Group::Provider;
+        case ComponentKind::ActivityAlias:
+            return Group::Activity;
+        case ComponentKind::Service:
+            return Group::Service;
+        case ComponentKind::Receiver:
+            return Group::Receiver;
+        case ComponentKind::Provider:
+            return Group::Provider;
     }
     return Group::Activity;
 }
@@ -124,12 +134,67 @@ struct StringHash {
     }
 };
 
-using Bucket = std::vector<uint32_t>;
+using EntryList = std::vector<uint32_t>;  // filter entries, ascending (= bucket order)
+using EntryListMap = std::unordered_map<std::string, EntryList, StringHash, std::equal_to<>>;
+
+const EntryList* findList(const EntryListMap& map, std::string_view key) {
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : &it->second;
+}
+
+// Sub-lists of a large bucket, so that a query can skip entries that cannot produce a result
+// without changing the answer: a filter lacking the intent's action fails M-3, one lacking an
+// intent category fails M-5, one lacking DEFAULT is dropped under MATCH_DEFAULT_ONLY, and
+// in a scheme bucket a filter whose only way to match is a literal ASCII host needs the intent's
+// host (M-9 step 3, M-14). Skipped entries never add a result, so R-6's first-match rule and the
+// bucket order are unaffected. Android scans the whole bucket; this only makes it cheaper.
+struct Postings {
+    EntryListMap byAction;
+    EntryListMap byCategory;
+    EntryListMap byHost;  // lower-cased literal ASCII hosts (scheme buckets only)
+    EntryList anyHost;    // scheme-bucket entries that may match whatever the host
+    bool hostIndexed = false;
+};
+
+struct Bucket {
+    EntryList entries;
+    std::unique_ptr<Postings> postings;  // only for buckets worth splitting
+};
+
 using BucketMap = std::unordered_map<std::string, Bucket, StringHash, std::equal_to<>>;
 
 const Bucket* findBucket(const BucketMap& map, std::string_view key) {
     auto it = map.find(key);
     return it == map.end() ? nullptr : &it->second;
+}
+
+bool isAscii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string asciiLower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// The literal hosts a scheme-bucket filter can only match through, or nullopt when it may match
+// any host (no authority, an SSP that can match first, a wildcard or a non-ASCII host whose
+// case-insensitive comparison is Unicode's).
+std::optional<std::vector<std::string>> literalHosts(const IntentFilter& filter) {
+    if (!filter.ssps.empty() || filter.authorities.empty()) return std::nullopt;
+    std::vector<std::string> hosts;
+    for (const FilterAuthority& authority : filter.authorities) {
+        if (authority.host.empty() || authority.host[0] == '*' || !isAscii(authority.host)) {
+            return std::nullopt;
+        }
+        std::string host = asciiLower(authority.host);
+        if (std::find(hosts.begin(), hosts.end(), host) == hosts.end()) hosts.push_back(host);
+    }
+    return hosts;
 }
 
 // How IntentFilter.addDataType stores a type: "image/*" is partial (kept as base "image"),
@@ -150,12 +215,18 @@ enum class BucketKind { Type, BaseType, WildType, TypedAction, Action, Scheme };
 
 const char* bucketKindName(BucketKind kind) {
     switch (kind) {
-        case BucketKind::Type: return "typeToFilter";
-        case BucketKind::BaseType: return "baseTypeToFilter";
-        case BucketKind::WildType: return "wildTypeToFilter";
-        case BucketKind::TypedAction: return "typedActionToFilter";
-        case BucketKind::Action: return "actionToFilter";
-        case BucketKind::Scheme: return "schemeToFilter";
+        case BucketKind::Type:
+            return "typeToFilter";
+        case BucketKind::BaseType:
+            return "baseTypeToFilter";
+        case BucketKind::WildType:
+            return "wildTypeToFilter";
+        case BucketKind::TypedAction:
+            return "typedActionToFilter";
+        case BucketKind::Action:
+            return "actionToFilter";
+        case BucketKind::Scheme:
+            return "schemeToFilter";
     }
     return "";
 }
@@ -201,8 +272,7 @@ ScanPlan planScan(const Intent& intent) {
 }
 
 bool hasAnyAction(const IntentFilter& filter, std::string_view action) {
-    return std::find(filter.actions.begin(), filter.actions.end(), action) !=
-           filter.actions.end();
+    return std::find(filter.actions.begin(), filter.actions.end(), action) != filter.actions.end();
 }
 
 // Whether registering the filter (R-1..R-4) puts it in bucket kind[key].
@@ -219,7 +289,8 @@ bool filterInBucket(const IntentFilter& filter, BucketKind kind, std::string_vie
                 }
             }
             return false;
-        case BucketKind::TypedAction: return !filter.types.empty() && hasAnyAction(filter, key);
+        case BucketKind::TypedAction:
+            return !filter.types.empty() && hasAnyAction(filter, key);
         case BucketKind::Action:
             return filter.types.empty() && filter.schemes.empty() && hasAnyAction(filter, key);
         case BucketKind::Scheme:
@@ -298,66 +369,183 @@ struct Resolver {
 
     const BucketMap& map(BucketKind kind) const {
         switch (kind) {
-            case BucketKind::Type: return typeToFilter;
-            case BucketKind::BaseType: return baseTypeToFilter;
-            case BucketKind::WildType: return wildTypeToFilter;
-            case BucketKind::TypedAction: return typedActionToFilter;
-            case BucketKind::Action: return actionToFilter;
-            case BucketKind::Scheme: return schemeToFilter;
+            case BucketKind::Type:
+                return typeToFilter;
+            case BucketKind::BaseType:
+                return baseTypeToFilter;
+            case BucketKind::WildType:
+                return wildTypeToFilter;
+            case BucketKind::TypedAction:
+                return typedActionToFilter;
+            case BucketKind::Action:
+                return actionToFilter;
+            case BucketKind::Scheme:
+                return schemeToFilter;
         }
         return schemeToFilter;
+    }
+
+    // Splits every large bucket into posting lists (see Postings); called once all filters are in.
+    void buildPostings() {
+        constexpr size_t kWorthSplitting = 32;
+        for (BucketMap* map : {&schemeToFilter, &typeToFilter, &baseTypeToFilter, &wildTypeToFilter,
+                               &typedActionToFilter, &actionToFilter}) {
+            const bool schemeBucket = map == &schemeToFilter;
+            for (auto& [key, bucket] : *map) {
+                if (bucket.entries.size() < kWorthSplitting) continue;
+                auto postings = std::make_unique<Postings>();
+                postings->hostIndexed = schemeBucket;
+                uint32_t previous = UINT32_MAX;
+                for (uint32_t index : bucket.entries) {
+                    if (index == previous) continue;  // R-2 repeats: one posting is enough
+                    previous = index;
+                    const IntentFilter& filter = *entries[index].filter;
+                    for (const std::string& action : filter.actions) {
+                        EntryList& list = postings->byAction[action];
+                        if (list.empty() || list.back() != index) list.push_back(index);
+                    }
+                    for (const std::string& category : filter.categories) {
+                        EntryList& list = postings->byCategory[category];
+                        if (list.empty() || list.back() != index) list.push_back(index);
+                    }
+                    if (!schemeBucket) continue;
+                    if (std::optional<std::vector<std::string>> hosts = literalHosts(filter)) {
+                        for (const std::string& host : *hosts) {
+                            postings->byHost[host].push_back(index);
+                        }
+                    } else {
+                        postings->anyHost.push_back(index);
+                    }
+                }
+                bucket.postings = std::move(postings);
+            }
+        }
     }
 
     void add(FilterEntry entry) {
         const uint32_t index = static_cast<uint32_t>(entries.size());
         const IntentFilter& filter = *entry.filter;
         entries.push_back(entry);
-        for (const std::string& scheme : filter.schemes) schemeToFilter[scheme].push_back(index);
+        for (const std::string& scheme : filter.schemes) {
+            schemeToFilter[scheme].entries.push_back(index);
+        }
         for (const std::string& type : filter.types) {
             // a filter with two types of one base lands in that base's bucket twice, as in
             // Android; R-6 makes the repeat harmless.
             const FilterType split = splitFilterType(type);
-            typeToFilter[type].push_back(index);
+            typeToFilter[type].entries.push_back(index);
             (split.partial ? wildTypeToFilter : baseTypeToFilter)[std::string(split.base)]
-                .push_back(index);
+                .entries.push_back(index);
         }
         if (!filter.types.empty()) {
             for (const std::string& action : filter.actions) {
-                typedActionToFilter[action].push_back(index);
+                typedActionToFilter[action].entries.push_back(index);
             }
         }
         if (filter.types.empty() && filter.schemes.empty()) {
             for (const std::string& action : filter.actions) {
-                actionToFilter[action].push_back(index);
+                actionToFilter[action].entries.push_back(index);
             }
         }
     }
 };
 
 // Component ids already in a result. Results are usually a handful, so a small inline
-// array avoids allocating on the fast path.
+// array avoids allocating on the fast path; large results switch to a hash set.
 class SeenComponents {
-public:
+  public:
     bool contains(uint32_t id) const {
-        for (size_t i = 0; i < std::min(m_size, m_inline.size()); ++i) {
+        const size_t inlined = std::min(m_size, m_inline.size());
+        for (size_t i = 0; i < inlined; ++i) {
             if (m_inline[i] == id) return true;
         }
-        return std::find(m_more.begin(), m_more.end(), id) != m_more.end();
+        return m_size > m_inline.size() && m_more.count(id) > 0;
     }
     void insert(uint32_t id) {
         if (m_size < m_inline.size()) {
             m_inline[m_size] = id;
         } else {
-            m_more.push_back(id);
+            m_more.insert(id);
         }
         ++m_size;
     }
 
-private:
+  private:
     std::array<uint32_t, 16> m_inline{};
     size_t m_size = 0;
-    std::vector<uint32_t> m_more;
+    std::unordered_set<uint32_t> m_more;
 };
+
+// The entries of one bucket worth trying for an intent: one ascending list, or two disjoint ones
+// to merge (a scheme bucket's any-host entries and the entries for the intent's host).
+struct EntrySelection {
+    const EntryList* first = nullptr;
+    const EntryList* second = nullptr;
+};
+
+const EntryList& emptyList() {
+    static const EntryList empty;
+    return empty;
+}
+
+EntrySelection selectEntries(const Bucket& bucket, const Intent& intent, bool defaultOnly) {
+    EntrySelection best{&bucket.entries, nullptr};
+    if (!bucket.postings) return best;
+    const Postings& postings = *bucket.postings;
+    size_t bestSize = bucket.entries.size();
+    auto offer = [&](const EntryList* list) {
+        if (!list) list = &emptyList();  // nobody in the bucket has it: nothing can match
+        if (list->size() < bestSize) {
+            best = EntrySelection{list, nullptr};
+            bestSize = list->size();
+        }
+    };
+    if (intent.action) offer(findList(postings.byAction, *intent.action));
+    for (const std::string& category : intent.categories) {
+        offer(findList(postings.byCategory, category));
+    }
+    if (defaultOnly) offer(findList(postings.byCategory, names::kCategoryDefault));
+    if (postings.hostIndexed && intent.data) {
+        const std::optional<std::string>& host = intent.data->host();
+        if (!host) {
+            offer(&postings.anyHost);
+        } else if (host->size() <= 256 && isAscii(*host)) {
+            std::array<char, 256> lowered{};
+            for (size_t i = 0; i < host->size(); ++i) {
+                const char c = (*host)[i];
+                lowered[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            }
+            const EntryList* forHost =
+                findList(postings.byHost, std::string_view(lowered.data(), host->size()));
+            const size_t size = postings.anyHost.size() + (forHost ? forHost->size() : 0);
+            if (size < bestSize) {
+                best = EntrySelection{&postings.anyHost, forHost};
+                bestSize = size;
+            }
+        }
+    }
+    return best;
+}
+
+// Calls visit(index) for the selected entries in ascending (bucket) order.
+template <typename Visit>
+void forEachSelected(const EntrySelection& selection, Visit visit) {
+    const EntryList& a = *selection.first;
+    if (!selection.second || selection.second->empty()) {
+        for (uint32_t index : a) visit(index);
+        return;
+    }
+    const EntryList& b = *selection.second;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < a.size() || j < b.size()) {
+        if (j == b.size() || (i < a.size() && a[i] < b[j])) {
+            visit(a[i++]);
+        } else {
+            visit(b[j++]);
+        }
+    }
+}
 
 bool isProtectedAction(const std::string& action) {
     return action == "android.intent.action.SEND" || action == "android.intent.action.SENDTO" ||
@@ -381,7 +569,8 @@ void stableSort(std::vector<ResolveInfo>& results, int keys) {
         for (size_t i = 1; i < results.size(); ++i) {
             size_t j = i;
             while (j > 0 && compareResolveInfo(results[i], results[j - 1], keys) < 0) --j;
-            if (j != i) std::rotate(results.begin() + j, results.begin() + i, results.begin() + i + 1);
+            if (j != i)
+                std::rotate(results.begin() + j, results.begin() + i, results.begin() + i + 1);
         }
         return;
     }
@@ -433,6 +622,7 @@ struct PackageIndex::Impl {
                 }
             }
         }
+        for (Resolver& resolver : resolvers) resolver.buildPostings();
     }
 
     const Resolver& resolver(ComponentKind kind) const {
@@ -453,13 +643,13 @@ struct PackageIndex::Impl {
             if (package.removed || !package.system) continue;
             for (const Component& component : package.manifest.components) {
                 if (!isActivityKind(component.kind)) continue;
-                const bool answers = std::any_of(
-                    component.filters.begin(), component.filters.end(),
-                    [](const IntentFilter& filter) {
-                        return filter.hasAction(names::kActionMain) &&
-                               filter.hasCategory(names::kCategorySetupWizard) &&
-                               filter.schemes.empty() && filter.types.empty();
-                    });
+                const bool answers =
+                    std::any_of(component.filters.begin(), component.filters.end(),
+                                [](const IntentFilter& filter) {
+                                    return filter.hasAction(names::kActionMain) &&
+                                           filter.hasCategory(names::kCategorySetupWizard) &&
+                                           filter.schemes.empty() && filter.types.empty();
+                                });
                 if (answers) {
                     ++count;
                     found = package.packageName();
@@ -499,13 +689,13 @@ struct PackageIndex::Impl {
             if (setupWizard && *setupWizard == package.packageName()) {
                 if (note) {
                     *note = "declared " + std::to_string(declared) +
-                            ", kept by P-1: the setup wizard may use protected action '" +
-                            action + "'";
+                            ", kept by P-1: the setup wizard may use protected action '" + action +
+                            "'";
                 }
                 return declared;
             }
-            return clamped("clamped to 0 by P-1: privileged app with protected action '" +
-                           action + "' (only the setup wizard may)");
+            return clamped("clamped to 0 by P-1: privileged app with protected action '" + action +
+                           "' (only the setup wizard may)");
         }
         return declared;
     }
@@ -577,10 +767,12 @@ struct PackageIndex::Impl {
         const InstalledPackage& package = *entry.package;
         if (excludingStopped && package.stopped && !package.system) return;
         if (intent.package && *intent.package != package.packageName()) return;
-        if (seen.contains(entry.componentId)) return;
+        // Android checks R-6 before matching; checking it after the (pure) match and R-7 gives
+        // the same answer and keeps the common case, a failing filter, cheap.
         const int match = entry.filter->match(intent);
         if (match < 0) return;
         if ((queryFlags & flags::kMatchDefaultOnly) != 0 && !entry.hasDefault) return;
+        if (seen.contains(entry.componentId)) return;
         if (refusal(package, *entry.component, queryFlags)) return;
         seen.insert(entry.componentId);
         out.push_back(makeInfo(entry, match));
@@ -621,6 +813,7 @@ struct PackageIndex::Impl {
         std::vector<ResolveInfo> out;
         SeenComponents seen;
         const bool excludingStopped = isExcludingStopped(intent);
+        const bool defaultOnly = (queryFlags & flags::kMatchDefaultOnly) != 0;
         if (intent.package) {
             // the package's own filters in order, without the index.
             auto range = r.packageRange.find(*intent.package);
@@ -634,9 +827,10 @@ struct PackageIndex::Impl {
             for (size_t c = 0; c < plan.count; ++c) {
                 const Bucket* bucket = findBucket(r.map(plan.cuts[c].kind), plan.cuts[c].key);
                 if (!bucket) continue;
-                for (uint32_t index : *bucket) {
+                const EntrySelection selection = selectEntries(*bucket, intent, defaultOnly);
+                forEachSelected(selection, [&](uint32_t index) {
                     consider(r.entries[index], intent, queryFlags, excludingStopped, seen, out);
-                }
+                });
             }
         }
         stableSort(out, sortKeyCount(device.apiLevel));
@@ -682,19 +876,24 @@ namespace {
 // component best: failures later in IntentFilter.match (M-1 order) and in spec 3.3 rank higher.
 int closeness(int matchCode) {
     switch (matchCode) {
-        case match::kNoMatchAction: return 1;
-        case match::kNoMatchData: return 2;
-        case match::kNoMatchType: return 3;
-        case match::kNoMatchCategory: return 4;
-        default: return matchCode >= 0 ? 5 : 0;
+        case match::kNoMatchAction:
+            return 1;
+        case match::kNoMatchData:
+            return 2;
+        case match::kNoMatchType:
+            return 3;
+        case match::kNoMatchCategory:
+            return 4;
+        default:
+            return matchCode >= 0 ? 5 : 0;
     }
 }
 
 std::string whyNoBucket(const ScanPlan& plan, const Intent& intent, const IntentFilter& filter) {
     std::string scanned;
     if (plan.count == 0) {
-        if (intent.type && (intent.type->find('/') == std::string::npos ||
-                            intent.type->find('/') == 0)) {
+        if (intent.type &&
+            (intent.type->find('/') == std::string::npos || intent.type->find('/') == 0)) {
             scanned = "this intent scans no bucket: its type '" + *intent.type +
                       "' has no '/' and there is no scheme";
         } else if (intent.type) {
@@ -727,9 +926,8 @@ std::vector<Rejection> PackageIndex::explain(const Intent& original, int queryFl
         for (const Component& component : package.manifest.components) {
             if (groupOf(component.kind) != group) continue;
             const ComponentName name{package.packageName(), component.name};
-            const bool inAnswer = std::any_of(answer.begin(), answer.end(), [&](const auto& r) {
-                return r.component == name;
-            });
+            const bool inAnswer = std::any_of(answer.begin(), answer.end(),
+                                              [&](const auto& r) { return r.component == name; });
             if (inAnswer) continue;
             Rejection rejection;
             rejection.component = name;
@@ -743,7 +941,8 @@ std::vector<Rejection> PackageIndex::explain(const Intent& original, int queryFl
 
             if (intent.component) {
                 if (*intent.component == name) {
-                    std::optional<std::string> why = m_impl->refusal(package, component, queryFlags);
+                    std::optional<std::string> why =
+                        m_impl->refusal(package, component, queryFlags);
                     reject(nullptr, "R-8",
                            "the intent names it explicitly, but " +
                                why.value_or("it is not available"));
@@ -841,7 +1040,7 @@ std::string entryName(const char* table, size_t index, const PreferredActivity& 
 }
 
 std::optional<size_t> findInQuery(const std::vector<ResolveInfo>& query,
-                                   const ComponentName& component) {
+                                  const ComponentName& component) {
     for (size_t i = 0; i < query.size(); ++i) {
         if (query[i].component == component) return i;
     }
@@ -903,8 +1102,7 @@ ResolveResult PackageIndex::resolve(const Intent& intent, int queryFlags,
     result.chosen = result.candidates.front();
     result.rule = "R-9";
     result.reason = std::string("R-9: the first of ") + std::to_string(result.candidates.size()) +
-                    " " + componentKindName(kind) +
-                    (result.candidates.size() == 1 ? "" : "s") +
+                    " " + componentKindName(kind) + (result.candidates.size() == 1 ? "" : "s") +
                     " in Android's order (like resolveService, no chooser)";
     return result;
 }
@@ -936,9 +1134,8 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
         result.rule = "C-2";
         const Intent& effective =
             (!original.component && original.selector) ? *original.selector : original;
-        result.reason = effective.component
-                            ? "C-2: the intent names the component explicitly (Q-2)"
-                            : "C-2: only one activity matches";
+        result.reason = effective.component ? "C-2: the intent names the component explicitly (Q-2)"
+                                            : "C-2: only one activity matches";
         result.reason += clampNotes;
         return result;
     }
@@ -970,12 +1167,11 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
     PreferredHit hit;
     if (api >= 21) {
         // P-7: persistent preferred activities (Android 5.0+).
-        for (size_t index :
-             matchingEntries(m_device.persistentPreferred, intent, defaultOnly)) {
+        for (size_t index : matchingEntries(m_device.persistentPreferred, intent, defaultOnly)) {
             const PreferredActivity& entry = m_device.persistentPreferred[index];
             const InstalledPackage* package = m_impl->findPackage(entry.component.packageName);
-            if (!package || !m_impl->findComponent(*package, entry.component.className,
-                                                   Group::Activity)) {
+            if (!package ||
+                !m_impl->findComponent(*package, entry.component.className, Group::Activity)) {
                 hit.notes.push_back(entryName("persistentPreferred", index, entry) +
                                     " names a component that is not installed; ignored (P-7)");
                 continue;
@@ -1001,7 +1197,8 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
         auto counts = [&](const ComponentName& name) {
             return !(excludeSetupWizard && wizard && name.packageName == *wizard);
         };
-        const std::vector<size_t> entries = matchingEntries(m_device.preferred, intent, defaultOnly);
+        const std::vector<size_t> entries =
+            matchingEntries(m_device.preferred, intent, defaultOnly);
         for (size_t index : entries) {
             const PreferredActivity& entry = m_device.preferred[index];
             const std::string label = entryName("preferred", index, entry);
@@ -1021,13 +1218,14 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
             if (!package ||
                 !m_impl->findComponent(*package, entry.component.className, Group::Activity)) {
                 if (api >= 11 && allowMutation) {
-                    hit.changes.push_back(PreferredChange{PreferredChange::Kind::Remove, index, {}});
+                    hit.changes.push_back(
+                        PreferredChange{PreferredChange::Kind::Remove, index, {}});
                     hit.notes.push_back(label +
                                         " names a component that is no longer installed; the "
                                         "entry is removed (P-8)");
                 } else {
-                    hit.notes.push_back(label +
-                                        " names a component that is not installed, so it is skipped (P-8)");
+                    hit.notes.push_back(
+                        label + " names a component that is not installed, so it is skipped (P-8)");
                 }
                 continue;
             }
@@ -1052,7 +1250,8 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
                 }
                 same = same && matched == entry.set.size();
                 if (!same) {
-                    hit.changes.push_back(PreferredChange{PreferredChange::Kind::Remove, index, {}});
+                    hit.changes.push_back(
+                        PreferredChange{PreferredChange::Kind::Remove, index, {}});
                     hit.notes.push_back(label +
                                         " was recorded with a different set of top-priority "
                                         "candidates; the entry is removed and the chooser asks "
@@ -1084,8 +1283,8 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
                             if (findInQuery(query, name)) shrunk.push_back(name);
                         }
                         if (allowMutation) {
-                            hit.changes.push_back(PreferredChange{
-                                PreferredChange::Kind::ShrinkSet, index, std::move(shrunk)});
+                            hit.changes.push_back(PreferredChange{PreferredChange::Kind::ShrinkSet,
+                                                                  index, std::move(shrunk)});
                         }
                         hit.notes.push_back(label +
                                             ": candidates only disappeared since it was "
@@ -1096,9 +1295,10 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
                                 PreferredChange::Kind::DemoteToLastChosen, index, {}});
                         }
                         hit.notes.push_back(
-                            label + (api >= 29 ? ": a new candidate appeared since it was recorded"
-                                               : ": the candidate set changed since it was "
-                                                 "recorded") +
+                            label +
+                            (api >= 29 ? ": a new candidate appeared since it was recorded"
+                                       : ": the candidate set changed since it was "
+                                         "recorded") +
                             (allowMutation ? ", so it becomes a last-chosen entry" : "") +
                             " and the chooser asks again (P-8)");
                         hit.stopAtChooser = true;
@@ -1139,9 +1339,8 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
     if (api >= 30 && (original.flags & flags::kActivityRequireDefault) != 0) {
         result.outcome = ResolveOutcome::None;
         result.rule = "C-5";
-        result.reason =
-            "C-5: FLAG_ACTIVITY_REQUIRE_DEFAULT and no single default activity" + notes +
-            clampNotes;
+        result.reason = "C-5: FLAG_ACTIVITY_REQUIRE_DEFAULT and no single default activity" +
+                        notes + clampNotes;
         return result;
     }
 
@@ -1195,8 +1394,8 @@ std::string listOf(const std::vector<PatternMatcher>& matchers) {
     std::string out = "[";
     for (size_t i = 0; i < matchers.size(); ++i) {
         if (i > 0) out += ", ";
-        out += std::string(patternKindName(matchers[i].kind())) + " '" + matchers[i].pattern() +
-               "'";
+        out +=
+            std::string(patternKindName(matchers[i].kind())) + " '" + matchers[i].pattern() + "'";
     }
     return out + "]";
 }
@@ -1227,9 +1426,10 @@ MatchExplanation describeData(const IntentFilter& filter, const Intent& intent) 
                            intent.type.value_or("") + "'"};
     }
     if (filter.schemes.empty()) {
-        return {"M-10", "a filter with only MIME types accepts no data or content:, file: URIs, "
-                        "but the intent has data '" +
-                            (data ? data->toString() : std::string()) + "'"};
+        return {"M-10",
+                "a filter with only MIME types accepts no data or content:, file: URIs, "
+                "but the intent has data '" +
+                    (data ? data->toString() : std::string()) + "'"};
     }
     const std::optional<std::string>& scheme = intent.scheme();
     const std::string schemeText = scheme.value_or("");
@@ -1246,7 +1446,8 @@ MatchExplanation describeData(const IntentFilter& filter, const Intent& intent) 
         }
         std::string reason = "scheme '" + schemeText + "' is not in the filter's schemes " +
                              listOf(filter.schemes, false);
-        if (containsIgnoreCase(filter.schemes, schemeText)) reason += " (schemes are case-sensitive)";
+        if (containsIgnoreCase(filter.schemes, schemeText))
+            reason += " (schemes are case-sensitive)";
         return {"M-9", reason};
     }
     std::string sspMiss;
@@ -1259,8 +1460,9 @@ MatchExplanation describeData(const IntentFilter& filter, const Intent& intent) 
     if (!filter.authorities.empty()) {
         const std::optional<std::string>& host = data ? data->host() : std::optional<std::string>();
         if (!host) {
-            return {"M-15", sspMiss + (data ? "'" + data->toString() + "' has no host"
-                                            : std::string("the intent has no data")) +
+            return {"M-15", sspMiss +
+                                (data ? "'" + data->toString() + "' has no host"
+                                      : std::string("the intent has no data")) +
                                 ", but the filter needs one of the hosts " +
                                 listOf(filter.authorities)};
         }
@@ -1304,11 +1506,11 @@ MatchExplanation describeFilterMatch(const IntentFilter& filter, const Intent& i
         case match::kNoMatchAction: {
             const std::string action = intent.action.value_or("");
             if (filter.actions.empty()) {
-                return {"M-3", "the filter lists no action, so it never matches action '" +
-                                   action + "'"};
+                return {"M-3",
+                        "the filter lists no action, so it never matches action '" + action + "'"};
             }
-            std::string reason =
-                "action '" + action + "' is not in the filter's actions " + listOf(filter.actions, true);
+            std::string reason = "action '" + action + "' is not in the filter's actions " +
+                                 listOf(filter.actions, true);
             if (filter.hasAction("*")) {
                 return {"M-4", reason + " ('*' is a literal action, not a wildcard)"};
             }
@@ -1329,15 +1531,15 @@ MatchExplanation describeFilterMatch(const IntentFilter& filter, const Intent& i
             return {"M-5", "category '" + missing + "' is not in the filter's categories " +
                                listOf(filter.categories, true)};
         }
-        case match::kNoMatchData: return describeData(filter, intent);
+        case match::kNoMatchData:
+            return describeData(filter, intent);
         case match::kNoMatchType: {
             if (filter.types.empty()) {
                 return {"M-11", "the filter declares no MIME type, but the intent has type '" +
                                     intent.type.value_or("") + "'"};
             }
             if (!intent.type) {
-                return {"M-11", "the filter needs a MIME type from " +
-                                    listOf(filter.types, false) +
+                return {"M-11", "the filter needs a MIME type from " + listOf(filter.types, false) +
                                     ", but the intent has none (only -t sets it; content "
                                     "providers are not asked)"};
             }
@@ -1348,7 +1550,8 @@ MatchExplanation describeFilterMatch(const IntentFilter& filter, const Intent& i
             }
             return {"M-11", reason};
         }
-        default: break;
+        default:
+            break;
     }
     if (code >= 0) return {"M-12", "the filter matches: " + matchCodeName(code) + " " + hex(code)};
     return {"M-1", "the filter does not match (" + std::to_string(code) + ")"};

@@ -15,18 +15,25 @@ using text::hex;
 
 const char* infoBlockName(ComponentKind kind) {
     switch (kind) {
-        case ComponentKind::Service: return "ServiceInfo:";
-        case ComponentKind::Provider: return "ProviderInfo:";
-        default: return "ActivityInfo:";
+        case ComponentKind::Service:
+            return "ServiceInfo:";
+        case ComponentKind::Provider:
+            return "ProviderInfo:";
+        default:
+            return "ActivityInfo:";
     }
 }
 
 const char* singular(ComponentKind kind) {
     switch (kind) {
-        case ComponentKind::Service: return "Service";
-        case ComponentKind::Receiver: return "Receiver";
-        case ComponentKind::Provider: return "Provider";
-        default: return "Activity";
+        case ComponentKind::Service:
+            return "Service";
+        case ComponentKind::Receiver:
+            return "Receiver";
+        case ComponentKind::Provider:
+            return "Provider";
+        default:
+            return "Activity";
     }
 }
 
@@ -43,11 +50,21 @@ std::string patternDump(const PatternMatcher& matcher) {
     // PatternMatcher.toString() spells the kinds in capitals.
     const char* kind = "LITERAL";
     switch (matcher.kind()) {
-        case PatternKind::Literal: kind = "LITERAL"; break;
-        case PatternKind::Prefix: kind = "PREFIX"; break;
-        case PatternKind::SimpleGlob: kind = "GLOB"; break;
-        case PatternKind::AdvancedGlob: kind = "ADVANCED"; break;
-        case PatternKind::Suffix: kind = "SUFFIX"; break;
+        case PatternKind::Literal:
+            kind = "LITERAL";
+            break;
+        case PatternKind::Prefix:
+            kind = "PREFIX";
+            break;
+        case PatternKind::SimpleGlob:
+            kind = "GLOB";
+            break;
+        case PatternKind::AdvancedGlob:
+            kind = "ADVANCED";
+            break;
+        case PatternKind::Suffix:
+            kind = "SUFFIX";
+            break;
     }
     return std::string("PatternMatcher{") + kind + ": " + matcher.pattern() + "}";
 }
@@ -69,8 +86,7 @@ void dumpFilter(std::string& out, const IntentFilter& filter, int priority,
     for (const FilterAuthority& authority : filter.authorities) {
         const bool wild = !authority.host.empty() && authority.host[0] == '*';
         out += prefix + "Authority: \"" + (wild ? authority.host.substr(1) : authority.host) +
-               "\": " + std::to_string(authority.port.value_or(-1)) + (wild ? " WILD" : "") +
-               "\n";
+               "\": " + std::to_string(authority.port.value_or(-1)) + (wild ? " WILD" : "") + "\n";
     }
     for (const PatternMatcher& path : filter.paths) {
         out += prefix + "Path: \"" + patternDump(path) + "\"\n";
@@ -152,10 +168,14 @@ std::string candidateLine(const ResolveInfo& info) {
 
 const char* componentKindPlural(ComponentKind kind) {
     switch (kind) {
-        case ComponentKind::Service: return "services";
-        case ComponentKind::Receiver: return "receivers";
-        case ComponentKind::Provider: return "providers";
-        default: return "activities";
+        case ComponentKind::Service:
+            return "services";
+        case ComponentKind::Receiver:
+            return "receivers";
+        case ComponentKind::Provider:
+            return "providers";
+        default:
+            return "activities";
     }
 }
 
@@ -179,8 +199,8 @@ std::string renderResolveInfo(const ResolveInfo& info, std::string_view prefixVi
     if (!info.info) return out;  // the ResolverActivity: nothing else is known about it
     const Component& component = *info.info;
     if (component.label) out += inner + "nonLocalizedLabel=" + *component.label + "\n";
-    const bool enabled = info.package ? info.package->isComponentEnabled(component)
-                                      : component.enabled;
+    const bool enabled =
+        info.package ? info.package->isComponentEnabled(component) : component.enabled;
     out += inner + "enabled=" + (enabled ? "true" : "false") +
            " exported=" + (component.exported ? "true" : "false") +
            " directBootAware=" + (component.directBootAware ? "true" : "false") + "\n";
@@ -195,7 +215,8 @@ std::string renderResolveInfo(const ResolveInfo& info, std::string_view prefixVi
     if (!component.targetActivity.empty()) {
         out += inner + "targetActivity=" + component.targetActivity + "\n";
     }
-    if (component.kind == ComponentKind::Activity || component.kind == ComponentKind::ActivityAlias) out += inner + "launchMode=" + component.launchMode + "\n";
+    if (component.kind == ComponentKind::Activity || component.kind == ComponentKind::ActivityAlias)
+        out += inner + "launchMode=" + component.launchMode + "\n";
     out += inner + "source=" + location(component.where) + "\n";
     if (info.filter) out += inner + "filter=" + location(info.filter->where) + "\n";
     return out;
@@ -245,8 +266,9 @@ std::string renderQueryExplanation(const std::vector<ResolveInfo>& results,
         out += "Order (R-9):\n";
         for (size_t i = 0; i < results.size(); ++i) {
             out += "  #" + std::to_string(i) + " " + candidateLine(results[i]);
-            if (i > 0) out += " — after #" + std::to_string(i - 1) + ": " +
-                              describeOrder(results[i - 1], results[i], apiLevel);
+            if (i > 0)
+                out += " — after #" + std::to_string(i - 1) + ": " +
+                       describeOrder(results[i - 1], results[i], apiLevel);
             out += "\n";
         }
     }

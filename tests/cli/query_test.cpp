@@ -49,8 +49,8 @@ const std::string kThreeBrowsersBrief = R"(3 activities found:
 TEST(QueryCommand, BriefListsTheBrowsersInAndroidsOrder) {
     // R-9 on API 34: equal priority, default and match, so the system app comes first, then
     // package names; the disabled Gamma is absent (R-8).
-    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
-                               "--brief"});
+    const CliRun result =
+        run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/", "--brief"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.err, "");
     EXPECT_EQ(result.out, kThreeBrowsersBrief);
@@ -64,16 +64,16 @@ TEST(QueryCommand, HearthOptionsAreRecognisedAnywhereAndCategoriesRepeat) {
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, kThreeBrowsersBrief);
     // An intent category no browser lists removes them all (M-5).
-    const CliRun extra = run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
-                              "-c", "android.intent.category.BROWSABLE", "-c", "com.example.NONE",
-                              "--brief"});
+    const CliRun extra =
+        run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/", "-c",
+             "android.intent.category.BROWSABLE", "-c", "com.example.NONE", "--brief"});
     EXPECT_EQ(extra.code, 4);
     EXPECT_EQ(extra.out, "No activities found\n");
 }
 
 TEST(QueryCommand, PathLevelMatchMovesBetaToTheTop) {
-    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d",
-                               "https://example.com/docs/intro", "--components"});
+    const CliRun result = run(
+        {"query", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "--components"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out,
               "com.example.beta/.BrowserActivity\n"
@@ -83,9 +83,10 @@ TEST(QueryCommand, PathLevelMatchMovesBetaToTheTop) {
 
 TEST(QueryCommand, QueryFlagsAreDecodedLikeIntegerDecode) {
     // MATCH_DEFAULT_ONLY removes the LAUNCHER entries, which lack DEFAULT (R-7).
-    const std::vector<std::string> launcher = {"query", kBrowsers, "-a",
-                                               "android.intent.action.MAIN", "-c",
-                                               "android.intent.category.LAUNCHER", "--components"};
+    const std::vector<std::string> launcher = {"query",       kBrowsers,
+                                               "-a",          "android.intent.action.MAIN",
+                                               "-c",          "android.intent.category.LAUNCHER",
+                                               "--components"};
     const CliRun all = run(launcher);
     EXPECT_EQ(all.code, 0);
     EXPECT_EQ(all.out,
@@ -100,9 +101,8 @@ TEST(QueryCommand, QueryFlagsAreDecodedLikeIntegerDecode) {
 }
 
 TEST(QueryCommand, DefaultDumpFollowsResolveInfoDump) {
-    const CliRun result =
-        run({"query", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "-p",
-             "com.example.beta"});
+    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d",
+                               "https://example.com/docs/intro", "-p", "com.example.beta"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, R"(1 activities found:
   Activity #0:
@@ -128,9 +128,9 @@ TEST(QueryCommand, DefaultDumpFollowsResolveInfoDump) {
 }
 
 TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
-    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d",
-                               "https://example.com/docs/intro", "--json", "-p",
-                               "com.example.beta"});
+    const CliRun result =
+        run({"query", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "--json",
+             "-p", "com.example.beta"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, R"({
   "results": [
@@ -146,7 +146,8 @@ TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
       "system": false,
       "kind": "activity",
       "filter": {
-        "file": ")" + kBrowsers + R"(/beta/AndroidManifest.xml",
+        "file": ")" + kBrowsers +
+                              R"(/beta/AndroidManifest.xml",
         "line": 14,
         "column": 13
       }
@@ -167,33 +168,41 @@ TEST(QueryCommand, ExplainOrdersTheCandidatesAndNamesTheRuleForTheRest) {
                                "--components", "--explain"});
     EXPECT_EQ(result.code, 0);
     const std::string dir = kBrowsers;
-    EXPECT_EQ(result.out,
-              "com.android.browser/.BrowserActivity\n"
-              "com.example.alpha/.BrowserActivity\n"
-              "com.example.beta/.BrowserActivity\n"
-              "\n"
-              "Order (R-9):\n"
-              "  #0 com.android.browser/.BrowserActivity  priority=0 match=0x208000 "
-              "isDefault=true system=true  (" + dir + "/platform/AndroidManifest.xml:18:13)\n"
-              "  #1 com.example.alpha/.BrowserActivity  priority=0 match=0x208000 isDefault=true "
-              "system=false  (" + dir + "/alpha/AndroidManifest.xml:16:13) — after #0: system "
-              "app first\n"
-              "  #2 com.example.beta/.BrowserActivity  priority=0 match=0x208000 isDefault=true "
-              "system=false  (" + dir + "/beta/AndroidManifest.xml:20:13) — after #1: package "
-              "name 'com.example.alpha' < 'com.example.beta'\n"
-              "Not candidates:\n"
-              "  com.example.gamma/.BrowserActivity: not a candidate — R-8: the filter matches "
-              "(0x208000) but it is disabled on the device ('disabledComponents') (" + dir +
-                  "/gamma/AndroidManifest.xml:12:13)\n"
-              "  com.example.mail/.Compose: not a candidate — M-3: action "
-              "'android.intent.action.VIEW' is not in the filter's actions [SENDTO] (" + dir +
-                  "/mail/AndroidManifest.xml:12:13)\n");
+    EXPECT_EQ(
+        result.out,
+        "com.android.browser/.BrowserActivity\n"
+        "com.example.alpha/.BrowserActivity\n"
+        "com.example.beta/.BrowserActivity\n"
+        "\n"
+        "Order (R-9):\n"
+        "  #0 com.android.browser/.BrowserActivity  priority=0 match=0x208000 "
+        "isDefault=true system=true  (" +
+            dir +
+            "/platform/AndroidManifest.xml:18:13)\n"
+            "  #1 com.example.alpha/.BrowserActivity  priority=0 match=0x208000 isDefault=true "
+            "system=false  (" +
+            dir +
+            "/alpha/AndroidManifest.xml:16:13) — after #0: system "
+            "app first\n"
+            "  #2 com.example.beta/.BrowserActivity  priority=0 match=0x208000 isDefault=true "
+            "system=false  (" +
+            dir +
+            "/beta/AndroidManifest.xml:20:13) — after #1: package "
+            "name 'com.example.alpha' < 'com.example.beta'\n"
+            "Not candidates:\n"
+            "  com.example.gamma/.BrowserActivity: not a candidate — R-8: the filter matches "
+            "(0x208000) but it is disabled on the device ('disabledComponents') (" +
+            dir +
+            "/gamma/AndroidManifest.xml:12:13)\n"
+            "  com.example.mail/.Compose: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions [SENDTO] (" +
+            dir + "/mail/AndroidManifest.xml:12:13)\n");
 }
 
 TEST(QueryCommand, ExplainJsonAddsTheRejections) {
-    const CliRun result = run({"query", kBrowsers, "-a", "android.intent.action.SENDTO", "-d",
-                               "mailto:someone@example.com", "--json", "--explain", "-p",
-                               "com.example.gamma"});
+    const CliRun result =
+        run({"query", kBrowsers, "-a", "android.intent.action.SENDTO", "-d",
+             "mailto:someone@example.com", "--json", "--explain", "-p", "com.example.gamma"});
     EXPECT_EQ(result.code, 4);
     EXPECT_EQ(result.out, R"({
   "results": [],
@@ -218,7 +227,8 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
       "rule": "M-3",
       "reason": "action 'android.intent.action.SENDTO' is not in the filter's actions [VIEW]",
       "filter": {
-        "file": ")" + kBrowsers + R"(/gamma/AndroidManifest.xml",
+        "file": ")" + kBrowsers +
+                              R"(/gamma/AndroidManifest.xml",
         "line": 12,
         "column": 13
       }
@@ -243,8 +253,8 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
 }
 
 TEST(QueryCommand, SeedWebLinkFindsTheBrowserAlone) {
-    const CliRun result = run({"query", kSeed, "-a", kView, "-d", "https://example.com/x",
-                               "--brief"});
+    const CliRun result =
+        run({"query", kSeed, "-a", kView, "-d", "https://example.com/x", "--brief"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.err, "");
     EXPECT_EQ(result.out, R"(1 activities found:
@@ -292,7 +302,8 @@ TEST(QueryCommand, ApiOverrideAppliesThatReleasesRules) {
 )");
 }
 
-// ---- errors and usage ----------------------------------------------------------------------------
+// ---- errors and usage
+// ----------------------------------------------------------------------------
 
 TEST(QueryCommandError, UnknownIntentOptionIsAUsageError) {
     const CliRun result = run({"query", kBrowsers, "-z", "x"});
@@ -326,8 +337,7 @@ TEST(QueryCommandError, MissingDeviceIsBadInput) {
     const CliRun result = run({"query", "/nonexistent/device", "-a", kView});
     EXPECT_EQ(result.code, 1);
     EXPECT_EQ(result.out, "");
-    EXPECT_EQ(result.err,
-              "cannot read device '/nonexistent/device': no such file or directory\n");
+    EXPECT_EQ(result.err, "cannot read device '/nonexistent/device': no such file or directory\n");
 }
 
 TEST(QueryCommand, HelpDocumentsExitCodesAndExamples) {

@@ -3,6 +3,7 @@
 // smoke run of the real binary.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -11,8 +12,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -59,8 +58,8 @@ TEST(ResolveCommand, TiedBrowsersWithoutPreferenceShowTheChooser) {
 }
 
 TEST(ResolveCommand, RecordedAlwaysChoiceAnswersHttpsLinks) {
-    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d",
-                               "https://news.example.org/", "--brief", "--default-only"});
+    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/",
+                               "--brief", "--default-only"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out,
               "priority=0 preferredOrder=0 match=0x208000 specificIndex=-1 isDefault=true\n"
@@ -70,17 +69,20 @@ TEST(ResolveCommand, RecordedAlwaysChoiceAnswersHttpsLinks) {
 TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice) {
     // Rows 47 and 56: Beta leads the list at PATH, C-3 ignores match, and the entry recorded at
     // SCHEME no longer applies (P-8).
-    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d",
-                               "https://example.com/docs/intro", "--json"});
+    const CliRun result =
+        run({"resolve", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "--json"});
     EXPECT_EQ(result.code, 3);
     const std::string dir = kBrowsers;
-    EXPECT_EQ(result.out, R"({
+    EXPECT_EQ(
+        result.out,
+        R"({
   "outcome": "chooser",
   "component": "android/com.android.internal.app.ResolverActivity",
   "rule": "C-6",
   "reason": "C-6: top two tie at priority 0, default, no preferred activity; preferred[0] (com.example.alpha/.BrowserActivity at )" +
-                              dir + R"(/device.json:16) was recorded at match 0x200000 but the best match now is 0x500000, so it is skipped (P-8); the chooser lists 3 activities)" +
-                              kClampNote + R"(",
+            dir +
+            R"(/device.json:16) was recorded at match 0x200000 but the best match now is 0x500000, so it is skipped (P-8); the chooser lists 3 activities)" +
+            kClampNote + R"(",
   "candidates": [
     {
       "component": "com.example.beta/.BrowserActivity",
@@ -94,7 +96,8 @@ TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice
       "system": false,
       "kind": "activity",
       "filter": {
-        "file": ")" + dir + R"(/beta/AndroidManifest.xml",
+        "file": ")" +
+            dir + R"(/beta/AndroidManifest.xml",
         "line": 14,
         "column": 13
       }
@@ -111,7 +114,8 @@ TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice
       "system": true,
       "kind": "activity",
       "filter": {
-        "file": ")" + dir + R"(/platform/AndroidManifest.xml",
+        "file": ")" +
+            dir + R"(/platform/AndroidManifest.xml",
         "line": 18,
         "column": 13
       }
@@ -128,7 +132,8 @@ TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice
       "system": false,
       "kind": "activity",
       "filter": {
-        "file": ")" + dir + R"(/alpha/AndroidManifest.xml",
+        "file": ")" +
+            dir + R"(/alpha/AndroidManifest.xml",
         "line": 16,
         "column": 13
       }
@@ -141,8 +146,8 @@ TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice
 }
 
 TEST(ResolveCommand, ExplainTellsWhyTheWinnerWonAndWhyEachOtherAppLost) {
-    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d",
-                               "https://news.example.org/", "--components", "--explain"});
+    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/",
+                               "--components", "--explain"});
     EXPECT_EQ(result.code, 0);
     const std::string dir = kBrowsers;
     EXPECT_EQ(result.out,
@@ -150,24 +155,29 @@ TEST(ResolveCommand, ExplainTellsWhyTheWinnerWonAndWhyEachOtherAppLost) {
               "\n"
               "Outcome: activity (com.example.alpha/.BrowserActivity)\n"
               "Why: P-8: preferred activity preferred[0] (com.example.alpha/.BrowserActivity at " +
-                  dir + "/device.json:16) recorded for this intent; C-4: top two tie at priority 0" +
+                  dir +
+                  "/device.json:16) recorded for this intent; C-4: top two tie at priority 0" +
                   kClampNote +
                   "\n"
                   "Candidates (Android's order, R-9):\n"
                   "  #0 com.android.browser/.BrowserActivity  priority=0 match=0x208000 "
-                  "isDefault=true system=true  (" + dir +
+                  "isDefault=true system=true  (" +
+                  dir +
                   "/platform/AndroidManifest.xml:18:13) [declared priority 10]\n"
                   "  #1 com.example.alpha/.BrowserActivity  priority=0 match=0x208000 "
-                  "isDefault=true system=false  (" + dir +
+                  "isDefault=true system=false  (" +
+                  dir +
                   "/alpha/AndroidManifest.xml:16:13) — after #0: system app first\n"
                   "  #2 com.example.beta/.BrowserActivity  priority=0 match=0x208000 "
-                  "isDefault=true system=false  (" + dir +
+                  "isDefault=true system=false  (" +
+                  dir +
                   "/beta/AndroidManifest.xml:20:13) — after #1: package name "
                   "'com.example.alpha' < 'com.example.beta'\n"
                   "Not candidates:\n"
                   "  com.example.gamma/.BrowserActivity: not a candidate — R-8: the filter "
                   "matches (0x208000) but it is disabled on the device ('disabledComponents') (" +
-                  dir + "/gamma/AndroidManifest.xml:12:13)\n"
+                  dir +
+                  "/gamma/AndroidManifest.xml:12:13)\n"
                   "  com.example.mail/.Compose: not a candidate — M-3: action "
                   "'android.intent.action.VIEW' is not in the filter's actions [SENDTO] (" +
                   dir + "/mail/AndroidManifest.xml:12:13)\n");
@@ -240,8 +250,8 @@ TEST(ResolveCommand, ExplicitComponentIgnoresItsFilters) {
 }
 
 TEST(ResolveCommand, SeedWebLinkJsonGivesAndroidsAnswer) {
-    const CliRun result = run({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x",
-                               "--json"});
+    const CliRun result =
+        run({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x", "--json"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.err, "");
     EXPECT_EQ(result.out, R"({
@@ -287,52 +297,68 @@ TEST(ResolveCommand, SeedWebLinkExplainSaysWhyEachOtherAppLost) {
         "Why: C-2: only one activity matches\n"
         "Candidates (Android's order, R-9):\n"
         "  #0 com.android.browser/.BrowserActivity  priority=0 match=0x208000 isDefault=true "
-        "system=true  (" + dir + "/browser/AndroidManifest.xml:30:13)\n"
-        "Not candidates:\n"
-        "  com.android.launcher/.Launcher: not a candidate — M-3: action "
-        "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" + dir +
+        "system=true  (" +
+            dir +
+            "/browser/AndroidManifest.xml:30:13)\n"
+            "Not candidates:\n"
+            "  com.android.launcher/.Launcher: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" +
+            dir +
             "/launcher/AndroidManifest.xml:34:13)\n"
             "  com.android.launcher/.WallpaperChooser: not a candidate — M-3: action "
             "'android.intent.action.VIEW' is not in the filter's actions [SET_WALLPAPER] (" +
-            dir + "/launcher/AndroidManifest.xml:47:13)\n"
-                  "  com.example.first/.FirstAppActivity: not a candidate — M-3: action "
-                  "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" +
-            dir + "/first/AndroidManifest.xml:27:13)\n"
-                  "  com.example.first/.SettingsActivity: not a candidate — Q-2: it declares no "
-                  "<intent-filter>: only an explicit intent (-n) reaches it\n"
-                  "  com.android.browser/.ReaderActivity: not a candidate — M-14: host "
-                  "'example.com' matches none of the filter's hosts [news.example.com, "
-                  "*.news.example.com:8443] (" + dir + "/browser/AndroidManifest.xml:66:13)\n"
-                  "  com.android.browser/.BrowserBookmarksPage: not a candidate — Q-2: it "
-                  "declares no <intent-filter>: only an explicit intent (-n) reaches it\n"
-                  "  com.android.browser/.ShortcutBookmarksPage: not a candidate — M-3: action "
-                  "'android.intent.action.VIEW' is not in the filter's actions [CREATE_SHORTCUT] (" +
-            dir + "/browser/AndroidManifest.xml:85:13)\n"
-                  "  com.android.gallery/.GalleryPicker: not a candidate — M-3: action "
-                  "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" +
-            dir + "/gallery/AndroidManifest.xml:18:13)\n"
-                  "  com.android.gallery/.ViewImage: not a candidate — M-10: a filter with only "
-                  "MIME types accepts no data or content:, file: URIs, but the intent has data "
-                  "'https://example.com/x' (" + dir + "/gallery/AndroidManifest.xml:28:13)\n"
-                  "  com.android.gallery/.ImageGallery: not a candidate — M-3: action "
-                  "'android.intent.action.VIEW' is not in the filter's actions [GET_CONTENT] (" +
-            dir + "/gallery/AndroidManifest.xml:40:13)\n"
-                  "  com.android.gallery/.CropImage: not a candidate — M-3: action "
-                  "'android.intent.action.VIEW' is not in the filter's actions "
-                  "[com.android.camera.action.CROP] (" + dir +
+            dir +
+            "/launcher/AndroidManifest.xml:47:13)\n"
+            "  com.example.first/.FirstAppActivity: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" +
+            dir +
+            "/first/AndroidManifest.xml:27:13)\n"
+            "  com.example.first/.SettingsActivity: not a candidate — Q-2: it declares no "
+            "<intent-filter>: only an explicit intent (-n) reaches it\n"
+            "  com.android.browser/.ReaderActivity: not a candidate — M-14: host "
+            "'example.com' matches none of the filter's hosts [news.example.com, "
+            "*.news.example.com:8443] (" +
+            dir +
+            "/browser/AndroidManifest.xml:66:13)\n"
+            "  com.android.browser/.BrowserBookmarksPage: not a candidate — Q-2: it "
+            "declares no <intent-filter>: only an explicit intent (-n) reaches it\n"
+            "  com.android.browser/.ShortcutBookmarksPage: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions [CREATE_SHORTCUT] (" +
+            dir +
+            "/browser/AndroidManifest.xml:85:13)\n"
+            "  com.android.gallery/.GalleryPicker: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" +
+            dir +
+            "/gallery/AndroidManifest.xml:18:13)\n"
+            "  com.android.gallery/.ViewImage: not a candidate — M-10: a filter with only "
+            "MIME types accepts no data or content:, file: URIs, but the intent has data "
+            "'https://example.com/x' (" +
+            dir +
+            "/gallery/AndroidManifest.xml:28:13)\n"
+            "  com.android.gallery/.ImageGallery: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions [GET_CONTENT] (" +
+            dir +
+            "/gallery/AndroidManifest.xml:40:13)\n"
+            "  com.android.gallery/.CropImage: not a candidate — M-3: action "
+            "'android.intent.action.VIEW' is not in the filter's actions "
+            "[com.android.camera.action.CROP] (" +
+            dir +
             "/gallery/AndroidManifest.xml:58:13)\n"
             "  com.android.contacts/.DialtactsActivity: not a candidate — M-9: scheme 'https' "
-            "is not in the filter's schemes [tel] (" + dir +
+            "is not in the filter's schemes [tel] (" +
+            dir +
             "/dialer/AndroidManifest.xml:30:13)\n"
             "  com.android.contacts/.OutgoingCallActivity: not a candidate — M-3: action "
-            "'android.intent.action.VIEW' is not in the filter's actions [CALL] (" + dir +
+            "'android.intent.action.VIEW' is not in the filter's actions [CALL] (" +
+            dir +
             "/dialer/AndroidManifest.xml:44:13)\n"
             "  com.android.email/.activity.Welcome: not a candidate — M-3: action "
-            "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" + dir +
+            "'android.intent.action.VIEW' is not in the filter's actions [MAIN] (" +
+            dir +
             "/mail/AndroidManifest.xml:18:13)\n"
             "  com.android.email/.activity.MessageCompose: not a candidate — M-9: scheme "
-            "'https' is not in the filter's schemes [mailto] (" + dir +
-            "/mail/AndroidManifest.xml:28:13)\n");
+            "'https' is not in the filter's schemes [mailto] (" +
+            dir + "/mail/AndroidManifest.xml:28:13)\n");
 }
 
 TEST(ResolveCommand, SeedHomeOnStockAndroid2IsTheLauncher) {
@@ -343,9 +369,9 @@ TEST(ResolveCommand, SeedHomeOnStockAndroid2IsTheLauncher) {
     EXPECT_EQ(home.out,
               "priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=true\n"
               "com.android.launcher/.Launcher\n");
-    const CliRun first = run({"resolve", kSeed, "-a", "android.intent.action.MAIN", "-c",
-                              "android.intent.category.HOME_FIRST", "--components",
-                              "--default-only"});
+    const CliRun first =
+        run({"resolve", kSeed, "-a", "android.intent.action.MAIN", "-c",
+             "android.intent.category.HOME_FIRST", "--components", "--default-only"});
     EXPECT_EQ(first.code, 0);
     EXPECT_EQ(first.out, "com.example.first/.FirstAppActivity\n");
 }
@@ -364,17 +390,18 @@ TEST(ResolveCommand, ManifestWarningsAreCountedOrShown) {
                                       ("hearth-resolve-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "device.json") << R"({
-  "packages": [ { "manifest": ")" << kBrowsers << R"(/alpha/AndroidManifest.xml" } ],
+  "packages": [ { "manifest": ")" << kBrowsers
+                                       << R"(/alpha/AndroidManifest.xml" } ],
   "preferred": [ { "component": "com.example.alpha/.BrowserActivity",
                    "action": "android.intent.action.VIEW", "set": [], "match": 0 } ]
 })";
-    const CliRun counted = run({"resolve", dir.string(), "-a", kView, "-d", "http://x/",
-                                "--components"});
+    const CliRun counted =
+        run({"resolve", dir.string(), "-a", kView, "-d", "http://x/", "--components"});
     EXPECT_EQ(counted.code, 0);
     EXPECT_EQ(counted.err,
               "hearth resolve: 1 warning while loading the device (--warnings shows them)\n");
-    const CliRun shown = run({"resolve", dir.string(), "-a", kView, "-d", "http://x/",
-                              "--components", "--warnings"});
+    const CliRun shown = run(
+        {"resolve", dir.string(), "-a", kView, "-d", "http://x/", "--components", "--warnings"});
     EXPECT_EQ(shown.err, (dir / "device.json").string() +
                              ":3:18: warning: 'preferred[0]' has no category "
                              "'android.intent.category.DEFAULT', so it never matches a "

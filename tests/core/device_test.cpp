@@ -2,16 +2,14 @@
 // single manifests, and the component state rules of R-8.
 
 #include <gtest/gtest.h>
+#include <hearth/device.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
-
-#include <hearth/device.h>
 
 using namespace hearth;
 namespace fs = std::filesystem;
@@ -33,12 +31,11 @@ std::string errorOf(const std::string& text) {
 
 // A scratch folder removed at the end of the test.
 class TempDir {
-public:
+  public:
     TempDir() {
         static std::atomic<int> counter{0};
-        m_path = fs::temp_directory_path() /
-                 ("hearth-device-test-" + std::to_string(::getpid()) + "-" +
-                  std::to_string(counter++));
+        m_path = fs::temp_directory_path() / ("hearth-device-test-" + std::to_string(::getpid()) +
+                                              "-" + std::to_string(counter++));
         fs::create_directories(m_path);
     }
     ~TempDir() {
@@ -52,7 +49,7 @@ public:
         std::ofstream(file) << text;
     }
 
-private:
+  private:
     fs::path m_path;
 };
 
@@ -73,7 +70,8 @@ std::string manifestFor(const std::string& package) {
 
 }  // namespace
 
-// ---- device.json: what it reads ------------------------------------------------------------------
+// ---- device.json: what it reads
+// ------------------------------------------------------------------
 
 TEST(DeviceJson, ReadsEveryDocumentedKey) {
     Result<Device> device = parse(R"({
@@ -189,7 +187,8 @@ TEST(DeviceJson, ReportsProgressPerPackage) {
     EXPECT_EQ(calls, (std::vector<std::pair<size_t, size_t>>{{1, 2}, {2, 2}}));
 }
 
-// ---- device.json: every error, with its position -------------------------------------------------
+// ---- device.json: every error, with its position
+// -------------------------------------------------
 
 TEST(DeviceJsonError, InvalidJsonPointsAtTheOffendingCharacter) {
     EXPECT_EQ(errorOf("{\n  \"api\": 34,\n}"),
@@ -219,10 +218,12 @@ TEST(DeviceJsonError, UnknownTopLevelKey) {
 }
 
 TEST(DeviceJsonError, UnknownPackageKey) {
-    EXPECT_EQ(errorOf(R"({ "packages": [ { "manifest": "alpha/AndroidManifest.xml", "sytem": true } ] })"),
-              "device.json:1:60: unknown key 'sytem' in 'packages[0]'; expected one of: manifest, "
-              "package, system, privileged, updatedSystemApp, enabled, stopped, removed, "
-              "disabledComponents, enabledComponents");
+    EXPECT_EQ(
+        errorOf(
+            R"({ "packages": [ { "manifest": "alpha/AndroidManifest.xml", "sytem": true } ] })"),
+        "device.json:1:60: unknown key 'sytem' in 'packages[0]'; expected one of: manifest, "
+        "package, system, privileged, updatedSystemApp, enabled, stopped, removed, "
+        "disabledComponents, enabledComponents");
 }
 
 TEST(DeviceJsonError, ApiMustBeAWholeNumber) {
@@ -318,17 +319,20 @@ TEST(DeviceJsonError, UnknownCallSite) {
 }
 
 TEST(DeviceJsonError, UnknownPreferredKey) {
-    EXPECT_EQ(errorOf(R"({ "packages": [], "preferred": [ { "component": "a/.B", "actions": [] } ] })"),
-              "device.json:1:57: unknown key 'actions' in 'preferred[0]'; expected one of: "
-              "component, action, categories, type, scheme, ssp, sspPrefix, sspPattern, host, "
-              "port, path, pathPrefix, pathPattern, set, match, always");
+    EXPECT_EQ(
+        errorOf(R"({ "packages": [], "preferred": [ { "component": "a/.B", "actions": [] } ] })"),
+        "device.json:1:57: unknown key 'actions' in 'preferred[0]'; expected one of: "
+        "component, action, categories, type, scheme, ssp, sspPrefix, sspPattern, host, "
+        "port, path, pathPrefix, pathPattern, set, match, always");
 }
 
 TEST(DeviceJsonError, PersistentPreferredHasNoSetOrMatch) {
-    EXPECT_EQ(errorOf(R"({ "packages": [], "persistentPreferred": [ { "component": "a/.B", "set": [] } ] })"),
-              "device.json:1:67: unknown key 'set' in 'persistentPreferred[0]'; expected one of: "
-              "component, action, categories, type, scheme, ssp, sspPrefix, sspPattern, host, "
-              "port, path, pathPrefix, pathPattern");
+    EXPECT_EQ(
+        errorOf(
+            R"({ "packages": [], "persistentPreferred": [ { "component": "a/.B", "set": [] } ] })"),
+        "device.json:1:67: unknown key 'set' in 'persistentPreferred[0]'; expected one of: "
+        "component, action, categories, type, scheme, ssp, sspPrefix, sspPattern, host, "
+        "port, path, pathPrefix, pathPattern");
 }
 
 TEST(DeviceJsonError, PreferredNeedsAComponent) {
@@ -337,9 +341,10 @@ TEST(DeviceJsonError, PreferredNeedsAComponent) {
 }
 
 TEST(DeviceJsonError, PreferredComponentMustBeFlattened) {
-    EXPECT_EQ(errorOf(R"({ "packages": [], "preferred": [ { "component": "com.example.alpha" } ] })"),
-              "device.json:1:49: 'preferred[0].component' must look like 'package/.Class' or "
-              "'package/full.Class', got \"com.example.alpha\"");
+    EXPECT_EQ(
+        errorOf(R"({ "packages": [], "preferred": [ { "component": "com.example.alpha" } ] })"),
+        "device.json:1:49: 'preferred[0].component' must look like 'package/.Class' or "
+        "'package/full.Class', got \"com.example.alpha\"");
 }
 
 TEST(DeviceJsonError, PreferredNeedsAnAction) {
@@ -402,7 +407,8 @@ TEST(DeviceJsonError, TypeMustBeAMimeType) {
               "device.json:2:49: 'persistentPreferred[0].type': " + expected.error().message);
 }
 
-// ---- loadDevice ----------------------------------------------------------------------------------
+// ---- loadDevice
+// ----------------------------------------------------------------------------------
 
 TEST(LoadDevice, FolderWithDeviceJsonReadsIt) {
     Result<Device> device = loadDevice(kBrowsers);
@@ -473,8 +479,9 @@ TEST(LoadDeviceError, FolderWithNothingToInstall) {
     dir.write("notes.txt", "nothing here");
     Result<Device> device = loadDevice(dir.path());
     ASSERT_FALSE(device.has_value());
-    EXPECT_EQ(device.error().toString(),
-              "'" + dir.path().string() + "' holds no device.json, AndroidManifest.xml or .apk file");
+    EXPECT_EQ(
+        device.error().toString(),
+        "'" + dir.path().string() + "' holds no device.json, AndroidManifest.xml or .apk file");
 }
 
 TEST(LoadDeviceError, BrokenManifestStopsTheLoadWithItsOwnPosition) {
@@ -486,7 +493,8 @@ TEST(LoadDeviceError, BrokenManifestStopsTheLoadWithItsOwnPosition) {
     EXPECT_GT(device.error().where.line, 0);
 }
 
-// ---- R-8: component state ------------------------------------------------------------------------
+// ---- R-8: component state
+// ------------------------------------------------------------------------
 
 TEST(ComponentEnabled, ManifestValueAppliesWithoutOverrides) {
     InstalledPackage package;

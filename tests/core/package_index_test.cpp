@@ -4,15 +4,17 @@
 // after the rule or the spec's edge-case row they check (spec section 7).
 
 #include <gtest/gtest.h>
-
-#include <initializer_list>
-#include <string>
-#include <vector>
-
 #include <hearth/device.h>
 #include <hearth/intent.h>
 #include <hearth/manifest.h>
 #include <hearth/package_index.h>
+#include <hearth/synthetic.h>
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <string>
+#include <vector>
 
 using namespace hearth;
 
@@ -45,9 +47,7 @@ std::string activity(const std::string& name, std::initializer_list<std::string>
 std::string filter(const std::string& body, const std::string& attributes = "") {
     return "<intent-filter" + attributes + ">" + body + "</intent-filter>";
 }
-std::string action(const std::string& name) {
-    return "<action android:name=\"" + name + "\"/>";
-}
+std::string action(const std::string& name) { return "<action android:name=\"" + name + "\"/>"; }
 std::string category(const std::string& name) {
     return "<category android:name=\"" + name + "\"/>";
 }
@@ -109,17 +109,18 @@ PackageSpec browser(const std::string& package, const std::string& extra = "") {
 PackageSpec launcher(const std::string& package, int priority = 0, bool withDefault = true) {
     const std::string attrs =
         priority != 0 ? " android:priority=\"" + std::to_string(priority) + "\"" : "";
-    return {manifestXml(package,
-                        activity(".Home", {filter(action(kMain) + category(kHome) +
-                                                      (withDefault ? category(kDefault) : ""),
-                                                  attrs)}))};
+    return {
+        manifestXml(package, activity(".Home", {filter(action(kMain) + category(kHome) +
+                                                           (withDefault ? category(kDefault) : ""),
+                                                       attrs)}))};
 }
 
 const std::vector<std::string> kHomeIntent = {"-a", kMain, "-c", kHome};
 
 }  // namespace
 
-// ---- R-1..R-5: candidate gathering ---------------------------------------------------------------
+// ---- R-1..R-5: candidate gathering
+// ---------------------------------------------------------------
 
 TEST(IntentResolverBuckets, Row3IntentWithoutActionTypeOrSchemeFindsNothing) {
     Device device = makeDevice(
@@ -141,8 +142,9 @@ TEST(IntentResolverBuckets, Row3IntentWithoutActionTypeOrSchemeFindsNothing) {
 
 TEST(IntentResolverBuckets, Row4DataWithoutActionIsFoundThroughTheSchemeBucket) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) +
-                                                          data("android:scheme=\"http\""))}))}});
+        34,
+        {{manifestXml("com.a",
+                      activity(".A", {filter(action(kView) + data("android:scheme=\"http\""))}))}});
     PackageIndex index(device);
     const std::vector<ResolveInfo> found = index.query(intent({"-d", "http://a"}), 0);
     ASSERT_EQ(found.size(), 1u);
@@ -154,8 +156,9 @@ TEST(IntentResolverBuckets, Row4DataWithoutActionIsFoundThroughTheSchemeBucket) 
 
 TEST(IntentResolverBuckets, Row35WildcardTypeWithActionUsesTheTypedActionBucket) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
-                                                          data("android:mimeType=\"image/png\""))}))}});
+        34,
+        {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                      data("android:mimeType=\"image/png\""))}))}});
     PackageIndex index(device);
     const std::vector<ResolveInfo> found = index.query(intent({"-a", kView, "-t", "*/*"}), 0);
     ASSERT_EQ(found.size(), 1u);
@@ -164,8 +167,9 @@ TEST(IntentResolverBuckets, Row35WildcardTypeWithActionUsesTheTypedActionBucket)
 
 TEST(IntentResolverBuckets, Row36WildcardTypeWithoutActionFindsNothing) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
-                                                          data("android:mimeType=\"image/png\""))}))}});
+        34,
+        {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                      data("android:mimeType=\"image/png\""))}))}});
     PackageIndex index(device);
     const Intent typeOnly = intent({"-t", "*/*"});
     EXPECT_TRUE(index.query(typeOnly, 0).empty());
@@ -202,10 +206,11 @@ TEST(IntentResolverBuckets, Row43DataWithoutSchemeReachesNoDataLessFilter) {
 TEST(IntentResolverBuckets, WildcardSubtypeQueryFindsConcreteTypesThroughTheBaseBucket) {
     // R-2 + spec 3.2: an intent of type image/* scans baseTypeToFilter["image"].
     Device device = makeDevice(
-        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
-                                                          data("android:mimeType=\"image/png\""))}))},
-             {manifestXml("com.b", activity(".B", {filter(action(kView) + category(kDefault) +
-                                                          data("android:mimeType=\"image/*\""))}))}});
+        34,
+        {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                      data("android:mimeType=\"image/png\""))}))},
+         {manifestXml("com.b", activity(".B", {filter(action(kView) + category(kDefault) +
+                                                      data("android:mimeType=\"image/*\""))}))}});
     PackageIndex index(device);
     EXPECT_EQ(components(index.query(intent({"-a", kView, "-t", "image/*"}), 0)),
               (Names{"com.a/.A", "com.b/.B"}));
@@ -213,22 +218,21 @@ TEST(IntentResolverBuckets, WildcardSubtypeQueryFindsConcreteTypesThroughTheBase
 
 TEST(IntentResolverBuckets, FilterCountCoversEveryKind) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a",
-                          activity(".A", {filter(action("x")), filter(action("y"))}) +
-                              activity(".S", {filter(action("z"))}, "", "service") +
-                              activity(".R", {filter(action("z"))}, "", "receiver"))}});
+        34, {{manifestXml("com.a", activity(".A", {filter(action("x")), filter(action("y"))}) +
+                                       activity(".S", {filter(action("z"))}, "", "service") +
+                                       activity(".R", {filter(action("z"))}, "", "receiver"))}});
     PackageIndex index(device);
     EXPECT_EQ(index.filterCount(), 4u);
 }
 
-// ---- R-6..R-8: per-filter processing -------------------------------------------------------------
+// ---- R-6..R-8: per-filter processing
+// -------------------------------------------------------------
 
 TEST(PerFilterProcessing, Row44FirstMatchingFilterInScanOrderDefinesTheResult) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a",
-                          activity(".A", {filter(action("com.a.GO") + category(kDefault)),
-                                          filter(action("com.a.GO") + category(kDefault),
-                                                 " android:priority=\"5\"")})),
+        34, {{manifestXml("com.a", activity(".A", {filter(action("com.a.GO") + category(kDefault)),
+                                                   filter(action("com.a.GO") + category(kDefault),
+                                                          " android:priority=\"5\"")})),
               true, true}});
     PackageIndex index(device);
     const std::vector<ResolveInfo> found = index.query(intent({"-a", "com.a.GO"}), 0);
@@ -239,8 +243,9 @@ TEST(PerFilterProcessing, Row44FirstMatchingFilterInScanOrderDefinesTheResult) {
 
 TEST(PerFilterProcessing, R7DefaultFilterAfterANonDefaultOneIsStillAccepted) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a", activity(".A", {filter(action("com.a.GO")),
-                                                   filter(action("com.a.GO") + category(kDefault))}))}});
+        34, {{manifestXml("com.a",
+                          activity(".A", {filter(action("com.a.GO")),
+                                          filter(action("com.a.GO") + category(kDefault))}))}});
     PackageIndex index(device);
     const std::vector<ResolveInfo> found = index.query(intent({"-a", "com.a.GO"}), kDefaultOnly);
     ASSERT_EQ(found.size(), 1u);
@@ -250,7 +255,8 @@ TEST(PerFilterProcessing, R7DefaultFilterAfterANonDefaultOneIsStillAccepted) {
 
 TEST(PerFilterProcessing, Row5LauncherWithoutDefaultIsExcludedUnderMatchDefaultOnly) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a", activity(".A", {filter(action(kMain) + category(kLauncher))}))}});
+        34,
+        {{manifestXml("com.a", activity(".A", {filter(action(kMain) + category(kLauncher))}))}});
     PackageIndex index(device);
     const Intent launcherIntent = intent({"-a", kMain, "-c", kLauncher});
     const ResolveResult result = index.resolveActivity(launcherIntent, kDefaultOnly);
@@ -265,7 +271,8 @@ TEST(PerFilterProcessing, Row5LauncherWithoutDefaultIsExcludedUnderMatchDefaultO
 
 TEST(PerFilterProcessing, Row6LauncherWithoutDefaultIsListedWithFlagsZero) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a", activity(".A", {filter(action(kMain) + category(kLauncher))}))}});
+        34,
+        {{manifestXml("com.a", activity(".A", {filter(action(kMain) + category(kLauncher))}))}});
     PackageIndex index(device);
     const std::vector<ResolveInfo> found = index.query(intent({"-a", kMain, "-c", kLauncher}), 0);
     ASSERT_EQ(found.size(), 1u);
@@ -326,9 +333,9 @@ TEST(PerFilterProcessing, R8LockedStorageHidesComponentsThatAreNotDirectBootAwar
               "not directBootAware");
     // Asking for unaware components explicitly finds the launcher again.
     EXPECT_EQ(index.query(home, flags::kMatchDirectBootUnaware).size(), 1u);
-    EXPECT_EQ(index.query(home, flags::kMatchDirectBootUnaware | flags::kMatchDirectBootAware)
-                  .size(),
-              2u);
+    EXPECT_EQ(
+        index.query(home, flags::kMatchDirectBootUnaware | flags::kMatchDirectBootAware).size(),
+        2u);
 }
 
 TEST(PerFilterProcessing, StoppedPackagesAreSkippedWhenTheIntentExcludesThem) {
@@ -349,20 +356,20 @@ TEST(PerFilterProcessing, MatchSystemOnlyKeepsSystemApps) {
     Device device = makeDevice(34, {browser("com.a"), browser("com.b")});
     device.packages[1].system = true;
     PackageIndex index(device);
-    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}),
-                                     flags::kMatchSystemOnly)),
-              (Names{"com.b/.Browser"}));
+    EXPECT_EQ(
+        components(index.query(intent({"-a", kView, "-d", "http://x/"}), flags::kMatchSystemOnly)),
+        (Names{"com.b/.Browser"}));
 }
 
 TEST(PerFilterProcessing, ActivityAliasIsItsOwnComponent) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a",
-                          activity(".Real", {}) +
-                              "    <activity-alias android:name=\".Alias\" "
-                              "android:targetActivity=\".Real\" android:exported=\"true\">\n"
-                              "      " +
-                              filter(action("com.a.GO") + category(kDefault)) +
-                              "\n    </activity-alias>\n")}});
+        34,
+        {{manifestXml("com.a", activity(".Real", {}) +
+                                   "    <activity-alias android:name=\".Alias\" "
+                                   "android:targetActivity=\".Real\" android:exported=\"true\">\n"
+                                   "      " +
+                                   filter(action("com.a.GO") + category(kDefault)) +
+                                   "\n    </activity-alias>\n")}});
     PackageIndex index(device);
     const std::vector<ResolveInfo> found = index.query(intent({"-a", "com.a.GO"}), 0);
     ASSERT_EQ(found.size(), 1u);
@@ -372,10 +379,11 @@ TEST(PerFilterProcessing, ActivityAliasIsItsOwnComponent) {
 
 TEST(PerFilterProcessing, ServicesAndReceiversResolveThroughTheSameMachinery) {
     Device device = makeDevice(
-        34, {{manifestXml("com.a", activity(".Sync", {filter(action("com.a.SYNC"))}, "", "service") +
-                                       activity(".Boot", {filter(action("com.a.SYNC"),
-                                                                 " android:priority=\"7\"")},
-                                                "", "receiver"))}});
+        34, {{manifestXml(
+                "com.a",
+                activity(".Sync", {filter(action("com.a.SYNC"))}, "", "service") +
+                    activity(".Boot", {filter(action("com.a.SYNC"), " android:priority=\"7\"")}, "",
+                             "receiver"))}});
     PackageIndex index(device);
     const Intent sync = intent({"-a", "com.a.SYNC"});
     EXPECT_EQ(components(index.query(sync, 0, ComponentKind::Service)), (Names{"com.a/.Sync"}));
@@ -388,10 +396,12 @@ TEST(PerFilterProcessing, ServicesAndReceiversResolveThroughTheSameMachinery) {
     EXPECT_EQ(service.chosen->component.flattenToShortString(), "com.a/.Sync");
 }
 
-// ---- R-9: sorting --------------------------------------------------------------------------------
+// ---- R-9: sorting
+// --------------------------------------------------------------------------------
 
 TEST(ResolveSort, R9ModernSortsSystemAppsFirstThenByPackageName) {
-    Device device = makeDevice(34, {browser("com.zeta"), browser("com.beta"), browser("com.alpha")});
+    Device device =
+        makeDevice(34, {browser("com.zeta"), browser("com.beta"), browser("com.alpha")});
     device.packages[0].system = true;
     PackageIndex index(device);
     EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), 0)),
@@ -408,18 +418,19 @@ TEST(ResolveSort, R9LegacyKeepsScanOrderAfterTheFourKeys) {
 
 TEST(ResolveSort, R9PriorityThenDefaultThenMatch) {
     Device device = makeDevice(
-        34, {{manifestXml("com.scheme", activity(".A", {filter(action(kView) + category(kDefault) +
-                                                               data("android:scheme=\"http\""))}))},
-             {manifestXml("com.path",
-                          activity(".A", {filter(action(kView) + category(kDefault) +
-                                                 data("android:scheme=\"http\" android:host=\"x\" "
-                                                      "android:pathPrefix=\"/\""))}))},
-             {manifestXml("com.nodefault", activity(".A", {filter(action(kView) +
-                                                                  data("android:scheme=\"http\""))}))},
-             {manifestXml("com.high",
-                          activity(".A", {filter(action(kView) + data("android:scheme=\"http\""),
-                                                 " android:priority=\"3\"")})),
-              true, true}});
+        34,
+        {{manifestXml("com.scheme", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                           data("android:scheme=\"http\""))}))},
+         {manifestXml("com.path",
+                      activity(".A", {filter(action(kView) + category(kDefault) +
+                                             data("android:scheme=\"http\" android:host=\"x\" "
+                                                  "android:pathPrefix=\"/\""))}))},
+         {manifestXml("com.nodefault",
+                      activity(".A", {filter(action(kView) + data("android:scheme=\"http\""))}))},
+         {manifestXml("com.high",
+                      activity(".A", {filter(action(kView) + data("android:scheme=\"http\""),
+                                             " android:priority=\"3\"")})),
+          true, true}});
     device.apiLevel = 34;
     PackageIndex index(device);
     // com.high's priority 3 on VIEW is clamped (P-1), so it sorts as a non-default priority-0 app.
@@ -450,7 +461,8 @@ TEST(ResolveSort, DescribeOrderNamesTheDecidingKey) {
     EXPECT_EQ(sortKeyCount(29), 6);
 }
 
-// ---- P-1..P-3: priority clamping -----------------------------------------------------------------
+// ---- P-1..P-3: priority clamping
+// -----------------------------------------------------------------
 
 TEST(PriorityClamp, Row49NonPrivilegedLauncherIsClampedAndTiesIntoTheChooser) {
     Device device = makeDevice(34, {launcher("com.pushy", 100), launcher("com.stock")});
@@ -470,11 +482,11 @@ TEST(PriorityClamp, Row49NonPrivilegedLauncherIsClampedAndTiesIntoTheChooser) {
 }
 
 TEST(PriorityClamp, Row50PrivilegedViewFilterIsClampedUnlessSetupWizard) {
-    const std::string viewFilter = filter(action(kView) + category(kDefault) +
-                                              data("android:scheme=\"http\""),
-                                          " android:priority=\"10\"");
-    Device device = makeDevice(
-        34, {{manifestXml("com.priv", activity(".A", {viewFilter})), true, true}});
+    const std::string viewFilter =
+        filter(action(kView) + category(kDefault) + data("android:scheme=\"http\""),
+               " android:priority=\"10\"");
+    Device device =
+        makeDevice(34, {{manifestXml("com.priv", activity(".A", {viewFilter})), true, true}});
     {
         PackageIndex index(device);
         const Component& component = device.packages[0].manifest.components[0];
@@ -498,8 +510,8 @@ TEST(PriorityClamp, Row50PrivilegedViewFilterIsClampedUnlessSetupWizard) {
 }
 
 TEST(PriorityClamp, P1PrivilegedHomeKeepsItsPriority) {
-    Device device = makeDevice(34, {{launcher("com.provision", 1).xml, true, true},
-                                    launcher("com.launcher")});
+    Device device =
+        makeDevice(34, {{launcher("com.provision", 1).xml, true, true}, launcher("com.launcher")});
     PackageIndex index(device);
     const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
     EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
@@ -519,8 +531,8 @@ TEST(PriorityClamp, P1UpdatedPrivilegedAppIsClampedWithANote) {
 }
 
 TEST(PriorityClamp, P2SystemAppsKeepPriorityOnAndroid4) {
-    Device device = makeDevice(19, {{launcher("com.sys", 5).xml, true, false},
-                                    launcher("com.user", 5)});
+    Device device =
+        makeDevice(19, {{launcher("com.sys", 5).xml, true, false}, launcher("com.user", 5)});
     PackageIndex index(device);
     const std::vector<ResolveInfo> found = index.query(intent(kHomeIntent), 0);
     ASSERT_EQ(found.size(), 2u);
@@ -549,7 +561,8 @@ TEST(PriorityClamp, NegativePrioritiesAreNeverTouched) {
     EXPECT_EQ(index.priorityNote(device.packages[0], home, home.filters[0]), "");
 }
 
-// ---- Q-1..Q-3: explicit, package-restricted, selector --------------------------------------------
+// ---- Q-1..Q-3: explicit, package-restricted, selector
+// --------------------------------------------
 
 TEST(ExplicitIntent, Row53ExplicitComponentIgnoresFilters) {
     Device device = makeDevice(34, {browser("com.a")});
@@ -609,7 +622,8 @@ TEST(SelectorIntent, Q1TheSelectorIsResolvedInsteadOfTheIntent) {
     EXPECT_EQ(components(index.query(withSelector, 0)), (Names{"com.home/.Home"}));
 }
 
-// ---- C-1..C-6: chooseBestActivity ----------------------------------------------------------------
+// ---- C-1..C-6: chooseBestActivity
+// ----------------------------------------------------------------
 
 TEST(ChooseBestActivity, C1NothingMatches) {
     Device device = makeDevice(34, {browser("com.a")});
@@ -671,8 +685,8 @@ TEST(ChooseBestActivity, Row47HigherMatchOnlyOrdersTheList) {
 TEST(ChooseBestActivity, Row48DefaultBeatsNonDefaultWithFlagsZero) {
     Device device = makeDevice(
         34, {{manifestXml("com.nodefault", activity(".A", {filter(action("com.GO"))}))},
-             {manifestXml("com.default", activity(".A", {filter(action("com.GO") +
-                                                                category(kDefault))}))}});
+             {manifestXml("com.default",
+                          activity(".A", {filter(action("com.GO") + category(kDefault))}))}});
     PackageIndex index(device);
     const ResolveResult result = index.resolveActivity(intent({"-a", "com.GO"}), 0);
     EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
@@ -688,11 +702,11 @@ TEST(ChooseBestActivity, C5RequireDefaultRefusesTheChooserOnAndroid11) {
     EXPECT_EQ(index.resolveActivity(requireDefault, kDefaultOnly).outcome, ResolveOutcome::None);
     device.apiLevel = 29;
     PackageIndex older(device);
-    EXPECT_EQ(older.resolveActivity(requireDefault, kDefaultOnly).outcome,
-              ResolveOutcome::Chooser);
+    EXPECT_EQ(older.resolveActivity(requireDefault, kDefaultOnly).outcome, ResolveOutcome::Chooser);
 }
 
-// ---- P-7, P-8: preferred activities --------------------------------------------------------------
+// ---- P-7, P-8: preferred activities
+// --------------------------------------------------------------
 
 namespace {
 
@@ -876,48 +890,51 @@ TEST(PreferredActivity, P7PersistentPreferredWinsFromAndroid5) {
     EXPECT_EQ(result.persistentPreferredIndex, std::optional<size_t>(0));
     device.apiLevel = 19;
     PackageIndex kitkat(device);
-    EXPECT_EQ(kitkat.resolveActivity(intent(kHomeIntent), kDefaultOnly).chosen->component.packageName,
-              "com.a");
+    EXPECT_EQ(
+        kitkat.resolveActivity(intent(kHomeIntent), kDefaultOnly).chosen->component.packageName,
+        "com.a");
 }
 
-// ---- explain() and describeFilterMatch -----------------------------------------------------------
+// ---- explain() and describeFilterMatch
+// -----------------------------------------------------------
 
 TEST(Explain, NamesThePartOfTheFilterThatFailed) {
     Device device = makeDevice(
-        34,
-        {{manifestXml("com.mail", activity(".Compose", {filter(action("android.intent.action.SENDTO") +
-                                                               category(kDefault) +
-                                                               data("android:scheme=\"mailto\""))}))},
-         {manifestXml("com.cat", activity(".A", {filter(action(kView) + category(kDefault) +
-                                                       data("android:scheme=\"https\""))}))},
-         {manifestXml("com.scheme", activity(".A", {filter(action(kView) + category(kDefault) +
-                                                          category("android.intent.category.BROWSABLE") +
-                                                          data("android:scheme=\"HTTPS\""))}))},
-         {manifestXml("com.host",
-                      activity(".A", {filter(action(kView) + category(kDefault) +
-                                             category("android.intent.category.BROWSABLE") +
-                                             data("android:scheme=\"https\" "
-                                                  "android:host=\"*.example.com\""))}))},
-         {manifestXml("com.port",
-                      activity(".A", {filter(action(kView) + category(kDefault) +
-                                             category("android.intent.category.BROWSABLE") +
-                                             data("android:scheme=\"https\" "
-                                                  "android:host=\"example.com\" "
-                                                  "android:port=\"8443\""))}))},
-         {manifestXml("com.path",
-                      activity(".A", {filter(action(kView) + category(kDefault) +
-                                             category("android.intent.category.BROWSABLE") +
-                                             data("android:scheme=\"https\" "
-                                                  "android:host=\"example.com\" "
-                                                  "android:pathPrefix=\"/docs\""))}))},
-         {manifestXml("com.type",
-                      activity(".A", {filter(action(kView) + category(kDefault) +
-                                             category("android.intent.category.BROWSABLE") +
-                                             data("android:scheme=\"https\" "
-                                                  "android:mimeType=\"image/*\""))}))}});
+        34, {{manifestXml("com.mail",
+                          activity(".Compose", {filter(action("android.intent.action.SENDTO") +
+                                                       category(kDefault) +
+                                                       data("android:scheme=\"mailto\""))}))},
+             {manifestXml("com.cat", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                            data("android:scheme=\"https\""))}))},
+             {manifestXml("com.scheme",
+                          activity(".A", {filter(action(kView) + category(kDefault) +
+                                                 category("android.intent.category.BROWSABLE") +
+                                                 data("android:scheme=\"HTTPS\""))}))},
+             {manifestXml("com.host",
+                          activity(".A", {filter(action(kView) + category(kDefault) +
+                                                 category("android.intent.category.BROWSABLE") +
+                                                 data("android:scheme=\"https\" "
+                                                      "android:host=\"*.example.com\""))}))},
+             {manifestXml("com.port",
+                          activity(".A", {filter(action(kView) + category(kDefault) +
+                                                 category("android.intent.category.BROWSABLE") +
+                                                 data("android:scheme=\"https\" "
+                                                      "android:host=\"example.com\" "
+                                                      "android:port=\"8443\""))}))},
+             {manifestXml("com.path",
+                          activity(".A", {filter(action(kView) + category(kDefault) +
+                                                 category("android.intent.category.BROWSABLE") +
+                                                 data("android:scheme=\"https\" "
+                                                      "android:host=\"example.com\" "
+                                                      "android:pathPrefix=\"/docs\""))}))},
+             {manifestXml("com.type",
+                          activity(".A", {filter(action(kView) + category(kDefault) +
+                                                 category("android.intent.category.BROWSABLE") +
+                                                 data("android:scheme=\"https\" "
+                                                      "android:mimeType=\"image/*\""))}))}});
     PackageIndex index(device);
-    const Intent web = intent({"-a", kView, "-c", "android.intent.category.BROWSABLE", "-d",
-                               "https://example.com/x"});
+    const Intent web = intent(
+        {"-a", kView, "-c", "android.intent.category.BROWSABLE", "-d", "https://example.com/x"});
     const std::vector<Rejection> why = index.explain(web, 0);
     ASSERT_EQ(why.size(), 7u);
     auto reasonOf = [&](const std::string& name) {
@@ -961,9 +978,10 @@ TEST(Explain, ChoosesTheFilterThatCameClosest) {
     // The second filter fails on the category (after action and data passed): it explains more
     // than the first, which fails on the action.
     Device device = makeDevice(
-        34, {{manifestXml("com.a", activity(".A", {filter(action(kMain)),
-                                                   filter(action(kView) +
-                                                          data("android:scheme=\"http\""))}))}});
+        34,
+        {{manifestXml("com.a",
+                      activity(".A", {filter(action(kMain)),
+                                      filter(action(kView) + data("android:scheme=\"http\""))}))}});
     PackageIndex index(device);
     const std::vector<Rejection> why =
         index.explain(intent({"-a", kView, "-c", "x.Y", "-d", "http://h"}), 0);
@@ -982,10 +1000,10 @@ TEST(DescribeFilterMatch, TypeAndDataCases) {
     IntentFilter untyped;
     untyped.actions = {kView};
     untyped.schemes = {"http"};
-    EXPECT_EQ(describeFilterMatch(untyped, intent({"-a", kView, "-d", "http://x", "-t", "text/html"}),
-                                  -1)
-                  .reason,
-              "the filter declares no MIME type, but the intent has type 'text/html'");
+    EXPECT_EQ(
+        describeFilterMatch(untyped, intent({"-a", kView, "-d", "http://x", "-t", "text/html"}), -1)
+            .reason,
+        "the filter declares no MIME type, but the intent has type 'text/html'");
     EXPECT_EQ(describeFilterMatch(untyped, intent({"-a", kView}), -2).reason,
               "the intent has no data, but the filter needs a scheme from [http]");
     IntentFilter tel;
@@ -1006,11 +1024,175 @@ TEST(DescribeFilterMatch, TypeAndDataCases) {
     IntentFilter typesOnly;
     typesOnly.actions = {kView};
     typesOnly.types = {"image/*"};
-    EXPECT_EQ(describeFilterMatch(typesOnly,
-                                  intent({"-a", kView, "-d", "http://x/a.png", "-t", "image/png"}),
-                                  -2)
+    EXPECT_EQ(describeFilterMatch(
+                  typesOnly, intent({"-a", kView, "-d", "http://x/a.png", "-t", "image/png"}), -2)
                   .rule,
               "M-10");
     EXPECT_EQ(describeFilterMatch(typed, intent({"-a", kView, "-t", "image/png"}), 0x608000).reason,
               "the filter matches: MATCH_CATEGORY_TYPE 0x608000");
+}
+
+// ---- the index against a full scan
+// ---------------------------------------------------------------
+
+namespace {
+
+// An independent, deliberately slow statement of spec 3.2-3.4: for each cut in Android's order,
+// every activity filter of the device registered in that bucket, in registration order, through
+// the per-filter steps; then the R-9 sort. The index (with its posting lists) must agree exactly.
+std::vector<std::pair<std::string, int>> fullScan(const Device& device, const PackageIndex& clamp,
+                                                  const Intent& intent, int queryFlags) {
+    struct Cut {
+        int kind;  // 0 type, 1 base type, 2 wild type, 3 typed action, 4 action, 5 scheme
+        std::string key;
+    };
+    std::vector<Cut> cuts;
+    if (intent.type) {
+        const size_t slash = intent.type->find('/');
+        if (slash != std::string::npos && slash > 0) {
+            const std::string base = intent.type->substr(0, slash);
+            if (base != "*") {
+                const bool wild =
+                    intent.type->size() == slash + 2 && (*intent.type)[slash + 1] == '*';
+                cuts.push_back(wild ? Cut{1, base} : Cut{0, *intent.type});
+                cuts.push_back(Cut{2, base});
+                cuts.push_back(Cut{2, "*"});
+            } else if (intent.action) {
+                cuts.push_back(Cut{3, *intent.action});
+            }
+        }
+    }
+    const std::optional<std::string> scheme = intent.data ? intent.data->scheme() : std::nullopt;
+    if (!intent.type && !scheme && intent.action) cuts.push_back(Cut{4, *intent.action});
+    if (scheme) cuts.push_back(Cut{5, *scheme});
+
+    auto registered = [](const IntentFilter& filter, const Cut& cut) {
+        auto has = [](const std::vector<std::string>& list, const std::string& value) {
+            return std::find(list.begin(), list.end(), value) != list.end();
+        };
+        for (const std::string& type : filter.types) {
+            const size_t slash = type.find('/');
+            const bool partial = type.size() == slash + 2 && type[slash + 1] == '*';
+            const std::string base = type.substr(0, slash);
+            if (cut.kind == 0 && type == cut.key) return true;
+            if (cut.kind == 1 && !partial && base == cut.key) return true;
+            if (cut.kind == 2 && partial && base == cut.key) return true;
+        }
+        if (cut.kind == 3) return !filter.types.empty() && has(filter.actions, cut.key);
+        if (cut.kind == 4) {
+            return filter.types.empty() && filter.schemes.empty() && has(filter.actions, cut.key);
+        }
+        if (cut.kind == 5) return has(filter.schemes, cut.key);
+        return false;
+    };
+
+    std::vector<ResolveInfo> out;
+    for (const Cut& cut : cuts) {
+        for (const InstalledPackage& package : device.packages) {
+            for (const Component& component : package.manifest.components) {
+                if (component.kind != ComponentKind::Activity &&
+                    component.kind != ComponentKind::ActivityAlias) {
+                    continue;
+                }
+                for (const IntentFilter& filter : component.filters) {
+                    if (!registered(filter, cut)) continue;
+                    const bool dup = std::any_of(out.begin(), out.end(), [&](const ResolveInfo& r) {
+                        return r.info == &component;
+                    });
+                    if (dup) continue;
+                    const int match = filter.match(intent);
+                    if (match < 0) continue;
+                    if ((queryFlags & kDefaultOnly) != 0 && !filter.hasDefault()) continue;
+                    if (!package.isComponentEnabled(component)) continue;
+                    ResolveInfo info;
+                    info.component = {package.packageName(), component.name};
+                    info.priority = clamp.effectivePriority(package, component, filter);
+                    info.match = match;
+                    info.isDefault = filter.hasDefault();
+                    info.system = package.system;
+                    info.info = &component;
+                    out.push_back(info);
+                }
+            }
+        }
+    }
+    std::stable_sort(out.begin(), out.end(), [](const ResolveInfo& a, const ResolveInfo& b) {
+        if (a.priority != b.priority) return a.priority > b.priority;
+        if (a.isDefault != b.isDefault) return a.isDefault;
+        if (a.match != b.match) return a.match > b.match;
+        if (a.system != b.system) return a.system;
+        return a.component.packageName < b.component.packageName;
+    });
+    std::vector<std::pair<std::string, int>> answer;
+    for (const ResolveInfo& info : out) {
+        answer.emplace_back(info.component.flattenToShortString(), info.match);
+    }
+    return answer;
+}
+
+std::vector<std::pair<std::string, int>> indexed(const PackageIndex& index, const Intent& intent,
+                                                 int queryFlags) {
+    std::vector<std::pair<std::string, int>> answer;
+    for (const ResolveInfo& info : index.query(intent, queryFlags)) {
+        answer.emplace_back(info.component.flattenToShortString(), info.match);
+    }
+    return answer;
+}
+
+}  // namespace
+
+TEST(IndexAgreesWithFullScan, OnASyntheticDeviceForEveryProbeAndVariant) {
+    const SyntheticDevice synthetic = generateSyntheticDevice({400, 7});
+    Result<Device> device = buildSyntheticDevice(synthetic);
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    const PackageIndex index(*device);
+
+    std::vector<std::vector<std::string>> intents;
+    for (const SyntheticProbe& probe : synthetic.probes) intents.push_back(probe.args);
+    // Variants that exercise every bucket kind and the posting lists: hosts in other cases, no
+    // host, wildcard and base types, categories nobody has, no action.
+    std::vector<std::string> hosts;
+    for (const InstalledPackage& package : device->packages) {
+        for (const Component& component : package.manifest.components) {
+            for (const IntentFilter& filter : component.filters) {
+                for (const FilterAuthority& authority : filter.authorities) {
+                    if (hosts.size() < 40) hosts.push_back(authority.host);
+                }
+            }
+        }
+    }
+    for (const std::string& host : hosts) {
+        std::string upper = host;
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        for (const std::string& h : {host, upper}) {
+            const std::string bare = !h.empty() && h[0] == '*' ? "m" + h.substr(1) : h;
+            intents.push_back({"-a", kView, "-c", "android.intent.category.BROWSABLE", "-d",
+                               "https://" + bare + "/a/b"});
+            intents.push_back({"-a", kView, "-d", "http://" + bare + "/"});
+            intents.push_back({"-d", "https://" + bare + "/x"});
+        }
+    }
+    for (const char* type : {"image/*", "image/png", "text/plain", "*/*", "video/mp4", "foo"}) {
+        intents.push_back({"-a", kView, "-t", type});
+        intents.push_back({"-a", "android.intent.action.SEND", "-t", type});
+        intents.push_back({"-t", type});
+        intents.push_back({"-a", kView, "-d", "content://media/1", "-t", type});
+    }
+    intents.push_back({"-a", kView, "-d", "mailto:a@b.c"});
+    intents.push_back({"-a", kView, "-d", "geo:0,0"});
+    intents.push_back({"-a", kMain, "-c", kLauncher, "-c", "com.example.NOBODY"});
+    intents.push_back({"-a", kMain});
+    intents.push_back({"-c", kDefault});
+
+    size_t nonEmpty = 0;
+    for (const std::vector<std::string>& args : intents) {
+        const Intent probe = intent(args);
+        for (int queryFlags : {0, kDefaultOnly}) {
+            const auto expected = fullScan(*device, index, probe, queryFlags);
+            EXPECT_EQ(indexed(index, probe, queryFlags), expected)
+                << ::testing::PrintToString(args) << " flags " << queryFlags;
+            nonEmpty += expected.empty() ? 0 : 1;
+        }
+    }
+    EXPECT_GT(nonEmpty, intents.size() / 2) << "the variants should mostly find something";
 }

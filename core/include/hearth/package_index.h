@@ -5,15 +5,15 @@
 // chooseBestActivity with preferred activities (C-1..C-6, P-4..P-8). Pure: no I/O, no globals,
 // deterministic order.
 
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
-
 #include <hearth/component_name.h>
 #include <hearth/device.h>
 #include <hearth/intent.h>
 #include <hearth/manifest.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace hearth {
 
@@ -24,7 +24,7 @@ struct ResolveInfo {
     int priority = 0;          ///< effective (clamped) filter priority
     int declaredPriority = 0;  ///< as written in the manifest
     int preferredOrder = 0;
-    int match = 0;             ///< IntentFilter.match code; 0 for explicit components (Q-2)
+    int match = 0;  ///< IntentFilter.match code; 0 for explicit components (Q-2)
     bool isDefault = false;
     bool system = false;
     const InstalledPackage* package = nullptr;  ///< points into the Device
@@ -36,8 +36,8 @@ struct ResolveInfo {
 struct Rejection {
     ComponentName component;
     ComponentKind kind = ComponentKind::Activity;
-    const IntentFilter* filter = nullptr;  ///< the filter judged (nullptr: the component as a whole)
-    std::string rule;                      ///< spec rule id: "M-3", "R-7", "R-8", "R-5", "Q-3", ...
+    const IntentFilter* filter = nullptr;  ///< the filter judged; nullptr: the whole component
+    std::string rule;                      ///< spec rule id: "M-3", "R-7", "R-8", "R-5", "Q-3"...
     std::string reason;                    ///< one readable sentence
 };
 
@@ -46,13 +46,13 @@ enum class ResolveOutcome { Activity, Chooser, None };
 /// "activity", "chooser", "none".
 const char* resolveOutcomeName(ResolveOutcome outcome);
 
-/// A change resolution makes to the preferred table (P-8: prune, demote to last-chosen, shrink set).
-/// Android applies DemoteToLastChosen and ShrinkSet by removing the entry and adding a new one, so
-/// the changed entry moves to the end of the table.
+/// A change resolution makes to the preferred table (P-8: prune, demote to last-chosen, shrink
+/// set). Android applies DemoteToLastChosen and ShrinkSet by removing the entry and adding a new
+/// one, so the changed entry moves to the end of the table.
 struct PreferredChange {
     enum class Kind { Remove, DemoteToLastChosen, ShrinkSet } kind = Kind::Remove;
-    size_t index = 0;                  ///< index into Device::preferred
-    std::vector<ComponentName> newSet; ///< ShrinkSet only
+    size_t index = 0;                   ///< index into Device::preferred
+    std::vector<ComponentName> newSet;  ///< ShrinkSet only
 };
 
 /// "remove", "demote-to-last-chosen", "shrink-set".
@@ -66,7 +66,7 @@ struct ResolveResult {
     std::string rule;                      ///< the deciding rule id
     std::optional<size_t> preferredIndex;  ///< the Device::preferred entry used, if any
     std::optional<size_t> persistentPreferredIndex;  ///< the Device::persistentPreferred entry used
-    std::vector<PreferredChange> preferredChanges;  ///< to apply to the device when simulating
+    std::vector<PreferredChange> preferredChanges;   ///< to apply to the device when simulating
 };
 
 /// The ResolverActivity component Android returns for an ambiguous resolve (C-6).
@@ -91,7 +91,7 @@ int sortKeyCount(int apiLevel);
 std::string describeOrder(const ResolveInfo& first, const ResolveInfo& second, int apiLevel);
 
 class PackageIndex {
-public:
+  public:
     /// Indexes every installed, non-removed package of the device. The device must outlive the
     /// index and must not change while it is used (rebuild after changes).
     explicit PackageIndex(const Device& device);
@@ -132,7 +132,7 @@ public:
     PackageIndex(PackageIndex&&) noexcept;
     ~PackageIndex();
 
-private:
+  private:
     struct Impl;
     const Device& m_device;
     std::unique_ptr<Impl> m_impl;

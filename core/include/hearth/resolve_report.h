@@ -8,12 +8,12 @@
 // Hearth's own: name, packageName, nonLocalizedLabel, enabled/exported/directBootAware,
 // processName, permission, targetActivity, launchMode, source and filter locations.
 
+#include <hearth/manifest.h>
+#include <hearth/package_index.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <hearth/manifest.h>
-#include <hearth/package_index.h>
 
 namespace hearth {
 
