@@ -1,13 +1,13 @@
 // hearth home: which activity becomes HOME at every framework call site, stock or patched.
 
+#include <hearth/device.h>
+#include <hearth/home.h>
+
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <hearth/device.h>
-#include <hearth/home.h>
 
 #include "cli.h"
 #include "command.h"
@@ -64,15 +64,16 @@ int runHome(const HomeOptions& options, Io& io) {
         selected = *patch;
     }
     if (options.api && (*options.api < 1 || *options.api > 99)) {
-        return usageError(io, "--api must be between 1 and 99, got " + std::to_string(*options.api));
+        return usageError(io,
+                          "--api must be between 1 and 99, got " + std::to_string(*options.api));
     }
     if (!options.storage.empty() && options.storage != "locked" && options.storage != "unlocked") {
-        return usageError(io, "--storage expects 'locked' or 'unlocked', got '" + options.storage +
-                                  "'");
+        return usageError(
+            io, "--storage expects 'locked' or 'unlocked', got '" + options.storage + "'");
     }
     if (!options.setup.empty() && options.setup != "complete" && options.setup != "in-progress") {
-        return usageError(io, "--setup expects 'complete' or 'in-progress', got '" + options.setup +
-                                  "'");
+        return usageError(
+            io, "--setup expects 'complete' or 'in-progress', got '" + options.setup + "'");
     }
 
     auto loaded = loadDevice(options.device);
@@ -94,7 +95,7 @@ int runHome(const HomeOptions& options, Io& io) {
     }
     // --compare: the stock framework against the chosen patch, else the device's own, else the
     // full HOME_FIRST patch.
-    FrameworkPatch patched = selected ? *selected
+    FrameworkPatch patched = selected                               ? *selected
                              : !device.patch.homeFirstSites.empty() ? device.patch
                                                                     : fullHomeFirstPatch();
     device.patch = FrameworkPatch{};
@@ -126,8 +127,7 @@ Runner defineHome(CLI::App& app, Io& io) {
     app.add_option("--api", options->api, "override the device's Android API level");
     app.add_option("--storage", options->storage,
                    "override the storage state: 'locked' (direct boot) or 'unlocked'");
-    app.add_option("--setup", options->setup,
-                   "override user setup: 'complete' or 'in-progress'");
+    app.add_option("--setup", options->setup, "override user setup: 'complete' or 'in-progress'");
     app.footer(kFooter);
     return [options, &io]() -> int { return runHome(*options, io); };
 }

@@ -1,12 +1,12 @@
 // hearth simulate: a device living through a script of boots, HOME presses, chooser answers and
 // installs, showing what is on screen after each step.
 
+#include <hearth/device.h>
+#include <hearth/simulate.h>
+
 #include <memory>
 #include <ostream>
 #include <string>
-
-#include <hearth/device.h>
-#include <hearth/simulate.h>
 
 #include "cli.h"
 #include "command.h"
@@ -14,7 +14,8 @@
 namespace hearth::cli {
 namespace {
 
-constexpr const char* kFooter = R"(Script: one step a line; '#' starts a comment; blank lines are fine.
+constexpr const char* kFooter =
+    R"(Script: one step a line; '#' starts a comment; blank lines are fine.
   boot [locked|unlocked]        power on (storage as in device.json unless given) and start home
   reboot [locked|unlocked]      restart; plain 'reboot' restores device.json's storage state
   press-home                    the HOME key (ignored while user setup is in progress, Android 10+)
@@ -51,7 +52,8 @@ int runSimulate(const SimulateOptions& options, Io& io) {
         io.err << device.error().toString() << "\n";
         return kExitBadInput;
     }
-    for (const Diagnostic& diagnostic : device->diagnostics) io.err << diagnostic.toString() << "\n";
+    for (const Diagnostic& diagnostic : device->diagnostics)
+        io.err << diagnostic.toString() << "\n";
     auto script = loadSimulationScript(options.script);
     if (!script) {
         io.err << script.error().toString() << "\n";

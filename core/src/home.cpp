@@ -78,15 +78,16 @@ HomeCandidate describeCandidate(const PackageIndex& index, const ResolveInfo& in
     } else if (info.info != nullptr) {
         candidate.where = info.info->where;
     }
-    std::string reason = "matches (" + matchCodeName(info.match) + "), priority " +
-                         std::to_string(info.priority);
+    std::string reason =
+        "matches (" + matchCodeName(info.match) + "), priority " + std::to_string(info.priority);
     if (info.declaredPriority != info.priority && info.package && info.info && info.filter) {
         reason += " (" + index.priorityNote(*info.package, *info.info, *info.filter) + ")";
     }
     if (info.isDefault) {
         reason += ", has DEFAULT";
     } else if (!defaultOnly) {
-        reason += ", no DEFAULT: accepted because this site resolves without MATCH_DEFAULT_ONLY (H-2)";
+        reason +=
+            ", no DEFAULT: accepted because this site resolves without MATCH_DEFAULT_ONLY (H-2)";
     }
     candidate.reason = reason;
     return candidate;
@@ -97,7 +98,8 @@ std::vector<HomeCandidate> describeCandidates(const Device& device, const Packag
                                               const std::vector<ResolveInfo>& results) {
     const bool defaultOnly = (queryFlags & flags::kMatchDefaultOnly) != 0;
     std::vector<HomeCandidate> out;
-    for (const ResolveInfo& info : results) out.push_back(describeCandidate(index, info, defaultOnly));
+    for (const ResolveInfo& info : results)
+        out.push_back(describeCandidate(index, info, defaultOnly));
 
     // Only components that look like they wanted to be home (or at least a MAIN entry point) are
     // worth listing; the rest of the device is noise for this question.
@@ -181,8 +183,9 @@ SiteShape siteShape(const Device& device, std::string_view site) {
             // resolveActivityInfo(pm, STOCK_PM_FLAGS) ORs in MATCH_DEFAULT_ONLY (5.7).
             return {"ActivityManagerService.startHomeActivityLocked", 0, startActivityFlags};
         }
-        return {"ActivityTaskManagerService.getHomeIntent + RootWindowContainer.resolveHomeActivity",
-                flags::kDebugTriagedMissing, flags::kStockPmFlags | modernBootDefaultOnly};
+        return {
+            "ActivityTaskManagerService.getHomeIntent + RootWindowContainer.resolveHomeActivity",
+            flags::kDebugTriagedMissing, flags::kStockPmFlags | modernBootDefaultOnly};
     }
     if (site == home_site::kHomeKey) {
         if (legacy || api < kFirstApiWithTaskManagerHome) {
@@ -226,8 +229,8 @@ std::string noHomeReason(const Device& device, const HomeSiteReport& report) {
         hint = "an activity declares MAIN + " + cat +
                " but lacks DEFAULT, which MATCH_DEFAULT_ONLY requires (R-7)";
     } else if (!device.userUnlocked) {
-        hint = "storage is locked and no MAIN + " + cat +
-               " activity is directBootAware (R-8, H-11)";
+        hint =
+            "storage is locked and no MAIN + " + cat + " activity is directBootAware (R-8, H-11)";
     } else {
         hint = "no enabled activity declares MAIN + " + cat + " + DEFAULT";
     }
@@ -257,8 +260,9 @@ HomeCheck checkHomeRecord(const Device& device, const std::string& homeCategory,
     const std::string what = check.component ? check.component->flattenToShortString()
                                              : std::string("the activity picked in the chooser");
     if (explicitByApp) {
-        check.reason = what + " is an ordinary activity: an app named the component itself, and "
-                              "only the system (or the ResolverActivity) may start home that way";
+        check.reason = what +
+                       " is an ordinary activity: an app named the component itself, and "
+                       "only the system (or the ResolverActivity) may start home that way";
         return check;
     }
     if (i.action != std::optional<std::string>(names::kActionMain)) {
@@ -287,8 +291,9 @@ HomeCheck checkHomeRecord(const Device& device, const std::string& homeCategory,
     if (check.component && *check.component == resolverActivityComponent()) {
         if (legacy && device.apiLevel < kFirstApiComparingResolverClass) {
             check.isHome = true;
-            check.reason = "the ResolverActivity itself counts as home: HistoryRecord compares its "
-                           "class name with the package name 'android', which never matches";
+            check.reason =
+                "the ResolverActivity itself counts as home: HistoryRecord compares its "
+                "class name with the package name 'android', which never matches";
             return check;
         }
         check.reason = "the ResolverActivity is never the home activity";
@@ -340,8 +345,8 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
 
     // H-8/H-9: without a chosen holder the HOME role goes to the fallback holder, whose preferred
     // MAIN+HOME entry then answers the tie. It only covers the standard HOME category.
-    if (report.outcome == HomeOutcome::Chooser && !result.preferredIndex && role &&
-        role->holder && role->fallback && report.category == names::kCategoryHome) {
+    if (report.outcome == HomeOutcome::Chooser && !result.preferredIndex && role && role->holder &&
+        role->fallback && report.category == names::kCategoryHome) {
         for (const ResolveInfo& info : result.candidates) {
             if (info.component.packageName == *role->holder) {
                 report.outcome = HomeOutcome::Activity;
@@ -359,12 +364,14 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
 
     if (report.outcome == HomeOutcome::Activity && report.component) {
         if (isSetupHome(device, *report.component)) {
-            report.note = "Provision/setup wizard: on its first start as home it marks setup "
-                          "complete and disables itself, so the next home start picks the next "
-                          "candidate (H-12)";
+            report.note =
+                "Provision/setup wizard: on its first start as home it marks setup "
+                "complete and disables itself, so the next home start picks the next "
+                "candidate (H-12)";
         } else if (isFallbackHome(device, *report.component)) {
-            report.note = "FallbackHome waits until storage is unlocked, then finishes to "
-                          "reveal the real home (H-11)";
+            report.note =
+                "FallbackHome waits until storage is unlocked, then finishes to "
+                "reveal the real home (H-11)";
         }
     }
     if (report.outcome == HomeOutcome::None) {
@@ -442,15 +449,15 @@ HomeSiteReport isHomeCheckSite(const Device& device, const PackageIndex& index,
     std::vector<ComponentName> bootChooser;
     if (boot.outcome == HomeOutcome::Activity) bootComponent = boot.component;
     if (boot.outcome == HomeOutcome::Chooser) bootChooser = boot.chooser;
-    HomeCheck fromBoot = checkHomeRecord(device, report.category, "boot", started, bootComponent,
-                                         bootChooser);
+    HomeCheck fromBoot =
+        checkHomeRecord(device, report.category, "boot", started, bootComponent, bootChooser);
 
     // A standard MAIN+HOME start (the stock HOME key, or an app): component left to the resolver,
     // resolved like startActivity (MATCH_DEFAULT_ONLY).
-    Intent standard = makeHomeIntent(names::kCategoryHome,
-                                     device.isLegacy()
-                                         ? flags::kActivityNewTask | flags::kActivityResetTaskIfNeeded
-                                         : flags::kActivityNewTask);
+    Intent standard = makeHomeIntent(
+        names::kCategoryHome, device.isLegacy()
+                                  ? flags::kActivityNewTask | flags::kActivityResetTaskIfNeeded
+                                  : flags::kActivityNewTask);
     const ResolveResult standardResult =
         index.resolveActivity(standard, flags::kMatchDefaultOnly | flags::kStockPmFlags);
     std::optional<ComponentName> standardComponent;
@@ -460,9 +467,8 @@ HomeSiteReport isHomeCheckSite(const Device& device, const PackageIndex& index,
     } else if (standardResult.outcome == ResolveOutcome::Chooser) {
         standardChooser = chooserView(device, index, standard).shown;
     }
-    HomeCheck fromStandard =
-        checkHomeRecord(device, report.category, "standard MAIN+HOME intent", standard,
-                        standardComponent, standardChooser);
+    HomeCheck fromStandard = checkHomeRecord(device, report.category, "standard MAIN+HOME intent",
+                                             standard, standardComponent, standardChooser);
     if (!standardComponent && standardChooser.empty()) {
         fromStandard.reason = "a standard MAIN+HOME start resolves to nothing";
     }
@@ -477,12 +483,14 @@ HomeSiteReport isHomeCheckSite(const Device& device, const PackageIndex& index,
     } else if (fromBoot.isHome) {
         report.outcome = HomeOutcome::Chooser;
         report.chooser = fromBoot.chooser;
-        report.reason = "whichever activity the user picks in the boot chooser is the home "
-                        "activity (it is started with exactly {" +
-                        shortCategory(report.category) + "})";
+        report.reason =
+            "whichever activity the user picks in the boot chooser is the home "
+            "activity (it is started with exactly {" +
+            shortCategory(report.category) + "})";
         if (device.isLegacy() && device.apiLevel < kFirstApiComparingResolverClass) {
-            report.reason += "; the ResolverActivity record itself also counts as home, because "
-                             "HistoryRecord compares its class name with 'android'";
+            report.reason +=
+                "; the ResolverActivity record itself also counts as home, because "
+                "HistoryRecord compares its class name with 'android'";
         }
     } else {
         report.outcome = HomeOutcome::None;
@@ -516,18 +524,17 @@ HomeSiteReport recentsSite(const Device& device, const PackageIndex& index,
         return report;
     }
     HomeSiteReport report = resolveSite(device, index, role, home_site::kRecents);
-    const std::string homeAtBoot =
-        boot.outcome == HomeOutcome::Activity && boot.component
-            ? boot.component->flattenToShortString()
-            : std::string();
+    const std::string homeAtBoot = boot.outcome == HomeOutcome::Activity && boot.component
+                                       ? boot.component->flattenToShortString()
+                                       : std::string();
     switch (report.outcome) {
         case HomeOutcome::Activity:
             report.hidden = report.component;
             report.reason = "the recent-apps dialog hides " +
                             report.component->flattenToShortString() + " as home";
             if (!homeAtBoot.empty() && *report.component != *boot.component) {
-                report.reason += "; the activity started at boot, " + homeAtBoot +
-                                 ", is listed like any app";
+                report.reason +=
+                    "; the activity started at boot, " + homeAtBoot + ", is listed like any app";
             }
             break;
         case HomeOutcome::Chooser:
@@ -603,9 +610,9 @@ std::vector<std::string> findWarnings(const Device& device, const HomeReport& re
         recents->hidden != boot->component) {
         warnings.push_back("inconsistent: the recent-apps dialog lists " + outcomeTarget(*boot) +
                            ", the home started at boot" +
-                           (recents->hidden ? " (it hides " +
-                                                  recents->hidden->flattenToShortString() + ")"
-                                            : std::string()));
+                           (recents->hidden
+                                ? " (it hides " + recents->hidden->flattenToShortString() + ")"
+                                : std::string()));
     }
     return warnings;
 }
@@ -675,11 +682,16 @@ std::string describePatch(const FrameworkPatch& patch) {
 
 const char* homeOutcomeName(HomeOutcome outcome) {
     switch (outcome) {
-        case HomeOutcome::Activity: return "activity";
-        case HomeOutcome::Chooser: return "chooser";
-        case HomeOutcome::None: return "none";
-        case HomeOutcome::Refused: return "refused";
-        case HomeOutcome::NotPresent: return "not-present";
+        case HomeOutcome::Activity:
+            return "activity";
+        case HomeOutcome::Chooser:
+            return "chooser";
+        case HomeOutcome::None:
+            return "none";
+        case HomeOutcome::Refused:
+            return "refused";
+        case HomeOutcome::NotPresent:
+            return "not-present";
     }
     return "none";
 }
@@ -719,10 +731,12 @@ std::optional<HomeRole> homeRole(const Device& device, const PackageIndex& index
                                 flags::kMatchDirectBootUnaware);
     std::erase_if(results,
                   [](const ResolveInfo& r) { return r.component.packageName == kSettingsPackage; });
-    std::stable_sort(results.begin(), results.end(),
-                     [](const ResolveInfo& a, const ResolveInfo& b) { return a.priority > b.priority; });
+    std::stable_sort(
+        results.begin(), results.end(),
+        [](const ResolveInfo& a, const ResolveInfo& b) { return a.priority > b.priority; });
     if (results.empty()) {
-        role.reason = "no holder: no activity outside Settings declares MAIN + HOME + DEFAULT (H-9)";
+        role.reason =
+            "no holder: no activity outside Settings declares MAIN + HOME + DEFAULT (H-9)";
         return role;
     }
     if (results.size() > 1 && results[0].priority == results[1].priority) {

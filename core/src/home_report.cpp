@@ -1,12 +1,11 @@
 // Text and JSON renderings of a HomeReport, shared by the CLI and the GUI's exports.
 
+#include <hearth/home.h>
+
 #include <algorithm>
 #include <cstdio>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
-
-#include <hearth/home.h>
+#include <sstream>
 
 namespace hearth {
 namespace {
@@ -262,9 +261,7 @@ void renderWarnings(std::ostream& out, const HomeReport& report, const std::stri
     }
 }
 
-std::string patchColumnTitle(const HomeReport& report) {
-    return describePatch(report.patch);
-}
+std::string patchColumnTitle(const HomeReport& report) { return describePatch(report.patch); }
 
 }  // namespace
 
@@ -280,7 +277,8 @@ std::string summarizeHomeSite(const HomeSiteReport& site) {
             return name;
         }
         case HomeOutcome::Chooser:
-            if (recents && !site.hidden) return "hides nothing (chooser: " + joinComponents(site.chooser) + ")";
+            if (recents && !site.hidden)
+                return "hides nothing (chooser: " + joinComponents(site.chooser) + ")";
             if (isHome) return "the pick from the chooser is home";
             return "chooser: " + joinComponents(site.chooser);
         case HomeOutcome::None:
@@ -311,8 +309,8 @@ std::string renderHomeText(const HomeReport& report) {
         out << stateLine(report) << "\n";
         if (report.role) {
             out << "ROLE_HOME: "
-                << (report.role->holder ? *report.role->holder : std::string("no holder"))
-                << " (" << report.role->reason << ")\n";
+                << (report.role->holder ? *report.role->holder : std::string("no holder")) << " ("
+                << report.role->reason << ")\n";
         }
     }
     out << "\n";
@@ -339,8 +337,8 @@ std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& pat
     out << "Home on " << headline(stock) << ": stock vs " << patchColumnTitle(patched) << "\n";
     if (stock.generation == FrameworkGeneration::Modern) out << stateLine(stock) << "\n";
     out << "\n";
-    std::vector<std::vector<std::string>> rows = {
-        {"site", "stock (every site HOME)", "category", "patched (" + patchColumnTitle(patched) + ")"}};
+    std::vector<std::vector<std::string>> rows = {{"site", "stock (every site HOME)", "category",
+                                                   "patched (" + patchColumnTitle(patched) + ")"}};
     for (size_t i = 0; i < stock.sites.size() && i < patched.sites.size(); ++i) {
         rows.push_back({stock.sites[i].site, summarizeHomeSite(stock.sites[i]),
                         shortCategory(patched.sites[i].category),

@@ -1,13 +1,11 @@
+#include <hearth/home.h>
 #include <hearth/simulate.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
-
-#include <hearth/home.h>
+#include <sstream>
 
 namespace hearth {
 namespace {
@@ -41,7 +39,8 @@ const std::vector<StepSyntax>& stepSyntax() {
         {"finish-setup", K::FinishSetup, 0, 0, "finish-setup"},
         {"patch", K::Patch, 1, 1, "patch home-first|stock"},
         {"patch-site", K::PatchSite, 1, kAny, "patch-site SITE..."},
-        {"expect", K::ExpectScreen, 1, kAny, "expect screen|chooser|no-home|home-ignored|setup-complete"},
+        {"expect", K::ExpectScreen, 1, kAny,
+         "expect screen|chooser|no-home|home-ignored|setup-complete"},
     };
     return table;
 }
@@ -98,8 +97,8 @@ Result<void> checkArity(const ScriptToken& keyword, const std::vector<ScriptToke
 Result<ComponentName> parseComponentArg(const ScriptToken& token) {
     std::optional<ComponentName> name = ComponentName::unflatten(token.text);
     if (!name) {
-        return makeError(token.where, "expected a component like 'com.example/.Home', got '" +
-                                          token.text + "'");
+        return makeError(token.where,
+                         "expected a component like 'com.example/.Home', got '" + token.text + "'");
     }
     return *name;
 }
@@ -119,8 +118,8 @@ Result<void> checkArgs(const SimulationStep& step) {
             auto component = parseComponentArg(step.args[0]);
             if (!component) return component.error();
             if (step.args[1].text != "always" && step.args[1].text != "once") {
-                return makeError(step.args[1].where, "expected 'always' or 'once', got '" +
-                                                         step.args[1].text + "'");
+                return makeError(step.args[1].where,
+                                 "expected 'always' or 'once', got '" + step.args[1].text + "'");
             }
             return ok();
         }
@@ -173,8 +172,8 @@ Result<SimulationStep> parseStep(std::vector<ScriptToken> tokens, std::string te
                              "patch-site, expect");
     }
     std::vector<ScriptToken> args(tokens.begin() + 1, tokens.end());
-    if (auto arity = checkArity(step.keyword, args, syntax->minArgs, syntax->maxArgs,
-                                syntax->usage);
+    if (auto arity =
+            checkArity(step.keyword, args, syntax->minArgs, syntax->maxArgs, syntax->usage);
         !arity) {
         return arity.error();
     }
@@ -278,20 +277,28 @@ Result<SimulationScript> loadSimulationScript(const std::filesystem::path& path)
 
 const char* screenKindName(Screen::Kind kind) {
     switch (kind) {
-        case Screen::Kind::Off: return "off";
-        case Screen::Kind::Activity: return "activity";
-        case Screen::Kind::Chooser: return "chooser";
-        case Screen::Kind::NoHome: return "no-home";
+        case Screen::Kind::Off:
+            return "off";
+        case Screen::Kind::Activity:
+            return "activity";
+        case Screen::Kind::Chooser:
+            return "chooser";
+        case Screen::Kind::NoHome:
+            return "no-home";
     }
     return "off";
 }
 
 std::string Screen::describe() const {
     switch (kind) {
-        case Kind::Off: return "off";
-        case Kind::Activity: return activity ? activity->flattenToShortString() : "?";
-        case Kind::Chooser: return "chooser: " + joinComponents(chooser);
-        case Kind::NoHome: return "no home (blank screen)";
+        case Kind::Off:
+            return "off";
+        case Kind::Activity:
+            return activity ? activity->flattenToShortString() : "?";
+        case Kind::Chooser:
+            return "chooser: " + joinComponents(chooser);
+        case Kind::NoHome:
+            return "no home (blank screen)";
     }
     return "off";
 }
@@ -315,9 +322,15 @@ void Simulator::applyPreferredChanges(const std::vector<PreferredChange>& change
         if (change.index >= m_device.preferred.size()) continue;
         PreferredActivity& entry = m_device.preferred[change.index];
         switch (change.kind) {
-            case PreferredChange::Kind::Remove: removals.push_back(change.index); break;
-            case PreferredChange::Kind::DemoteToLastChosen: entry.always = false; break;
-            case PreferredChange::Kind::ShrinkSet: entry.set = change.newSet; break;
+            case PreferredChange::Kind::Remove:
+                removals.push_back(change.index);
+                break;
+            case PreferredChange::Kind::DemoteToLastChosen:
+                entry.always = false;
+                break;
+            case PreferredChange::Kind::ShrinkSet:
+                entry.set = change.newSet;
+                break;
         }
     }
     std::sort(removals.rbegin(), removals.rend());
@@ -328,8 +341,7 @@ void Simulator::applyPreferredChanges(const std::vector<PreferredChange>& change
 
 // Shows `component` as home and plays out what Provision and FallbackHome do when they are
 // started as home. Returns true when the activity finished and home must be started again.
-bool Simulator::showHome(const ComponentName& component, std::string_view how,
-                         StepReport& report) {
+bool Simulator::showHome(const ComponentName& component, std::string_view how, StepReport& report) {
     m_screen = Screen{Screen::Kind::Activity, component, {}};
     m_chooser.reset();
     report.events.push_back("home: " + component.flattenToShortString() + " " + std::string(how));
@@ -384,8 +396,8 @@ void Simulator::startHome(std::string_view site, StepReport& report) {
             case HomeOutcome::Refused:
                 m_lastHomeIgnored = true;
                 report.homeIgnored = true;
-                report.events.push_back("HOME key ignored: setup in progress (" + home.rule +
-                                        ": " + home.reason + ")");
+                report.events.push_back("HOME key ignored: setup in progress (" + home.rule + ": " +
+                                        home.reason + ")");
                 return;
             case HomeOutcome::NotPresent:
                 report.events.push_back(home.reason);
@@ -457,10 +469,10 @@ Result<void> Simulator::boot(const SimulationStep& step, StepReport& report) {
     m_screen = Screen{};
     m_chooser.reset();
     if (!m_device.isLegacy()) {
-        report.events.push_back(std::string(m_device.userUnlocked ? "storage unlocked"
-                                                                  : "storage locked (direct boot)") +
-                                (m_device.userSetupComplete ? ", user setup complete"
-                                                            : ", user setup in progress"));
+        report.events.push_back(
+            std::string(m_device.userUnlocked ? "storage unlocked"
+                                              : "storage locked (direct boot)") +
+            (m_device.userSetupComplete ? ", user setup complete" : ", user setup in progress"));
     }
     startHome(home_site::kBoot, report);
     return ok();
@@ -468,9 +480,8 @@ Result<void> Simulator::boot(const SimulationStep& step, StepReport& report) {
 
 Result<void> Simulator::choose(const SimulationStep& step, StepReport& report) {
     if (m_screen.kind != Screen::Kind::Chooser || !m_chooser) {
-        return makeError(step.keyword.where,
-                         "no chooser on screen to choose from (screen: " + m_screen.describe() +
-                             ")");
+        return makeError(step.keyword.where, "no chooser on screen to choose from (screen: " +
+                                                 m_screen.describe() + ")");
     }
     const ComponentName component = *ComponentName::unflatten(step.args[0].text);
     if (std::find(m_screen.chooser.begin(), m_screen.chooser.end(), component) ==
@@ -487,9 +498,9 @@ Result<void> Simulator::choose(const SimulationStep& step, StepReport& report) {
     filter.categories = context.intent.categories;
     if (!filter.hasDefault()) filter.categories.push_back(names::kCategoryDefault);
     const std::string filterText =
-        "MAIN + " + shortCategory(context.intent.categories.empty()
-                                      ? std::string()
-                                      : context.intent.categories.front()) +
+        "MAIN + " +
+        shortCategory(context.intent.categories.empty() ? std::string()
+                                                        : context.intent.categories.front()) +
         " + DEFAULT";
     if (always || !m_device.isLegacy()) {
         PreferredActivity entry;
@@ -577,8 +588,7 @@ Result<void> Simulator::setComponentState(const SimulationStep& step, bool enabl
         package->disabledComponents.insert(component.className);
     }
     changed();
-    report.events.push_back(component.flattenToShortString() +
-                            (enable ? " enabled" : " disabled"));
+    report.events.push_back(component.flattenToShortString() + (enable ? " enabled" : " disabled"));
     restartHomeIfGone(report);
     return ok();
 }
@@ -598,10 +608,11 @@ Result<void> Simulator::expect(const SimulationStep& step, StepReport& report) {
         }
         case K::ExpectChooser: {
             std::vector<ComponentName> wanted;
-            for (const ScriptToken& arg : step.args) wanted.push_back(*ComponentName::unflatten(arg.text));
+            for (const ScriptToken& arg : step.args)
+                wanted.push_back(*ComponentName::unflatten(arg.text));
             if (m_screen.kind != Screen::Kind::Chooser || !sameMembers(wanted, m_screen.chooser)) {
-                return makeError(where, "expected chooser: " + joinComponents(wanted) +
-                                            ", got '" + m_screen.describe() + "'");
+                return makeError(where, "expected chooser: " + joinComponents(wanted) + ", got '" +
+                                            m_screen.describe() + "'");
             }
             return ok();
         }
@@ -612,14 +623,17 @@ Result<void> Simulator::expect(const SimulationStep& step, StepReport& report) {
             return ok();
         case K::ExpectHomeIgnored:
             if (!m_lastHomeIgnored) {
-                return makeError(where, "expected the last HOME press to be ignored, but it was "
-                                        "not (screen: " + m_screen.describe() + ")");
+                return makeError(where,
+                                 "expected the last HOME press to be ignored, but it was "
+                                 "not (screen: " +
+                                     m_screen.describe() + ")");
             }
             return ok();
         case K::ExpectSetupComplete:
             if (!m_device.userSetupComplete) {
-                return makeError(where, "expected user setup to be complete, but it is in "
-                                        "progress");
+                return makeError(where,
+                                 "expected user setup to be complete, but it is in "
+                                 "progress");
             }
             return ok();
         default:
@@ -674,7 +688,8 @@ Result<StepReport> Simulator::apply(const SimulationStep& step,
             const bool wasLocked = !m_device.userUnlocked;
             m_device.userUnlocked = true;
             changed();
-            report.events.push_back(wasLocked ? "storage unlocked" : "storage was already unlocked");
+            report.events.push_back(wasLocked ? "storage unlocked"
+                                              : "storage was already unlocked");
             if (wasLocked && m_screen.kind == Screen::Kind::Activity && m_screen.activity &&
                 isFallbackHome(m_device, *m_screen.activity)) {
                 if (homeFinishes(*m_screen.activity, report)) {
@@ -692,7 +707,8 @@ Result<StepReport> Simulator::apply(const SimulationStep& step,
             report.events.push_back("framework: " + describePatch(m_device.patch));
             break;
         case K::PatchSite:
-            for (const ScriptToken& site : step.args) m_device.patch.homeFirstSites.insert(site.text);
+            for (const ScriptToken& site : step.args)
+                m_device.patch.homeFirstSites.insert(site.text);
             report.events.push_back("framework: " + describePatch(m_device.patch));
             break;
         default:
@@ -768,7 +784,8 @@ std::string renderSimulationJson(const SimulationResult& result) {
                                   ? Json(step.screen.activity->flattenToShortString())
                                   : Json(nullptr);
         Json chooser = Json::array();
-        for (const ComponentName& c : step.screen.chooser) chooser.push_back(c.flattenToShortString());
+        for (const ComponentName& c : step.screen.chooser)
+            chooser.push_back(c.flattenToShortString());
         screen["chooser"] = std::move(chooser);
         s["screen"] = std::move(screen);
         s["homeIgnored"] = step.homeIgnored;

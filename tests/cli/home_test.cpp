@@ -1,16 +1,14 @@
 // hearth home, in-process (exact stdout, stderr and exit code) plus a smoke run of the binary.
 
 #include <gtest/gtest.h>
+#include <hearth/device.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include <hearth/device.h>
 
 #include "cli.h"
 
@@ -48,17 +46,23 @@ TEST(HomeCommand, CompareShowsStockAndPatchedSeedSideBySide) {
         "Home on seed: Android API 8, legacy 2.x framework: stock vs home-first\n"
         "\n"
         "  site          stock (every site HOME)                 category    patched (home-first)\n"
-        "  boot          com.android.launcher/.Launcher          HOME_FIRST  com.example.first/.FirstAppActivity\n"
-        "  home-key      com.android.launcher/.Launcher          HOME_FIRST  com.example.first/.FirstAppActivity\n"
-        "  home-key-mid  com.android.launcher/.Launcher          HOME_FIRST  com.example.first/.FirstAppActivity\n"
-        "  recents       hides com.android.launcher/.Launcher    HOME_FIRST  hides com.example.first/.FirstAppActivity\n"
-        "  is-home       com.android.launcher/.Launcher is home  HOME_FIRST  com.example.first/.FirstAppActivity is home\n"
+        "  boot          com.android.launcher/.Launcher          HOME_FIRST  "
+        "com.example.first/.FirstAppActivity\n"
+        "  home-key      com.android.launcher/.Launcher          HOME_FIRST  "
+        "com.example.first/.FirstAppActivity\n"
+        "  home-key-mid  com.android.launcher/.Launcher          HOME_FIRST  "
+        "com.example.first/.FirstAppActivity\n"
+        "  recents       hides com.android.launcher/.Launcher    HOME_FIRST  hides "
+        "com.example.first/.FirstAppActivity\n"
+        "  is-home       com.android.launcher/.Launcher is home  HOME_FIRST  "
+        "com.example.first/.FirstAppActivity is home\n"
         "\n"
         "why (stock)\n"
         "  boot          C-2: only one activity matches\n"
         "  home-key      C-2: only one activity matches\n"
         "  home-key-mid  C-2: only one activity matches\n"
-        "  recents       H-17: the recent-apps dialog hides com.android.launcher/.Launcher as home\n"
+        "  recents       H-17: the recent-apps dialog hides com.android.launcher/.Launcher as "
+        "home\n"
         "  is-home       H-6: com.android.launcher/.Launcher is the home activity: MAIN, exactly "
         "{HOME}, no data or type, NEW_TASK, component chosen by the system; its process becomes "
         "mHomeProcess\n"
@@ -73,7 +77,8 @@ TEST(HomeCommand, CompareShowsStockAndPatchedSeedSideBySide) {
         "exactly {HOME_FIRST}, no data or type, NEW_TASK, component chosen by the system; its "
         "process becomes mHomeProcess\n"
         "\n"
-        "Candidates and rejected activities: hearth home DEVICE [--patch home-first] (or --json).\n");
+        "Candidates and rejected activities: hearth home DEVICE [--patch home-first] (or "
+        "--json).\n");
 }
 
 TEST(HomeCommand, PatchedFrameworkWithoutHomeFirstActivitySaysNoHomeLoudly) {
@@ -102,8 +107,10 @@ TEST(HomeCommand, PatchedFrameworkWithoutHomeFirstActivitySaysNoHomeLoudly) {
         "HOME_FIRST + DEFAULT; the device boots to a blank screen\n"
         "  candidates  none\n"
         "  rejected    com.android.launcher/.Launcher  M-5: category "
-        "'android.intent.category.HOME_FIRST' is not in the filter's categories [HOME, DEFAULT]  [" +
-        launcher + "]\n"
+        "'android.intent.category.HOME_FIRST' is not in the filter's categories [HOME, DEFAULT]  "
+        "[" +
+        launcher +
+        "]\n"
         "              1 other MAIN activity without HOME or HOME_FIRST (see --json)\n";
     EXPECT_EQ(run.out.substr(0, head.size()), head);
     EXPECT_NE(run.out.find("is-home: HistoryRecord (isHomeActivity)\n"
@@ -168,7 +175,8 @@ TEST(HomeCommand, StateOverridesShowDirectBootAndSetup) {
 }
 
 TEST(HomeCommand, ApiOverrideSwitchesTheFrameworkGeneration) {
-    const CliRun run = hearthRun({"home", kDevices + "no-default-launcher", "--api", "34", "--json"});
+    const CliRun run =
+        hearthRun({"home", kDevices + "no-default-launcher", "--api", "34", "--json"});
     EXPECT_EQ(run.code, 0);
     const nlohmann::json json = nlohmann::json::parse(run.out);
     EXPECT_EQ(json["framework"]["api"], 34);
@@ -180,7 +188,8 @@ TEST(HomeCommand, UnknownPatchIsAUsageError) {
     const CliRun run = hearthRun({"home", kDevices + "seed", "--patch", "home-last"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.out, "");
-    EXPECT_EQ(run.err, "hearth home: unknown patch 'home-last': expected 'stock' or 'home-first'\n");
+    EXPECT_EQ(run.err,
+              "hearth home: unknown patch 'home-last': expected 'stock' or 'home-first'\n");
 }
 
 TEST(HomeCommand, UnknownCallSiteIsAUsageError) {

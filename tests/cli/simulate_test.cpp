@@ -5,11 +5,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli.h"
 
@@ -49,8 +48,8 @@ std::string writeScript(const std::string& name, const std::string& text) {
 }  // namespace
 
 TEST(SimulateCommand, SeedStoryStepFiveShowsFirstAppAsHome) {
-    const CliRun run = hearthRun({"simulate", kDevices + "seed",
-                                  kDevices + "seed/remove-stock-launcher.script"});
+    const CliRun run =
+        hearthRun({"simulate", kDevices + "seed", kDevices + "seed/remove-stock-launcher.script"});
     EXPECT_EQ(run.code, 0);
     EXPECT_EQ(run.err, "");
     EXPECT_EQ(run.out,
@@ -96,7 +95,8 @@ TEST(SimulateCommand, SeedStoryStepFiveShowsFirstAppAsHome) {
 }
 
 TEST(SimulateCommand, ChooserStepsListTheCandidates) {
-    const std::string script = writeScript("chooser.script", "boot\nchoose org.example.betahome/.BetaHome always\n");
+    const std::string script =
+        writeScript("chooser.script", "boot\nchoose org.example.betahome/.BetaHome always\n");
     const CliRun run = hearthRun({"simulate", kDevices + "three-launchers", script});
     EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_NE(run.out.find("    screen: chooser: com.android.launcher/.Launcher, "
@@ -112,8 +112,8 @@ TEST(SimulateCommand, ChooserStepsListTheCandidates) {
 }
 
 TEST(SimulateCommand, FailedExpectationStopsWithExitOneAndItsLocation) {
-    const std::string script =
-        writeScript("fails.script", "boot\nexpect screen org.example.alphahome/.AlphaHome\npress-home\n");
+    const std::string script = writeScript(
+        "fails.script", "boot\nexpect screen org.example.alphahome/.AlphaHome\npress-home\n");
     const CliRun run = hearthRun({"simulate", kDevices + "three-launchers", script});
     EXPECT_EQ(run.code, 1);
     const std::string message =
@@ -149,8 +149,9 @@ TEST(SimulateCommand, MissingScriptArgumentIsAUsageError) {
 }
 
 TEST(SimulateCommand, JsonListsEveryStepWithItsScreen) {
-    const CliRun run = hearthRun({"simulate", kDevices + "modern-provision",
-                                  kDevices + "modern-provision/setup-interrupted.script", "--json"});
+    const CliRun run =
+        hearthRun({"simulate", kDevices + "modern-provision",
+                   kDevices + "modern-provision/setup-interrupted.script", "--json"});
     EXPECT_EQ(run.code, 0) << run.err;
     const nlohmann::json json = nlohmann::json::parse(run.out);
     EXPECT_EQ(json["device"], "modern-provision");

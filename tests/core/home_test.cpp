@@ -1,16 +1,14 @@
 // The home model: one test per H-rule and per spec edge case 58-67, named after the rule.
 
 #include <gtest/gtest.h>
-
-#include <string>
-#include <vector>
-
-#include <nlohmann/json.hpp>
-
 #include <hearth/device.h>
 #include <hearth/home.h>
 #include <hearth/manifest.h>
 #include <hearth/package_index.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 using namespace hearth;
 
@@ -35,8 +33,10 @@ struct ActivitySpec {
 };
 
 std::string manifestXml(const std::string& package, const std::vector<ActivitySpec>& activities) {
-    std::string xml = "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
-                      "package=\"" + package + "\">\n  <application>\n";
+    std::string xml =
+        "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+        "package=\"" +
+        package + "\">\n  <application>\n";
     for (const ActivitySpec& a : activities) {
         xml += "    <activity android:name=\"" + a.name + "\" " + a.attributes + ">\n";
         xml += "      <intent-filter android:priority=\"" + std::to_string(a.priority) + "\">\n";
@@ -66,9 +66,10 @@ InstalledPackage launcher(const std::string& name, int priority = 0, bool system
 }
 
 InstalledPackage fallbackHome() {
-    return package("com.android.settings",
-                   {{".FallbackHome", {kHome, kDefault}, -1000, "android:directBootAware=\"true\""}},
-                   true, true);
+    return package(
+        "com.android.settings",
+        {{".FallbackHome", {kHome, kDefault}, -1000, "android:directBootAware=\"true\""}}, true,
+        true);
 }
 
 InstalledPackage provision() {
@@ -186,8 +187,8 @@ TEST(HomeSites, H7TiedLaunchersShowTheChooserListingOnlyTheTopGroup) {
 
 TEST(HomeSites, P3NonSystemPriorityIsClampedSoTheSystemLauncherWins) {
     // Edge cases 49 and 51: 2.x parses a non-system app's priority 100 as 0.
-    const HomeReport report =
-        analyzeHome(device(8, {launcher("com.pushy", 100), launcher("com.android.launcher", 1, true)}));
+    const HomeReport report = analyzeHome(
+        device(8, {launcher("com.pushy", 100), launcher("com.android.launcher", 1, true)}));
     const HomeSiteReport& boot = site(report, "boot");
     EXPECT_EQ(outcome(boot), "activity com.android.launcher/.Home");
     ASSERT_GE(boot.candidates.size(), 2u);
@@ -227,9 +228,9 @@ TEST(HomeRole, H9FallbackHolderIsTheStrictlyHighestHomeOutsideSettings) {
 TEST(HomeRole, H9FallbackHolderBreaksATieWithTheSettingsApp) {
     // Settings is skipped by the fallback, so its HOME activity at the same priority as the
     // launcher does not leave the user with a chooser.
-    Device d = device(30, {launcher("com.a"), package("com.android.settings",
-                                                      {{".CryptKeeper", {kHome, kDefault}, 0}},
-                                                      true, true)});
+    Device d = device(
+        30, {launcher("com.a"), package("com.android.settings",
+                                        {{".CryptKeeper", {kHome, kDefault}, 0}}, true, true)});
     const HomeReport report = analyzeHome(d);
     EXPECT_EQ(outcome(site(report, "boot")), "activity com.a/.Home");
     EXPECT_EQ(site(report, "boot").rule, "H-9");
@@ -237,8 +238,8 @@ TEST(HomeRole, H9FallbackHolderBreaksATieWithTheSettingsApp) {
 
 TEST(HomeRole, H9TwoTopActivitiesOfOnePackageLeaveNoFallbackHolder) {
     // Edge case 67.
-    Device d = device(30, {package("com.a", {{".One", {kHome, kDefault}, 0},
-                                             {".Two", {kHome, kDefault}, 0}})});
+    Device d = device(
+        30, {package("com.a", {{".One", {kHome, kDefault}, 0}, {".Two", {kHome, kDefault}, 0}})});
     const HomeReport report = analyzeHome(d);
     ASSERT_TRUE(report.role.has_value());
     EXPECT_FALSE(report.role->holder.has_value());
@@ -261,8 +262,8 @@ TEST(HomeSites, H11LockedStorageLeavesOnlyTheDirectBootAwareFallbackHome) {
     d.userUnlocked = false;
     const HomeReport report = analyzeHome(d);
     EXPECT_EQ(outcome(site(report, "boot")), "activity com.android.settings/.FallbackHome");
-    EXPECT_TRUE(isFallbackHome(d, ComponentName{"com.android.settings",
-                                                "com.android.settings.FallbackHome"}));
+    EXPECT_TRUE(isFallbackHome(
+        d, ComponentName{"com.android.settings", "com.android.settings.FallbackHome"}));
 }
 
 TEST(HomeSites, H12ProvisionWinsTheFirstBootWithPriorityOne) {
@@ -277,10 +278,11 @@ TEST(HomeSites, H12ProvisionWinsTheFirstBootWithPriorityOne) {
 }
 
 TEST(HomeSites, H13SetupWizardCategoryMarksASetupHome) {
-    Device d = device(30, {package("com.vendor.setup",
-                                   {{".Wizard", {kHome, kDefault, "android.intent.category.SETUP_WIZARD"}, 5}},
-                                   true, true),
-                           launcher("com.a")});
+    Device d = device(
+        30, {package("com.vendor.setup",
+                     {{".Wizard", {kHome, kDefault, "android.intent.category.SETUP_WIZARD"}, 5}},
+                     true, true),
+             launcher("com.a")});
     EXPECT_TRUE(isSetupHome(d, ComponentName{"com.vendor.setup", "com.vendor.setup.Wizard"}));
     EXPECT_FALSE(isSetupHome(d, ComponentName{"com.a", "com.a.Home"}));
 }
@@ -312,8 +314,9 @@ TEST(IsHome, H5RecordStartedWithMainHomeAndLauncherIsNotHome) {
                                               ComponentName{"com.a", "com.a.Home"});
     EXPECT_FALSE(check.isHome);
     EXPECT_EQ(check.rule, "H-5");
-    EXPECT_EQ(check.reason, "com.a/.Home is an ordinary activity: its intent has 2 categories, the "
-                            "check wants exactly one");
+    EXPECT_EQ(check.reason,
+              "com.a/.Home is an ordinary activity: its intent has 2 categories, the "
+              "check wants exactly one");
 }
 
 TEST(IsHome, H5ExplicitComponentFromAnAppIsNotHome) {
@@ -329,7 +332,8 @@ TEST(IsHome, H6LegacyRecordWithoutNewTaskIsNotHome) {
     const ComponentName home{"com.a", "com.a.Home"};
     const HomeCheck check = checkHomeActivity(legacy, homeIntent({kHome}, 0), home);
     EXPECT_FALSE(check.isHome);
-    EXPECT_EQ(check.reason, "com.a/.Home is an ordinary activity: FLAG_ACTIVITY_NEW_TASK is not set");
+    EXPECT_EQ(check.reason,
+              "com.a/.Home is an ordinary activity: FLAG_ACTIVITY_NEW_TASK is not set");
     Device modern = device(30, {launcher("com.a")});
     EXPECT_TRUE(checkHomeActivity(modern, homeIntent({kHome}, 0), home).isHome);
 }
@@ -362,11 +366,31 @@ TEST(IsHome, PatchedCheckTreatsStandardHomeStartsAsOrdinaryApps) {
     EXPECT_TRUE(isHome.checks[0].isHome);
     EXPECT_FALSE(isHome.checks[1].isHome);
     EXPECT_EQ(isHome.checks[1].component,
-              std::optional<ComponentName>(ComponentName{"com.android.launcher",
-                                                         "com.android.launcher.Home"}));
+              std::optional<ComponentName>(
+                  ComponentName{"com.android.launcher", "com.android.launcher.Home"}));
     EXPECT_EQ(isHome.checks[1].reason,
               "com.android.launcher/.Home is an ordinary activity: it was started with category "
               "HOME but the home check wants HOME_FIRST");
+}
+
+TEST(IsHome, H3BootStartAddsNewTaskToTheResolvedHomeIntent) {
+    const HomeReport report = analyzeHome(device(30, {launcher("com.a")}));
+    const HomeSiteReport& isHome = site(report, "is-home");
+    ASSERT_FALSE(isHome.checks.empty());
+    EXPECT_EQ(isHome.checks[0].startedBy, "boot");
+    EXPECT_EQ(isHome.checks[0].intent.flags, 0x10000100);
+    EXPECT_EQ(isHome.checks[0].component,
+              std::optional<ComponentName>(ComponentName{"com.a", "com.a.Home"}));
+    EXPECT_TRUE(isHome.checks[0].isHome);
+}
+
+TEST(IsHome, H3ChooserAtBootMakesThePickTheHomeActivity) {
+    // The ResolverActivity itself is launched without the HOME type; what the user picks is
+    // started with the home intent and becomes home.
+    const HomeReport report = analyzeHome(device(30, {launcher("com.a"), launcher("com.b")}));
+    const HomeSiteReport& isHome = site(report, "is-home");
+    EXPECT_EQ(outcome(isHome), "chooser com.a/.Home com.b/.Home");
+    EXPECT_EQ(summarizeHomeSite(isHome), "the pick from the chooser is home");
 }
 
 // ---- H-16, H-17: recents ----
@@ -478,7 +502,8 @@ TEST(HomeFirstPatch, BootPatchedAloneLeavesTheBootActivityAnOrdinaryApp) {
 TEST(HomeFirstPatch, UnknownPatchOrSiteIsRefusedWithTheValueNamed) {
     auto badPatch = makeFrameworkPatch("home-last", {});
     ASSERT_FALSE(badPatch.has_value());
-    EXPECT_EQ(badPatch.error().toString(), "unknown patch 'home-last': expected 'stock' or 'home-first'");
+    EXPECT_EQ(badPatch.error().toString(),
+              "unknown patch 'home-last': expected 'stock' or 'home-first'");
     auto badSite = makeFrameworkPatch("", {"boot", "homekey"});
     ASSERT_FALSE(badSite.has_value());
     EXPECT_EQ(badSite.error().toString(),

@@ -2,19 +2,17 @@
 // stock and patched, and every script in its folder with its own expectations.
 
 #include <gtest/gtest.h>
+#include <hearth/device.h>
+#include <hearth/home.h>
+#include <hearth/simulate.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include <hearth/device.h>
-#include <hearth/home.h>
-#include <hearth/simulate.h>
 
 using namespace hearth;
 namespace fs = std::filesystem;
@@ -67,7 +65,8 @@ void expectSites(const Device& device, const nlohmann::json& expected, const std
     }
 }
 
-void expectStockAndPatched(Device device, const nlohmann::json& expected, const std::string& label) {
+void expectStockAndPatched(Device device, const nlohmann::json& expected,
+                           const std::string& label) {
     const FrameworkPatch patched = patchedFramework(device);
     device.patch = FrameworkPatch{};
     expectSites(device, expected.at("stock"), label + " (stock)");
@@ -76,7 +75,7 @@ void expectStockAndPatched(Device device, const nlohmann::json& expected, const 
 }
 
 class SampleDevice : public testing::TestWithParam<std::string> {
-protected:
+  protected:
     fs::path folder() const { return kDevices / GetParam(); }
 };
 
@@ -93,7 +92,8 @@ TEST_P(SampleDevice, MatchesItsHandWrittenHomeExpectationsStockAndPatched) {
     for (const nlohmann::json& variant : expected["variants"]) {
         Device changed = *device;
         if (variant.contains("api")) changed.apiLevel = variant["api"].get<int>();
-        if (variant.contains("userUnlocked")) changed.userUnlocked = variant["userUnlocked"].get<bool>();
+        if (variant.contains("userUnlocked"))
+            changed.userUnlocked = variant["userUnlocked"].get<bool>();
         if (variant.contains("userSetupComplete")) {
             changed.userSetupComplete = variant["userSetupComplete"].get<bool>();
         }
@@ -111,8 +111,8 @@ TEST_P(SampleDevice, RunsEveryScriptInItsFolderWithItsExpectationsMet) {
         auto script = loadSimulationScript(entry.path());
         ASSERT_TRUE(script.has_value()) << script.error().toString();
         const SimulationResult result = runSimulation(std::move(*device), *script);
-        EXPECT_FALSE(result.failure.has_value())
-            << result.failure->toString() << "\n" << renderSimulationText(result);
+        EXPECT_FALSE(result.failure.has_value()) << result.failure->toString() << "\n"
+                                                 << renderSimulationText(result);
         EXPECT_GT(result.expectationsMet, 0u) << "a sample script must check what it shows";
     }
 }

@@ -1,15 +1,14 @@
 // The simulator: script parsing (every error's full text), and the home flows it plays out.
 
 #include <gtest/gtest.h>
-
-#include <filesystem>
-#include <string>
-#include <vector>
-
 #include <hearth/device.h>
 #include <hearth/home.h>
 #include <hearth/manifest.h>
 #include <hearth/simulate.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
 
 using namespace hearth;
 
@@ -26,8 +25,12 @@ std::string launcherXml(const std::string& package, int priority = 0,
            package + "\">\n  <application>\n    <activity android:name=\".Home\" " + attributes +
            ">\n      <intent-filter android:priority=\"" + std::to_string(priority) +
            "\">\n        <action android:name=\"android.intent.action.MAIN\"/>\n"
-           "        <category android:name=\"" + kHome + "\"/>\n"
-           "        <category android:name=\"" + kDefault + "\"/>\n"
+           "        <category android:name=\"" +
+           kHome +
+           "\"/>\n"
+           "        <category android:name=\"" +
+           kDefault +
+           "\"/>\n"
            "      </intent-filter>\n    </activity>\n  </application>\n</manifest>\n";
 }
 
@@ -73,9 +76,9 @@ const StepReport& lastStep(const SimulationResult& result) {
 }
 
 Device modernWithProvision(bool setupComplete, bool unlocked) {
-    Device d = device(30, {package("com.android.provision", 1, true), package("com.launcher", 0, true),
-                           package("com.android.settings", -1000, true,
-                                   "android:directBootAware=\"true\"")});
+    Device d = device(
+        30, {package("com.android.provision", 1, true), package("com.launcher", 0, true),
+             package("com.android.settings", -1000, true, "android:directBootAware=\"true\"")});
     d.userSetupComplete = setupComplete;
     d.userUnlocked = unlocked;
     return d;
@@ -86,7 +89,8 @@ Device modernWithProvision(bool setupComplete, bool unlocked) {
 // ---- Parsing ----
 
 TEST(SimulationScript, CommentsAndBlankLinesAreSkippedAndLinesKeepTheirNumbers) {
-    const SimulationScript parsed = script("# a comment\n\nboot   # trailing comment\n  press-home\n");
+    const SimulationScript parsed =
+        script("# a comment\n\nboot   # trailing comment\n  press-home\n");
     ASSERT_EQ(parsed.steps.size(), 2u);
     EXPECT_EQ(parsed.steps[0].kind, SimulationStep::Kind::Boot);
     EXPECT_EQ(parsed.steps[0].keyword.where.line, 3);
@@ -225,9 +229,9 @@ TEST(SimulationRun, FailedExpectationsSayWhatWasExpectedAndWhatWasFound) {
 }
 
 TEST(SimulationRun, ChooserExpectationIgnoresOrder) {
-    const SimulationResult result = runSimulation(
-        device(10, {package("com.a"), package("com.b")}),
-        script("boot\nexpect chooser com.b/.Home com.a/.Home\n"));
+    const SimulationResult result =
+        runSimulation(device(10, {package("com.a"), package("com.b")}),
+                      script("boot\nexpect chooser com.b/.Home com.a/.Home\n"));
     EXPECT_FALSE(result.failure.has_value());
     EXPECT_EQ(result.expectationsMet, 1u);
 }
@@ -254,9 +258,9 @@ TEST(SimulationRun, H12ProvisionCompletesSetupDisablesItselfAndTheLauncherFollow
 
 TEST(SimulationRun, H11FallbackHomeHoldsUntilUnlockThenLeaves) {
     // Edge case 59.
-    const SimulationResult result = runSimulation(
-        modernWithProvision(true, false),
-        script("boot\nexpect screen com.android.settings/.Home\nunlock\n"));
+    const SimulationResult result =
+        runSimulation(modernWithProvision(true, false),
+                      script("boot\nexpect screen com.android.settings/.Home\nunlock\n"));
     ASSERT_FALSE(result.failure.has_value()) << result.failure->toString();
     ASSERT_EQ(result.steps.size(), 3u);
     const StepReport& unlock = result.steps[2];
@@ -284,10 +288,11 @@ TEST(SimulationRun, H14HomeKeyIsIgnoredWhileSetupIsInProgress) {
 TEST(SimulationRun, P8LegacyAlwaysIsDroppedWhenANewTopLauncherAppears) {
     // Edge case 54, 2.x flavour: the entry is removed and the chooser asks again.
     Simulator simulator(device(10, {package("com.a"), package("com.b")}));
-    const SimulationScript steps =
-        script("boot\nchoose com.a/.Home always\ninstall new-launcher/AndroidManifest.xml\n"
-               "press-home\n");
-    for (size_t i = 0; i < 2; ++i) ASSERT_TRUE(simulator.apply(steps.steps[i], steps.baseDir).has_value());
+    const SimulationScript steps = script(
+        "boot\nchoose com.a/.Home always\ninstall new-launcher/AndroidManifest.xml\n"
+        "press-home\n");
+    for (size_t i = 0; i < 2; ++i)
+        ASSERT_TRUE(simulator.apply(steps.steps[i], steps.baseDir).has_value());
     ASSERT_EQ(simulator.device().preferred.size(), 1u);
     const PreferredActivity& entry = simulator.device().preferred[0];
     EXPECT_EQ(entry.filter.actions, std::vector<std::string>{"android.intent.action.MAIN"});
@@ -295,7 +300,8 @@ TEST(SimulationRun, P8LegacyAlwaysIsDroppedWhenANewTopLauncherAppears) {
     EXPECT_EQ(entry.match, 0x100000);
     EXPECT_EQ(entry.set.size(), 2u);
     EXPECT_TRUE(entry.always);
-    for (size_t i = 2; i < 4; ++i) ASSERT_TRUE(simulator.apply(steps.steps[i], steps.baseDir).has_value());
+    for (size_t i = 2; i < 4; ++i)
+        ASSERT_TRUE(simulator.apply(steps.steps[i], steps.baseDir).has_value());
     EXPECT_TRUE(simulator.device().preferred.empty());
     EXPECT_EQ(simulator.screen().kind, Screen::Kind::Chooser);
     EXPECT_EQ(simulator.screen().chooser.size(), 3u);
@@ -343,9 +349,9 @@ TEST(SimulationRun, JustOnceRecordsALastChosenEntryOnlyOnModernDevices) {
 
 TEST(SimulationRun, UninstallingTheHomeOnScreenStartsHomeAgain) {
     // H-4: nothing left to resume.
-    const SimulationResult result = runSimulation(
-        device(8, {package("com.a", 1, true), package("com.b", 0, true)}),
-        script("boot\nuninstall com.a\n"));
+    const SimulationResult result =
+        runSimulation(device(8, {package("com.a", 1, true), package("com.b", 0, true)}),
+                      script("boot\nuninstall com.a\n"));
     ASSERT_FALSE(result.failure.has_value()) << result.failure->toString();
     EXPECT_EQ(result.steps[0].screen.describe(), "com.a/.Home");
     EXPECT_EQ(result.steps[1].events[1],

@@ -6,18 +6,18 @@
 // dialog) and modern (Android 10+: ActivityTaskManager home intent, FallbackHome, Provision, setup
 // gating of the HOME key, the ROLE_HOME fallback holder, direct boot). Pure: no I/O, no globals.
 
-#include <optional>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
 #include <hearth/component_name.h>
 #include <hearth/device.h>
 #include <hearth/intent.h>
 #include <hearth/package_index.h>
 #include <hearth/result.h>
 #include <hearth/source_location.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace hearth {
 
@@ -70,15 +70,15 @@ const char* homeOutcomeName(HomeOutcome outcome);
 /// HOME, HOME_FIRST or MAIN but was not one (with the rule that removed it).
 struct HomeCandidate {
     ComponentName component;
-    bool candidate = false;        ///< in the sorted query result
-    int priority = 0;              ///< effective (clamped) priority; candidates only
-    int declaredPriority = 0;      ///< as written in the manifest; candidates only
-    bool isDefault = false;        ///< filter has DEFAULT; candidates only
-    int match = 0;                 ///< IntentFilter.match code; candidates only
-    bool declaresHome = false;     ///< some filter lists HOME or HOME_FIRST
-    std::string rule;              ///< non-candidates: the rule that removed it (M-5, R-7, R-8...)
-    std::string reason;            ///< one readable sentence
-    SourceLocation where;          ///< the deciding filter (or the component)
+    bool candidate = false;     ///< in the sorted query result
+    int priority = 0;           ///< effective (clamped) priority; candidates only
+    int declaredPriority = 0;   ///< as written in the manifest; candidates only
+    bool isDefault = false;     ///< filter has DEFAULT; candidates only
+    int match = 0;              ///< IntentFilter.match code; candidates only
+    bool declaresHome = false;  ///< some filter lists HOME or HOME_FIRST
+    std::string rule;           ///< non-candidates: the rule that removed it (M-5, R-7, R-8...)
+    std::string reason;         ///< one readable sentence
+    SourceLocation where;       ///< the deciding filter (or the component)
 };
 
 /// is-home: whether an activity started from a given intent is treated as the home activity.
@@ -88,18 +88,18 @@ struct HomeCheck {
     std::optional<ComponentName> component;  ///< the activity started; nullopt: nothing started
     std::vector<ComponentName> chooser;      ///< when the start goes through the chooser
     bool isHome = false;
-    std::string rule;                        ///< H-5 (modern) or H-6 (legacy)
+    std::string rule;  ///< H-5 (modern) or H-6 (legacy)
     std::string reason;
 };
 
 /// The answer at one call site.
 struct HomeSiteReport {
-    std::string site;                        ///< call-site id
-    std::string where;                       ///< the framework class and method, for humans
-    std::string category;                    ///< HOME or HOME_FIRST (full name)
-    Intent intent;                           ///< exactly what the framework builds
-    int queryFlags = 0;                      ///< PackageManager flags used to resolve it
-    bool matchDefaultOnly = false;           ///< queryFlags has MATCH_DEFAULT_ONLY
+    std::string site;               ///< call-site id
+    std::string where;              ///< the framework class and method, for humans
+    std::string category;           ///< HOME or HOME_FIRST (full name)
+    Intent intent;                  ///< exactly what the framework builds
+    int queryFlags = 0;             ///< PackageManager flags used to resolve it
+    bool matchDefaultOnly = false;  ///< queryFlags has MATCH_DEFAULT_ONLY
     HomeOutcome outcome = HomeOutcome::None;
     std::optional<ComponentName> component;  ///< Activity: the activity
     std::vector<ComponentName> chooser;      ///< Chooser: what the ResolverActivity lists
@@ -130,9 +130,9 @@ struct HomeReport {
     bool userUnlocked = true;
     bool userSetupComplete = true;
     std::vector<std::pair<std::string, std::string>> siteCategories;  ///< site → category
-    std::optional<HomeRole> role;                 ///< modern only
-    std::vector<HomeSiteReport> sites;            ///< homeSiteIds() order
-    std::vector<std::string> warnings;            ///< no home, inconsistent sites, ... (loud)
+    std::optional<HomeRole> role;                                     ///< modern only
+    std::vector<HomeSiteReport> sites;                                ///< homeSiteIds() order
+    std::vector<std::string> warnings;  ///< no home, inconsistent sites, ... (loud)
 };
 
 /// True for the FallbackHome of the Settings app (com.android.settings, declares HOME; H-11).
@@ -160,7 +160,8 @@ std::optional<HomeRole> homeRole(const Device& device, const PackageIndex& index
 
 /// A readable report of every call site: a summary table then the details of each site.
 std::string renderHomeText(const HomeReport& report);
-/// The JSON report: {"framework":{"api","generation","patch","sites":{site:category}},"sites":[...]}.
+/// The JSON report:
+/// {"framework":{"api","generation","patch","sites":{site:category}},"sites":[...]}.
 std::string renderHomeJson(const HomeReport& report);
 /// Stock and patched side by side: a two-column table then the details of both.
 std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& patched);

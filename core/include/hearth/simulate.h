@@ -4,19 +4,19 @@
 // Home resolution follows home.h; "Always" answers are recorded as Android records them (P-4,
 // P-5) and the resolver's preferred-table changes (P-8) are applied to the device as they happen.
 
-#include <filesystem>
-#include <memory>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include <hearth/component_name.h>
 #include <hearth/device.h>
 #include <hearth/intent.h>
 #include <hearth/package_index.h>
 #include <hearth/result.h>
 #include <hearth/source_location.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace hearth {
 
@@ -29,34 +29,34 @@ struct ScriptToken {
 /// One script line: the step keyword and its arguments.
 struct SimulationStep {
     enum class Kind {
-        Boot,            ///< boot [locked|unlocked]
-        Reboot,          ///< reboot [locked|unlocked]
-        PressHome,       ///< press-home
-        Choose,          ///< choose COMPONENT always|once
-        Install,         ///< install PATH (manifest or APK, relative to the script)
-        Uninstall,       ///< uninstall PACKAGE
-        Disable,         ///< disable COMPONENT
-        Enable,          ///< enable COMPONENT
-        Unlock,          ///< unlock (credential-encrypted storage)
-        FinishSetup,     ///< finish-setup (USER_SETUP_COMPLETE=1)
-        Patch,           ///< patch home-first|stock
-        PatchSite,       ///< patch-site SITE... (swap only these call sites to HOME_FIRST)
-        ExpectScreen,    ///< expect screen COMPONENT
-        ExpectChooser,   ///< expect chooser COMPONENT... (any order)
-        ExpectNoHome,    ///< expect no-home
+        Boot,                 ///< boot [locked|unlocked]
+        Reboot,               ///< reboot [locked|unlocked]
+        PressHome,            ///< press-home
+        Choose,               ///< choose COMPONENT always|once
+        Install,              ///< install PATH (manifest or APK, relative to the script)
+        Uninstall,            ///< uninstall PACKAGE
+        Disable,              ///< disable COMPONENT
+        Enable,               ///< enable COMPONENT
+        Unlock,               ///< unlock (credential-encrypted storage)
+        FinishSetup,          ///< finish-setup (USER_SETUP_COMPLETE=1)
+        Patch,                ///< patch home-first|stock
+        PatchSite,            ///< patch-site SITE... (swap only these call sites to HOME_FIRST)
+        ExpectScreen,         ///< expect screen COMPONENT
+        ExpectChooser,        ///< expect chooser COMPONENT... (any order)
+        ExpectNoHome,         ///< expect no-home
         ExpectHomeIgnored,    ///< expect home-ignored (the last HOME press was refused)
         ExpectSetupComplete,  ///< expect setup-complete
     };
     Kind kind = Kind::Boot;
-    std::string text;                 ///< the line without its comment, trimmed
-    ScriptToken keyword;              ///< the step word
-    std::vector<ScriptToken> args;    ///< the arguments (for expect: after the expectation word)
+    std::string text;               ///< the line without its comment, trimmed
+    ScriptToken keyword;            ///< the step word
+    std::vector<ScriptToken> args;  ///< the arguments (for expect: after the expectation word)
 };
 
 /// A parsed script.
 struct SimulationScript {
-    std::string sourceName;           ///< for error locations
-    std::filesystem::path baseDir;    ///< install paths are relative to it
+    std::string sourceName;         ///< for error locations
+    std::filesystem::path baseDir;  ///< install paths are relative to it
     std::vector<SimulationStep> steps;
 };
 
@@ -84,15 +84,15 @@ const char* screenKindName(Screen::Kind kind);
 /// What one step did.
 struct StepReport {
     SimulationStep step;
-    std::vector<std::string> events;   ///< what happened, in order, citing rules
-    Screen screen;                     ///< after the step
-    bool homeIgnored = false;          ///< a HOME press was refused (H-14)
-    bool expectation = false;          ///< the step was an expect step (and it held)
+    std::vector<std::string> events;  ///< what happened, in order, citing rules
+    Screen screen;                    ///< after the step
+    bool homeIgnored = false;         ///< a HOME press was refused (H-14)
+    bool expectation = false;         ///< the step was an expect step (and it held)
 };
 
 /// A device and what is on its screen, advanced one step at a time (the GUI drives it too).
 class Simulator {
-public:
+  public:
     explicit Simulator(Device device);
 
     /// Carries out one step. Fails with an error located at the step (or its argument) when the
@@ -108,7 +108,7 @@ public:
     Simulator& operator=(const Simulator&) = delete;
     ~Simulator();
 
-private:
+  private:
     struct ChooserContext {
         Intent intent;
         std::vector<ComponentName> set;
