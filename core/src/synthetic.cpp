@@ -259,14 +259,14 @@ std::string privateAction(const GenPackage& package, Random& random) {
 }
 
 std::vector<std::string> someHosts(const GenPackage& package, Random& random) {
-    // Corpus hosts: 89% exact, 4% "*.suffix", 7% "*"; 1 host per filter mostly, up to 5.
+    // Corpus hosts: 89% exact, 4% "*.suffix", 7% "*"; 1 host per filter mostly, up to 5. The
+    // corpus's "*" hosts sit on media filters (VLC, Organic Maps: any host, a file-name pattern),
+    // which ContentViewer reproduces; on a deep link "*" would make the app a browser.
     std::vector<std::string> hosts;
     const size_t count = random.chance(0.8) ? 1 : random.between(2, 3);
     for (size_t i = 0; i < count; ++i) {
-        const size_t kind = random.weighted(std::array<unsigned, 3>{89, 4, 7});
-        if (kind == 2) {
-            hosts.emplace_back("*");
-        } else if (kind == 1) {
+        const size_t kind = random.weighted(std::array<unsigned, 2>{95, 5});
+        if (kind == 1) {
             hosts.push_back("*." + package.domain);
         } else {
             hosts.push_back(i == 0 ? package.domain : (i == 1 ? "www." : "m.") + package.domain);
@@ -352,6 +352,14 @@ GenFilter makeFilter(Archetype archetype, const GenPackage& package, Random& ran
             if (random.chance(0.3)) filter.schemes.emplace_back("http");
             filter.types.emplace_back(random.chance(0.5) ? "video/*" : "audio/*");
             if (random.chance(0.4)) filter.types.emplace_back(random.pick(kViewTypes));
+            if (random.chance(0.4)) {
+                // VLC's shape: any host, a file extension as an escaped-dot pattern.
+                static constexpr std::array<const char*, 5> kExtensions = {"mkv", "mp4", "mp3",
+                                                                           "ogg", "flac"};
+                filter.hosts.emplace_back("*");
+                filter.paths.push_back(
+                    {PathKind::SimpleGlob, std::string(".*\\.") + random.pick(kExtensions)});
+            }
             break;
         case Archetype::MimeViewer: {
             filter.actions.emplace_back(kView);
@@ -604,7 +612,11 @@ void appendAttribute(std::string& out, std::string_view name, std::string_view v
     out += " android:";
     out += name;
     out += "=\"";
-    appendEscaped(out, value);
+    // aapt unescapes attribute values ("\\." becomes "\."), so a backslash is written doubled.
+    for (char c : value) {
+        if (c == '\\') out += '\\';
+        appendEscaped(out, std::string_view(&c, 1));
+    }
     out += '"';
 }
 
@@ -737,17 +749,19 @@ std::string concretePath(const GenPath& path, Random& random) {
         case PathKind::Prefix:
             return path.value + "/" + tail;
         case PathKind::SimpleGlob: {
-            // The generated globs use ".*" only; any text without the following literal fits.
+            // The generated globs use ".*" and "\." only; digits never hold the literal after ".*".
             std::string out;
             for (size_t i = 0; i < path.value.size(); ++i) {
                 if (path.value.compare(i, 2, ".*") == 0) {
                     out += tail;
                     ++i;
+                } else if (path.value[i] == '\\' && i + 1 < path.value.size()) {
+                    out += path.value[++i];
                 } else {
                     out += path.value[i];
                 }
             }
-            return out;
+            return out.empty() || out[0] != '/' ? "/" + out : out;
         }
     }
     return "/";

@@ -1,4 +1,6 @@
 #include <gtest/gtest.h>
+#include <hearth/intent.h>
+#include <hearth/package_index.h>
 #include <hearth/synthetic.h>
 #include <unistd.h>
 
@@ -73,7 +75,7 @@ TEST(SyntheticDevice, DifferentSeedsGiveDifferentDevices) {
 // The generator avoids the standard library's distributions so that this digest holds with every
 // standard library. A deliberate change to the generator changes it: update it in the same commit.
 TEST(SyntheticDevice, OutputIsPinnedSoThatItIsTheSameOnEveryPlatform) {
-    EXPECT_EQ(digest(generateSyntheticDevice({50, 7})), 0x3ba637c551e10169ULL);
+    EXPECT_EQ(digest(generateSyntheticDevice({50, 7})), 0x95bea8e6e50e1a04ULL);
 }
 
 TEST(SyntheticDevice, HasTheRequestedNumberOfPackagesWithUniqueNames) {
@@ -186,6 +188,75 @@ TEST(SyntheticDevice, WritingBelowARegularFileFailsNamingThePath) {
     EXPECT_EQ(written.error().toString(),
               "cannot write '" + (dir / "file").string() + "': Not a directory");
     std::filesystem::remove_all(dir);
+}
+
+TEST(SyntheticDevice, EveryManifestParsesWithoutAWarning) {
+    const SyntheticDevice synthetic = generateSyntheticDevice({400, 13});
+    const Result<Device> device = buildSyntheticDevice(synthetic);
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    ASSERT_EQ(device->packages.size(), synthetic.packages.size());
+    for (const Diagnostic& diagnostic : device->diagnostics) ADD_FAILURE() << diagnostic.toString();
+    size_t filters = 0;
+    for (const InstalledPackage& package : device->packages) {
+        for (const Component& component : package.manifest.components) {
+            filters += component.filters.size();
+        }
+    }
+    EXPECT_EQ(filters, synthetic.filterCount);
+    EXPECT_EQ(device->packages[0].system, synthetic.packages[0].system);
+}
+
+namespace {
+
+std::vector<ResolveInfo> queryProbe(const SyntheticDevice& synthetic, const PackageIndex& index,
+                                    const std::string& name) {
+    for (const SyntheticProbe& probe : synthetic.probes) {
+        if (probe.name != name) continue;
+        Result<Intent> intent = parseIntentArgs(probe.args);
+        EXPECT_TRUE(intent.has_value()) << name << ": " << intent.error().toString();
+        if (!intent) return {};
+        return index.query(*intent, 0);
+    }
+    ADD_FAILURE() << "no probe " << name;
+    return {};
+}
+
+bool hasPackage(const std::vector<ResolveInfo>& results, const std::string& packageName) {
+    return std::any_of(results.begin(), results.end(), [&](const ResolveInfo& info) {
+        return info.component.packageName == packageName;
+    });
+}
+
+}  // namespace
+
+// The benchmarks rely on what each probe finds; these are the shapes docs/synthetic-devices.md
+// promises.
+TEST(SyntheticDevice, ProbesFindTheCandidatesTheirDescriptionsPromise) {
+    const SyntheticDevice synthetic = generateSyntheticDevice({2000, 1});
+    const Result<Device> device = buildSyntheticDevice(synthetic);
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    const PackageIndex index(*device);
+
+    const std::vector<ResolveInfo> home = queryProbe(synthetic, index, "home");
+    EXPECT_TRUE(hasPackage(home, "com.android.launcher3"));
+    EXPECT_TRUE(hasPackage(home, "com.android.settings"));
+    EXPECT_LE(home.size(), 10u);
+
+    const std::vector<ResolveInfo> web = queryProbe(synthetic, index, "web");
+    EXPECT_TRUE(hasPackage(web, "org.chromium.webview_shell"));
+    EXPECT_GE(web.size(), 2u);
+    EXPECT_LE(web.size(), 10u);
+
+    const std::vector<ResolveInfo> own = queryProbe(synthetic, index, "action-private");
+    ASSERT_FALSE(own.empty());
+    for (const ResolveInfo& info : own) {
+        EXPECT_EQ(info.component.packageName, own[0].component.packageName);
+    }
+
+    EXPECT_FALSE(queryProbe(synthetic, index, "mime").empty());
+    EXPECT_GT(queryProbe(synthetic, index, "mime-common").size(), 10u);
+    EXPECT_GT(queryProbe(synthetic, index, "launcher-all").size(), 1000u);
+    EXPECT_TRUE(queryProbe(synthetic, index, "none").empty());
 }
 
 TEST(SyntheticCases, EachLineIsAConformanceCaseWithAnId) {
