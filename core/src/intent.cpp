@@ -99,9 +99,11 @@ std::string Intent::toShortString() const {
     }
     if (data) field("dat=" + toSafeString(*data));
     if (type) field("typ=" + *type);
+    if (identifier) field("id=" + *identifier);
     if (flags != 0) field("flg=0x" + hex(flags));
     if (package) field("pkg=" + *package);
     if (component) field("cmp=" + component->flattenToShortString());
+    if (hasExtras) field("(has extras)");
     if (selector) out += " sel=" + selector->toShortString() + "}";
     return out;
 }
@@ -375,8 +377,10 @@ Result<Intent> parseIntentUri(std::string_view uri) {
                 current->addCategory(value);
             } else if (is("type=")) {
                 current->type = value;
-            } else if (is("identifier=") || is("sourceBounds=")) {
-                // Not part of resolution.
+            } else if (is("identifier=")) {
+                current->identifier = value;
+            } else if (is("sourceBounds=")) {
+                // Where the launch animation starts: not part of the intent's identity.
             } else if (is("launchFlags=")) {
                 const std::optional<std::int32_t> launchFlags = decodeJavaInt(value);
                 if (!launchFlags) {
@@ -404,6 +408,7 @@ Result<Intent> parseIntentUri(std::string_view uri) {
                 if (Result<void> checked = checkUriExtra(uri, item[0], value); !checked) {
                     return checked.error();
                 }
+                current->hasExtras = true;
             }
             i = semicolon + 1;
         }
@@ -576,6 +581,7 @@ void fillIn(Intent& intent, const Intent& base) {
         intent.data = base.data;
         intent.type = base.type;
     }
+    if (base.identifier && !intent.identifier) intent.identifier = base.identifier;
     if (!base.categories.empty() && intent.categories.empty()) intent.categories = base.categories;
     if (base.package && !intent.package && !intent.selector) intent.package = base.package;
     if (base.selector && !intent.package) intent.selector = base.selector;
@@ -631,6 +637,8 @@ Result<Intent> parseIntentArgs(const std::vector<std::string>& args) {
                 std::optional<ComponentName> component = ComponentName::unflatten(*value);
                 if (!component) return makeError("Bad component name: " + *value);
                 current->component = std::move(component);
+            } else if (option == "-i") {
+                current->identifier = *value;
             } else if (option == "-f") {
                 const std::optional<std::int32_t> value32 = decodeJavaInt(*value);
                 if (!value32) {
@@ -640,7 +648,6 @@ Result<Intent> parseIntentArgs(const std::vector<std::string>& args) {
                 current->flags = *value32;
                 continue;  // flags alone are not intent information
             }
-            // -i sets an identifier, which does not take part in resolution.
             noteInfo();
             continue;
         }
@@ -664,12 +671,16 @@ Result<Intent> parseIntentArgs(const std::vector<std::string>& args) {
         if (!extra) return makeError("Unknown option: " + option);
         Result<std::string> key = reader.nextArgRequired();
         if (!key) return key.error();
-        if (option == "--esn") continue;
+        if (option == "--esn") {
+            current->hasExtras = true;
+            continue;
+        }
         Result<std::string> value = reader.nextArgRequired();
         if (!value) return value.error();
         if (Result<void> checked = checkExtra(option, *extra, *key, *value); !checked) {
             return checked.error();
         }
+        current->hasExtras = true;
         // am counts these as intent information, wherever they appear.
         if (extra->countsAsIntent) hasIntentInfo = true;
     }
@@ -699,6 +710,8 @@ Result<Intent> parseIntentArgs(const std::vector<std::string>& args) {
         // An explicit -a replaces the base's categories (MAIN/LAUNCHER's LAUNCHER, say).
         if (intent.action) base->categories.clear();
         fillIn(intent, *base);
+        // am moves the URI's extras over too (the options' extras win on equal keys).
+        intent.hasExtras = intent.hasExtras || base->hasExtras;
         hasIntentInfo = true;
     }
     if (const std::optional<std::string> extra = reader.nextArg()) {

@@ -259,6 +259,14 @@ TEST(IntentToShortString, MasksPhoneNumbersAndAddresses) {
     EXPECT_EQ(parse({"-d", "geo:0,0?q=cafe#x"}).toShortString(), "dat=geo:0,0?q=cafe");
 }
 
+TEST(IntentToShortString, ShowsTheIdentifierAndThatThereAreExtras) {
+    EXPECT_EQ(parse({"-i", "ale.fi", "-f", "0x10"}).toShortString(), "id=ale.fi flg=0x10");
+    EXPECT_EQ(parse({"--esa", "k", "a,b"}).toShortString(), "(has extras)");
+    EXPECT_EQ(parse({"-a", "A", "intent:#Intent;S.k=v;end"}).toShortString(), "act=A (has extras)");
+    EXPECT_EQ(parse({"intent:#Intent;identifier=x;end"}).toShortString(),
+              "act=android.intent.action.VIEW id=x");
+}
+
 TEST(IntentToShortString, AppendsTheSelectorWithAndroidsClosingBrace) {
     const Intent intent = parse({"-a", "A", "--selector", "-c", "C"});
     EXPECT_EQ(intent.toShortString(), "act=A sel=cat=[C]}");

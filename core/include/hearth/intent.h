@@ -78,6 +78,10 @@ struct Intent {
     std::optional<std::string> package;
     int flags = 0;
     std::shared_ptr<const Intent> selector;
+    /// `am -i` / intent URI "identifier=": part of the intent's identity, never of matching.
+    std::optional<std::string> identifier;
+    /// Whether extras were given (`am -e ...`); their values take no part in resolution.
+    bool hasExtras = false;
 
     bool hasCategory(std::string_view category) const;
     /// Adds a category unless present.
@@ -85,7 +89,8 @@ struct Intent {
     /// The data URI's scheme, or nullopt.
     const std::optional<std::string>& scheme() const;
     /// The body of "Intent { ... }" as `am` prints it (Intent.toShortString, secure form):
-    /// "act=A cat=[c1,c2] dat=D typ=T flg=0xF pkg=P cmp=pkg/.Cls", categories in Android's ArraySet
+    /// "act=A cat=[c1,c2] dat=D typ=T id=I flg=0xF pkg=P cmp=pkg/.Cls (has extras)", categories in
+    /// Android's ArraySet
     /// order (by String.hashCode), dat= sanitised like Uri.toSafeString, a selector appended as
     /// " sel=...}" (Android's own unbalanced brace).
     std::string toShortString() const;
