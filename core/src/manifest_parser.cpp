@@ -489,6 +489,9 @@ struct BadReference {
 };
 
 std::optional<BadReference> findBadReference(std::string_view text) {
+    // Only an '&' can be reported, and most manifests have none: one memchr pass settles those
+    // (the scan below was 9% of loading a 10,000-package device, issue 7).
+    if (text.find('&') == std::string_view::npos) return std::nullopt;
     const auto skipTo = [&](size_t from, std::string_view end) {
         const size_t found = text.find(end, from);
         return found == std::string_view::npos ? text.size() : found + end.size();
@@ -1115,12 +1118,15 @@ Result<Manifest> ManifestParser::run() {
             }
             const std::string_view found = m_text.substr(offset, nameEnd - offset);
             if (offset >= 2 && m_text.substr(offset - 2, 2) == "</") offset -= 2;
+            // pugixml reports a file that ends inside an element the same way.
+            if (found.empty()) offset = m_text.size();
             if (std::optional<OpenElement> open = innermostOpenElement(m_text, offset)) {
                 return errorAt(locateOffset(offset),
                                "malformed XML: expected </" + std::string(open->name) +
                                    "> to close " + tagText(open->name) + " from line " +
-                                   std::to_string(locateOffset(open->offset).line) + ", found </" +
-                                   std::string(found) + ">");
+                                   std::to_string(locateOffset(open->offset).line) + ", found " +
+                                   (found.empty() ? std::string("the end of the file")
+                                                  : "</" + std::string(found) + ">"));
             }
         }
         return errorAt(locateOffset(offset), "malformed XML: " + lowerFirst(parsed.description()));

@@ -2,6 +2,7 @@
 // and from `hearth dump` (message on stderr, exit 1).
 
 #include <gtest/gtest.h>
+#include <hearth/manifest.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -10,14 +11,12 @@
 #include <string>
 #include <vector>
 
-#include <hearth/manifest.h>
-
 #include "cli.h"
 
 namespace {
 
-const std::filesystem::path kFolder = std::filesystem::path(HEARTH_SAMPLES_DIR) / "manifests" /
-                                      "invalid";
+const std::filesystem::path kFolder =
+    std::filesystem::path(HEARTH_SAMPLES_DIR) / "manifests" / "invalid";
 
 std::string readFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
