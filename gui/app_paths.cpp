@@ -39,4 +39,12 @@ QString locationText(const SourceLocation& where) {
     return text;
 }
 
+QString shortLocationText(const SourceLocation& where) {
+    if (where.file.empty()) return {};
+    const QFileInfo file(qs(where.file));
+    QString text = file.dir().dirName() + "/" + file.fileName();
+    if (where.line > 0) text += ":" + QString::number(where.line);
+    return text;
+}
+
 }  // namespace hearth::gui

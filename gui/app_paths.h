@@ -30,6 +30,8 @@ inline constexpr int kLocationRole = Qt::UserRole + 1;
 
 /// "file:line" of a location ("" when it names no file), the way the panels show links.
 QString locationText(const SourceLocation& where);
+/// "folder/file:line": the file's own folder and name, for links in narrow places.
+QString shortLocationText(const SourceLocation& where);
 
 }  // namespace hearth::gui
 

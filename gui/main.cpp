@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTabWidget>
 #include <QTextStream>
 
 #include "app_paths.h"
@@ -56,8 +57,12 @@ int main(int argc, char** argv) {
     QCommandLineOption size(QStringLiteral("size"),
                             QStringLiteral("Window size for --screenshot (default 1400x900)."),
                             QStringLiteral("WxH"), QStringLiteral("1400x900"));
+    QCommandLineOption tab(QStringLiteral("tab"),
+                           QStringLiteral("The tab to show first: home, intent or manifest."),
+                           QStringLiteral("NAME"), QStringLiteral("home"));
     parser.addOption(screenshot);
     parser.addOption(size);
+    parser.addOption(tab);
     parser.addPositionalArgument(
         QStringLiteral("DEVICE"),
         QStringLiteral("A device folder, device.json, AndroidManifest.xml or .apk "
@@ -74,6 +79,15 @@ int main(int argc, char** argv) {
         positional.isEmpty() ? hearth::gui::defaultDevicePath() : positional.front();
 
     hearth::gui::MainWindow window;
+    const QStringList tabs = {QStringLiteral("home"), QStringLiteral("intent"),
+                              QStringLiteral("manifest")};
+    const int tabIndex = int(tabs.indexOf(parser.value(tab)));
+    if (tabIndex < 0) {
+        QTextStream(stderr) << "hearth-gui: --tab must be one of home, intent, manifest, got '"
+                            << parser.value(tab) << "'\n";
+        return 2;
+    }
+    window.tabs()->setCurrentIndex(tabIndex);
     if (parser.isSet(screenshot)) {
         const QStringList parts = parser.value(size).split('x');
         const QSize windowSize =

@@ -113,7 +113,7 @@ void MainWindow::buildDocks() {
     deviceDock->setWidget(m_devicePanel);
     deviceDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, deviceDock);
-    resizeDocks({deviceDock}, {470}, Qt::Horizontal);
+    resizeDocks({deviceDock}, {455}, Qt::Horizontal);
 
     m_diagnostics = new DiagnosticModel(this);
     m_diagnosticView = new QTableView(this);
@@ -132,7 +132,7 @@ void MainWindow::buildDocks() {
     diagnosticsDock->setObjectName("diagnosticsDock");
     diagnosticsDock->setWidget(m_diagnosticView);
     addDockWidget(Qt::BottomDockWidgetArea, diagnosticsDock);
-    resizeDocks({diagnosticsDock}, {110}, Qt::Vertical);
+    resizeDocks({diagnosticsDock}, {90}, Qt::Vertical);
 }
 
 void MainWindow::buildMenus() {

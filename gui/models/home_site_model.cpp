@@ -145,8 +145,7 @@ QVariant HomeSiteModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation == Qt::Vertical || role != Qt::DisplayRole) return {};
     switch (Column(section)) {
         case Site:
-            return m_framework == Framework::Patched ? tr("Call site (☑ = HOME_FIRST)")
-                                                     : tr("Call site");
+            return m_framework == Framework::Patched ? tr("☑ = HOME_FIRST") : tr("Call site");
         case Category:
             return tr("Category");
         case Outcome:

@@ -100,6 +100,7 @@ std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
         if (package.stopped) state << tr("stopped");
         if (state.isEmpty()) state << tr("user app");
         row.state = state.join(", ");
+        row.tooltip = row.name + "\n" + qs(package.manifest.file) + "\n" + row.state;
         for (const Component& component : package.manifest.components) {
             ComponentRow c;
             c.name = ComponentName{package.packageName(), component.name};
@@ -107,6 +108,7 @@ std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
             c.label = component.label ? qs(*component.label) : QString();
             c.enabled = !package.removed && package.isComponentEnabled(component);
             c.where = component.where;
+            // Short words: the check box already says enabled; the tooltip says the rest.
             if (package.removed) {
                 c.state = tr("not installed");
             } else if (package.disabledComponents.count(component.name)) {
@@ -114,13 +116,11 @@ std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
             } else if (!package.enabled) {
                 c.state = tr("app disabled");
             } else if (!c.enabled) {
-                c.state = tr("disabled in manifest");
+                c.state = tr("off in manifest");
             } else if (package.enabledComponents.count(component.name) && !component.enabled) {
-                c.state = tr("enabled (overrides manifest)");
-            } else {
-                c.state = tr("enabled");
+                c.state = tr("on (override)");
             }
-            if (component.exported) c.state += tr(", exported");
+            c.exported = component.exported;
             for (const IntentFilter& filter : component.filters) {
                 FilterRow f;
                 f.summary = filterSummary(filter);
@@ -270,8 +270,9 @@ QVariant PackageTreeModel::data(const QModelIndex& index, int role) const {
                 if (!row.installed) return QBrush(dimmed);
                 return {};
             case Qt::ToolTipRole:
-                return row.installed ? tr("%1: installed (uncheck to remove it)").arg(row.name)
-                                     : tr("%1: removed (check to install it)").arg(row.name);
+                return row.tooltip + "\n" +
+                       (row.installed ? tr("installed: uncheck to remove it")
+                                      : tr("removed: check to install it"));
             case kBadgesRole:
                 return row.badges;
             case kNodeTypeRole:
@@ -315,6 +316,8 @@ QVariant PackageTreeModel::data(const QModelIndex& index, int role) const {
             case Qt::ToolTipRole: {
                 QString tip = qs(row.name.flattenToString());
                 if (!row.label.isEmpty()) tip += "\n" + tr("label: %1").arg(row.label);
+                tip += "\n" + (row.state.isEmpty() ? tr("enabled") : row.state);
+                tip += row.exported ? tr(", exported") : tr(", not exported");
                 return tip;
             }
             case kBadgesRole:
@@ -406,7 +409,7 @@ QVariant PackageTreeModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (Column(section)) {
         case Name:
-            return tr("Package / component / filter");
+            return tr("Name");
         case Kind:
             return tr("Kind");
         case State:

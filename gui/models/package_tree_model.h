@@ -62,6 +62,7 @@ class PackageTreeModel : public QAbstractItemModel {
         ComponentKind kind = ComponentKind::Activity;
         QString label;
         bool enabled = true;
+        bool exported = false;
         QString state;
         QStringList badges;
         SourceLocation where;
@@ -71,6 +72,7 @@ class PackageTreeModel : public QAbstractItemModel {
         QString name;
         bool installed = true;
         QString state;
+        QString tooltip;
         QStringList badges;
         SourceLocation where;
         std::vector<ComponentRow> components;

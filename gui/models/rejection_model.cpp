@@ -56,13 +56,13 @@ QVariant RejectionModel::data(const QModelIndex& index, int role) const {
                 case Reason:
                     return qs(row.reason);
                 case Filter:
-                    return locationText(row.where);
+                    return shortLocationText(row.where);
                 case ColumnCount:
                     break;
             }
             return {};
         case Qt::ToolTipRole:
-            return qs(row.reason);
+            return index.column() == Filter ? locationText(row.where) : qs(row.reason);
         case kLocationRole:
             return QVariant::fromValue(row.where);
     }

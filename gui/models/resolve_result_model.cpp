@@ -86,7 +86,7 @@ QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
                 case System:
                     return row.system ? tr("yes") : tr("no");
                 case Filter:
-                    return locationText(row.where);
+                    return shortLocationText(row.where);
                 case ColumnCount:
                     break;
             }
@@ -99,6 +99,7 @@ QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
             }
             return {};
         case Qt::ToolTipRole:
+            if (index.column() == Filter) return locationText(row.where);
             return row.chosen ? tr("%1: chosen").arg(qs(row.component.flattenToString()))
                               : qs(row.component.flattenToString());
         case Qt::TextAlignmentRole:

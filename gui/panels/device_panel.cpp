@@ -39,7 +39,8 @@ DevicePanel::DevicePanel(DeviceSession& session, QWidget* parent)
                                      new BadgeDelegate(PackageTreeModel::kBadgesRole, m_view));
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(PackageTreeModel::Name, QHeaderView::Stretch);
-    m_view->setColumnWidth(PackageTreeModel::Badges, 190);
+    m_view->setColumnWidth(PackageTreeModel::State, 62);
+    m_view->setColumnWidth(PackageTreeModel::Badges, 162);
     m_view->setColumnHidden(PackageTreeModel::Kind, true);
     m_view->setColumnHidden(PackageTreeModel::Source, true);
 

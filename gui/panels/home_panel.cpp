@@ -27,14 +27,28 @@ QTableView* makeSiteTable(HomeSiteModel* model, QWidget* parent, const QString& 
     view->setWordWrap(false);
     view->setShowGrid(false);
     view->setAlternatingRowColors(true);
+    // The result text carries the outcome (coloured, "chooser: …", "NO HOME"); the rule and the
+    // outcome word are in the details below and in the tooltips.
     view->setColumnHidden(HomeSiteModel::Rule, true);
+    view->setColumnHidden(HomeSiteModel::Outcome, true);
+    // Stock uses HOME everywhere (the box title says so): its column would only repeat it.
+    view->setColumnHidden(HomeSiteModel::Category, model->framework() == Framework::Stock);
     QHeaderView* header = view->horizontalHeader();
     header->setSectionResizeMode(HomeSiteModel::Site, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(HomeSiteModel::Category, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(HomeSiteModel::Outcome, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(HomeSiteModel::Result, QHeaderView::Stretch);
     view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    // Every call site stays visible: the table is exactly as tall as its rows.
+    auto fit = [view] {
+        const int rows = view->model()->rowCount();
+        view->setFixedHeight(view->horizontalHeader()->sizeHint().height() +
+                             rows * view->verticalHeader()->defaultSectionSize() +
+                             2 * view->frameWidth() + 2);
+    };
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, fit);
+    fit();
     return view;
 }
 
@@ -82,8 +96,8 @@ HomePanel::HomePanel(DeviceSession& session, QWidget* parent)
     patchedLayout->setContentsMargins(4, 4, 4, 4);
     patchedLayout->addWidget(m_patchedView);
     auto* tables = new QHBoxLayout;
-    tables->addWidget(stockBox, 1);
-    tables->addWidget(patchedBox, 1);
+    tables->addWidget(stockBox, 4);
+    tables->addWidget(patchedBox, 5);
 
     m_details = new QTextBrowser(this);
     m_details->setObjectName("homeDetails");
@@ -123,8 +137,11 @@ HomePanel::HomePanel(DeviceSession& session, QWidget* parent)
         emit locationActivated(where);
     });
     connect(&m_session, &DeviceSession::deviceReplaced, this, [this] {
+        // Start on the stock boot, selected, so that the details say which row they explain.
         m_detailFramework = Framework::Stock;
         m_detailRow = 0;
+        m_patchedView->clearSelection();
+        m_stockView->selectRow(0);
         updateHeadline();
         refreshDetails();
     });
@@ -199,7 +216,7 @@ void HomePanel::refreshDetails() {
                          .arg(where.line)
                          .arg(where.column));
         return QStringLiteral("<a href='%1'>%2</a>")
-            .arg(url.toString(QUrl::FullyEncoded), locationText(where).toHtmlEscaped());
+            .arg(url.toString(QUrl::FullyEncoded), shortLocationText(where).toHtmlEscaped());
     };
 
     QString html;
@@ -228,25 +245,26 @@ void HomePanel::refreshDetails() {
         html += QStringLiteral(
                     "<table cellspacing='0' cellpadding='3' border='0' width='100%'>"
                     "<tr style='background:#e8e8e8'><th align='left'>%1</th><th "
-                    "align='left'>%2</th><th align='left'>%3</th><th align='left'>%4</th><th "
-                    "align='left'>%5</th></tr>")
-                    .arg(tr("Component"), tr("Candidate"), tr("Priority"), tr("Why"), tr("Source"));
+                    "align='left'>%2</th><th align='left'>%3</th></tr>")
+                    .arg(tr("Component"), tr("Candidate? Why"), tr("Source"));
         for (const HomeCandidate& candidate : site.candidates) {
-            QString priority;
+            QString verdict;
             if (candidate.candidate) {
-                priority = QString::number(candidate.priority);
+                verdict = tr("<b style='color:#1b7a3a'>✔ candidate</b>, priority %1")
+                              .arg(candidate.priority);
                 if (candidate.priority != candidate.declaredPriority) {
-                    priority += tr(" (declared %1)").arg(candidate.declaredPriority);
+                    verdict += tr(" (declared %1)").arg(candidate.declaredPriority);
                 }
-                priority += candidate.isDefault ? tr(", DEFAULT") : tr(", no DEFAULT");
+                verdict += candidate.isDefault ? tr(", DEFAULT") : tr(", no DEFAULT");
+            } else {
+                verdict = QStringLiteral("<b style='color:#6b6b6b'>✘ %1</b>")
+                              .arg(escaped(candidate.rule));
             }
-            html +=
-                QStringLiteral(
-                    "<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4 "
-                    "%5</td><td>%6</td></tr>")
-                    .arg(escaped(candidate.component.flattenToShortString()),
-                         candidate.candidate ? tr("yes") : tr("no"), priority,
-                         escaped(candidate.rule), escaped(candidate.reason), link(candidate.where));
+            html += QStringLiteral(
+                        "<tr><td style='white-space:pre'><code>%1</code></td><td>%2 — %3</td>"
+                        "<td style='white-space:pre'>%4</td></tr>")
+                        .arg(escaped(candidate.component.flattenToShortString()), verdict,
+                             escaped(candidate.reason), link(candidate.where));
         }
         html += "</table>";
     }

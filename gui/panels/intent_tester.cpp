@@ -134,11 +134,13 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     m_rejections = new RejectionModel(this);
     m_resultView = makeTable(this, "intentResults");
     m_resultView->setModel(m_results);
-    m_resultView->horizontalHeader()->setSectionResizeMode(ResolveResultModel::Component,
-                                                           QHeaderView::ResizeToContents);
+    m_resultView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_resultView->horizontalHeader()->setSectionResizeMode(ResolveResultModel::Filter,
+                                                           QHeaderView::Stretch);
     m_rejectionView = makeTable(this, "intentRejections");
     m_rejectionView->setModel(m_rejections);
     m_rejectionView->setWordWrap(true);
+    m_rejectionView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_rejectionView->horizontalHeader()->setSectionResizeMode(RejectionModel::Reason,
                                                               QHeaderView::Stretch);
     m_rejectionView->horizontalHeader()->setStretchLastSection(false);
@@ -188,7 +190,9 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     connect(&m_session, &DeviceSession::deviceEdited, this, &IntentTester::rerunIfShown);
     connect(&m_session, &DeviceSession::deviceReplaced, this, &IntentTester::rerunIfShown);
 
+    // The home intent is the question everyone starts with: answer it as soon as a device loads.
     setAmArguments(QStringLiteral("-a android.intent.action.MAIN -c android.intent.category.HOME"));
+    m_shown = true;
 }
 
 ComponentKind IntentTester::kind() const { return ComponentKind(m_kind->currentData().toInt()); }
@@ -321,8 +325,11 @@ bool IntentTester::run() {
                 color = "#c01c28";
                 break;
         }
-        m_reason->setText(result.rule.empty() ? qs(result.reason)
-                                              : qs(result.rule) + ": " + qs(result.reason));
+        // The core's reasons usually open with their rule; cite it once.
+        const QString reason = qs(result.reason);
+        const QString rule = qs(result.rule);
+        m_reason->setText(rule.isEmpty() || reason.startsWith(rule) ? reason
+                                                                    : rule + ": " + reason);
         m_lastResult = std::move(result);
         m_lastQuery.reset();
     } else {

@@ -47,7 +47,7 @@ PhonePreview::PhonePreview(DeviceSession& session, QWidget* parent)
     bezel->setStyleSheet(
         QStringLiteral("#phoneBezel { background: #202328; border-radius: 22px; }"
                        "#phoneScreen { background: #000; border-radius: 6px; }"));
-    bezel->setFixedSize(230, 400);
+    bezel->setFixedSize(210, 350);
     m_pages = new QStackedWidget(bezel);
     m_pages->setObjectName("phoneScreen");
 
@@ -109,7 +109,7 @@ PhonePreview::PhonePreview(DeviceSession& session, QWidget* parent)
     m_pages->addWidget(m_noHome);
 
     auto* bezelLayout = new QVBoxLayout(bezel);
-    bezelLayout->setContentsMargins(10, 26, 10, 30);
+    bezelLayout->setContentsMargins(9, 22, 9, 26);
     bezelLayout->addWidget(m_pages);
 
     m_boot = new QPushButton(tr("Boot"), this);
@@ -147,10 +147,11 @@ PhonePreview::PhonePreview(DeviceSession& session, QWidget* parent)
         m_always->setEnabled(row >= 0);
     });
     connect(&m_session, &DeviceSession::deviceReplaced, this, [this] {
+        // A new device boots at once: the first thing anyone asks is what comes up.
         m_simulator.reset();
         m_keys.clear();
         showScreen(Screen::Off);
-        m_status->setText(tr("Press Boot to start the device."));
+        boot();
     });
     connect(&m_session, &DeviceSession::deviceEdited, this, [this] {
         if (m_ignoreNextEdit) {
@@ -226,7 +227,9 @@ void PhonePreview::show(const hearth::Screen& screen) {
             m_foreground = qs(screen.activity->flattenToShortString());
             const QString label = labelOf(device, *screen.activity);
             m_activityTitle->setText(label.isEmpty() ? m_foreground.section('/', 0, 0) : label);
-            m_activityDetail->setText(m_foreground);
+            // Package and class on their own lines: a narrow screen must not clip either.
+            m_activityDetail->setText(qs(screen.activity->packageName) + "\n" +
+                                      m_foreground.section('/', 1));
             m_pages->widget(ActivityPage)
                 ->setStyleSheet(QStringLiteral("#phoneActivity { background: %1; } QLabel { "
                                                "color: white; font-weight: bold; }")

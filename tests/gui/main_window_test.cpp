@@ -196,30 +196,42 @@ class MainWindowTest : public QObject {
         QCOMPARE(readAll(path), expected);
     }
 
+    void withoutAnAnswerTheIntentExportSaysWhy() {
+        MainWindow window;
+        QTemporaryDir dir;
+        QVERIFY(!window.exportIntentJson(dir.filePath("intent.json"), {}));
+        QCOMPARE(window.lastError(),
+                 QString("no intent answer yet: run an intent in the tester first"));
+        QVERIFY(!QFileInfo::exists(dir.filePath("intent.json")));
+    }
+
     void exportingTheIntentAnswerWritesTheCliResolveJson() {
         DeviceFolder folder;
         writeLegacyHomeDevice(folder, true);
         MainWindow window;
         QVERIFY(window.openDeviceNow(folder.path()));
-        const QString path = folder.file("intent.json");
-        QVERIFY(!window.exportIntentJson(path, {}));
-        QCOMPARE(window.lastError(),
-                 QString("no intent answer yet: run an intent in the tester first"));
+        const Device device = loadOrFail(folder.path());
+        const PackageIndex index(device);
+        auto expectedJson = [&index](const std::vector<std::string>& args) {
+            const Result<Intent> intent = parseIntentArgs(args);
+            if (!intent) return QByteArray();
+            const ResolveResult result = index.resolveActivity(*intent, flags::kMatchDefaultOnly);
+            const auto rejections = index.explain(*intent, flags::kMatchDefaultOnly);
+            return QByteArray::fromStdString(renderResolveJson(result, &rejections));
+        };
 
-        const std::vector<std::string> args = {"-a", "android.intent.action.VIEW", "-d",
-                                               "https://example.com/x"};
+        // A freshly opened device already answers the home intent.
+        const QString path = folder.file("intent.json");
+        QVERIFY(window.exportIntentJson(path, {}));
+        QCOMPARE(readAll(path), expectedJson({"-a", "android.intent.action.MAIN", "-c",
+                                              "android.intent.category.HOME"}));
+
         QVERIFY(window.intentTester()->setAmArguments(
             "-a android.intent.action.VIEW -d https://example.com/x"));
         QVERIFY(window.intentTester()->run());
-        QVERIFY(window.exportIntentJson(path, {}));
-
-        const Device device = loadOrFail(folder.path());
-        const PackageIndex index(device);
-        const Result<Intent> intent = parseIntentArgs(args);
-        QVERIFY(intent.has_value());
-        const ResolveResult result = index.resolveActivity(*intent, flags::kMatchDefaultOnly);
-        const auto rejections = index.explain(*intent, flags::kMatchDefaultOnly);
-        QCOMPARE(readAll(path), QByteArray::fromStdString(renderResolveJson(result, &rejections)));
+        QVERIFY(window.exportIntentJson(path, [](const QString&) { return true; }));
+        QCOMPARE(readAll(path),
+                 expectedJson({"-a", "android.intent.action.VIEW", "-d", "https://example.com/x"}));
     }
 
     void exportingIntoAMissingFolderFailsWithTheReason() {

@@ -113,7 +113,7 @@ class ModelsTest : public QObject {
         QCOMPARE(m_session->device().findPackage("com.android.launcher")->disabledComponents,
                  std::set<std::string>{"com.android.launcher.Launcher"});
         QCOMPARE(launcher.siblingAtColumn(PackageTreeModel::State).data().toString(),
-                 QString("disabled, exported"));
+                 QString("disabled"));
         QVERIFY(model.setData(launcher, Qt::Checked, Qt::CheckStateRole));
         QVERIFY(
             m_session->device().findPackage("com.android.launcher")->disabledComponents.empty());
