@@ -4,6 +4,7 @@
 #include <hearth/manifest.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <fstream>
@@ -350,16 +351,6 @@ struct Namespaces {
     std::string_view tools;
 };
 
-std::string_view prefixOf(std::string_view qualified) {
-    const size_t colon = qualified.find(':');
-    return colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
-}
-
-std::string_view localNameOf(std::string_view qualified) {
-    const size_t colon = qualified.find(':');
-    return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-}
-
 std::string inQuotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 std::string tagText(std::string_view tag) { return "<" + std::string(tag) + ">"; }
@@ -635,6 +626,16 @@ class ManifestParser {
     }
 
     // ---- namespaces and attributes ----------------------------------------------------------
+    // An element's attributes, split once: every lookup below scans this instead of re-reading
+    // (and re-measuring) pugixml's names.
+    struct AttributeEntry {
+        std::string_view name;    // as written: "android:name"
+        std::string_view prefix;  // "android", or empty
+        std::string_view local;   // "name"
+        pugi::xml_attribute attribute;
+    };
+    const std::vector<AttributeEntry>& entriesOf(const pugi::xml_node& element) const;
+
     Namespaces namespacesOf(const pugi::xml_node& element, Namespaces inherited) const;
     pugi::xml_attribute androidAttribute(const pugi::xml_node& element, const Namespaces& ns,
                                          std::string_view localName) const;
@@ -650,9 +651,9 @@ class ManifestParser {
     Result<std::optional<std::string>> stringAttribute(const pugi::xml_node& element,
                                                        const Namespaces& ns,
                                                        std::string_view localName);
-    Result<std::optional<std::string>> rawAttribute(const pugi::xml_node& element,
-                                                    const Namespaces& ns,
-                                                    std::string_view localName);
+    // The attribute's text with placeholders substituted: a view of pugixml's value, or of
+    // `scratch` when a placeholder was replaced.
+    Result<std::string_view> rawValue(const pugi::xml_attribute& attribute, std::string& scratch);
     Result<std::optional<bool>> boolAttribute(const pugi::xml_node& element, const Namespaces& ns,
                                               std::string_view localName);
     Result<std::optional<int>> intAttribute(const pugi::xml_node& element, const Namespaces& ns,
@@ -704,15 +705,41 @@ class ManifestParser {
     bool m_declaredPackage = false;  // the manifest has its own package attribute
 
     Result<void> resolveAliases();
+
+    // One slot per nesting level in practice (manifest, application, component, filter, child).
+    struct AttributeCacheSlot {
+        pugi::xml_node node;
+        std::vector<AttributeEntry> entries;
+    };
+    mutable std::array<AttributeCacheSlot, 8> m_attributeCache;
+    mutable size_t m_nextCacheSlot = 0;
 };
 
-Namespaces ManifestParser::namespacesOf(const pugi::xml_node& element, Namespaces inherited) const {
+const std::vector<ManifestParser::AttributeEntry>& ManifestParser::entriesOf(
+    const pugi::xml_node& element) const {
+    for (const AttributeCacheSlot& slot : m_attributeCache) {
+        if (slot.node == element) return slot.entries;
+    }
+    AttributeCacheSlot& slot = m_attributeCache[m_nextCacheSlot++ % m_attributeCache.size()];
+    slot.node = element;
+    slot.entries.clear();
     for (pugi::xml_attribute attribute : element.attributes()) {
-        std::string_view name = attribute.name();
-        if (name.substr(0, 6) != "xmlns:") continue;
-        std::string_view uri = attribute.value();
-        if (uri == kAndroidNamespace) inherited.android = name.substr(6);
-        if (uri == kToolsNamespace) inherited.tools = name.substr(6);
+        const std::string_view name = attribute.name();
+        const size_t colon = name.find(':');
+        slot.entries.push_back(
+            colon == std::string_view::npos
+                ? AttributeEntry{name, {}, name, attribute}
+                : AttributeEntry{name, name.substr(0, colon), name.substr(colon + 1), attribute});
+    }
+    return slot.entries;
+}
+
+Namespaces ManifestParser::namespacesOf(const pugi::xml_node& element, Namespaces inherited) const {
+    for (const AttributeEntry& entry : entriesOf(element)) {
+        if (entry.prefix != "xmlns") continue;
+        const std::string_view uri = entry.attribute.value();
+        if (uri == kAndroidNamespace) inherited.android = entry.local;
+        if (uri == kToolsNamespace) inherited.tools = entry.local;
     }
     return inherited;
 }
@@ -721,13 +748,8 @@ pugi::xml_attribute ManifestParser::androidAttribute(const pugi::xml_node& eleme
                                                      const Namespaces& ns,
                                                      std::string_view localName) const {
     if (ns.android.empty()) return {};
-    for (pugi::xml_attribute attribute : element.attributes()) {
-        std::string_view name = attribute.name();
-        if (name.size() == ns.android.size() + 1 + localName.size() &&
-            name.substr(0, ns.android.size()) == ns.android && name[ns.android.size()] == ':' &&
-            name.substr(ns.android.size() + 1) == localName) {
-            return attribute;
-        }
+    for (const AttributeEntry& entry : entriesOf(element)) {
+        if (entry.local == localName && entry.prefix == ns.android) return entry.attribute;
     }
     return {};
 }
@@ -746,33 +768,37 @@ bool ManifestParser::isRemovedByMerger(const pugi::xml_node& element, const Name
     // tools:node="remove" deletes the element from the merged manifest, so the device never
     // sees it; every other tools: attribute only steers the merge and is ignored.
     if (ns.tools.empty()) return false;
-    const std::string qualified = std::string(ns.tools) + ":node";
-    std::string_view mode = element.attribute(qualified.c_str()).value();
-    return mode == "remove" || mode == "removeAll";
+    for (const AttributeEntry& entry : entriesOf(element)) {
+        if (entry.local == "node" && entry.prefix == ns.tools) {
+            const std::string_view mode = entry.attribute.value();
+            return mode == "remove" || mode == "removeAll";
+        }
+    }
+    return false;
 }
 
 Result<void> ManifestParser::checkAttributes(const pugi::xml_node& element, const Namespaces& ns,
                                              const NameSet& known, const NameSet* aliasIgnored) {
     const std::string_view tag = element.name();
-    size_t count = 0;
-    for (pugi::xml_attribute attribute : element.attributes()) {
-        if (++count > limits::kMaxAttributesPerElement) {
+    const std::vector<AttributeEntry>& entries = entriesOf(element);
+    // A set, not a scan of the earlier names: 65,535 attributes must not cost 2 billion compares.
+    std::unordered_set<std::string_view> seen;
+    for (size_t index = 0; index < entries.size(); ++index) {
+        const pugi::xml_attribute attribute = entries[index].attribute;
+        if (index >= limits::kMaxAttributesPerElement) {
             return errorAt(where(attribute), tagText(tag) + " has more than " +
                                                  std::to_string(limits::kMaxAttributesPerElement) +
                                                  " attributes, the most an APK can hold");
         }
-        const std::string_view name = attribute.name();
+        const std::string_view name = entries[index].name;
         // pugixml does not reject a repeated attribute; XML (and aapt) does.
-        for (pugi::xml_attribute earlier = element.first_attribute(); earlier != attribute;
-             earlier = earlier.next_attribute()) {
-            if (name == earlier.name()) {
-                return errorAt(where(attribute), "malformed XML: " + tagText(tag) +
-                                                     " has attribute " + inQuotes(name) + " twice");
-            }
+        if (!seen.insert(name).second) {
+            return errorAt(where(attribute), "malformed XML: " + tagText(tag) + " has attribute " +
+                                                 inQuotes(name) + " twice");
         }
-        if (name == "xmlns" || name.substr(0, 6) == "xmlns:") continue;
-        const std::string_view prefix = prefixOf(name);
-        const std::string_view local = localNameOf(name);
+        const std::string_view prefix = entries[index].prefix;
+        const std::string_view local = entries[index].local;
+        if (name == "xmlns" || prefix == "xmlns") continue;
         if (prefix.empty()) {
             if (tag == "manifest") {
                 static const NameSet kPlain = {"package",
@@ -910,16 +936,14 @@ Result<void> ManifestParser::warnUnresolved(const pugi::xml_node& element,
                                       std::string(consequence));
 }
 
-Result<std::optional<std::string>> ManifestParser::rawAttribute(const pugi::xml_node& element,
-                                                                const Namespaces& ns,
-                                                                std::string_view localName) {
-    pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
-    if (!attribute) return std::optional<std::string>{};
-    std::string_view raw = attribute.value();
-    if (raw.find("${") == std::string_view::npos) return std::optional<std::string>(raw);
+Result<std::string_view> ManifestParser::rawValue(const pugi::xml_attribute& attribute,
+                                                  std::string& scratch) {
+    const std::string_view raw = attribute.value();
+    if (raw.find("${") == std::string_view::npos) return raw;
     Result<std::string> substituted = substitutePlaceholders(attribute, raw);
     if (!substituted) return substituted.error();
-    return std::optional<std::string>(std::move(*substituted));
+    scratch = std::move(*substituted);
+    return std::string_view(scratch);
 }
 
 Result<std::optional<std::string>> ManifestParser::stringAttribute(const pugi::xml_node& element,
@@ -927,9 +951,10 @@ Result<std::optional<std::string>> ManifestParser::stringAttribute(const pugi::x
                                                                    std::string_view localName) {
     pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
     if (!attribute) return std::optional<std::string>{};
-    Result<std::optional<std::string>> raw = rawAttribute(element, ns, localName);
+    std::string scratch;
+    Result<std::string_view> raw = rawValue(attribute, scratch);
     if (!raw) return raw.error();
-    std::string value = std::move(**raw);
+    std::string value(*raw);
 
     if (!value.empty() && (value.front() == '@' || value.front() == '?')) {
         // A resource reference: aapt compiles it as a reference, not as text, so no escapes.
@@ -986,9 +1011,10 @@ Result<std::optional<bool>> ManifestParser::boolAttribute(const pugi::xml_node& 
                                                           std::string_view localName) {
     pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
     if (!attribute) return std::optional<bool>{};
-    Result<std::optional<std::string>> raw = rawAttribute(element, ns, localName);
+    std::string scratch;
+    Result<std::string_view> raw = rawValue(attribute, scratch);
     if (!raw) return raw.error();
-    std::string_view value = **raw;
+    const std::string_view value = *raw;
     if (!value.empty() && (value.front() == '@' || value.front() == '?')) {
         Result<const std::string*> resolved = resolveReference(value, "bool");
         if (!resolved) return resolved.error();
@@ -1011,9 +1037,10 @@ Result<std::optional<int>> ManifestParser::intAttribute(const pugi::xml_node& el
                                                         std::string_view localName) {
     pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
     if (!attribute) return std::optional<int>{};
-    Result<std::optional<std::string>> raw = rawAttribute(element, ns, localName);
+    std::string scratch;
+    Result<std::string_view> raw = rawValue(attribute, scratch);
     if (!raw) return raw.error();
-    std::string_view value = **raw;
+    const std::string_view value = *raw;
     if (!value.empty() && (value.front() == '@' || value.front() == '?')) {
         Result<const std::string*> resolved = resolveReference(value, "integer");
         if (!resolved) return resolved.error();
@@ -1216,9 +1243,18 @@ Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {
     for (pugi::xml_node child : root.children()) {
         if (child.type() != pugi::node_element) continue;
         if (auto r = checkChildCount(root, child, counts); !r) return r;
+        const std::string_view tag = child.name();
+        if (tag != "application" && tag != "uses-sdk") {
+            if (otherManifestChildren().count(tag) > 0) continue;
+            if (auto r = warn(where(child),
+                              "unknown element " + tagText(tag) + " in <manifest>; ignored");
+                !r) {
+                return r;
+            }
+            continue;
+        }
         const Namespaces childNs = namespacesOf(child, ns);
         if (isRemovedByMerger(child, childNs)) continue;
-        const std::string_view tag = child.name();
         if (tag == "application") {
             if (m_sawApplication) {
                 // PackageParser skips a second <application> with a log line.
@@ -1232,14 +1268,8 @@ Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {
             }
             m_sawApplication = true;
             if (auto r = parseApplication(child, childNs); !r) return r;
-        } else if (tag == "uses-sdk") {
-            if (auto r = parseUsesSdk(child, childNs); !r) return r;
-        } else if (otherManifestChildren().count(tag) == 0) {
-            if (auto r = warn(where(child),
-                              "unknown element " + tagText(tag) + " in <manifest>; ignored");
-                !r) {
-                return r;
-            }
+        } else if (auto r = parseUsesSdk(child, childNs); !r) {
+            return r;
         }
     }
     return ok();
@@ -1249,17 +1279,18 @@ Result<void> ManifestParser::parseUsesSdk(const pugi::xml_node& element, const N
     if (auto r = checkAttributes(element, ns, usesSdkAttributes()); !r) return r;
     for (auto [localName, field] : {std::pair{"minSdkVersion", &m_manifest.minSdk},
                                     std::pair{"targetSdkVersion", &m_manifest.targetSdk}}) {
-        Result<std::optional<std::string>> raw = rawAttribute(element, ns, localName);
+        const pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
+        if (!attribute) continue;
+        std::string scratch;
+        Result<std::string_view> raw = rawValue(attribute, scratch);
         if (!raw) return raw.error();
-        if (!*raw) continue;
-        if (std::optional<int> level = parseAaptInteger(**raw)) {
+        if (std::optional<int> level = parseAaptInteger(*raw)) {
             *field = *level;
             continue;
         }
         // A preview codename ("Tiramisu") is legal but is not an API level.
-        const pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
         if (auto r = warn(where(attribute), "<uses-sdk> attribute " + inQuotes(attribute.name()) +
-                                                " is " + inQuotes(**raw) +
+                                                " is " + inQuotes(*raw) +
                                                 ", not an API level; left unset");
             !r) {
             return r;
@@ -1293,10 +1324,10 @@ Result<void> ManifestParser::parseApplication(const pugi::xml_node& element, con
     for (pugi::xml_node child : element.children()) {
         if (child.type() != pugi::node_element) continue;
         if (auto r = checkChildCount(element, child, counts); !r) return r;
-        const Namespaces childNs = namespacesOf(child, ns);
-        if (isRemovedByMerger(child, childNs)) continue;
         const std::string_view tag = child.name();
         if (std::optional<ComponentKind> kind = componentKindFromName(tag)) {
+            const Namespaces childNs = namespacesOf(child, ns);
+            if (isRemovedByMerger(child, childNs)) continue;
             if (auto r = parseComponent(child, childNs, *kind); !r) return r;
         } else if (otherApplicationChildren().count(tag) == 0) {
             if (auto r = warn(where(child),
@@ -1392,20 +1423,20 @@ Result<void> ManifestParser::parseComponent(const pugi::xml_node& element, const
         Result<std::optional<bool>> exclude = boolAttribute(element, ns, "excludeFromRecents");
         if (!exclude) return exclude.error();
         component.excludeFromRecents = exclude->value_or(false);
-        Result<std::optional<std::string>> launchMode = rawAttribute(element, ns, "launchMode");
-        if (!launchMode) return launchMode.error();
-        if (*launchMode) {
+        if (const pugi::xml_attribute attribute = androidAttribute(element, ns, "launchMode")) {
+            std::string scratch;
+            Result<std::string_view> launchMode = rawValue(attribute, scratch);
+            if (!launchMode) return launchMode.error();
             const auto known =
-                std::find(std::begin(kLaunchModes), std::end(kLaunchModes), **launchMode);
+                std::find(std::begin(kLaunchModes), std::end(kLaunchModes), *launchMode);
             if (known == std::end(kLaunchModes)) {
-                const pugi::xml_attribute attribute = androidAttribute(element, ns, "launchMode");
                 return errorAt(where(attribute),
                                "<activity> attribute " + inQuotes(attribute.name()) +
                                    " must be one of 'standard', 'singleTop', 'singleTask', "
                                    "'singleInstance', 'singleInstancePerTask', got " +
-                                   inQuotes(**launchMode));
+                                   inQuotes(*launchMode));
             }
-            component.launchMode = **launchMode;
+            component.launchMode = std::string(*launchMode);
         }
     }
 
@@ -1413,10 +1444,10 @@ Result<void> ManifestParser::parseComponent(const pugi::xml_node& element, const
     for (pugi::xml_node child : element.children()) {
         if (child.type() != pugi::node_element) continue;
         if (auto r = checkChildCount(element, child, counts); !r) return r;
-        const Namespaces childNs = namespacesOf(child, ns);
-        if (isRemovedByMerger(child, childNs)) continue;
         const std::string_view tag = child.name();
         if (tag == "intent-filter") {
+            const Namespaces childNs = namespacesOf(child, ns);
+            if (isRemovedByMerger(child, childNs)) continue;
             if (auto r = parseIntentFilter(child, childNs, component); !r) return r;
         } else if (otherComponentChildren().count(tag) == 0) {
             if (auto r = warn(where(child), "unknown element " + tagText(tag) + " in " +
