@@ -33,6 +33,17 @@ std::string joinComponents(const std::vector<ComponentName>& components) {
     return out;
 }
 
+// A table cell stays readable: long chooser lists are cut after a few entries (details and JSON
+// keep them all).
+constexpr size_t kChooserEntriesShown = 3;
+
+std::string chooserText(const std::vector<ComponentName>& chooser) {
+    if (chooser.size() <= kChooserEntriesShown) return "chooser: " + joinComponents(chooser);
+    std::vector<ComponentName> first(chooser.begin(), chooser.begin() + kChooserEntriesShown);
+    return "chooser of " + std::to_string(chooser.size()) + ": " + joinComponents(first) + " and " +
+           std::to_string(chooser.size() - kChooserEntriesShown) + " more";
+}
+
 std::string intentText(const Intent& intent) {
     std::string out;
     if (intent.action) out += "act=" + *intent.action;
@@ -111,6 +122,11 @@ void renderSiteDetails(std::ostream& out, const HomeSiteReport& site) {
         out << "  resolved    queryFlags=" << queryFlagsText(site) << "\n";
     }
     out << "  outcome     " << summarizeHomeSite(site) << "\n";
+    if (site.chooser.size() > kChooserEntriesShown) {
+        for (const ComponentName& c : site.chooser) {
+            out << "              " << c.flattenToShortString() << "\n";
+        }
+    }
     out << "  why         " << (site.rule.empty() ? "" : site.rule + ": ") << site.reason << "\n";
     if (!site.note.empty()) out << "  next        " << site.note << "\n";
     for (const HomeCheck& check : site.checks) {
@@ -277,10 +293,9 @@ std::string summarizeHomeSite(const HomeSiteReport& site) {
             return name;
         }
         case HomeOutcome::Chooser:
-            if (recents && !site.hidden)
-                return "hides nothing (chooser: " + joinComponents(site.chooser) + ")";
+            if (recents && !site.hidden) return "hides nothing (home is ambiguous: the chooser)";
             if (isHome) return "the pick from the chooser is home";
-            return "chooser: " + joinComponents(site.chooser);
+            return chooserText(site.chooser);
         case HomeOutcome::None:
             if (boot) return "NO HOME (blank screen)";
             if (recents) return "hides nothing";

@@ -418,7 +418,8 @@ TEST(Recents, H17AmbiguousHomeHidesNothing) {
     const HomeSiteReport& recents = site(report, "recents");
     EXPECT_EQ(recents.outcome, HomeOutcome::Chooser);
     EXPECT_FALSE(recents.hidden.has_value());
-    EXPECT_EQ(summarizeHomeSite(recents), "hides nothing (chooser: com.a/.Home, com.b/.Home)");
+    EXPECT_EQ(summarizeHomeSite(recents), "hides nothing (home is ambiguous: the chooser)");
+    EXPECT_EQ(outcome(recents), "chooser com.a/.Home com.b/.Home");
 }
 
 // ---- Edge case 61: a launcher without DEFAULT ----
