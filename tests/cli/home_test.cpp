@@ -96,7 +96,7 @@ TEST(HomeCommand, PatchedFrameworkWithoutHomeFirstActivitySaysNoHomeLoudly) {
         "  recents       HOME_FIRST  hides nothing\n"
         "  is-home       HOME_FIRST  nothing is home\n"
         "\n"
-        "!! NO HOME: the device boots to a blank screen (no enabled activity declares MAIN + "
+        "!! no home: the device boots to a blank screen (no enabled activity declares MAIN + "
         "HOME_FIRST + DEFAULT)\n"
         "\n"
         "boot: ActivityManagerService.startHomeActivityLocked\n"

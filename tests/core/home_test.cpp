@@ -453,7 +453,7 @@ TEST(HomeFirstPatch, Case64LaunchersDeclaringOnlyHomeLeaveNoHome) {
     EXPECT_EQ(summarizeHomeSite(site(report, "boot")), "NO HOME (blank screen)");
     ASSERT_FALSE(report.warnings.empty());
     EXPECT_EQ(report.warnings.front(),
-              "NO HOME: the device boots to a blank screen (no enabled activity declares MAIN + "
+              "no home: the device boots to a blank screen (no enabled activity declares MAIN + "
               "HOME_FIRST + DEFAULT)");
 }
 
