@@ -3,6 +3,7 @@
 
 #include <hearth/intent.h>
 #include <hearth/intent_filter.h>
+#include <hearth/limits.h>
 #include <hearth/pattern_matcher.h>
 #include <hearth/uri.h>
 
@@ -563,12 +564,20 @@ class FilterMatchRun {
     void run(std::istream& in) {
         std::string line;
         int lineNumber = 0;
-        while (std::getline(in, line)) {
+        bool tooLong = false;
+        while (readLine(in, line, tooLong)) {
             ++lineNumber;
             if (!line.empty() && line.back() == '\r') line.pop_back();
             if (line.find_first_not_of(" \t") == std::string::npos) continue;
             answerLine(line, lineNumber);
             if (m_buffer.size() >= kFlushBytes) flush();
+        }
+        if (tooLong) {
+            // Reading on would take unbounded memory (or never end, for /dev/zero): stop here.
+            reportBad(lineNumber + 1, 1,
+                      "the line is longer than " + std::to_string(limits::kMaxCaseLineBytes) +
+                          " bytes, the most Hearth reads for one case; stopped reading",
+                      nullptr);
         }
         flush();
         m_io.out.flush();
@@ -577,6 +586,26 @@ class FilterMatchRun {
     bool sawBadInput() const { return m_badInput; }
 
   private:
+    // One line without its '\n', like std::getline, but never more than kMaxCaseLineBytes: a
+    // longer line sets tooLong and ends the input. False at the end of the input.
+    static bool readLine(std::istream& in, std::string& line, bool& tooLong) {
+        line.clear();
+        std::streambuf* buffer = in.rdbuf();
+        for (;;) {
+            const int c = buffer->sbumpc();
+            if (c == std::char_traits<char>::eof()) {
+                in.setstate(std::ios::eofbit);
+                return !line.empty();
+            }
+            if (c == '\n') return true;
+            if (line.size() == limits::kMaxCaseLineBytes) {
+                tooLong = true;
+                return false;
+            }
+            line.push_back(static_cast<char>(c));
+        }
+    }
+
     void answerLine(const std::string& line, int lineNumber) {
         CaseSpec spec;
         std::optional<Json> id;

@@ -8,7 +8,6 @@
 #include <cctype>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <system_error>
 
 #include "device_internal.h"
@@ -58,6 +57,11 @@ Result<std::string> readTextFile(const fs::path& path, size_t maxBytes) {
     if (fs::is_directory(path, ec)) {
         return makeError("cannot read '" + path.string() + "': it is a directory");
     }
+    // A device or pipe (/dev/zero, a FIFO) would never end or never answer.
+    if (!fs::is_regular_file(path, ec)) {
+        return makeError("cannot read '" + path.string() +
+                         "': not a regular file (a device, pipe or socket)");
+    }
     const auto size = fs::file_size(path, ec);
     if (!ec && size > maxBytes) {
         return makeError("cannot read '" + path.string() + "': " + std::to_string(size) +
@@ -68,9 +72,17 @@ Result<std::string> readTextFile(const fs::path& path, size_t maxBytes) {
         return makeError("cannot read '" + path.string() + "': " +
                          lowerFirst(std::make_error_code(std::errc::permission_denied).message()));
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    // Read in chunks and stop one byte past the cap: the file may have grown since file_size().
+    std::string text;
+    char chunk[64 * 1024];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        text.append(chunk, static_cast<size_t>(in.gcount()));
+        if (text.size() > maxBytes) {
+            return makeError("cannot read '" + path.string() + "': more than the limit of " +
+                             std::to_string(maxBytes) + " bytes");
+        }
+    }
+    return text;
 }
 
 }  // namespace detail

@@ -612,9 +612,18 @@ class DeviceJsonReader {
         const fs::path path = (m_baseDir / manifestPath).lexically_normal();
         std::error_code ec;
         if (!fs::is_regular_file(path, ec)) {
-            return makeError(
-                valueAt(child(pointer, "manifest")),
-                "manifest '" + manifestPath + "' not found: no file '" + path.string() + "'");
+            if (!fs::exists(path, ec)) {
+                return makeError(
+                    valueAt(child(pointer, "manifest")),
+                    "manifest '" + manifestPath + "' not found: no file '" + path.string() + "'");
+            }
+            // Say what is there instead: reading /dev/zero or a FIFO would never end.
+            return makeError(valueAt(child(pointer, "manifest")),
+                             "manifest '" + manifestPath + "' is " +
+                                 (fs::is_directory(path, ec) ? "a directory"
+                                                             : "not a regular file") +
+                                 " ('" + path.string() +
+                                 "'), expected an AndroidManifest.xml or .apk file");
         }
         Result<Manifest> manifest = loadManifest(path, parse);
         if (!manifest) return manifest.error();

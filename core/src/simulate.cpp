@@ -1,4 +1,5 @@
 #include <hearth/home.h>
+#include <hearth/limits.h>
 #include <hearth/simulate.h>
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <system_error>
 
 namespace hearth {
 namespace {
@@ -246,6 +248,11 @@ Result<SimulationScript> parseSimulationScript(std::string_view text, const std:
     SimulationScript script;
     script.sourceName = sourceName;
     script.baseDir = baseDir;
+    if (text.size() > limits::kMaxScriptBytes) {
+        return makeError(SourceLocation{sourceName, 0, 0},
+                         "the script is longer than " + std::to_string(limits::kMaxScriptBytes) +
+                             " bytes, the most Hearth reads");
+    }
     int lineNumber = 0;
     size_t pos = 0;
     while (pos <= text.size()) {
@@ -257,6 +264,11 @@ Result<SimulationScript> parseSimulationScript(std::string_view text, const std:
         if (!tokens.empty()) {
             size_t comment = line.find('#');
             std::string stepText = trim(line.substr(0, comment));
+            if (script.steps.size() == limits::kMaxScriptSteps) {
+                return makeError(tokens.front().where, "the script has more than " +
+                                                           std::to_string(limits::kMaxScriptSteps) +
+                                                           " steps, the most Hearth runs");
+            }
             auto step = parseStep(std::move(tokens), std::move(stepText));
             if (!step) return step.error();
             script.steps.push_back(std::move(*step));
@@ -268,11 +280,18 @@ Result<SimulationScript> parseSimulationScript(std::string_view text, const std:
 }
 
 Result<SimulationScript> loadSimulationScript(const std::filesystem::path& path) {
+    std::error_code ec;
+    // A directory would read as an empty script; a device or pipe (/dev/zero) would never end.
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+        return makeError(path.string() + ": cannot read the script: not a regular file");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return makeError(path.string() + ": cannot read the script");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parseSimulationScript(buffer.str(), path.string(), path.parent_path());
+    // One byte past the cap tells parseSimulationScript that the script is too long.
+    std::string text(limits::kMaxScriptBytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<size_t>(in.gcount()));
+    return parseSimulationScript(text, path.string(), path.parent_path());
 }
 
 const char* screenKindName(Screen::Kind kind) {

@@ -23,11 +23,18 @@ SourceLocation LineIndex::locate(std::size_t offset, const std::string& file) co
     auto next = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const std::size_t line = static_cast<std::size_t>(next - m_lineStarts.begin());
     const std::size_t lineStart = *(next - 1);
+    std::size_t from = lineStart;
     int column = 1;
-    for (std::size_t i = lineStart; i < offset; ++i) {
+    if (m_lastOffset >= lineStart && m_lastOffset <= offset) {
+        from = m_lastOffset;
+        column = m_lastColumn;
+    }
+    for (std::size_t i = from; i < offset; ++i) {
         // UTF-8 continuation bytes (10xxxxxx) do not start a new character.
         if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
     }
+    m_lastOffset = offset;
+    m_lastColumn = column;
     return SourceLocation{file, static_cast<int>(line), column};
 }
 

@@ -23,6 +23,10 @@ class LineIndex {
   private:
     std::string_view m_text;
     std::vector<std::size_t> m_lineStarts;  // offset of the first byte of each line
+    // The last answer: callers ask in document order, so counting columns on from it keeps a
+    // one-line (minified) manifest linear instead of rescanning the line for every element.
+    mutable std::size_t m_lastOffset = 0;
+    mutable int m_lastColumn = 1;
 };
 
 }  // namespace hearth

@@ -100,8 +100,6 @@ std::string describe(const Manifest& manifest, bool withLocations) {
 
 // ---- zip ------------------------------------------------------------------------------------
 
-namespace {
-
 std::uint32_t crc32(std::string_view bytes) {
     static const std::array<std::uint32_t, 256> table = [] {
         std::array<std::uint32_t, 256> t{};
@@ -116,6 +114,8 @@ std::uint32_t crc32(std::string_view bytes) {
     for (unsigned char b : bytes) crc = table[(crc ^ b) & 0xFF] ^ (crc >> 8);
     return crc ^ 0xFFFFFFFFu;
 }
+
+namespace {
 
 void put16(std::string& out, std::uint32_t value) {
     out.push_back(static_cast<char>(value & 0xFF));

@@ -44,6 +44,9 @@ std::string describe(const Manifest& manifest, bool withLocations);
 /// Number of lines in text as an editor counts them (a final line without '\n' counts).
 std::size_t countLines(std::string_view text);
 
+/// CRC-32 as zip computes it.
+std::uint32_t crc32(std::string_view bytes);
+
 /// A zip archive whose entries are stored uncompressed, in the given order.
 std::string storedZip(const std::vector<std::pair<std::string, std::string>>& entries);
 
