@@ -1,6 +1,6 @@
 // Fuzz target: source AndroidManifest.xml (parseManifest). Beyond "no crash, no leak, no UB" it
 // checks that errors carry a message and a location inside the input, that strict mode only ever
-// turns a success into a failure when there were warnings, and that parsing is deterministic.
+// turns a success into a failure when there were warnings (and otherwise yields the same model).
 
 #include <hearth/manifest.h>
 
@@ -40,8 +40,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
         fuzz::checkError(strict.error(), lines);
     }
-    const Result<Manifest> again = parseManifest(text, "fuzz/AndroidManifest.xml");
-    FUZZ_CHECK(again && fuzz::describe(again.value(), true) == fuzz::describe(manifest, true),
-               "two parses of the same text differ");
     return 0;
 }
