@@ -1,5 +1,6 @@
 // hearth dump: packages, components and filters of manifests and APKs, as a tree or as JSON.
 
+#include <hearth/device.h>
 #include <hearth/dump.h>
 #include <hearth/manifest.h>
 
@@ -22,6 +23,8 @@ constexpr const char* kExamples = R"(Examples:
       the package, its components and their intent filters as a readable tree
   hearth dump samples/devices/seed --json
       every AndroidManifest.xml and *.apk below the folder (sorted by path), as JSON
+  hearth dump samples/devices/seed/device.json
+      the manifests a device.json lists, in its order and with its package names
   hearth dump app/src/main/AndroidManifest.xml --package com.example.app \
       --placeholder deepLinkScheme=example
       a Gradle manifest without a package attribute, with a build-time placeholder filled in
@@ -43,6 +46,12 @@ struct DumpOptions {
 bool isSkippedDirectory(const std::filesystem::path& dir) {
     const std::string name = dir.filename().string();
     return name == "build" || (!name.empty() && name.front() == '.' && name != "." && name != "..");
+}
+
+bool isDeviceJson(const std::string& argument) {
+    std::error_code ec;
+    return std::filesystem::path(argument).extension() == ".json" &&
+           std::filesystem::is_regular_file(argument, ec);
 }
 
 bool isManifestFile(const std::filesystem::path& file) {
@@ -91,13 +100,38 @@ int run(const DumpOptions& options, Io& io) {
         parse.placeholders[placeholder.substr(0, equals)] = placeholder.substr(equals + 1);
     }
 
+    // Diagnostics are kept apart from the manifests, in the order met, so that a device.json's
+    // own warnings and failed files interleave with the manifests' warnings.
     std::vector<Manifest> manifests;
-    std::vector<Diagnostic> failures;
+    std::vector<Diagnostic> diagnostics;
+    bool failed = false;
     const auto fail = [&](const Error& error) {
         io.err << error.toString() << "\n";
-        failures.push_back({Diagnostic::Severity::Error, error.where, error.message});
+        diagnostics.push_back({Diagnostic::Severity::Error, error.where, error.message});
+        failed = true;
+    };
+    const auto warn = [&](const std::vector<Diagnostic>& warnings) {
+        for (const Diagnostic& warning : warnings) {
+            if (!options.json) io.err << warning.toString() << "\n";
+            diagnostics.push_back(warning);
+        }
+    };
+    const auto add = [&](Manifest manifest) {
+        manifest.diagnostics.clear();
+        manifests.push_back(std::move(manifest));
     };
     for (const std::string& argument : options.paths) {
+        if (isDeviceJson(argument)) {
+            // The device's own list: its order, and its package names for manifests without one.
+            Result<Device> device = loadDevice(argument, DeviceLoadOptions{parse, {}});
+            if (!device) {
+                fail(device.error());
+                continue;
+            }
+            warn(device->diagnostics);
+            for (InstalledPackage& package : device->packages) add(std::move(package.manifest));
+            continue;
+        }
         Result<std::vector<std::filesystem::path>> files = filesUnder(argument);
         if (!files) {
             fail(files.error());
@@ -109,17 +143,13 @@ int run(const DumpOptions& options, Io& io) {
                 fail(manifest.error());
                 continue;
             }
-            if (!options.json) {
-                for (const Diagnostic& warning : manifest->diagnostics) {
-                    io.err << warning.toString() << "\n";
-                }
-            }
-            manifests.push_back(std::move(*manifest));
+            warn(manifest->diagnostics);
+            add(std::move(*manifest));
         }
     }
 
-    io.out << (options.json ? renderDumpJson(manifests, failures) : renderDumpText(manifests));
-    return failures.empty() ? kExitOk : kExitBadInput;
+    io.out << (options.json ? renderDumpJson(manifests, diagnostics) : renderDumpText(manifests));
+    return failed ? kExitBadInput : kExitOk;
 }
 
 }  // namespace
@@ -127,7 +157,8 @@ int run(const DumpOptions& options, Io& io) {
 Runner defineDump(CLI::App& app, Io& io) {
     auto options = std::make_shared<DumpOptions>();
     app.add_option("PATH", options->paths,
-                   "AndroidManifest.xml files, .apk files, or folders searched for both")
+                   "AndroidManifest.xml files, .apk files, device.json files, or folders searched "
+                   "for manifests and APKs")
         ->required();
     app.add_flag("--json", options->json, "print JSON instead of a tree");
     app.add_flag("--strict", options->strict, "treat warnings as errors");

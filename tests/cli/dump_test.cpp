@@ -389,3 +389,35 @@ TEST(DumpCommand, BinaryDumpsTheSeedDevice) {
     EXPECT_NE(output.find("Category: \"android.intent.category.HOME_FIRST\""), std::string::npos);
     EXPECT_EQ(output.find("warning"), std::string::npos) << output;
 }
+
+TEST(DumpCommand, DeviceJsonGivesItsOrderAndItsPackageNames) {
+    const fs::path dir = scratchDir("device");
+    writeFile(dir / "b" / "AndroidManifest.xml",
+              "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">"
+              "<application><activity android:name=\".Main\" /></application></manifest>");
+    writeFile(dir / "a" / "AndroidManifest.xml", "<manifest package=\"com.example.a\" />");
+    const std::string deviceJson = writeFile(dir / "device.json", R"json({
+      "name": "pair",
+      "packages": [
+        { "manifest": "b/AndroidManifest.xml", "package": "com.example.b" },
+        { "manifest": "a/AndroidManifest.xml" }
+      ]
+    })json");
+    const DumpRun run = dump({deviceJson, "--json"});
+    EXPECT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.err, "");
+    const nlohmann::json document = nlohmann::json::parse(run.out);
+    ASSERT_EQ(document["packages"].size(), 2u);
+    EXPECT_EQ(document["packages"][0]["package"], "com.example.b");
+    EXPECT_EQ(document["packages"][0]["components"][0]["name"], "com.example.b.Main");
+    EXPECT_EQ(document["packages"][1]["package"], "com.example.a");
+    EXPECT_EQ(document["diagnostics"], nlohmann::json::array());
+}
+
+TEST(DumpCommand, BrokenDeviceJsonIsBadInput) {
+    const std::string deviceJson = writeFile(scratchDir("bad_device") / "device.json", "{");
+    const DumpRun run = dump({deviceJson});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.out, "");
+    EXPECT_EQ(run.err.rfind(deviceJson + ":", 0), 0u) << run.err;
+}

@@ -645,6 +645,81 @@ TEST(ManifestParser, TheFrameworkPackageNeedsNoDot) {
     EXPECT_EQ(manifest.packageName, "android");
 }
 
+TEST(ManifestParser, MissingAliasTargetIsOnlyAWarningWithAStandInPackage) {
+    // Relative names expand against the stand-in, so the real target may well exist.
+    const std::string xml =
+        R"xml(<manifest xmlns:android="http://schemas.android.com/apk/res/android">
+<application>
+<activity android:name="app.organicmaps.SplashActivity" />
+<activity-alias android:name=".Manage" android:targetActivity=".SplashActivity" />
+</application>
+</manifest>
+)xml";
+    Result<Manifest> manifest = parseManifest(xml, "organicmaps/AndroidManifest.xml");
+    ASSERT_TRUE(manifest.has_value()) << manifest.error().toString();
+    EXPECT_EQ(warnings(*manifest),
+              (Strings{"organicmaps/AndroidManifest.xml:1:1: warning: <manifest> has no "
+                       "'package' attribute; using 'unnamed.organicmaps' (give the package name "
+                       "to replace it)",
+                       "organicmaps/AndroidManifest.xml:4:40: warning: <activity-alias> attribute "
+                       "'android:targetActivity' names 'unnamed.organicmaps.SplashActivity', "
+                       "which is not an <activity> of this manifest (relative names expand "
+                       "against the stand-in package)"}));
+}
+
+TEST(ManifestParser, StringWithABadEscapeIsLeftOutOfResValues) {
+    const std::filesystem::path dir = scratchDir("strings_escape");
+    writeFile(dir / "res" / "values" / "strings.xml",
+              "<resources>\n<string name=\"a\">x\\u12</string>\n</resources>");
+    const std::string file = (dir / "AndroidManifest.xml").string();
+    const Manifest manifest =
+        parseOk(app("<activity android:name=\".A\" android:label=\"@string/a\" />\n"), {}, file);
+    const std::string values = (dir / "res" / "values" / "strings.xml").string();
+    EXPECT_EQ(manifest.components.at(0).label, "@string/a");
+    EXPECT_EQ(warnings(manifest),
+              (Strings{values + ":2:1: warning: <string> 'a' ignored: invalid unicode escape "
+                                "'\\u12': expected four hex digits",
+                       file + ":3:29: warning: <activity> attribute 'android:label' is "
+                              "'@string/a', which res/values does not define; kept as written"}));
+}
+
+// ---- loading files ----------------------------------------------------------------------------
+
+TEST(LoadManifest, ReadsAFileAndNamesItAsGiven) {
+    const std::filesystem::path dir = scratchDir("load");
+    writeFile(dir / "AndroidManifest.xml", "<manifest package=\"com.example.load\" />");
+    Result<Manifest> manifest = loadManifest(dir / "AndroidManifest.xml");
+    ASSERT_TRUE(manifest.has_value()) << manifest.error().toString();
+    EXPECT_EQ(manifest->packageName, "com.example.load");
+    EXPECT_EQ(manifest->file, (dir / "AndroidManifest.xml").string());
+}
+
+TEST(LoadManifest, MissingFile) {
+    const std::filesystem::path missing = scratchDir("load_missing") / "AndroidManifest.xml";
+    Result<Manifest> manifest = loadManifest(missing);
+    ASSERT_FALSE(manifest.has_value());
+    EXPECT_EQ(manifest.error().toString(),
+              missing.string() + ": cannot read: no such file or directory");
+}
+
+TEST(LoadManifest, DirectoryIsNotAManifest) {
+    const std::filesystem::path dir = scratchDir("load_dir");
+    Result<Manifest> manifest = loadManifest(dir);
+    ASSERT_FALSE(manifest.has_value());
+    EXPECT_EQ(manifest.error().toString(),
+              dir.string() + ": is a directory, expected a manifest or .apk");
+}
+
+TEST(LoadManifest, FileLargerThanHearthReads) {
+    const std::filesystem::path file = scratchDir("load_big") / "AndroidManifest.xml";
+    writeFile(file, "");
+    std::filesystem::resize_file(file, (std::uintmax_t{16} << 20) + 1);  // sparse, no real I/O
+    Result<Manifest> manifest = loadManifest(file);
+    ASSERT_FALSE(manifest.has_value());
+    EXPECT_EQ(manifest.error().toString(),
+              file.string() + ": the file is 16777217 bytes, more than the 16777216 Hearth reads");
+}
+
 // ---- locations --------------------------------------------------------------------------------
 
 TEST(ManifestParser, RecordsTheLineAndColumnWhereEachElementStarts) {
