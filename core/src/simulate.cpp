@@ -158,6 +158,25 @@ Result<void> checkArgs(const SimulationStep& step) {
     }
 }
 
+size_t requiredArguments(SimulationStep::Kind kind) {
+    using K = SimulationStep::Kind;
+    switch (kind) {
+        case K::Choose:
+            return 2;
+        case K::Install:
+        case K::Uninstall:
+        case K::Disable:
+        case K::Enable:
+        case K::Patch:
+        case K::PatchSite:
+        case K::ExpectScreen:
+        case K::ExpectChooser:
+            return 1;
+        default:
+            return 0;
+    }
+}
+
 Result<SimulationStep> parseStep(std::vector<ScriptToken> tokens, std::string text) {
     SimulationStep step;
     step.text = std::move(text);
@@ -336,14 +355,17 @@ void Simulator::changed() { m_index.reset(); }
 
 void Simulator::applyPreferredChanges(const std::vector<PreferredChange>& changes) {
     if (changes.empty()) return;
+    // Android rewrites a demoted or shrunk entry by removing it and adding the new one, so it
+    // moves to the end of the table (which matters for the order P-8 scans in).
     std::vector<size_t> removals;
+    std::vector<PreferredActivity> rewritten;
     for (const PreferredChange& change : changes) {
         if (change.index >= m_device.preferred.size()) continue;
-        PreferredActivity& entry = m_device.preferred[change.index];
+        removals.push_back(change.index);
+        PreferredActivity entry = m_device.preferred[change.index];
         switch (change.kind) {
             case PreferredChange::Kind::Remove:
-                removals.push_back(change.index);
-                break;
+                continue;
             case PreferredChange::Kind::DemoteToLastChosen:
                 entry.always = false;
                 break;
@@ -351,10 +373,12 @@ void Simulator::applyPreferredChanges(const std::vector<PreferredChange>& change
                 entry.set = change.newSet;
                 break;
         }
+        rewritten.push_back(std::move(entry));
     }
     std::sort(removals.rbegin(), removals.rend());
     removals.erase(std::unique(removals.begin(), removals.end()), removals.end());
     for (size_t i : removals) m_device.preferred.erase(m_device.preferred.begin() + i);
+    for (PreferredActivity& entry : rewritten) m_device.preferred.push_back(std::move(entry));
     changed();
 }
 
@@ -663,6 +687,15 @@ Result<void> Simulator::expect(const SimulationStep& step, StepReport& report) {
 Result<StepReport> Simulator::apply(const SimulationStep& step,
                                     const std::filesystem::path& baseDir) {
     using K = SimulationStep::Kind;
+    // Steps built by hand (the GUI) get the same checks as parsed ones.
+    if (step.args.size() < requiredArguments(step.kind)) {
+        return makeError(step.keyword.where,
+                         "step '" + step.keyword.text + "' needs " +
+                             std::to_string(requiredArguments(step.kind)) +
+                             (requiredArguments(step.kind) == 1 ? " argument" : " arguments") +
+                             ", got " + std::to_string(step.args.size()));
+    }
+    if (auto valid = checkArgs(step); !valid) return valid.error();
     StepReport report;
     report.step = step;
     Result<void> done = ok();

@@ -333,6 +333,52 @@ TEST(SimulationRun, P8ModernUninstallShrinksTheSetAndKeepsTheChoice) {
     EXPECT_EQ(simulator.device().preferred[0].set.size(), 2u);
 }
 
+TEST(SimulationRun, P8ADemotedEntryMovesToTheEndOfThePreferredTable) {
+    // Android rewrites a demoted entry by removing it and adding the new one.
+    Device d = device(30, {package("com.a"), package("com.b")});
+    PreferredActivity home;
+    home.filter.actions = {"android.intent.action.MAIN"};
+    home.filter.categories = {kHome, kDefault};
+    home.component = ComponentName{"com.a", "com.a.Home"};
+    home.set = {ComponentName{"com.a", "com.a.Home"}, ComponentName{"com.b", "com.b.Home"}};
+    home.match = 0x100000;
+    PreferredActivity other;
+    other.filter.actions = {"android.intent.action.VIEW"};
+    other.filter.categories = {kDefault};
+    other.component = ComponentName{"com.b", "com.b.Home"};
+    other.always = false;
+    d.preferred = {home, other};
+    Simulator simulator(std::move(d));
+    const SimulationScript steps =
+        script("boot\ninstall new-launcher/AndroidManifest.xml\npress-home\n");
+    for (const SimulationStep& step : steps.steps) {
+        auto report = simulator.apply(step, steps.baseDir);
+        ASSERT_TRUE(report.has_value()) << report.error().toString();
+    }
+    EXPECT_EQ(simulator.screen().kind, Screen::Kind::Chooser);
+    ASSERT_EQ(simulator.device().preferred.size(), 2u);
+    EXPECT_EQ(simulator.device().preferred[0].filter.actions,
+              std::vector<std::string>{"android.intent.action.VIEW"});
+    EXPECT_EQ(simulator.device().preferred[1].component.packageName, "com.a");
+    EXPECT_FALSE(simulator.device().preferred[1].always);
+}
+
+TEST(SimulationRun, AHandBuiltStepWithoutItsArgumentsIsRefusedNotFollowed) {
+    Simulator simulator(device(10, {package("com.a"), package("com.b")}));
+    SimulationStep choose;
+    choose.kind = SimulationStep::Kind::Choose;
+    choose.keyword = ScriptToken{"choose", SourceLocation{"gui", 1, 1}};
+    auto report = simulator.apply(choose, ".");
+    ASSERT_FALSE(report.has_value());
+    EXPECT_EQ(report.error().toString(), "gui:1:1: step 'choose' needs 2 arguments, got 0");
+    choose.args = {ScriptToken{"nonsense", SourceLocation{"gui", 1, 8}},
+                   ScriptToken{"always", SourceLocation{"gui", 1, 17}}};
+    report = simulator.apply(choose, ".");
+    ASSERT_FALSE(report.has_value());
+    EXPECT_EQ(report.error().toString(),
+              "gui:1:8: expected a component like 'com.example/.Home', got 'nonsense'");
+}
+
 TEST(SimulationRun, JustOnceRecordsALastChosenEntryOnlyOnModernDevices) {
     Simulator legacy(device(10, {package("com.a"), package("com.b")}));
     Simulator modern(device(30, {package("com.a"), package("com.b")}));
