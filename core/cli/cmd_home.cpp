@@ -119,7 +119,10 @@ Runner defineHome(CLI::App& app, Io& io) {
                    "'stock': none (overrides device.json)");
     app.add_option("--patch-site", options->patchSites,
                    "swap only this call site to HOME_FIRST (repeatable): boot, home-key, "
-                   "home-key-mid, recents, is-home");
+                   "home-key-mid, recents, is-home")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->take_all();
     app.add_flag("--compare", options->compare,
                  "stock and patched framework side by side (patched: --patch/--patch-site, else "
                  "the device's patch, else home-first)");

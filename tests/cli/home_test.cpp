@@ -137,6 +137,15 @@ TEST(HomeCommand, PatchSiteSwapsOnlyTheNamedSites) {
         << run.out;
 }
 
+TEST(HomeCommand, PatchSiteTakesOneSiteEachSoTheDeviceMayFollowIt) {
+    const CliRun run =
+        hearthRun({"home", "--patch-site", "boot", kDevices + "seed", "--patch-site", "is-home"});
+    EXPECT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.out.substr(0, run.out.find('\n')),
+              "Home on seed: Android API 8, legacy 2.x framework, framework home-first at boot, "
+              "is-home");
+}
+
 TEST(HomeCommand, JsonHasTheDocumentedShape) {
     const CliRun run = hearthRun({"home", kDevices + "seed", "--patch", "home-first", "--json"});
     EXPECT_EQ(run.code, 0);
