@@ -193,6 +193,15 @@ TEST(ParseIntentArgs, SelectorAloneLaunchesMainLauncher) {
     ASSERT_TRUE(intent.selector != nullptr);
 }
 
+TEST(ParseIntentArgs, SelectorWithoutOptionsStaysAnEmptySelector) {
+    // am keeps the selector it started even when nothing was put in it; the trailing component
+    // belongs to the main intent.
+    const Intent intent = parse({"-a", "A", "--selector", "com.example/.Main"});
+    ASSERT_TRUE(intent.selector != nullptr);
+    EXPECT_EQ(intent.selector->toShortString(), "");
+    EXPECT_EQ(intent.toShortString(), "act=A cmp=com.example/.Main sel=}");
+}
+
 TEST(ParseIntentArgs, DoubleDashEndsTheOptions) {
     EXPECT_EQ(parse({"-a", "A", "--", "-com.example"}).package, "-com.example");
 }
