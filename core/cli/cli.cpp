@@ -14,7 +14,6 @@ const std::vector<CommandSpec>& commandTable() {
     static const std::vector<CommandSpec> table = {
         {"dump", "show the packages, components and intent filters of manifests and APKs", defineDump},
         {"filter-match", "answer IntentFilter.match for conformance cases (JSON Lines in, one answer line per case out)", defineFilterMatch},
-        {"filter-match", "answer IntentFilter.match for conformance cases (JSON Lines in, one answer line per case out)", defineFilterMatch},
         {"gen-device", "write a synthetic device or filter-match cases for benchmarks", defineGenDevice},
         {"home", "which activity becomes HOME at every framework call site, stock or HOME_FIRST-patched", defineHome},
         {"query", "which activities (services, receivers, providers) match an intent, in Android's order, like pm query-activities", defineQuery},

@@ -29,7 +29,6 @@ struct CommandSpec {
 // Every command's define function, one per cmd_*.cpp.
 Runner defineDump(CLI::App& app, Io& io);
 Runner defineFilterMatch(CLI::App& app, Io& io);
-Runner defineFilterMatch(CLI::App& app, Io& io);
 Runner defineGenDevice(CLI::App& app, Io& io);
 Runner defineHome(CLI::App& app, Io& io);
 Runner defineQuery(CLI::App& app, Io& io);
