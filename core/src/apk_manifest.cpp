@@ -1,5 +1,8 @@
 #include "apk_manifest.h"
 
+#include <hearth/limits.h>
+#include <hearth/manifest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -7,9 +10,6 @@
 #include <map>
 #include <optional>
 #include <set>
-
-#include <hearth/limits.h>
-#include <hearth/manifest.h>
 
 #include "apk_reader.h"
 
@@ -111,11 +111,14 @@ bool namesAResource(std::string_view localName) {
 // so it is kept quietly.
 bool reachesTheModel(std::string_view localName) {
     static const std::set<std::string_view> kModelled = {
-        "label", "icon", "name", "enabled", "exported", "permission", "process",
-        "directBootAware", "excludeFromRecents", "launchMode", "targetActivity", "priority",
-        "order", "autoVerify", "minSdkVersion", "targetSdkVersion", "scheme", "host", "port",
-        "path", "pathPrefix", "pathPattern", "pathAdvancedPattern", "pathSuffix", "ssp",
-        "sspPrefix", "sspPattern", "sspAdvancedPattern", "sspSuffix", "mimeType", "mimeGroup"};
+        "label", "icon", "name", "enabled", "exported", "permission", "process", "directBootAware",
+        "excludeFromRecents", "launchMode", "targetActivity", "minSdkVersion", "targetSdkVersion",
+        // intent-filter
+        "priority", "order", "autoVerify",
+        // data
+        "scheme", "host", "port", "path", "pathPrefix", "pathPattern", "pathAdvancedPattern",
+        "pathSuffix", "ssp", "sspPrefix", "sspPattern", "sspAdvancedPattern", "sspSuffix",
+        "mimeType", "mimeGroup"};
     return kModelled.count(localName) > 0;
 }
 
@@ -136,9 +139,7 @@ std::optional<std::string> launchModeName(uint32_t value) {
     return std::nullopt;
 }
 
-bool isNameStart(unsigned char c) {
-    return std::isalpha(c) || c == '_' || c >= 0x80;
-}
+bool isNameStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
 bool isNameChar(unsigned char c) {
     return isNameStart(c) || std::isdigit(c) || c == '-' || c == '.';
 }
@@ -164,14 +165,14 @@ float complexToFloat(uint32_t data) {
 }
 
 class Renderer {
-public:
+  public:
     Renderer(const axml::Document& document, const TableLoader& loadTable,
              const std::string& sourceName)
         : m_document(document), m_loadTable(loadTable), m_sourceName(sourceName) {}
 
     Result<RenderedManifest> run();
 
-private:
+  private:
     struct Source {
         const arsc::ResourceTable* table = nullptr;  // string values index its pool
         const axml::Attribute* attribute = nullptr;  // string values are attribute.string
@@ -194,7 +195,7 @@ private:
     const axml::Document& m_document;
     const TableLoader& m_loadTable;
     const std::string& m_sourceName;
-    std::map<std::string, std::string, std::less<>> m_prefixes;  // uri -> prefix
+    std::map<std::string, std::string, std::less<>> m_prefixes;       // uri -> prefix
     std::vector<std::pair<std::string, std::string>> m_declarations;  // prefix, uri
     std::string m_packageName;
     std::optional<const arsc::ResourceTable*> m_table;
@@ -206,8 +207,8 @@ SourceLocation Renderer::locationOf(size_t element) const {
 }
 
 void Renderer::warn(size_t element, std::string message) {
-    m_warnings.push_back(Diagnostic{Diagnostic::Severity::Warning, locationOf(element),
-                                    std::move(message)});
+    m_warnings.push_back(
+        Diagnostic{Diagnostic::Severity::Warning, locationOf(element), std::move(message)});
 }
 
 Result<const arsc::ResourceTable*> Renderer::table() {
@@ -262,18 +263,28 @@ Result<std::optional<std::string>> Renderer::qualifiedName(const axml::Attribute
                           "' is not a valid XML name; ignored");
         return std::optional<std::string>();
     }
+    // A name Hearth knows under another id (an obfuscator's reuse, or a forged file) must not
+    // pass for that attribute: Android would never read it as one.
+    for (const KnownAttribute& known : kAndroidAttributes) {
+        if (attribute.name == known.name && attribute.resourceId != 0) {
+            warn(element, shown + " is stored under the name '" + std::string(attribute.name) +
+                              "', which is attribute " + res::hex32(known.id) + "; ignored");
+            return std::optional<std::string>();
+        }
+    }
     if ((attribute.resourceId >> 24) == 0x01) {
         return std::optional<std::string>("android:" + std::string(attribute.name));
     }
-    if (attribute.namespaceUri.empty()) return std::optional<std::string>(std::string(attribute.name));
+    if (attribute.namespaceUri.empty())
+        return std::optional<std::string>(std::string(attribute.name));
     const auto prefix = m_prefixes.find(attribute.namespaceUri);
     return std::optional<std::string>(prefix->second + ":" + std::string(attribute.name));
 }
 
 Result<std::optional<std::string>> Renderer::referenceText(uint32_t id,
-                                                         const std::string& shownName,
-                                                         size_t element,
-                                                         std::string_view localName) {
+                                                           const std::string& shownName,
+                                                           size_t element,
+                                                           std::string_view localName) {
     using Text = std::optional<std::string>;
     const std::string raw = "@" + res::hex32(id);
     if (id == 0) return Text("@null");
@@ -282,12 +293,12 @@ Result<std::optional<std::string>> Renderer::referenceText(uint32_t id,
     const auto unresolved = [&](const std::string& why) -> Text {
         if (!reachesTheModel(localName)) return Text(raw);
         if (takesNumberOrBool(localName)) {
-            warn(element, "'" + shownName + "' refers to " + raw + ", " + why +
-                              "; treated as not written");
+            warn(element,
+                 "'" + shownName + "' refers to " + raw + ", " + why + "; treated as not written");
             return Text();
         }
-        warn(element, "'" + shownName + "' refers to " + raw + ", " + why + "; kept as '" + raw +
-                          "'");
+        warn(element,
+             "'" + shownName + "' refers to " + raw + ", " + why + "; kept as '" + raw + "'");
         return Text(raw);
     };
     Result<const arsc::ResourceTable*> loaded = table();
@@ -303,8 +314,8 @@ Result<std::optional<std::string>> Renderer::referenceText(uint32_t id,
         return unresolved("which resources.arsc does not define");
     }
     Result<res::TypedValue> value = resources->defaultValue(id);
-    if (!value) return unresolved("which resources.arsc does not resolve (" +
-                                  value.error().message + ")");
+    if (!value)
+        return unresolved("which resources.arsc does not resolve (" + value.error().message + ")");
     Result<Text> text = typedText(*value, Source{resources, nullptr}, localName);
     if (!text) {
         return unresolved("which resources.arsc does not resolve (" + text.error().message + ")");
@@ -388,7 +399,8 @@ Result<std::optional<std::string>> Renderer::valueText(const axml::Attribute& at
     if (value.type == vt::kReference || value.type == vt::kDynamicReference) {
         return referenceText(value.data, shownName, element, localName);
     }
-    Result<std::optional<std::string>> text = typedText(value, Source{nullptr, &attribute}, localName);
+    Result<std::optional<std::string>> text =
+        typedText(value, Source{nullptr, &attribute}, localName);
     if (!text) return text;
     if (!text->has_value()) {
         if (attribute.raw) return std::optional<std::string>(std::string(*attribute.raw));
@@ -478,7 +490,8 @@ void relocate(Manifest& manifest, const std::string& sourceName) {
         relocate(component.where, sourceName);
         for (IntentFilter& filter : component.filters) {
             relocate(filter.where, sourceName);
-            for (FilterAuthority& authority : filter.authorities) relocate(authority.where, sourceName);
+            for (FilterAuthority& authority : filter.authorities)
+                relocate(authority.where, sourceName);
         }
     }
     for (Diagnostic& diagnostic : manifest.diagnostics) relocate(diagnostic.where, sourceName);
@@ -504,13 +517,27 @@ std::string escapeAttributeValue(std::string_view value) {
     for (size_t i = 0; i < value.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(value[i]);
         switch (c) {
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
             case '@':
             case '?':
                 // Only a leading @ or ? makes aapt read a reference; escape just that one.
@@ -571,8 +598,7 @@ Result<Manifest> parseApk(std::string_view bytes, const std::string& sourceName,
         table = std::move(parsed).value();
         return &*table;
     };
-    Result<apk::RenderedManifest> rendered =
-        apk::renderSourceXml(*document, loadTable, sourceName);
+    Result<apk::RenderedManifest> rendered = apk::renderSourceXml(*document, loadTable, sourceName);
     if (!rendered) return rendered.error();
     if (options.strict && !rendered->warnings.empty()) {
         const Diagnostic& first = rendered->warnings.front();
@@ -596,10 +622,9 @@ Result<Manifest> parseApk(std::string_view bytes, const std::string& sourceName,
     apk::relocate(*manifest, sourceName);
     std::vector<Diagnostic>& diagnostics = manifest->diagnostics;
     diagnostics.insert(diagnostics.begin(), rendered->warnings.begin(), rendered->warnings.end());
-    std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) {
-                         return a.where.line < b.where.line;
-                     });
+    std::stable_sort(
+        diagnostics.begin(), diagnostics.end(),
+        [](const Diagnostic& a, const Diagnostic& b) { return a.where.line < b.where.line; });
     return manifest;
 }
 

@@ -9,12 +9,12 @@
 // Element i (1-based, document order) is written on line i, which is how an APK element's
 // location reads: "app.apk:12" is the 12th element of its AndroidManifest.xml.
 
+#include <hearth/result.h>
+#include <hearth/source_location.h>
+
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <hearth/result.h>
-#include <hearth/source_location.h>
 
 #include "arsc_reader.h"
 #include "axml_parser.h"

@@ -1,9 +1,9 @@
 #include "apk_reader.h"
 
+#include <zip.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <zip.h>
 
 namespace hearth::apk {
 namespace {
@@ -11,7 +11,8 @@ namespace {
 std::string zipErrorText(zip_error_t* error) {
     std::string text = zip_error_strerror(error);
     // libzip capitalises its messages; house style is lower case.
-    if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    if (!text.empty())
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
     return text;
 }
 
@@ -72,8 +73,7 @@ Result<std::optional<std::string>> Archive::read(const std::string& name, size_t
     zip_stat_t stat;
     zip_stat_init(&stat);
     if (zip_stat_index(archive, static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
-        return makeError("cannot read " + name + " (" + zipErrorText(zip_get_error(archive)) +
-                         ")");
+        return makeError("cannot read " + name + " (" + zipErrorText(zip_get_error(archive)) + ")");
     }
     if ((stat.valid & ZIP_STAT_SIZE) && stat.size > cap) {
         return makeError(name + " unpacks to " + std::to_string(stat.size) +

@@ -3,13 +3,13 @@
 // Entries are read with a cap that is checked twice: against the size the zip headers declare,
 // and while inflating, so an entry that lies about its size (a zip bomb) stops at the cap.
 
+#include <hearth/result.h>
+
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <hearth/result.h>
 
 namespace hearth::apk {
 
@@ -17,7 +17,7 @@ namespace hearth::apk {
 std::string mebibytes(size_t bytes);
 
 class Archive {
-public:
+  public:
     /// Opens the archive in `bytes`, which must outlive it. Fails with "not an APK: ..." when
     /// there is no zip at all, else with libzip's reason.
     [[nodiscard]] static Result<Archive> open(std::string_view bytes);
@@ -31,7 +31,7 @@ public:
     Archive& operator=(Archive&&) noexcept;
     ~Archive();
 
-private:
+  private:
     struct Handle;
     Archive();
     std::unique_ptr<Handle> m_handle;

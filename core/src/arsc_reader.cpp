@@ -221,8 +221,8 @@ Result<std::optional<ResourceTable::Entry>> ResourceTable::entryAt(const TypeChu
 Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id) const {
     const Package* package = findPackage(id >> 24);
     if (!package) {
-        return makeError("resources.arsc has no package " + res::hex8(id >> 24) +
-                         " for " + reference(id));
+        return makeError("resources.arsc has no package " + res::hex8(id >> 24) + " for " +
+                         reference(id));
     }
     const auto types = package->types.find(static_cast<uint8_t>((id >> 16) & 0xFF));
     if (types == package->types.end()) return makeError("no resource " + reference(id));
@@ -265,8 +265,7 @@ Result<res::TypedValue> ResourceTable::defaultValue(uint32_t id) const {
 
 Result<std::string> ResourceTable::stringOf(const res::TypedValue& value) const {
     if (value.type != res::value_type::kString) {
-        return makeError("value of type " + res::hex8(value.type) +
-                         " is not a string");
+        return makeError("value of type " + res::hex8(value.type) + " is not a string");
     }
     if (!m_values) return makeError("resources.arsc has no global string pool");
     Result<std::string_view> text = m_values->get(value.data);
@@ -284,7 +283,8 @@ std::optional<ResourceTable::Name> ResourceTable::nameOf(uint32_t id) const {
         Result<std::optional<Entry>> entry = entryAt(type, id & 0xFFFF);
         if (!entry || !entry->has_value()) continue;
         if (typeId <= package->typeIdOffset) return std::nullopt;
-        Result<std::string_view> typeName = package->typeStrings->get(typeId - 1 - package->typeIdOffset);
+        Result<std::string_view> typeName =
+            package->typeStrings->get(typeId - 1 - package->typeIdOffset);
         Result<std::string_view> key = package->keyStrings->get((*entry)->key);
         if (!typeName || !key) return std::nullopt;
         return Name{package->name, std::string(*typeName), std::string(*key)};

@@ -5,6 +5,8 @@
 // table is indexed once (packages, type chunks) and entries are read on demand, so a 30 MB
 // framework table costs a walk over chunk headers, not a full decode.
 
+#include <hearth/result.h>
+
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -12,8 +14,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <hearth/result.h>
 
 #include "res_chunk.h"
 
@@ -23,7 +23,7 @@ namespace hearth::arsc {
 inline constexpr int kMaxReferenceDepth = 16;
 
 class ResourceTable {
-public:
+  public:
     /// Indexes resources.arsc. `bytes` must outlive the table. Errors read "<what>, at byte
     /// offset N" (the caller names the file).
     [[nodiscard]] static Result<ResourceTable> parse(std::string_view bytes);
@@ -49,9 +49,9 @@ public:
     /// Package ids found in the table.
     std::vector<uint32_t> packageIds() const;
 
-private:
+  private:
     struct TypeChunk {
-        size_t offset = 0;   // start of the ResTable_type chunk in the file
+        size_t offset = 0;  // start of the ResTable_type chunk in the file
         bool isDefault = false;
     };
     struct Package {

@@ -16,20 +16,20 @@ constexpr size_t kAttributeRecordSize = 20;  // ns, name, rawValue, Res_value
 bool looksLikeTextXml(std::string_view bytes) {
     std::string_view text = bytes;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\n' ||
-                             text.front() == '\r' || text.front() == '\t')) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\r' ||
+                             text.front() == '\t')) {
         text.remove_prefix(1);
     }
     return !text.empty() && text.front() == '<';
 }
 
 class Parser {
-public:
+  public:
     explicit Parser(std::string_view bytes) : m_bytes(bytes) {}
 
     Result<Document> run();
 
-private:
+  private:
     Result<void> onStringPool(const res::Chunk& chunk);
     Result<void> onResourceMap(const res::Chunk& chunk);
     Result<void> onNode(const res::Chunk& chunk);
@@ -91,8 +91,7 @@ Result<Document> Parser::run() {
 Result<void> Parser::onStringPool(const res::Chunk& chunk) {
     if (m_pool) return errorAt(chunk.offset, "a second string pool chunk");
     if (!m_document.elements.empty()) {
-        return errorAt(chunk.offset,
-                       "string pool after the first element (chunks out of order)");
+        return errorAt(chunk.offset, "string pool after the first element (chunks out of order)");
     }
     Result<res::StringPool> pool = res::StringPool::parse(chunk);
     if (!pool) return pool.error();
@@ -102,8 +101,7 @@ Result<void> Parser::onStringPool(const res::Chunk& chunk) {
 
 Result<void> Parser::onResourceMap(const res::Chunk& chunk) {
     if (!m_document.elements.empty()) {
-        return errorAt(chunk.offset,
-                       "resource map after the first element (chunks out of order)");
+        return errorAt(chunk.offset, "resource map after the first element (chunks out of order)");
     }
     const size_t count = (chunk.size - chunk.headerSize) / 4;
     m_resourceIds.clear();
@@ -116,8 +114,7 @@ Result<void> Parser::onResourceMap(const res::Chunk& chunk) {
 
 Result<void> Parser::onNode(const res::Chunk& chunk) {
     if (chunk.headerSize < kNodeHeaderSize) {
-        return errorAt(chunk.offset, "XML node header size is " +
-                                         std::to_string(chunk.headerSize) +
+        return errorAt(chunk.offset, "XML node header size is " + std::to_string(chunk.headerSize) +
                                          " bytes, expected at least 16");
     }
     if (!m_pool) {
@@ -140,9 +137,8 @@ Result<void> Parser::onNode(const res::Chunk& chunk) {
             Result<std::string_view> prefix =
                 optionalString(readU32(chunk.bytes, ext), chunk.offset + ext, "namespace prefix");
             if (!prefix) return prefix.error();
-            Result<std::string_view> uri =
-                optionalString(readU32(chunk.bytes, ext + 4), chunk.offset + ext + 4,
-                               "namespace uri");
+            Result<std::string_view> uri = optionalString(readU32(chunk.bytes, ext + 4),
+                                                          chunk.offset + ext + 4, "namespace uri");
             if (!uri) return uri.error();
             m_document.namespaces.emplace_back(*prefix, *uri);
             return ok();
@@ -193,9 +189,9 @@ Result<void> Parser::onStartElement(const res::Chunk& chunk, size_t ext) {
     const size_t attributeCount = readU16(bytes, ext + 12);
     if (attributeCount > 0) {
         if (attributeSize < kAttributeRecordSize) {
-            return errorAt(chunk.offset + ext + 10,
-                           "element " + tag + " declares attributes of " +
-                               std::to_string(attributeSize) + " bytes, expected at least 20");
+            return errorAt(chunk.offset + ext + 10, "element " + tag + " declares attributes of " +
+                                                        std::to_string(attributeSize) +
+                                                        " bytes, expected at least 20");
         }
         const size_t first = ext + attributeStart;
         if (first + attributeCount * attributeSize > chunk.size) {
@@ -257,8 +253,7 @@ Result<void> Parser::onEndElement(const res::Chunk& chunk, size_t ext) {
         string(readU32(chunk.bytes, ext + 4), chunk.offset + ext + 4, "end element name");
     if (!name) return name.error();
     if (m_open.empty()) {
-        return errorAt(chunk.offset,
-                       "end tag </" + std::string(*name) + "> with no element open");
+        return errorAt(chunk.offset, "end tag </" + std::string(*name) + "> with no element open");
     }
     const Element& open = m_document.elements[m_open.back()];
     if (open.name != *name) {

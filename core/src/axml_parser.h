@@ -5,6 +5,8 @@
 // error naming the byte offset; every size is checked before it is used and what may be
 // allocated is capped (hearth/limits.h: depth, element count, pool sizes; plus the cap below).
 
+#include <hearth/result.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -12,8 +14,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <hearth/result.h>
 
 #include "res_chunk.h"
 
@@ -26,13 +26,13 @@ inline constexpr size_t kMaxReferencedBytes = 64u << 20;
 /// One attribute as compiled: names as written in the string pool, plus the resource id that
 /// Android actually matches on (so renamed or obfuscated names still mean the same attribute).
 struct Attribute {
-    std::string_view namespaceUri;  ///< "" when the attribute has no namespace
-    std::string_view name;          ///< as stored (may be empty or obfuscated)
-    uint32_t resourceId = 0;        ///< from the resource map; 0 when none
+    std::string_view namespaceUri;        ///< "" when the attribute has no namespace
+    std::string_view name;                ///< as stored (may be empty or obfuscated)
+    uint32_t resourceId = 0;              ///< from the resource map; 0 when none
     std::optional<std::string_view> raw;  ///< the raw string value, when aapt kept one
-    res::TypedValue typed;          ///< the compiled value
-    std::string_view string;        ///< typed.type == kString: the string it names
-    size_t offset = 0;              ///< byte offset of the attribute record
+    res::TypedValue typed;                ///< the compiled value
+    std::string_view string;              ///< typed.type == kString: the string it names
+    size_t offset = 0;                    ///< byte offset of the attribute record
 };
 
 /// One element; children are indices into Document::elements (document order).

@@ -1,8 +1,8 @@
 #include "res_chunk.h"
 
-#include <cstdio>
-
 #include <hearth/limits.h>
+
+#include <cstdio>
 
 namespace hearth::res {
 namespace {
@@ -63,8 +63,8 @@ std::string sanitizeUtf8(std::string_view text) {
         if (isHighSurrogate(step.codePoint) && pos + step.length < text.size()) {
             Utf8Step low = stepUtf8(text, pos + step.length);
             if (low.length != 0 && isLowSurrogate(low.codePoint)) {
-                appendUtf8(out, 0x10000 + ((step.codePoint - 0xD800) << 10) +
-                                    (low.codePoint - 0xDC00));
+                appendUtf8(out,
+                           0x10000 + ((step.codePoint - 0xD800) << 10) + (low.codePoint - 0xDC00));
                 pos += step.length + low.length;
                 continue;
             }
@@ -180,11 +180,11 @@ Result<StringPool> StringPool::parse(const Chunk& chunk) {
     }
     const uint64_t room = (chunk.size - chunk.headerSize) / 4;
     if (uint64_t{stringCount} + styleCount > room) {
-        return errorAt(chunk.offset + 8,
-                       "string pool declares " + std::to_string(stringCount) + " strings and " +
-                           std::to_string(styleCount) + " styles, but its " +
-                           std::to_string(chunk.size) + "-byte chunk has room for at most " +
-                           std::to_string(room) + " offsets");
+        return errorAt(chunk.offset + 8, "string pool declares " + std::to_string(stringCount) +
+                                             " strings and " + std::to_string(styleCount) +
+                                             " styles, but its " + std::to_string(chunk.size) +
+                                             "-byte chunk has room for at most " +
+                                             std::to_string(room) + " offsets");
     }
     StringPool pool;
     pool.m_chunk = bytes;
@@ -195,7 +195,8 @@ Result<StringPool> StringPool::parse(const Chunk& chunk) {
     pool.m_cache = std::make_shared<std::unordered_map<uint32_t, std::string>>();
     pool.m_decodedBytes = std::make_shared<size_t>(0);
     if (stringCount > 0) {
-        const uint64_t indexEnd = uint64_t{chunk.headerSize} + 4 * (uint64_t{stringCount} + styleCount);
+        const uint64_t indexEnd =
+            uint64_t{chunk.headerSize} + 4 * (uint64_t{stringCount} + styleCount);
         if (stringsStart < indexEnd || stringsStart >= chunk.size) {
             return errorAt(chunk.offset + 20,
                            "string pool data starts at " + std::to_string(stringsStart) +
@@ -206,9 +207,9 @@ Result<StringPool> StringPool::parse(const Chunk& chunk) {
         pool.m_dataEnd = chunk.size;
         if (styleCount > 0) {
             if (stylesStart <= stringsStart || stylesStart > chunk.size) {
-                return errorAt(chunk.offset + 24,
-                               "string pool styles start at " + std::to_string(stylesStart) +
-                                   ", outside its chunk or before its strings");
+                return errorAt(chunk.offset + 24, "string pool styles start at " +
+                                                      std::to_string(stylesStart) +
+                                                      ", outside its chunk or before its strings");
             }
             pool.m_dataEnd = stylesStart;
         }

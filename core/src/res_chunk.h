@@ -3,6 +3,8 @@
 // resources.arsc — bounds-checked little-endian reads, chunk headers and string pools. Every
 // error names the byte offset of the problem; callers prefix the file they read.
 
+#include <hearth/result.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -10,8 +12,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <hearth/result.h>
 
 namespace hearth::res {
 
@@ -103,7 +103,7 @@ inline constexpr size_t kMaxDecodedPoolBytes = 64u << 20;
 /// A ResStringPool: header validated up front, strings decoded (UTF-8 or UTF-16 to UTF-8) on
 /// first use and cached, so that a hostile pool costs at most kMaxDecodedPoolBytes.
 class StringPool {
-public:
+  public:
     StringPool() = default;
     /// Validates the pool header of `chunk` (counts and offsets against the chunk's size).
     [[nodiscard]] static Result<StringPool> parse(const Chunk& chunk);
@@ -114,11 +114,11 @@ public:
     /// running past the pool, a missing terminator or the decode cap.
     [[nodiscard]] Result<std::string_view> get(uint32_t index) const;
 
-private:
+  private:
     [[nodiscard]] Result<std::string> decode(uint32_t index) const;
 
-    std::string_view m_chunk;   // the whole pool chunk
-    size_t m_fileOffset = 0;    // where the chunk starts in its file
+    std::string_view m_chunk;  // the whole pool chunk
+    size_t m_fileOffset = 0;   // where the chunk starts in its file
     uint32_t m_count = 0;
     uint32_t m_indexStart = 0;  // offset array, relative to the chunk
     uint32_t m_dataStart = 0;   // string data, relative to the chunk

@@ -46,7 +46,8 @@ CliRun hearthRun(const std::vector<std::string>& args) {
 std::string withoutTextLocations(std::string text, const std::string& path) {
     text = std::regex_replace(text, std::regex(R"(\(line \d+:\d+\))"), "(line)");
     text = std::regex_replace(text, std::regex(R"(:\d+:\d+\n)"), "\n");
-    for (size_t at; (at = text.find(path)) != std::string::npos;) text.replace(at, path.size(), "FILE");
+    for (size_t at; (at = text.find(path)) != std::string::npos;)
+        text.replace(at, path.size(), "FILE");
     return text;
 }
 
@@ -96,7 +97,8 @@ TEST(DumpApk, JsonOfEverySampleApkEqualsJsonOfItsSourceApartFromLocations) {
 
 TEST(DumpApk, TheTextTreeOfAnApkReadsLikeTheTreeOfItsSource) {
     SKIP_WITHOUT_AAPT();
-    const fs::path manifest = fs::path(HEARTH_SAMPLES_DIR) / "devices/seed/browser/AndroidManifest.xml";
+    const fs::path manifest =
+        fs::path(HEARTH_SAMPLES_DIR) / "devices/seed/browser/AndroidManifest.xml";
     if (!fs::exists(manifest)) GTEST_SKIP() << manifest << " is not in the samples";
     TempDir dir("dump-apk-text");
     const fs::path apk = dir.path() / "browser.apk";
@@ -142,8 +144,8 @@ TEST(DeviceWithApks, AFolderMixingApksAndSourceManifestsDumpsBoth) {
     const fs::path device = dir.path() / "device";
     fs::create_directories(device / "first");
     fs::copy_file(seed / "first/AndroidManifest.xml", device / "first/AndroidManifest.xml");
-    ASSERT_EQ(compileApk(seed / "launcher/AndroidManifest.xml", device / "launcher.apk", dir.path()),
-              "");
+    ASSERT_EQ(
+        compileApk(seed / "launcher/AndroidManifest.xml", device / "launcher.apk", dir.path()), "");
     const CliRun run = hearthRun({"dump", device.string(), "--json"});
     ASSERT_EQ(run.code, 0) << run.err;
     const nlohmann::json json = nlohmann::json::parse(run.out);
@@ -166,7 +168,8 @@ TEST(DeviceWithApks, HomeOnADeviceOfApksIsHomeOnItsSources) {
     for (const std::string app : {"launcher", "first"}) {
         const fs::path work = dir.path() / ("work-" + app);
         fs::create_directories(work);
-        ASSERT_EQ(compileApk(seed / app / "AndroidManifest.xml", device / (app + ".apk"), work), "");
+        ASSERT_EQ(compileApk(seed / app / "AndroidManifest.xml", device / (app + ".apk"), work),
+                  "");
         const std::string from = "\"" + app + "/AndroidManifest.xml\"";
         const size_t at = json.find(from);
         ASSERT_NE(at, std::string::npos) << "device.json no longer lists " << from;

@@ -3,6 +3,8 @@
 // resources.arsc, so tests can build exactly the (possibly hostile) bytes they need; and helpers
 // that compile source manifests into real APKs with Debian's aapt at test time.
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <set>
@@ -19,10 +22,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <unistd.h>
-
-#include <nlohmann/json.hpp>
 
 namespace hearth::testing {
 
@@ -91,8 +90,8 @@ inline std::string deflateZeros(size_t runs) {
     const auto code = [&](uint32_t value, int count) {  // Huffman codes go MSB first
         for (int i = count - 1; i >= 0; --i) bits((value >> i) & 1u, 1);
     };
-    bits(1, 1);  // final block
-    bits(1, 2);  // fixed Huffman
+    bits(1, 1);     // final block
+    bits(1, 2);     // fixed Huffman
     code(0x30, 8);  // literal 0
     for (size_t i = 0; i < runs; ++i) {
         code(0xC5, 8);  // length code 285 = 258
@@ -105,7 +104,7 @@ inline std::string deflateZeros(size_t runs) {
 
 /// A zip archive written byte by byte.
 class ZipWriter {
-public:
+  public:
     /// An entry stored uncompressed.
     void stored(std::string name, std::string data) {
         Entry entry{std::move(name), 0, crc32Update(0, data), data.size(), std::move(data)};
@@ -168,7 +167,7 @@ public:
         return out;
     }
 
-private:
+  private:
     struct Entry {
         std::string name;
         uint16_t method;
@@ -264,7 +263,7 @@ inline AxmlAttribute plainString(std::string name, std::string text) {
 /// A binary XML document written chunk by chunk, as aapt lays it out: header, string pool
 /// (attribute names with ids first, matching the resource map), resource map, nodes.
 class AxmlWriter {
-public:
+  public:
     bool utf8 = false;
 
     void startNamespace(std::string prefix, std::string uri) {
@@ -375,7 +374,7 @@ public:
         return out + pool + map + nodes;
     }
 
-private:
+  private:
     struct Node {
         enum Kind { StartNs, EndNs, Start, End } kind;
         std::string name;  // element name, or namespace prefix
@@ -420,9 +419,16 @@ inline AxmlWriter minimalManifest(std::vector<AxmlAttribute> activityExtras = {}
 // ---- resources.arsc ----------------------------------------------------------------------------
 
 /// One resources.arsc package (id 0x7f) with simple entries, each in the default configuration
-/// or in a French one.
+/// or in a French one, in any of the entry layouts Android reads.
 class ArscWriter {
-public:
+  public:
+    /// How a type chunk indexes its entries: 32-bit offsets (aapt), 16-bit offsets
+    /// (FLAG_OFFSET16) or sorted (index, offset) pairs (FLAG_SPARSE, aapt2 for sparse types).
+    enum class Layout { Offsets32, Offsets16, Sparse };
+    Layout layout = Layout::Offsets32;
+    /// Compact entries (FLAG_COMPACT): key, flags with the value type, data in 8 bytes.
+    bool compactEntries = false;
+
     struct Entry {
         std::string type;  // "string", "bool", ...
         std::string key;
@@ -480,38 +486,66 @@ public:
             for (uint32_t i = 0; i < count; ++i) putU32(body, 0);
             for (bool defaultConfig : {true, false}) {
                 std::string entries;
-                std::vector<uint32_t> offsets(count, 0xFFFFFFFF);
-                bool any = false;
+                std::vector<std::pair<uint32_t, uint32_t>> present;  // entry index, offset
                 for (const Entry& entry : m_entries) {
                     if (entry.type != m_types[t] || entry.defaultConfig != defaultConfig) continue;
-                    any = true;
-                    const size_t index =
-                        std::find(typeKeys.begin(), typeKeys.end(), entry.key) - typeKeys.begin();
-                    offsets[index] = static_cast<uint32_t>(entries.size());
-                    putU16(entries, 8);
-                    putU16(entries, 0);
-                    putU32(entries, intern(keys, entry.key));
-                    putU16(entries, 8);
-                    putU8(entries, 0);
-                    putU8(entries, entry.valueType);
-                    putU32(entries, entry.valueType == value::kString ? intern(values, entry.text)
-                                                                       : entry.data);
+                    const uint32_t index = static_cast<uint32_t>(
+                        std::find(typeKeys.begin(), typeKeys.end(), entry.key) - typeKeys.begin());
+                    present.emplace_back(index, static_cast<uint32_t>(entries.size()));
+                    const uint32_t key = intern(keys, entry.key);
+                    const uint32_t data =
+                        entry.valueType == value::kString ? intern(values, entry.text) : entry.data;
+                    if (compactEntries) {
+                        putU16(entries, key);
+                        putU16(entries, 0x0008u | (uint32_t{entry.valueType} << 8));
+                        putU32(entries, data);
+                    } else {
+                        putU16(entries, 8);
+                        putU16(entries, 0);
+                        putU32(entries, key);
+                        putU16(entries, 8);
+                        putU8(entries, 0);
+                        putU8(entries, entry.valueType);
+                        putU32(entries, data);
+                    }
                 }
-                if (!any) continue;
+                if (present.empty()) continue;
+                std::string index;
+                uint8_t flags = 0;
+                uint32_t entryCount = count;
+                if (layout == Layout::Offsets32) {
+                    std::vector<uint32_t> offsets(count, 0xFFFFFFFF);
+                    for (auto [at, offset] : present) offsets[at] = offset;
+                    for (uint32_t offset : offsets) putU32(index, offset);
+                } else if (layout == Layout::Offsets16) {
+                    flags = 0x02;
+                    std::vector<uint32_t> offsets(count, 0xFFFF);
+                    for (auto [at, offset] : present) offsets[at] = offset / 4;
+                    for (uint32_t offset : offsets) putU16(index, offset);
+                } else {
+                    flags = 0x01;
+                    std::sort(present.begin(), present.end());
+                    entryCount = static_cast<uint32_t>(present.size());
+                    for (auto [at, offset] : present) {
+                        putU16(index, at);
+                        putU16(index, offset / 4);
+                    }
+                }
+                while (index.size() % 4) index += '\0';
                 const uint32_t headerSize = 20 + 64;
                 putU16(body, 0x0201);
                 putU16(body, headerSize);
-                putU32(body, headerSize + 4 * count + static_cast<uint32_t>(entries.size()));
+                putU32(body, headerSize + static_cast<uint32_t>(index.size() + entries.size()));
                 putU8(body, static_cast<uint32_t>(t + 1));
-                putU8(body, 0);
+                putU8(body, flags);
                 putU16(body, 0);
-                putU32(body, count);
-                putU32(body, headerSize + 4 * count);
+                putU32(body, entryCount);
+                putU32(body, headerSize + static_cast<uint32_t>(index.size()));
                 std::string config(64, '\0');
                 setU32(config, 0, 64);
                 if (!defaultConfig) config[8] = 'f', config[9] = 'r';  // language
                 body += config;
-                for (uint32_t offset : offsets) putU32(body, offset);
+                body += index;
                 body += entries;
             }
         }
@@ -521,8 +555,8 @@ public:
         const uint32_t packageHeader = 288;
         putU16(package, 0x0200);
         putU16(package, packageHeader);
-        putU32(package, packageHeader + static_cast<uint32_t>(typePool.size() + keyPool.size() +
-                                                              body.size()));
+        putU32(package, packageHeader +
+                            static_cast<uint32_t>(typePool.size() + keyPool.size() + body.size()));
         putU32(package, 0x7f);
         std::string name(256, '\0');
         const std::string packageName = "com.example.app";
@@ -544,7 +578,7 @@ public:
         return out + valuePool + package;
     }
 
-private:
+  private:
     std::vector<std::string> m_types;
     std::vector<Entry> m_entries;
 };
@@ -563,7 +597,8 @@ inline std::optional<std::filesystem::path> findAapt() {
 
 /// Why APKs cannot be compiled here, or "" when aapt and framework-res.apk are both present.
 inline std::string aaptMissingReason() {
-    if (!findAapt()) return "aapt is not installed (Debian package 'aapt'; scripts/setup installs it)";
+    if (!findAapt())
+        return "aapt is not installed (Debian package 'aapt'; scripts/setup installs it)";
     if (!std::filesystem::exists(kFrameworkRes)) {
         return std::string(kFrameworkRes) +
                " is missing (Debian package 'android-framework-res'; scripts/setup installs it)";
@@ -586,7 +621,7 @@ inline void writeFile(const std::filesystem::path& path, std::string_view text) 
 
 /// A fresh directory under the system temp dir, removed with the object.
 class TempDir {
-public:
+  public:
     explicit TempDir(const std::string& tag) {
         const auto base = std::filesystem::temp_directory_path();
         for (int attempt = 0;; ++attempt) {
@@ -603,7 +638,7 @@ public:
     TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return m_path; }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 
@@ -624,7 +659,8 @@ inline std::string shellQuote(const std::string& text) {
 /// stub for each @drawable/@mipmap/@style/... the manifest mentions and res/ lacks (@string is
 /// never stubbed: a missing string must stay missing). Returns aapt's complaint, or "" on
 /// success.
-inline std::string compileApk(const std::filesystem::path& manifest, const std::filesystem::path& apk,
+inline std::string compileApk(const std::filesystem::path& manifest,
+                              const std::filesystem::path& apk,
                               const std::filesystem::path& workDir) {
     namespace fs = std::filesystem;
     const fs::path res = workDir / "res";
@@ -632,7 +668,8 @@ inline std::string compileApk(const std::filesystem::path& manifest, const std::
     const fs::path sourceRes = manifest.parent_path() / "res";
     if (fs::is_directory(sourceRes)) fs::copy(sourceRes, res, fs::copy_options::recursive);
     const std::string text = readFile(manifest);
-    static const std::regex kReference(R"(@(drawable|mipmap|style|xml|color|layout)/([A-Za-z0-9_.]+))");
+    static const std::regex kReference(
+        R"(@(drawable|mipmap|style|xml|color|layout)/([A-Za-z0-9_.]+))");
     std::set<std::string> styles;
     for (std::sregex_iterator it(text.begin(), text.end(), kReference), end; it != end; ++it) {
         const std::string type = (*it)[1];
@@ -644,10 +681,12 @@ inline std::string compileApk(const std::filesystem::path& manifest, const std::
                       "<resources><color name=\"" + name + "\">#000</color></resources>\n");
         } else if (!fs::exists(res / type / (name + ".xml")) &&
                    !fs::exists(res / type / (name + ".png"))) {
-            writeFile(res / type / (name + ".xml"),
-                      type == "layout" || type == "xml"
-                          ? "<FrameLayout xmlns:android=\"http://schemas.android.com/apk/res/android\"/>\n"
-                          : "<shape xmlns:android=\"http://schemas.android.com/apk/res/android\"/>\n");
+            writeFile(
+                res / type / (name + ".xml"),
+                type == "layout" || type == "xml"
+                    ? "<FrameLayout "
+                      "xmlns:android=\"http://schemas.android.com/apk/res/android\"/>\n"
+                    : "<shape xmlns:android=\"http://schemas.android.com/apk/res/android\"/>\n");
         }
     }
     if (!styles.empty()) {

@@ -3,13 +3,12 @@
 // APK must equal the model of its source, filter by filter.
 
 #include <gtest/gtest.h>
+#include <hearth/dump.h>
+#include <hearth/manifest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <span>
-
-#include <hearth/dump.h>
-#include <hearth/manifest.h>
 
 #include "apk_fixtures.h"
 
@@ -24,10 +23,10 @@ constexpr uint32_t kLabel = 0x01010001;
 constexpr uint32_t kIcon = 0x01010002;
 constexpr uint32_t kExported = 0x01010010;
 
-#define SKIP_WITHOUT_AAPT()                                 \
-    do {                                                    \
-        const std::string missing = aaptMissingReason();    \
-        if (!missing.empty()) GTEST_SKIP() << missing;      \
+#define SKIP_WITHOUT_AAPT()                              \
+    do {                                                 \
+        const std::string missing = aaptMissingReason(); \
+        if (!missing.empty()) GTEST_SKIP() << missing;   \
     } while (false)
 
 nlohmann::json modelJson(const Manifest& manifest) {
@@ -67,7 +66,8 @@ void expectSameModel(const Manifest& fromApk, const Manifest& fromSource, const 
 
 std::vector<std::string> messagesOf(const Manifest& manifest) {
     std::vector<std::string> messages;
-    for (const Diagnostic& diagnostic : manifest.diagnostics) messages.push_back(diagnostic.message);
+    for (const Diagnostic& diagnostic : manifest.diagnostics)
+        messages.push_back(diagnostic.message);
     return messages;
 }
 
@@ -242,6 +242,34 @@ TEST(ApkFromAapt, RichDataFiltersAndStringReferencesMatchTheSource) {
     EXPECT_EQ(pair.apk->components.at(1).label, "It's \"quoted\"");
 }
 
+TEST(ApkFromAapt, NonAsciiTextSurvivesBothStringPoolEncodings) {
+    // aapt writes the manifest's pool in UTF-16 (the emoji as a surrogate pair) and
+    // resources.arsc's in UTF-8; both must come back as the same UTF-8 as the source.
+    SKIP_WITHOUT_AAPT();
+    TempDir dir("apk-unicode");
+    const std::string manifest =
+        R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android"
+    package="com.example.unicode">
+  <application android:label="@string/app_name">
+    <activity android:name=".Main" android:label="Café ☕ 😀 Ωmega" android:exported="true">
+      <intent-filter>
+        <action android:name="android.intent.action.VIEW"/>
+        <data android:scheme="https" android:host="bücher.example" android:pathPrefix="/ñ/😀"/>
+      </intent-filter>
+    </activity>
+  </application>
+</manifest>
+)";
+    const std::string strings =
+        "<resources><string name=\"app_name\">Grüße 😀 日本</string></resources>\n";
+    CompiledPair pair = compileInline(dir, manifest, strings);
+    ASSERT_EQ(pair.problem, "");
+    expectSameModel(*pair.apk, *pair.source, "unicode manifest");
+    EXPECT_EQ(pair.apk->application.label, "Grüße 😀 日本");
+    EXPECT_EQ(pair.apk->components.at(0).label, "Café ☕ 😀 Ωmega");
+    EXPECT_EQ(pair.apk->components.at(0).filters.at(0).paths.at(0).pattern(), "/ñ/😀");
+}
+
 TEST(ApkFromAapt, AaptFromAndroid10DoesNotKnowTheApi30And31DataAttributes) {
     // Debian's aapt links against Android 10's framework-res (API 29), where pathSuffix,
     // sspSuffix, pathAdvancedPattern (private there), sspAdvancedPattern and mimeGroup have no
@@ -266,7 +294,8 @@ TEST(ApkFromAapt, AaptFromAndroid10DoesNotKnowTheApi30And31DataAttributes) {
 TEST(ApkFromAapt, ElementIndicesAreWhatAaptDumpXmltreeCounts) {
     SKIP_WITHOUT_AAPT();
     TempDir dir("apk-index");
-    const fs::path manifest = fs::path(HEARTH_SAMPLES_DIR) / "devices/seed/launcher/AndroidManifest.xml";
+    const fs::path manifest =
+        fs::path(HEARTH_SAMPLES_DIR) / "devices/seed/launcher/AndroidManifest.xml";
     if (!fs::exists(manifest)) GTEST_SKIP() << manifest << " is not in the samples";
     const fs::path apk = dir.path() / "launcher.apk";
     ASSERT_EQ(compileApk(manifest, apk, dir.path()), "");
@@ -316,7 +345,8 @@ TEST(FrameworkResApk, ParsesWithItsComponentsFiltersAndResolvedLabels) {
     EXPECT_EQ(chooser->process, "android:ui");
     EXPECT_TRUE(chooser->excludeFromRecents);
     ASSERT_EQ(chooser->filters.size(), 1u);
-    EXPECT_EQ(chooser->filters[0].actions, std::vector<std::string>{"android.intent.action.CHOOSER"});
+    EXPECT_EQ(chooser->filters[0].actions,
+              std::vector<std::string>{"android.intent.action.CHOOSER"});
     EXPECT_TRUE(chooser->filters[0].hasDefault());
 
     // The framework's fallback HOME for the system user: disabled, MAIN/HOME at priority -100.
@@ -344,6 +374,28 @@ TEST(ApkResources, LabelsResolveThroughResourcesArscForTheDefaultConfiguration) 
     ASSERT_TRUE(manifest) << manifest.error().toString();
     EXPECT_EQ(manifest->components[0].label, "Hello");
     EXPECT_TRUE(manifest->diagnostics.empty());
+}
+
+TEST(ApkResources, EveryEntryLayoutOfResourcesArscResolves) {
+    // 32-bit and 16-bit offset tables, sparse tables, full and compact entries.
+    for (auto layout : {ArscWriter::Layout::Offsets32, ArscWriter::Layout::Offsets16,
+                        ArscWriter::Layout::Sparse}) {
+        for (bool compact : {false, true}) {
+            ArscWriter arsc;
+            arsc.layout = layout;
+            arsc.compactEntries = compact;
+            arsc.add({"string", "first", value::kString, "One", 0, true});
+            arsc.add({"string", "only_fr", value::kString, "Deux", 0, false});
+            const uint32_t third = arsc.add({"string", "third", value::kString, "Three", 0, true});
+            const std::string axml =
+                minimalManifest({androidTyped("label", kLabel, value::kReference, third)}).bytes();
+            Result<Manifest> manifest = parseApk(apkWith(axml, arsc.bytes()), "app.apk");
+            ASSERT_TRUE(manifest) << manifest.error().toString();
+            EXPECT_EQ(manifest->components[0].label, "Three")
+                << "layout " << static_cast<int>(layout) << (compact ? " compact" : "");
+            EXPECT_TRUE(manifest->diagnostics.empty());
+        }
+    }
 }
 
 TEST(ApkResources, ReferenceChainsAreFollowed) {
@@ -427,7 +479,8 @@ TEST(ApkResources, BooleanReferencesResolveAndUnresolvedOnesCountAsNotWritten) {
 
 TEST(ApkResources, IconsAreShownByResourceName) {
     ArscWriter arsc;
-    const uint32_t icon = arsc.add({"drawable", "ic_home", value::kString, "res/drawable/ic_home.xml", 0, false});
+    const uint32_t icon =
+        arsc.add({"drawable", "ic_home", value::kString, "res/drawable/ic_home.xml", 0, false});
     AxmlWriter writer;
     writer.startNamespace("android", kAndroidUri);
     writer.start("manifest", {plainString("package", "com.example.app")});
@@ -451,7 +504,8 @@ TEST(ApkResources, ACorruptResourceTableFailsOnlyWhenAReferenceNeedsIt) {
     ASSERT_FALSE(manifest);
     EXPECT_EQ(manifest.error().toString(),
               "app.apk: resources.arsc: resource table declares 16777215 bytes but only " +
-                  std::to_string(arsc.size()) + " remain (truncated or wrong size), at byte offset 0");
+                  std::to_string(arsc.size()) +
+                  " remain (truncated or wrong size), at byte offset 0");
 }
 
 // ---- data attributes newer than aapt, by id ---------------------------------------------------
@@ -513,9 +567,9 @@ TEST(ApkArchive, AManifestDeclaredLargerThanTheCapIsNotInflated) {
     zip.deflated("AndroidManifest.xml", deflateZeros(runs), 1 + 258 * runs, 0);
     Result<Manifest> manifest = parseApk(zip.bytes(), "app.apk");
     ASSERT_FALSE(manifest);
-    EXPECT_EQ(manifest.error().toString(),
-              "app.apk: AndroidManifest.xml unpacks to " + std::to_string(1 + 258 * runs) +
-                  " bytes, more than hearth's limit of 16 MiB");
+    EXPECT_EQ(manifest.error().toString(), "app.apk: AndroidManifest.xml unpacks to " +
+                                               std::to_string(1 + 258 * runs) +
+                                               " bytes, more than hearth's limit of 16 MiB");
 }
 
 TEST(ApkArchive, AZipBombThatLiesAboutItsSizeStopsOneBytePastTheDeclaredSize) {
@@ -534,9 +588,9 @@ TEST(ApkArchive, AResourceTableBombIsStoppedToo) {
     // A 300 MiB bomb behind a 64-byte claim: the reader never holds more than 65 bytes of it.
     const size_t runs = (300u << 20) / 258;
     ZipWriter zip;
-    zip.stored("AndroidManifest.xml",
-               minimalManifest({androidTyped("label", kLabel, value::kReference, 0x7f010000)})
-                   .bytes());
+    zip.stored(
+        "AndroidManifest.xml",
+        minimalManifest({androidTyped("label", kLabel, value::kReference, 0x7f010000)}).bytes());
     zip.deflated("resources.arsc", deflateZeros(runs), 64, 0);
     Result<Manifest> manifest = parseApk(zip.bytes(), "app.apk");
     ASSERT_FALSE(manifest);
@@ -548,15 +602,15 @@ TEST(ApkArchive, AResourceTableBombIsStoppedToo) {
 TEST(ApkArchive, AResourceTableDeclaredLargerThanTheCapIsNotInflated) {
     const size_t runs = (300u << 20) / 258;
     ZipWriter zip;
-    zip.stored("AndroidManifest.xml",
-               minimalManifest({androidTyped("label", kLabel, value::kReference, 0x7f010000)})
-                   .bytes());
+    zip.stored(
+        "AndroidManifest.xml",
+        minimalManifest({androidTyped("label", kLabel, value::kReference, 0x7f010000)}).bytes());
     zip.deflated("resources.arsc", deflateZeros(runs), 1 + 258 * runs, 0);
     Result<Manifest> manifest = parseApk(zip.bytes(), "app.apk");
     ASSERT_FALSE(manifest);
-    EXPECT_EQ(manifest.error().toString(),
-              "app.apk: resources.arsc unpacks to " + std::to_string(1 + 258 * runs) +
-                  " bytes, more than hearth's limit of 256 MiB");
+    EXPECT_EQ(manifest.error().toString(), "app.apk: resources.arsc unpacks to " +
+                                               std::to_string(1 + 258 * runs) +
+                                               " bytes, more than hearth's limit of 256 MiB");
 }
 
 TEST(ApkArchive, ACorruptDeflateStreamIsAnErrorNotACrash) {

@@ -2,7 +2,6 @@
 // documents built byte by byte, each with its full error text.
 
 #include <gtest/gtest.h>
-
 #include <hearth/manifest.h>
 
 #include "apk_fixtures.h"
@@ -144,6 +143,20 @@ TEST(AxmlParser, AttributesAreMatchedByResourceIdWhateverTheirStoredName) {
     EXPECT_FALSE(manifest->components[0].exported);
 }
 
+TEST(AxmlParser, AnAttributeCannotPassForAnotherByBorrowingItsName) {
+    // Android goes by id: an attribute Hearth does not model (0x0101057a) stored under the name
+    // "name" is not android:name (0x01010003), whatever order they come in.
+    AxmlWriter writer = minimalManifest({AxmlAttribute{kAndroidUri, "name", 0x0101057a,
+                                                       value::kString, ".Impostor", 0}});
+    Result<Manifest> manifest = parseAxml(writer.bytes());
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->components[0].name, "com.example.app.Main");
+    ASSERT_EQ(manifest->diagnostics.size(), 1u);
+    EXPECT_EQ(manifest->diagnostics[0].toString(),
+              "app.apk:3: warning: attribute 0x0101057a is stored under the name 'name', which is "
+              "attribute 0x01010003; ignored");
+}
+
 TEST(AxmlParser, AnAndroidAttributeWithoutIdFallsBackToItsName) {
     AxmlWriter plain;
     plain.startNamespace("android", kAndroidUri);
@@ -243,10 +256,10 @@ TEST(AxmlParserHostile, AChunkLargerThanItsDocumentIsRefused) {
     const size_t element = chunkOffset(axml, kStartElement, 1);
     const size_t remaining = axml.size() - element;
     setU32(axml, element + 4, 0x7FFFFFF0);
-    EXPECT_EQ(errorOf(axml), manifestError("chunk declares 2147483632 bytes but only " +
-                                               std::to_string(remaining) +
-                                               " remain (truncated or wrong size)",
-                                           element));
+    EXPECT_EQ(errorOf(axml),
+              manifestError("chunk declares 2147483632 bytes but only " +
+                                std::to_string(remaining) + " remain (truncated or wrong size)",
+                            element));
 }
 
 TEST(AxmlParserHostile, AChunkSmallerThanItsHeaderIsRefused) {
@@ -299,7 +312,8 @@ TEST(AxmlParserHostile, AStringLengthRunningPastThePoolIsRefused) {
     const size_t pool = chunkOffset(axml, kStringPool);
     const size_t string0 = pool + getU32(axml, pool + 20) + getU32(axml, pool + 28);
     setU16(axml, string0, 0x7000);
-    EXPECT_EQ(errorOf(axml), manifestError("string #0 runs past the end of the string pool", string0));
+    EXPECT_EQ(errorOf(axml),
+              manifestError("string #0 runs past the end of the string pool", string0));
 }
 
 TEST(AxmlParserHostile, AStringCountAboveHearthsLimitIsRefusedBeforeAllocating) {
@@ -317,11 +331,12 @@ TEST(AxmlParserHostile, AStringCountLargerThanItsChunkIsRefused) {
     const size_t pool = chunkOffset(axml, kStringPool);
     const uint32_t size = getU32(axml, pool + 4);
     setU32(axml, pool + 8, 100000);
-    EXPECT_EQ(errorOf(axml), manifestError("string pool declares 100000 strings and 0 styles, but "
-                                           "its " + std::to_string(size) +
-                                               "-byte chunk has room for at most " +
-                                               std::to_string((size - 28) / 4) + " offsets",
-                                           pool + 8));
+    EXPECT_EQ(errorOf(axml),
+              manifestError("string pool declares 100000 strings and 0 styles, but "
+                            "its " +
+                                std::to_string(size) + "-byte chunk has room for at most " +
+                                std::to_string((size - 28) / 4) + " offsets",
+                            pool + 8));
 }
 
 TEST(AxmlParserHostile, AnElementNameOutsideThePoolIsRefused) {
@@ -330,7 +345,8 @@ TEST(AxmlParserHostile, AnElementNameOutsideThePoolIsRefused) {
     const uint32_t strings = getU32(axml, chunkOffset(axml, kStringPool) + 8);
     setU32(axml, element + 16 + 4, 5000);
     EXPECT_EQ(errorOf(axml), manifestError("element name refers to string #5000 but the string "
-                                           "pool has " + std::to_string(strings) + " strings",
+                                           "pool has " +
+                                               std::to_string(strings) + " strings",
                                            element + 20));
 }
 
@@ -340,7 +356,8 @@ TEST(AxmlParserHostile, AttributesRunningPastTheirChunkAreRefused) {
     setU16(axml, element + 16 + 12, 900);
     EXPECT_EQ(errorOf(axml),
               manifestError("element <manifest> declares 900 attributes that run past the end "
-                            "of its " + std::to_string(getU32(axml, element + 4)) + "-byte chunk",
+                            "of its " +
+                                std::to_string(getU32(axml, element + 4)) + "-byte chunk",
                             element + 28));
 }
 
@@ -351,9 +368,9 @@ TEST(AxmlParserHostile, AnElementBeforeTheStringPoolIsOutOfOrder) {
     const size_t nodes = chunkOffset(axml, 0x0100);
     const std::string reordered =
         axml.substr(0, pool) + axml.substr(nodes) + axml.substr(pool, nodes - pool);
-    EXPECT_EQ(errorOf(reordered),
-              manifestError("XML node (type 0x0100) before the string pool (chunks out of order)",
-                            8));
+    EXPECT_EQ(
+        errorOf(reordered),
+        manifestError("XML node (type 0x0100) before the string pool (chunks out of order)", 8));
 }
 
 TEST(AxmlParserHostile, AMismatchedEndTagIsRefused) {
@@ -436,7 +453,8 @@ TEST(AxmlParserHostile, AnElementNameThatIsNoXmlNameIsRefused) {
     writer.start("manifest", {plainString("package", "com.example.app")});
     writer.leaf("bad name<");
     writer.end("manifest");
-    EXPECT_EQ(errorOf(writer.bytes()), "app.apk:2: element name 'bad name<' is not a valid XML name");
+    EXPECT_EQ(errorOf(writer.bytes()),
+              "app.apk:2: element name 'bad name<' is not a valid XML name");
 }
 
 TEST(AxmlParserHostile, EveryTruncationOfARealDocumentFailsCleanly) {
