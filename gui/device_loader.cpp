@@ -15,11 +15,15 @@ DeviceLoader::~DeviceLoader() {
     if (m_running) m_running->wait();
 }
 
-Result<Device> DeviceLoader::load(const QString& path,
-                                  std::function<void(size_t, size_t)> progress) {
+Result<AnalyzedDevice> DeviceLoader::load(const QString& path,
+                                          std::function<void(size_t, size_t)> progress) {
     DeviceLoadOptions options;
     options.progress = std::move(progress);
-    return loadDevice(std::filesystem::path(path.toStdString()), options);
+    Result<Device> device = loadDevice(std::filesystem::path(path.toStdString()), options);
+    if (!device) return device.error();
+    // The home reports are pure functions of the device: computing them here keeps a large
+    // device from freezing the window after it has loaded.
+    return DeviceSession::analyze(std::move(device).value());
 }
 
 void DeviceLoader::start(const QString& path) {
@@ -37,7 +41,7 @@ void DeviceLoader::start(const QString& path) {
                 },
                 Qt::QueuedConnection);
         };
-        auto result = std::make_shared<Result<Device>>(load(path, report));
+        auto result = std::make_shared<Result<AnalyzedDevice>>(load(path, report));
         QMetaObject::invokeMethod(
             self.data(),
             [self, generation, path, result] {
@@ -55,7 +59,7 @@ void DeviceLoader::reapSuperseded() {
 }
 
 void DeviceLoader::finishRun(quint64 generation, const QString& path,
-                             std::shared_ptr<Result<Device>> result) {
+                             std::shared_ptr<Result<AnalyzedDevice>> result) {
     reapSuperseded();
     // A superseded load's result is dropped: the user asked for another device since.
     if (generation != m_generation) return;
@@ -71,7 +75,7 @@ void DeviceLoader::loadNow(const QString& path) {
     const quint64 generation = ++m_generation;
     if (m_running) m_superseded.push_back(std::move(m_running));
     emit started(path);
-    auto result = std::make_shared<Result<Device>>(
+    auto result = std::make_shared<Result<AnalyzedDevice>>(
         load(path, [this](size_t done, size_t total) { emit progress(done, total); }));
     finishRun(generation, path, std::move(result));
 }

@@ -12,6 +12,8 @@
 #include <memory>
 #include <vector>
 
+#include "device_session.h"
+
 namespace hearth::gui {
 
 class DeviceLoader : public QObject {
@@ -30,19 +32,21 @@ class DeviceLoader : public QObject {
     bool isLoading() const { return m_running != nullptr; }
 
     /// Loads a device the way the GUI does (the core's loadDevice; a progress callback may be
-    /// empty).
-    [[nodiscard]] static Result<Device> load(const QString& path,
-                                             std::function<void(size_t, size_t)> progress = {});
+    /// empty) and computes its home reports, all on the calling thread.
+    [[nodiscard]] static Result<AnalyzedDevice> load(
+        const QString& path, std::function<void(size_t, size_t)> progress = {});
 
   signals:
     void started(const QString& path);
     /// Manifests read so far and how many there are.
     void progress(qulonglong done, qulonglong total);
     /// The load of path ended with a device or an error (carried in the shared result).
-    void finished(const QString& path, std::shared_ptr<hearth::Result<hearth::Device>> result);
+    void finished(const QString& path,
+                  std::shared_ptr<hearth::Result<hearth::gui::AnalyzedDevice>> result);
 
   private:
-    void finishRun(quint64 generation, const QString& path, std::shared_ptr<Result<Device>> result);
+    void finishRun(quint64 generation, const QString& path,
+                   std::shared_ptr<Result<AnalyzedDevice>> result);
 
     void reapSuperseded();
 

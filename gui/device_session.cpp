@@ -24,15 +24,33 @@ const HomeReport& DeviceSession::homeReport(Framework framework) const {
     return *cached;
 }
 
+std::set<std::string> DeviceSession::initialPatchedSites(const Device& device) {
+    const auto& sites = device.patch.homeFirstSites;
+    return sites.empty() ? fullHomeFirstPatch().homeFirstSites : sites;
+}
+
+AnalyzedDevice DeviceSession::analyze(Device device) {
+    Device stock = device;
+    stock.patch = FrameworkPatch{};
+    Device patched = device;
+    patched.patch = FrameworkPatch{initialPatchedSites(device)};
+    return AnalyzedDevice{std::move(device), analyzeHome(stock), analyzeHome(patched)};
+}
+
 void DeviceSession::setDevice(Device device) {
+    setDevice(AnalyzedDevice{std::move(device), std::nullopt, std::nullopt});
+}
+
+void DeviceSession::setDevice(AnalyzedDevice analyzed) {
     // The index points into the device: drop it before the device it refers to.
     m_index.reset();
-    m_loaded = std::make_unique<Device>(device);
-    m_device = std::make_unique<Device>(std::move(device));
+    m_loaded = std::make_unique<Device>(analyzed.device);
+    m_device = std::make_unique<Device>(std::move(analyzed.device));
     m_edited = false;
-    const auto& sites = m_device->patch.homeFirstSites;
-    m_patchedSites = sites.empty() ? fullHomeFirstPatch().homeFirstSites : sites;
-    rebuildIndex();
+    m_patchedSites = initialPatchedSites(*m_device);
+    m_index = std::make_unique<PackageIndex>(*m_device);
+    m_stockReport = std::move(analyzed.stock);
+    m_patchedReport = std::move(analyzed.patched);
     emit deviceReplaced();
 }
 

@@ -19,6 +19,14 @@ namespace hearth::gui {
 /// The two frameworks the home panel compares.
 enum class Framework { Stock, Patched };
 
+/// A loaded device with both home reports, computed off the GUI thread (DeviceLoader); a
+/// report left empty is computed when first asked for.
+struct AnalyzedDevice {
+    Device device;
+    std::optional<HomeReport> stock;
+    std::optional<HomeReport> patched;
+};
+
 class DeviceSession : public QObject {
     Q_OBJECT
 
@@ -28,6 +36,12 @@ class DeviceSession : public QObject {
 
     /// Replaces the device (a load or reload); forgets the previous one and every edit.
     void setDevice(Device device);
+    /// The same, with the home reports already computed by analyze().
+    void setDevice(AnalyzedDevice analyzed);
+    /// Computes what setDevice would compute first (pure, safe on any thread).
+    static AnalyzedDevice analyze(Device device);
+    /// The call sites the patched column starts with: the device's own patch, or every site.
+    static std::set<std::string> initialPatchedSites(const Device& device);
     bool hasDevice() const { return m_device != nullptr; }
     /// The current device, edits included. Only valid while hasDevice().
     const Device& device() const { return *m_device; }

@@ -8,7 +8,6 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -190,7 +189,8 @@ void MainWindow::onLoadProgress(qulonglong done, qulonglong total) {
     m_progress->setValue(int(done));
 }
 
-void MainWindow::onLoadFinished(const QString& path, std::shared_ptr<Result<Device>> result) {
+void MainWindow::onLoadFinished(const QString& path,
+                                std::shared_ptr<Result<AnalyzedDevice>> result) {
     m_progress->hide();
     if (!result->has_value()) {
         const Error& error = result->error();

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <memory>
 
+#include "device_session.h"
 #include "export.h"
 
 class QFileSystemWatcher;
@@ -83,7 +84,7 @@ class MainWindow : public QMainWindow {
     void buildDocks();
     void onLoadStarted(const QString& path);
     void onLoadProgress(qulonglong done, qulonglong total);
-    void onLoadFinished(const QString& path, std::shared_ptr<Result<Device>> result);
+    void onLoadFinished(const QString& path, std::shared_ptr<Result<AnalyzedDevice>> result);
     /// Shows a manifest line; focus also brings the manifest tab to the front.
     void showLocation(const SourceLocation& where, bool focus);
     void updateTitle();

@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QFont>
 #include <QPalette>
+#include <utility>
 
 #include "app_paths.h"
 #include "device_session.h"
@@ -49,6 +50,10 @@ QString filterSummary(const IntentFilter& filter) {
     return parts.join("  ·  ");
 }
 
+bool sameWhere(const SourceLocation& a, const SourceLocation& b) {
+    return a.file == b.file && a.line == b.line && a.column == b.column;
+}
+
 QStringList mergeBadges(const QStringList& into, const QStringList& more) {
     QStringList all;
     // Keep the canonical badge order whatever order the sources came in.
@@ -60,6 +65,23 @@ QStringList mergeBadges(const QStringList& into, const QStringList& more) {
 }
 
 }  // namespace
+
+bool PackageTreeModel::sameRow(const FilterRow& a, const FilterRow& b) {
+    return a.summary == b.summary && a.priority == b.priority && a.badges == b.badges &&
+           sameWhere(a.where, b.where);
+}
+
+bool PackageTreeModel::sameRow(const ComponentRow& a, const ComponentRow& b) {
+    // Filters are compared row by row on their own.
+    return a.name == b.name && a.kind == b.kind && a.label == b.label && a.enabled == b.enabled &&
+           a.exported == b.exported && a.state == b.state && a.badges == b.badges &&
+           sameWhere(a.where, b.where);
+}
+
+bool PackageTreeModel::sameRow(const PackageRow& a, const PackageRow& b) {
+    return a.name == b.name && a.installed == b.installed && a.state == b.state &&
+           a.tooltip == b.tooltip && a.badges == b.badges && sameWhere(a.where, b.where);
+}
 
 PackageTreeModel::PackageTreeModel(DeviceSession& session, QObject* parent)
     : QAbstractItemModel(parent), m_session(session) {
@@ -174,22 +196,25 @@ void PackageTreeModel::refresh() {
         endResetModel();
         return;
     }
-    // Edits keep the tree's shape: update in place so expansion and selection survive.
-    m_packages = std::move(rows);
-    const QModelIndex last = index(rowCount() - 1, ColumnCount - 1);
-    if (!last.isValid()) return;
-    emit dataChanged(index(0, 0), last);
-    for (int p = 0; p < rowCount(); ++p) {
-        const QModelIndex package = index(p, 0);
-        const int components = rowCount(package);
-        if (components == 0) continue;
-        emit dataChanged(index(0, 0, package), index(components - 1, ColumnCount - 1, package));
-        for (int c = 0; c < components; ++c) {
-            const QModelIndex component = index(c, 0, package);
-            const int filters = rowCount(component);
-            if (filters == 0) continue;
-            emit dataChanged(index(0, 0, component),
-                             index(filters - 1, ColumnCount - 1, component));
+    // Edits keep the tree's shape: update in place so that expansion and selection survive, and
+    // only the rows that changed, so that a click stays instant on a device of 20,000 components.
+    std::vector<PackageRow> old = std::exchange(m_packages, std::move(rows));
+    auto changed = [this](int row, const QModelIndex& parent) {
+        emit dataChanged(index(row, 0, parent), index(row, ColumnCount - 1, parent));
+    };
+    for (size_t p = 0; p < m_packages.size(); ++p) {
+        const PackageRow& now = m_packages[p];
+        const PackageRow& was = old[p];
+        if (!sameRow(now, was)) changed(int(p), {});
+        const QModelIndex package = index(int(p), 0);
+        for (size_t c = 0; c < now.components.size(); ++c) {
+            if (!sameRow(now.components[c], was.components[c])) changed(int(c), package);
+            const QModelIndex component = index(int(c), 0, package);
+            for (size_t f = 0; f < now.components[c].filters.size(); ++f) {
+                if (!sameRow(now.components[c].filters[f], was.components[c].filters[f])) {
+                    changed(int(f), component);
+                }
+            }
         }
     }
 }

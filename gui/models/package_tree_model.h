@@ -78,6 +78,9 @@ class PackageTreeModel : public QAbstractItemModel {
         std::vector<ComponentRow> components;
     };
 
+    static bool sameRow(const FilterRow& a, const FilterRow& b);
+    static bool sameRow(const ComponentRow& a, const ComponentRow& b);
+    static bool sameRow(const PackageRow& a, const PackageRow& b);
     void reset();
     void refresh();
     std::vector<PackageRow> snapshot() const;

@@ -14,6 +14,9 @@
 #include "panels/badge_delegate.h"
 
 namespace hearth::gui {
+namespace {
+constexpr int kExpandedPackages = 60;
+}  // namespace
 
 DevicePanel::DevicePanel(DeviceSession& session, QWidget* parent)
     : QWidget(parent), m_session(session) {
@@ -65,21 +68,29 @@ DevicePanel::DevicePanel(DeviceSession& session, QWidget* parent)
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         // A fresh device: show every package with its components, filters folded.
-        m_view->expandToDepth(0);
+        expandPackages();
         updateSummary();
     });
     connect(&m_session, &DeviceSession::deviceEdited, this, &DevicePanel::updateSummary);
-    m_view->expandToDepth(0);
+    expandPackages();
     updateSummary();
+}
+
+void DevicePanel::expandPackages() {
+    // A small device opens with every package showing its components; a large one opens folded,
+    // because expanding a thousand packages costs more than anyone reads.
+    if (m_proxy->rowCount() <= kExpandedPackages) {
+        m_view->expandToDepth(0);
+    }
 }
 
 void DevicePanel::applySearch(const QString& text) {
     m_proxy->setFilterFixedString(text);
     if (text.isEmpty()) {
         m_view->collapseAll();
-        m_view->expandToDepth(0);
-    } else {
-        m_view->expandAll();
+        expandPackages();
+    } else if (m_proxy->rowCount() <= kExpandedPackages) {
+        m_view->expandAll();  // show where the matches are
     }
 }
 

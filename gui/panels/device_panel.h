@@ -38,6 +38,7 @@ class DevicePanel : public QWidget {
 
   private:
     void applySearch(const QString& text);
+    void expandPackages();
     void showContextMenu(const QPoint& position);
     void updateSummary();
 

@@ -54,6 +54,20 @@ QTableView* makeSiteTable(HomeSiteModel* model, QWidget* parent, const QString& 
 
 QString escaped(const std::string& text) { return qs(text).toHtmlEscaped(); }
 
+// Rows of non-candidates shown in the details before the rest is summarised.
+constexpr int kMaxLosersShown = 40;
+
+// Links carry file, line and column: "hearth-loc:?file=...&line=N&column=N".
+QString locationUrl(const SourceLocation& where) {
+    QUrl url;
+    url.setScheme("hearth-loc");
+    url.setQuery(QStringLiteral("file=%1&line=%2&column=%3")
+                     .arg(QString::fromUtf8(QUrl::toPercentEncoding(qs(where.file))))
+                     .arg(where.line)
+                     .arg(where.column));
+    return url.toString(QUrl::FullyEncoded);
+}
+
 QString outcomeColor(HomeOutcome outcome) {
     switch (outcome) {
         case HomeOutcome::Activity:
@@ -207,17 +221,6 @@ void HomePanel::refreshDetails() {
         return;
     }
     const HomeSiteReport& site = source->siteAt(m_detailRow);
-    auto link = [](const SourceLocation& where) -> QString {
-        if (where.file.empty()) return {};
-        QUrl url;
-        url.setScheme("hearth-loc");
-        url.setQuery(QStringLiteral("file=%1&line=%2&column=%3")
-                         .arg(QString::fromUtf8(QUrl::toPercentEncoding(qs(where.file))))
-                         .arg(where.line)
-                         .arg(where.column));
-        return QStringLiteral("<a href='%1'>%2</a>")
-            .arg(url.toString(QUrl::FullyEncoded), shortLocationText(where).toHtmlEscaped());
-    };
 
     QString html;
     html += QStringLiteral("<h3 style='margin:0'>%1 — %2</h3>")
@@ -242,11 +245,19 @@ void HomePanel::refreshDetails() {
                      escaped(site.rule), escaped(site.reason));
 
     if (!site.candidates.empty()) {
+        // Percent widths and break points after '/' keep long names from squeezing the reasons.
+        auto breakable = [](const QString& text) {
+            QString out = text.toHtmlEscaped();
+            out.replace('/', QStringLiteral("/&#8203;"));
+            return out;
+        };
         html += QStringLiteral(
                     "<table cellspacing='0' cellpadding='3' border='0' width='100%'>"
-                    "<tr style='background:#e8e8e8'><th align='left'>%1</th><th "
-                    "align='left'>%2</th><th align='left'>%3</th></tr>")
+                    "<tr style='background:#e8e8e8'><th align='left' width='31%'>%1</th><th "
+                    "align='left' width='45%'>%2</th><th align='left' width='24%'>%3</th></tr>")
                     .arg(tr("Component"), tr("Candidate? Why"), tr("Source"));
+        int hidden = 0;
+        int shownLosers = 0;
         for (const HomeCandidate& candidate : site.candidates) {
             QString verdict;
             if (candidate.candidate) {
@@ -257,14 +268,30 @@ void HomePanel::refreshDetails() {
                 }
                 verdict += candidate.isDefault ? tr(", DEFAULT") : tr(", no DEFAULT");
             } else {
+                // A device of a thousand apps has a thousand MAIN activities: the first few
+                // say why; the intent tester lists them all.
+                if (++shownLosers > kMaxLosersShown) {
+                    ++hidden;
+                    continue;
+                }
                 verdict = QStringLiteral("<b style='color:#6b6b6b'>✘ %1</b>")
                               .arg(escaped(candidate.rule));
             }
-            html += QStringLiteral(
-                        "<tr><td style='white-space:pre'><code>%1</code></td><td>%2 — %3</td>"
-                        "<td style='white-space:pre'>%4</td></tr>")
-                        .arg(escaped(candidate.component.flattenToShortString()), verdict,
-                             escaped(candidate.reason), link(candidate.where));
+            QString source;
+            if (!candidate.where.file.empty()) {
+                source = QStringLiteral("<a href='%1'>%2</a>")
+                             .arg(locationUrl(candidate.where),
+                                  breakable(shortLocationText(candidate.where)));
+            }
+            html += QStringLiteral("<tr><td><code>%1</code></td><td>%2 — %3</td><td>%4</td></tr>")
+                        .arg(breakable(qs(candidate.component.flattenToShortString())), verdict,
+                             escaped(candidate.reason), source);
+        }
+        if (hidden > 0) {
+            html += QStringLiteral("<tr><td colspan='3'><i>%1</i></td></tr>")
+                        .arg(tr("… and %1 more activities that are not candidates (the intent "
+                                "tester lists every one)")
+                                 .arg(hidden));
         }
         html += "</table>";
     }

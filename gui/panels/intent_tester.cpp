@@ -25,6 +25,9 @@
 namespace hearth::gui {
 namespace {
 
+// Rows measured when sizing a column to its contents.
+constexpr int kSizingRows = 200;
+
 QString quoteArgument(const QString& argument) {
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./*-]+$"));
     if (plain.match(argument).hasMatch()) return argument;
@@ -134,16 +137,15 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     m_rejections = new RejectionModel(this);
     m_resultView = makeTable(this, "intentResults");
     m_resultView->setModel(m_results);
-    m_resultView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_resultView->horizontalHeader()->setSectionResizeMode(ResolveResultModel::Filter,
-                                                           QHeaderView::Stretch);
     m_rejectionView = makeTable(this, "intentRejections");
     m_rejectionView->setModel(m_rejections);
-    m_rejectionView->setWordWrap(true);
-    m_rejectionView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // A device of a thousand apps has tens of thousands of losers: fixed row heights and widths
+    // (sized from the first rows only) keep the view instant; full reasons are in the tooltips.
     m_rejectionView->horizontalHeader()->setSectionResizeMode(RejectionModel::Reason,
                                                               QHeaderView::Stretch);
     m_rejectionView->horizontalHeader()->setStretchLastSection(false);
+    m_resultView->horizontalHeader()->setResizeContentsPrecision(kSizingRows);
+    m_rejectionView->horizontalHeader()->setResizeContentsPrecision(kSizingRows);
 
     auto* resultsBox = new QGroupBox(tr("Candidates, in Android's order (R-9)"), this);
     auto* resultsLayout = new QVBoxLayout(resultsBox);
@@ -348,7 +350,15 @@ bool IntentTester::run() {
     m_outcome->setStyleSheet(QStringLiteral("color: %1;").arg(color));
     m_lastRejections = index.explain(intent, flags, queryKind);
     m_rejections->setRejections(m_lastRejections, m_session.device());
-    m_rejectionView->resizeRowsToContents();
+    for (int column : {int(ResolveResultModel::Rank), int(ResolveResultModel::Component),
+                       int(ResolveResultModel::Priority), int(ResolveResultModel::Match),
+                       int(ResolveResultModel::Default), int(ResolveResultModel::System)}) {
+        m_resultView->resizeColumnToContents(column);
+    }
+    for (int column :
+         {int(RejectionModel::Component), int(RejectionModel::Rule), int(RejectionModel::Filter)}) {
+        m_rejectionView->resizeColumnToContents(column);
+    }
     return true;
 }
 

@@ -32,6 +32,25 @@ using namespace hearth::gui::test;
 
 namespace {
 
+struct Run {
+    int exitCode = -1;
+    QString lastErrorLine;
+};
+
+/// Runs hearth-gui without a display and returns its exit code and the last line of stderr (Qt
+/// may warn first, e.g. about XDG_RUNTIME_DIR).
+Run runGui(const QStringList& arguments) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("QT_QPA_PLATFORM", "offscreen");
+    process.setProcessEnvironment(environment);
+    process.start(HEARTH_GUI_BINARY, arguments);
+    if (!process.waitForFinished(120000)) return {};
+    const QStringList lines =
+        QString::fromUtf8(process.readAllStandardError()).split('\n', Qt::SkipEmptyParts);
+    return {process.exitCode(), lines.isEmpty() ? QString() : lines.last()};
+}
+
 QString stockBoot(MainWindow& window, int column) {
     auto* model = window.homePanel()->model(Framework::Stock);
     return model->index(model->rowOf("boot"), column).data().toString();
@@ -279,13 +298,7 @@ class MainWindowTest : public QObject {
     void theScreenshotOptionRendersTheSeedDeviceToAPng() {
         QTemporaryDir dir;
         const QString png = dir.filePath("seed.png");
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert("QT_QPA_PLATFORM", "offscreen");
-        process.setProcessEnvironment(environment);
-        process.start(HEARTH_GUI_BINARY, {"--screenshot", png, defaultDevicePath()});
-        QVERIFY(process.waitForFinished(120000));
-        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(runGui({"--screenshot", png, defaultDevicePath()}).exitCode, 0);
         QImage image(png);
         QVERIFY(!image.isNull());
         QCOMPARE(image.size(), QSize(1400, 900));
@@ -293,22 +306,37 @@ class MainWindowTest : public QObject {
 
     void theScreenshotOptionFailsOnAnUnreadableDevice() {
         QTemporaryDir dir;
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert("QT_QPA_PLATFORM", "offscreen");
-        process.setProcessEnvironment(environment);
         const QString missing = dir.filePath("nothing-here");
-        process.start(HEARTH_GUI_BINARY, {"--screenshot", dir.filePath("x.png"), missing});
-        QVERIFY(process.waitForFinished(120000));
-        QCOMPARE(process.exitCode(), 1);
+        const Run run = runGui({"--screenshot", dir.filePath("x.png"), missing});
+        QCOMPARE(run.exitCode, 1);
         const Result<Device> expected = loadDevice(missing.toStdString());
         QVERIFY(!expected.has_value());
-        // Qt may warn on stderr first (e.g. about XDG_RUNTIME_DIR); the last line is ours.
-        const QStringList lines =
-            QString::fromUtf8(process.readAllStandardError()).split('\n', Qt::SkipEmptyParts);
-        QVERIFY(!lines.isEmpty());
-        QCOMPARE(lines.last(),
+        QCOMPARE(run.lastErrorLine,
                  "hearth-gui: " + QString::fromStdString(expected.error().toString()));
+    }
+
+    void badCommandLinesAreUsageErrorsThatSayWhatWasExpected() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("x.png");
+        Run run = runGui({"--screenshot", png, "--size", "big", defaultDevicePath()});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.lastErrorLine,
+                 QString("hearth-gui: --size must look like 1400x900, got 'big'"));
+        run = runGui({"--tab", "phone", "--screenshot", png, defaultDevicePath()});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.lastErrorLine,
+                 QString("hearth-gui: --tab must be one of home, intent, manifest, got 'phone'"));
+        run = runGui({"--screenshot", png, "a", "b"});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.lastErrorLine, QString("hearth-gui: expected at most one DEVICE, got 2"));
+        QVERIFY(!QFileInfo::exists(png));
+    }
+
+    void exportingTheHomeComparisonWithoutADeviceSaysSo() {
+        MainWindow window;
+        QTemporaryDir dir;
+        QVERIFY(!window.exportHomeJson(dir.filePath("home.json"), {}));
+        QCOMPARE(window.lastError(), QString("no device is open"));
     }
 };
 

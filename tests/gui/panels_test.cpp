@@ -278,6 +278,31 @@ class PanelsTest : public QObject {
         QCOMPARE(device->proxy()->rowCount(), 4);
     }
 
+    void theHomeKeyDuringSetupIsRefusedAndTheScreenStays() {
+        // H-14: a modern device whose user setup is not complete ignores the HOME key.
+        DeviceFolder folder;
+        folder.write("launcher/AndroidManifest.xml",
+                     activityManifest("com.example.launcher", ".Home", {kMain},
+                                      {kHome, kDefault, kLauncher}, "Home"));
+        folder.write("device.json",
+                     "{ \"name\": \"in-setup\", \"api\": 34, \"userSetupComplete\": false,\n"
+                     "  \"packages\": [ { \"manifest\": \"launcher/AndroidManifest.xml\", "
+                     "\"system\": true } ] }\n");
+        MainWindow window;
+        QVERIFY2(window.openDeviceNow(folder.path()), qPrintable(window.lastError()));
+        HomePanel* home = window.homePanel();
+        QCOMPARE(shown(home, Framework::Stock, "home-key", HomeSiteModel::Outcome),
+                 QString("refused"));
+        PhonePreview* phone = home->phone();
+        phone->setFramework(Framework::Stock);
+        phone->boot();
+        QCOMPARE(phone->screen(), PhonePreview::Screen::Activity);
+        QCOMPARE(phone->foregroundActivity(), QString("com.example.launcher/.Home"));
+        phone->pressHome();
+        QVERIFY(phone->homeIgnored());
+        QCOMPARE(phone->foregroundActivity(), QString("com.example.launcher/.Home"));
+    }
+
   private:
     std::unique_ptr<DeviceFolder> m_folder;
     std::unique_ptr<MainWindow> m_window;
