@@ -153,6 +153,8 @@ struct Postings {
     EntryListMap byCategory;
     EntryListMap byHost;  // lower-cased literal ASCII hosts (scheme buckets only)
     EntryList anyHost;    // scheme-bucket entries that may match whatever the host
+    // "*.example.com" hosts (M-14) under "example.com", lower-cased (scheme buckets only)
+    EntryListMap bySuffix;
     bool hostIndexed = false;
 };
 
@@ -182,13 +184,20 @@ std::string asciiLower(std::string_view text) {
 }
 
 // The literal hosts a scheme-bucket filter can only match through, or nullopt when it may match
-// any host (no authority, an SSP that can match first, a wildcard or a non-ASCII host whose
-// case-insensitive comparison is Unicode's).
+// any host (no authority, an SSP that can match first, a bare "*" or "*suffix" wildcard, or a
+// non-ASCII host whose case-insensitive comparison is Unicode's). A "*.example.com" host stays in
+// its "*." form: it matches exactly the hosts that end with ".example.com" (M-14), which a query
+// finds by looking up every parent domain of the intent's host (issue 7: app links with wildcard
+// hosts were tested one by one on every https query).
 std::optional<std::vector<std::string>> literalHosts(const IntentFilter& filter) {
     if (!filter.ssps.empty() || filter.authorities.empty()) return std::nullopt;
     std::vector<std::string> hosts;
     for (const FilterAuthority& authority : filter.authorities) {
-        if (authority.host.empty() || authority.host[0] == '*' || !isAscii(authority.host)) {
+        const bool dottedSuffix = authority.host.size() > 2 &&
+                                  authority.host.compare(0, 2, "*.") == 0 &&
+                                  authority.host.find('*', 1) == std::string::npos;
+        if (authority.host.empty() || (authority.host[0] == '*' && !dottedSuffix) ||
+            !isAscii(authority.host)) {
             return std::nullopt;
         }
         std::string host = asciiLower(authority.host);
@@ -411,7 +420,9 @@ struct Resolver {
                     if (!schemeBucket) continue;
                     if (std::optional<std::vector<std::string>> hosts = literalHosts(filter)) {
                         for (const std::string& host : *hosts) {
-                            postings->byHost[host].push_back(index);
+                            EntryList& list = host[0] == '*' ? postings->bySuffix[host.substr(2)]
+                                                             : postings->byHost[host];
+                            if (list.empty() || list.back() != index) list.push_back(index);
                         }
                     } else {
                         postings->anyHost.push_back(index);
@@ -476,11 +487,19 @@ class SeenComponents {
     std::unordered_set<uint32_t> m_more;
 };
 
-// The entries of one bucket worth trying for an intent: one ascending list, or two disjoint ones
-// to merge (a scheme bucket's any-host entries and the entries for the intent's host).
+// The entries of one bucket worth trying for an intent: one ascending list, or a few to merge (a
+// scheme bucket's any-host entries, the entries for the intent's host and for its parent domains'
+// wildcards). A filter may sit in several of them; the merge visits it once.
 struct EntrySelection {
-    const EntryList* first = nullptr;
-    const EntryList* second = nullptr;
+    static constexpr size_t kMaxLists = 8;
+    std::array<const EntryList*, kMaxLists> lists{};
+    size_t count = 0;
+
+    EntrySelection() = default;
+    explicit EntrySelection(const EntryList* only) : count(1) { lists[0] = only; }
+    void add(const EntryList* list) {
+        if (list != nullptr && !list->empty()) lists[count++] = list;
+    }
 };
 
 const EntryList& emptyList() {
@@ -489,14 +508,14 @@ const EntryList& emptyList() {
 }
 
 EntrySelection selectEntries(const Bucket& bucket, const Intent& intent, bool defaultOnly) {
-    EntrySelection best{&bucket.entries, nullptr};
+    EntrySelection best(&bucket.entries);
     if (!bucket.postings) return best;
     const Postings& postings = *bucket.postings;
     size_t bestSize = bucket.entries.size();
     auto offer = [&](const EntryList* list) {
         if (!list) list = &emptyList();  // nobody in the bucket has it: nothing can match
         if (list->size() < bestSize) {
-            best = EntrySelection{list, nullptr};
+            best = EntrySelection(list);
             bestSize = list->size();
         }
     };
@@ -515,11 +534,25 @@ EntrySelection selectEntries(const Bucket& bucket, const Intent& intent, bool de
                 const char c = (*host)[i];
                 lowered[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
             }
-            const EntryList* forHost =
-                findList(postings.byHost, std::string_view(lowered.data(), host->size()));
-            const size_t size = postings.anyHost.size() + (forHost ? forHost->size() : 0);
-            if (size < bestSize) {
-                best = EntrySelection{&postings.anyHost, forHost};
+            const std::string_view lower(lowered.data(), host->size());
+            EntrySelection byHost;
+            byHost.add(&postings.anyHost);
+            byHost.add(findList(postings.byHost, lower));
+            bool fits = true;
+            if (!postings.bySuffix.empty()) {
+                // "*.b.c" matches a.b.c and x.a.b.c: try what follows each dot of the host.
+                for (size_t dot = lower.find('.'); fits && dot != std::string_view::npos;
+                     dot = lower.find('.', dot + 1)) {
+                    const EntryList* list = findList(postings.bySuffix, lower.substr(dot + 1));
+                    if (list == nullptr) continue;
+                    fits = byHost.count < EntrySelection::kMaxLists;
+                    if (fits) byHost.add(list);
+                }
+            }
+            size_t size = 0;
+            for (size_t l = 0; l < byHost.count; ++l) size += byHost.lists[l]->size();
+            if (fits && size < bestSize) {
+                best = byHost.count == 0 ? EntrySelection(&emptyList()) : byHost;
                 bestSize = size;
             }
         }
@@ -530,19 +563,22 @@ EntrySelection selectEntries(const Bucket& bucket, const Intent& intent, bool de
 // Calls visit(index) for the selected entries in ascending (bucket) order.
 template <typename Visit>
 void forEachSelected(const EntrySelection& selection, Visit visit) {
-    const EntryList& a = *selection.first;
-    if (!selection.second || selection.second->empty()) {
-        for (uint32_t index : a) visit(index);
+    if (selection.count == 1) {
+        for (uint32_t index : *selection.lists[0]) visit(index);
         return;
     }
-    const EntryList& b = *selection.second;
-    size_t i = 0;
-    size_t j = 0;
-    while (i < a.size() || j < b.size()) {
-        if (j == b.size() || (i < a.size() && a[i] < b[j])) {
-            visit(a[i++]);
-        } else {
-            visit(b[j++]);
+    std::array<size_t, EntrySelection::kMaxLists> at{};
+    while (true) {
+        uint32_t next = UINT32_MAX;
+        for (size_t l = 0; l < selection.count; ++l) {
+            if (at[l] < selection.lists[l]->size()) {
+                next = std::min(next, (*selection.lists[l])[at[l]]);
+            }
+        }
+        if (next == UINT32_MAX) return;
+        visit(next);
+        for (size_t l = 0; l < selection.count; ++l) {
+            if (at[l] < selection.lists[l]->size() && (*selection.lists[l])[at[l]] == next) ++at[l];
         }
     }
 }
