@@ -164,6 +164,32 @@ float complexToFloat(uint32_t data) {
     return static_cast<float>(mantissa) * kRadix[(data >> 4) & 0x3];
 }
 
+// XML escaping alone: for namespace URIs, which the parser compares as they are.
+std::string escapeXml(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                // Control characters cannot appear in XML at all; a URI with one is dropped to '?'.
+                out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+        }
+    }
+    return out;
+}
+
 class Renderer {
   public:
     Renderer(const axml::Document& document, const TableLoader& loadTable,
@@ -440,7 +466,7 @@ Result<RenderedManifest> Renderer::run() {
         xml += element.name;
         if (index == 0) {
             for (const auto& [prefix, uri] : m_declarations) {
-                xml += " xmlns:" + prefix + "=\"" + escapeAttributeValue(uri) + "\"";
+                xml += " xmlns:" + prefix + "=\"" + escapeXml(uri) + "\"";
             }
         }
         std::set<std::string, std::less<>> written;

@@ -155,6 +155,33 @@ TEST(DeviceWithApks, AFolderMixingApksAndSourceManifestsDumpsBoth) {
     EXPECT_EQ(json["packages"][1]["file"], (device / "launcher.apk").string());
 }
 
+TEST(DeviceWithApks, AFolderWithoutDeviceJsonMixingApksAndManifestsShowsHome) {
+    // Two folders with the same two apps: sources only, and the launcher as an APK.
+    SKIP_WITHOUT_AAPT();
+    const fs::path seed = fs::path(HEARTH_SAMPLES_DIR) / "devices/seed";
+    if (!fs::exists(seed / "launcher/AndroidManifest.xml")) GTEST_SKIP() << "no seed sample";
+    TempDir dir("device-folder-apks");
+    const fs::path sources = dir.path() / "sources" / "device";
+    const fs::path mixed = dir.path() / "mixed" / "device";
+    for (const fs::path& device : {sources, mixed}) {
+        fs::create_directories(device / "first");
+        fs::copy_file(seed / "first/AndroidManifest.xml", device / "first/AndroidManifest.xml");
+    }
+    fs::create_directories(sources / "launcher");
+    fs::copy(seed / "launcher", sources / "launcher", fs::copy_options::recursive);
+    ASSERT_EQ(compileApk(seed / "launcher/AndroidManifest.xml", mixed / "launcher.apk", dir.path()),
+              "");
+
+    const CliRun expected = hearthRun({"home", sources.string(), "--json"});
+    const CliRun actual = hearthRun({"home", mixed.string(), "--json"});
+    ASSERT_EQ(expected.code, 0) << expected.err;
+    ASSERT_EQ(actual.code, 0) << actual.err;
+    const nlohmann::json home = nlohmann::json::parse(actual.out);
+    EXPECT_EQ(withoutLocations(home).dump(2),
+              withoutLocations(nlohmann::json::parse(expected.out)).dump(2));
+    EXPECT_EQ(home["sites"][0]["component"], "com.android.launcher/.Launcher");
+}
+
 TEST(DeviceWithApks, HomeOnADeviceOfApksIsHomeOnItsSources) {
     // The seed device with its two launchers installed as APKs: every call site answers the
     // same, candidates and rejections included, with the APKs' locations.
