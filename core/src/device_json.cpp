@@ -71,7 +71,8 @@ size_t skipSpaceAndComments(std::string_view text, size_t i) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             ++i;
         } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-            while (i < text.size() && text[i] != '\n') ++i;
+            // nlohmann ends a line comment at either line break.
+            while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
         } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
             const size_t end = text.find("*/", i + 2);
             i = end == std::string_view::npos ? text.size() : end + 2;
@@ -200,10 +201,14 @@ class SpanScanner {
             i = skipString(m_text, i);
             return;
         }
+        const size_t start = i;
         while (i < m_text.size() &&
                std::string_view(",}] \t\r\n/").find(m_text[i]) == std::string_view::npos) {
             ++i;
         }
+        // The text passed nlohmann's parser, so this only guards against a disagreement between
+        // the two scanners: always make progress.
+        if (i == start) ++i;
     }
 
     static std::string decodeKey(std::string_view quoted) {
@@ -316,6 +321,11 @@ class DeviceJsonReader {
             return makeError(
                 m_positions.at(*nested),
                 "JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+        }
+        // nlohmann stops reading at a NUL byte and would silently ignore the rest of the file.
+        if (const size_t nul = m_text.find('\0'); nul != std::string_view::npos) {
+            return makeError(m_positions.at(nul),
+                             "unexpected NUL byte: a device.json must be text");
         }
         Json root;
         try {

@@ -547,3 +547,14 @@ TEST(Device, FindPackageSkipsRemovedPackages) {
     EXPECT_EQ(device.findPackage("com.b"), nullptr);
     EXPECT_EQ(device.findPackage("com.c"), nullptr);
 }
+
+TEST(DeviceJsonError, NulByteIsRefused) {
+    EXPECT_EQ(errorOf(std::string("{ \"packages\": [] }\n\0 trailing", 30)),
+              "device.json:2:1: unexpected NUL byte: a device.json must be text");
+}
+
+TEST(DeviceJsonError, LineCommentEndsAtACarriageReturnAsInNlohmann) {
+    // "// x\r}" closes the object after the comment; the position scanner must agree.
+    EXPECT_EQ(errorOf("{ \"packages\": [], // note\r \"api\": \"x\" }"),
+              "device.json:1:35: 'api' must be a whole number, got the string \"x\"");
+}
