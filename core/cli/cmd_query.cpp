@@ -15,7 +15,9 @@ namespace hearth::cli {
 namespace {
 
 constexpr const char* kExamples =
-    R"(INTENT is am/pm syntax: -a ACTION, -c CATEGORY (repeatable), -d URI, -t MIME, -n PKG/CLS,
+    R"(Full form: hearth query DEVICE [OPTIONS] INTENT...
+
+INTENT is am/pm syntax: -a ACTION, -c CATEGORY (repeatable), -d URI, -t MIME, -n PKG/CLS,
 -p PACKAGE, -f FLAGS, extras (--es K V, ...; ignored for matching), --selector, and one trailing
 intent: URI, component or package. Hearth's own options may appear anywhere.
 
