@@ -931,7 +931,7 @@ std::string whyNoBucket(const ScanPlan& plan, const Intent& intent, const Intent
         if (intent.type &&
             (intent.type->find('/') == std::string::npos || intent.type->find('/') == 0)) {
             scanned = "this intent scans no bucket: its type '" + *intent.type +
-                      "' has no '/' and there is no scheme";
+                      "' has no 'base/' part and there is no scheme";
         } else if (intent.type) {
             scanned = "this intent scans no bucket: type '" + *intent.type +
                       "' without an action and no scheme";

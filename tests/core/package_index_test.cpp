@@ -1196,3 +1196,18 @@ TEST(IndexAgreesWithFullScan, OnASyntheticDeviceForEveryProbeAndVariant) {
     }
     EXPECT_GT(nonEmpty, intents.size() / 2) << "the variants should mostly find something";
 }
+
+TEST(IntentResolverBuckets, Row39ExplainSaysTheTypeHasNoBase) {
+    Device device = makeDevice(
+        34, {{manifestXml("com.a", activity(".A", {filter(action(kView) + category(kDefault) +
+                                                          data("android:mimeType=\"*/*\""))}))}});
+    PackageIndex index(device);
+    const std::vector<Rejection> why = index.explain(intent({"-a", kView, "-t", "foo"}), 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "R-5");
+    EXPECT_EQ(why[0].reason,
+              "the filter would match (0x608000) but the resolver never looks at it: this intent "
+              "scans no bucket: its type 'foo' has no 'base/' part and there is no scheme; the "
+              "filter is registered in typeToFilter['*/*'], wildTypeToFilter['*'], "
+              "typedActionToFilter['android.intent.action.VIEW']");
+}
