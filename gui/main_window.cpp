@@ -103,7 +103,14 @@ MainWindow::MainWindow(QWidget* parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Panels and their models read the session while Qt tears them down (a view being hidden
+    // still asks its model for size hints). ~QWidget would delete them only after m_session is
+    // gone (a use after free under ASan), so they go first.
+    delete centralWidget();
+    for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
+        delete dock;
+}
 
 void MainWindow::buildDocks() {
     m_devicePanel = new DevicePanel(*m_session, this);
