@@ -67,6 +67,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_progress->setFormat(tr("%v of %m manifests"));
     m_progress->hide();
     m_statusDevice = new QLabel(this);
+    // Long paths must not widen the window; the tooltip has the whole path.
+    m_statusDevice->setMaximumWidth(480);
     statusBar()->addPermanentWidget(m_statusDevice);
     statusBar()->addPermanentWidget(m_progress);
 
@@ -251,6 +253,7 @@ void MainWindow::updateTitle() {
     if (m_session->hasDevice()) {
         const Device& device = m_session->device();
         m_statusDevice->setText(tr("%1 · API %2").arg(m_devicePath).arg(device.apiLevel));
+        m_statusDevice->setToolTip(m_devicePath);
     } else {
         m_statusDevice->clear();
     }

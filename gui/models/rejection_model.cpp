@@ -1,5 +1,9 @@
 #include "models/rejection_model.h"
 
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
 #include "app_paths.h"
 
 namespace hearth::gui {
@@ -62,7 +66,19 @@ QVariant RejectionModel::data(const QModelIndex& index, int role) const {
             }
             return {};
         case Qt::ToolTipRole:
-            return index.column() == Filter ? locationText(row.where) : qs(row.reason);
+            return index.column() == Filter
+                       ? tr("%1 (double-click to show it)").arg(locationText(row.where))
+                       : qs(row.reason);
+        case Qt::FontRole:
+            if (index.column() == Filter && !row.where.file.empty()) {
+                QFont font;
+                font.setUnderline(true);
+                return font;
+            }
+            return {};
+        case Qt::ForegroundRole:
+            if (index.column() == Filter) return QGuiApplication::palette().link();
+            return {};
         case kLocationRole:
             return QVariant::fromValue(row.where);
     }

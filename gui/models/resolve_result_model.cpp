@@ -1,6 +1,8 @@
 #include "models/resolve_result_model.h"
 
 #include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include "app_paths.h"
 
@@ -91,15 +93,20 @@ QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
                     break;
             }
             return {};
-        case Qt::FontRole:
-            if (row.chosen) {
-                QFont font;
-                font.setBold(true);
-                return font;
-            }
+        case Qt::FontRole: {
+            if (!row.chosen && index.column() != Filter) return {};
+            QFont font;
+            font.setBold(row.chosen);
+            font.setUnderline(index.column() == Filter && !row.where.file.empty());
+            return font;
+        }
+        case Qt::ForegroundRole:
+            if (index.column() == Filter) return QGuiApplication::palette().link();
             return {};
         case Qt::ToolTipRole:
-            if (index.column() == Filter) return locationText(row.where);
+            if (index.column() == Filter) {
+                return tr("%1 (double-click to show it)").arg(locationText(row.where));
+            }
             return row.chosen ? tr("%1: chosen").arg(qs(row.component.flattenToString()))
                               : qs(row.component.flattenToString());
         case Qt::TextAlignmentRole:

@@ -48,6 +48,7 @@ DevicePanel::DevicePanel(DeviceSession& session, QWidget* parent)
     m_view->setColumnHidden(PackageTreeModel::Source, true);
 
     m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
     m_summary->setObjectName("deviceSummary");
 
     auto* layout = new QVBoxLayout(this);

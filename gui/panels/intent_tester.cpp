@@ -27,6 +27,10 @@ namespace {
 
 // Rows measured when sizing a column to its contents.
 constexpr int kSizingRows = 200;
+// The widest a sized column may get, in pixels.
+constexpr int kMaxColumnWidth = 280;
+// Chooser candidates named in the outcome line.
+constexpr int kNamedInOutcome = 4;
 
 QString quoteArgument(const QString& argument) {
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./*-]+$"));
@@ -127,6 +131,8 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     big.setBold(true);
     m_outcome->setFont(big);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A chooser over fifty apps is a long line: wrap it rather than widen the window.
+    m_outcome->setWordWrap(true);
     m_reason = new QLabel(this);
     m_reason->setObjectName("intentReason");
     m_reason->setTextFormat(Qt::PlainText);
@@ -317,6 +323,12 @@ bool IntentTester::run() {
                 for (const ResolveInfo& info : result.candidates) {
                     names << qs(info.component.flattenToShortString());
                 }
+                // The table lists every candidate; the headline names a few.
+                if (names.size() > kNamedInOutcome) {
+                    const qsizetype total = names.size();
+                    names = names.mid(0, kNamedInOutcome);
+                    names << tr("… (%1 in all)").arg(total);
+                }
                 m_outcome->setText(tr("→ chooser (ResolverActivity): %1").arg(names.join(", ")));
                 color = "#a35c00";
                 break;
@@ -358,6 +370,12 @@ bool IntentTester::run() {
     for (int column :
          {int(RejectionModel::Component), int(RejectionModel::Rule), int(RejectionModel::Filter)}) {
         m_rejectionView->resizeColumnToContents(column);
+    }
+    // Long class names must leave room for the reasons.
+    for (QTableView* view : {m_resultView, m_rejectionView}) {
+        for (int column = 0; column < view->model()->columnCount(); ++column) {
+            view->setColumnWidth(column, std::min(view->columnWidth(column), kMaxColumnWidth));
+        }
     }
     return true;
 }

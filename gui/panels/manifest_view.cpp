@@ -84,6 +84,7 @@ ManifestView::ManifestView(DeviceSession& session, QWidget* parent)
     m_files->setObjectName("manifestFiles");
     m_files->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_status = new QLabel(this);
+    m_status->setWordWrap(true);
     m_status->setObjectName("manifestStatus");
     m_code = new CodeView(this);
     m_code->setObjectName("manifestText");

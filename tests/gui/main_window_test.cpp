@@ -15,6 +15,7 @@
 #include <QMimeData>
 #include <QProcess>
 #include <QProgressBar>
+#include <QTabWidget>
 #include <QTableView>
 
 #include "device_loader.h"
@@ -261,6 +262,29 @@ class MainWindowTest : public QObject {
         const QString path = folder.file("missing/home.json");
         QVERIFY(!window.exportHomeJson(path, {}));
         QVERIFY(window.lastError().startsWith("cannot write '" + path + "': "));
+    }
+
+    void longAnswersWrapInsteadOfWideningTheWindow() {
+        // Forty launchers with long names: the chooser line and the tables grow, the window not.
+        DeviceFolder folder;
+        QByteArray packages;
+        for (int i = 0; i < 40; ++i) {
+            const QString package =
+                QStringLiteral("com.example.a.rather.long.package.name.for.launcher%1").arg(i);
+            folder.write(
+                QStringLiteral("l%1/AndroidManifest.xml").arg(i),
+                activityManifest(package, ".HomeScreenActivity", {kMain}, {kHome, kDefault}));
+        }
+        MainWindow window;
+        QVERIFY(window.openDeviceNow(folder.path()));
+        QVERIFY(window.session().homeReport(Framework::Stock).sites.front().chooser.size() == 40);
+        window.resize(1400, 900);
+        window.show();
+        for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+            window.tabs()->setCurrentIndex(tab);
+            QApplication::processEvents();
+            QCOMPARE(window.size(), QSize(1400, 900));
+        }
     }
 
     void exportingAPanelAsPngWritesAnImageOfIt() {
