@@ -345,7 +345,11 @@ std::string renderHomeText(const HomeReport& report) {
     return out.str();
 }
 
-std::string renderHomeJson(const HomeReport& report) { return reportJson(report).dump(2) + "\n"; }
+// Manifest text is not checked for UTF-8 (pugixml keeps bytes as they are): replace what is not
+// UTF-8 instead of letting nlohmann throw out of the renderer.
+std::string renderHomeJson(const HomeReport& report) {
+    return reportJson(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
 
 std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& patched) {
     std::ostringstream out;
@@ -381,7 +385,7 @@ std::string renderHomeCompareJson(const HomeReport& stock, const HomeReport& pat
     Json j;
     j["stock"] = reportJson(stock);
     j["patched"] = reportJson(patched);
-    return j.dump(2) + "\n";
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace hearth

@@ -314,6 +314,8 @@ std::string renderResolveExplanation(const ResolveResult& result,
     return out;
 }
 
+// Manifest text is not checked for UTF-8 (pugixml keeps bytes as they are): both renderers replace
+// what is not UTF-8 instead of letting nlohmann throw out of them.
 std::string renderQueryJson(const std::vector<ResolveInfo>& results,
                             const std::vector<Rejection>* rejections) {
     Json out;
@@ -321,7 +323,7 @@ std::string renderQueryJson(const std::vector<ResolveInfo>& results,
     for (const ResolveInfo& info : results) list.push_back(resolveInfoJson(info));
     out["results"] = std::move(list);
     if (rejections) out["explain"] = rejectionsJson(*rejections);
-    return out.dump(2) + "\n";
+    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string renderResolveJson(const ResolveResult& result,
@@ -358,7 +360,7 @@ std::string renderResolveJson(const ResolveResult& result,
     }
     out["preferredChanges"] = std::move(changes);
     if (rejections) out["explain"] = rejectionsJson(*rejections);
-    return out.dump(2) + "\n";
+    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace hearth

@@ -847,7 +847,9 @@ std::string renderSimulationJson(const SimulationResult& result) {
     j["steps"] = std::move(steps);
     j["ok"] = !result.failure.has_value();
     j["error"] = result.failure ? Json(result.failure->toString()) : Json(nullptr);
-    return j.dump(2) + "\n";
+    // Script and manifest text may hold bytes that are not UTF-8 (an install path, a class
+    // name): replace them rather than let nlohmann throw out of the renderer.
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace hearth

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -433,6 +434,39 @@ TEST(HostileFilterMatch, OverlongLineStopsTheRunAfterTheCasesBeforeIt) {
               "{\"result\":null,\"name\":\"BAD_INPUT\",\"error\":\"" +
                   message + "\"}\n");
     EXPECT_EQ(run.code, 1);
+}
+
+// pugixml keeps a manifest's bytes as they are, so a class name may hold bytes that are not
+// UTF-8; nlohmann refuses to write those and threw out of every --json renderer (abort).
+TEST_F(HostileGenerated, BytesThatAreNotUtf8NeverBreakTheJsonRenderers) {
+    const fs::path manifest = path("device/app/AndroidManifest.xml");
+    writeFile(manifest, std::string(kManifestHead) +
+                            "<application>\n<activity android:name=\".H\xFEome\">\n"
+                            "<intent-filter><action android:name=\"android.intent.action.MAIN\"/>"
+                            "<category android:name=\"android.intent.category.HOME\"/>"
+                            "<category android:name=\"android.intent.category.DEFAULT\"/>"
+                            "</intent-filter>\n</activity>\n</application>\n</manifest>\n");
+    const fs::path script = path("bad.script");
+    writeFile(script, "boot\ninstall x\xFE.apk\n");
+    const std::string device = path("device").string();
+    const std::vector<std::vector<std::string>> commands = {
+        {"home", device, "--json"},
+        {"home", device, "--compare", "--json"},
+        {"query", device, "-a", "android.intent.action.MAIN", "--json"},
+        {"resolve", device, "-a", "android.intent.action.MAIN", "-c",
+         "android.intent.category.HOME", "--json"},
+        {"dump", device, "--json"},
+        {"simulate", device, script.string(), "--json"},
+    };
+    for (const auto& args : commands) {
+        SCOPED_TRACE(args[0] + " " + args[2]);
+        const CliRun run = runCli(args);
+        EXPECT_LE(run.code, 1);
+        const nlohmann::json json = nlohmann::json::parse(run.out, nullptr, false);
+        EXPECT_FALSE(json.is_discarded()) << run.out;
+        // The byte is replaced by U+FFFD, not dropped silently.
+        EXPECT_NE(run.out.find("\xEF\xBF\xBD"), std::string::npos) << run.out;
+    }
 }
 
 }  // namespace

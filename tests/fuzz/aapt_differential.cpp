@@ -41,9 +41,15 @@ int main(int argc, char** argv) {
             if (source) {
                 std::string reason = readFile(argv[i + 1]);
                 reason = reason.substr(0, reason.find('\n'));
-                // "path:line: error: what" -> "what"; the place differs for every input.
+                // "path:line: error: what" or "path:line: what" -> "what": the place differs for
+                // every input.
                 const std::size_t error = reason.find("error: ");
-                if (error != std::string::npos) reason = reason.substr(error + 7);
+                if (error != std::string::npos) {
+                    reason = reason.substr(error + 7);
+                } else if (const std::size_t xml = reason.find(".xml:"); xml != std::string::npos) {
+                    const std::size_t space = reason.find(": ", xml + 5);
+                    if (space != std::string::npos) reason = reason.substr(space + 2);
+                }
                 ++aaptRefusals[reason.substr(0, 70)];
             }
             continue;

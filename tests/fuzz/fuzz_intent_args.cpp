@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::sort(categories.begin(), categories.end());
         FUZZ_CHECK(std::adjacent_find(categories.begin(), categories.end()) == categories.end(),
                    "duplicate category in " + current->toShortString());
-        FUZZ_CHECK(!current->toShortString().empty(), "empty toShortString()");
+        // Rendering must work; it may be empty (an empty --selector renders as am's "{ }").
+        (void)current->toShortString();
     }
     return 0;
 }
