@@ -119,7 +119,11 @@ std::vector<fs::path> findManifests(const fs::path& root) {
             if (isSkippedDirectory(name)) it.disable_recursion_pending();
             continue;
         }
-        if (name == "AndroidManifest.xml" || isApk(entry.path())) found.push_back(entry.path());
+        if (name == "AndroidManifest.xml" || isApk(entry.path())) {
+            found.push_back(entry.path());
+            // One past the cap is enough for the caller to refuse the folder; stop walking.
+            if (found.size() > limits::kMaxPackagesPerDevice) break;
+        }
     }
     std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) {
         return a.generic_string() < b.generic_string();
@@ -132,6 +136,11 @@ Result<Device> loadDirectoryOfManifests(const fs::path& root, const DeviceLoadOp
     if (manifests.empty()) {
         return makeError("'" + root.string() +
                          "' holds no device.json, AndroidManifest.xml or .apk file");
+    }
+    if (manifests.size() > limits::kMaxPackagesPerDevice) {
+        return makeError("'" + root.string() + "' holds more than " +
+                         std::to_string(limits::kMaxPackagesPerDevice) +
+                         " manifests and APKs, the most packages Hearth loads as one device");
     }
     Device device;
     device.source = root;

@@ -354,6 +354,17 @@ TEST_F(HostileGenerated, DeviceWithMorePackagesThanTheCapIsRefused) {
     EXPECT_EQ(run.code, 1);
 }
 
+TEST_F(HostileGenerated, DeviceFolderWithMorePackagesThanTheCapIsRefusedBeforeReading) {
+    // Empty files: the folder must be refused from its listing, before any is parsed.
+    for (size_t i = 0; i <= hearth::limits::kMaxPackagesPerDevice; ++i)
+        writeFile(path("device/app" + std::to_string(i) + ".apk"), "");
+    const CliRun run = runCli({"home", path("device").string()});
+    EXPECT_EQ(run.err, "'" + path("device").string() +
+                           "' holds more than 20000 manifests and APKs, the most packages Hearth "
+                           "loads as one device\n");
+    EXPECT_EQ(run.code, 1);
+}
+
 TEST_F(HostileGenerated, DeviceJsonOverTheSizeCapIsRefusedBeforeReading) {
     const fs::path file = path("device.json");
     makeSparse(file, hearth::limits::kMaxDeviceJsonBytes + 1);
