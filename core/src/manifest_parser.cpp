@@ -534,6 +534,53 @@ std::optional<BadReference> findBadReference(std::string_view text) {
     return std::nullopt;
 }
 
+// The first byte from `from` on that XML 1.0 forbids: not UTF-8 (stray continuation bytes,
+// truncated or overlong sequences, surrogates, above U+10FFFF), a control character other than
+// tab, newline and carriage return, or U+FFFE/U+FFFF. pugixml keeps such bytes as they are; aapt's
+// expat refuses the file ("not well-formed (invalid token)").
+std::optional<size_t> firstForbiddenXmlByte(std::string_view text, size_t from) {
+    for (size_t i = from; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (c < 0x20) {
+            if (c != '\t' && c != '\n' && c != '\r') return i;
+            ++i;
+            continue;
+        }
+        size_t extra = 0;
+        uint32_t codePoint = 0;
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            codePoint = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            codePoint = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            codePoint = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + extra >= text.size()) return i;
+        for (size_t k = 1; k <= extra; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return i;
+            codePoint = (codePoint << 6) | (next & 0x3F);
+        }
+        static constexpr uint32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
+        if (codePoint < kSmallest[extra] || codePoint > 0x10FFFF ||
+            (codePoint >= 0xD800 && codePoint <= 0xDFFF) || codePoint == 0xFFFE ||
+            codePoint == 0xFFFF) {
+            return i;
+        }
+        i += 1 + extra;
+    }
+    return std::nullopt;
+}
+
 // The innermost element still open at `offset`, found by re-reading the (well-formed) text before
 // it: pugixml reports a mismatched end tag but not which element it should have closed.
 struct OpenElement {
@@ -1126,6 +1173,18 @@ Result<Manifest> ManifestParser::run() {
                          "the manifest is UTF-16 text; Hearth reads UTF-8 manifests");
     }
     if (startsWith("\xEF\xBB\xBF")) m_bufferOffset = 3;
+    // Such a manifest could never be compiled into an APK, and its bytes would reach every
+    // rendering of the model (nlohmann refuses to write them as JSON).
+    if (const std::optional<size_t> bad = firstForbiddenXmlByte(m_text, m_bufferOffset)) {
+        const auto byte = static_cast<unsigned char>(m_text[*bad]);
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        const std::string hex = {'0', 'x', kHex[byte >> 4], kHex[byte & 0xF]};
+        return errorAt(locateOffset(*bad),
+                       byte < 0x20 ? "malformed XML: control character " + hex +
+                                         " is not allowed in XML"
+                                   : "malformed XML: byte " + hex +
+                                         " is not valid UTF-8 here; manifests are UTF-8 text");
+    }
     m_buffer.assign(m_text.substr(m_bufferOffset));
 
     pugi::xml_document doc;
@@ -1659,6 +1718,11 @@ Result<Manifest> loadManifest(const std::filesystem::path& path, const ParseOpti
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         return makeError(SourceLocation{name, 0, 0}, "is a directory, expected a manifest or .apk");
+    }
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+        return makeError(SourceLocation{name, 0, 0},
+                         "not a regular file (a device, pipe or socket), expected a manifest or "
+                         ".apk");
     }
     const bool isApk = path.extension() == ".apk";
     const uintmax_t size = std::filesystem::file_size(path, ec);
