@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "device_internal.h"
+#include "manifest_pipeline.h"
 
 namespace hearth {
 
@@ -146,9 +147,13 @@ Result<Device> loadDirectoryOfManifests(const fs::path& root, const DeviceLoadOp
     device.source = root;
     device.name = root.filename().string();
     if (device.name.empty()) device.name = root.parent_path().filename().string();
+    std::vector<detail::ManifestRequest> requests;
+    requests.reserve(manifests.size());
+    for (const fs::path& manifest : manifests) requests.push_back({manifest, options.parse});
+    detail::ManifestPipeline pipeline(std::move(requests));
     std::map<std::string, std::string> firstFile;  // package → manifest that installed it
     for (size_t i = 0; i < manifests.size(); ++i) {
-        Result<Manifest> manifest = loadManifest(manifests[i], options.parse);
+        Result<Manifest> manifest = pipeline.take(i);
         if (!manifest) return manifest.error();
         if (options.progress) options.progress(i + 1, manifests.size());
         for (const Diagnostic& diagnostic : manifest->diagnostics) {

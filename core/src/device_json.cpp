@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "device_internal.h"
+#include "manifest_pipeline.h"
 
 namespace hearth {
 
@@ -559,10 +560,29 @@ class DeviceJsonReader {
                                                    " packages, more than the limit of " +
                                                    std::to_string(limits::kMaxPackagesPerDevice));
         }
-        std::map<std::string, std::string> listedAt;  // package → pointer of its entry
+        // Every entry is read first, so that the manifests can be parsed on all cores while they
+        // are taken in list order below; an entry's own error still wins over a manifest error of
+        // a later entry, and loses to one of an earlier entry, as if the list were read in order.
+        std::vector<PackageEntry> entries;
+        std::optional<Error> entryError;
         for (size_t i = 0; i < value.size(); ++i) {
-            const std::string at = child(pointer, i);
-            Result<InstalledPackage> package = readPackage(value[i], at, device.diagnostics);
+            Result<PackageEntry> entry = readPackageEntry(value[i], child(pointer, i));
+            if (!entry) {
+                entryError = entry.error();
+                break;
+            }
+            entries.push_back(std::move(entry).value());
+        }
+        std::vector<detail::ManifestRequest> requests;
+        requests.reserve(entries.size());
+        for (const PackageEntry& entry : entries) requests.push_back({entry.path, entry.parse});
+        detail::ManifestPipeline pipeline(std::move(requests));
+
+        std::map<std::string, std::string> listedAt;  // package → pointer of its entry
+        for (size_t i = 0; i < entries.size(); ++i) {
+            const std::string at = entries[i].pointer;  // a copy: the entry is moved below
+            Result<InstalledPackage> package =
+                finishPackage(std::move(entries[i]), pipeline.take(i), device.diagnostics);
             if (!package) return package.error();
             const std::string name = package->packageName();
             auto [it, inserted] = listedAt.emplace(name, at);
@@ -575,11 +595,22 @@ class DeviceJsonReader {
             device.packages.push_back(std::move(package).value());
             if (m_options.progress) m_options.progress(i + 1, value.size());
         }
+        if (entryError) return *entryError;
         return ok();
     }
 
-    Result<InstalledPackage> readPackage(const Json& value, const std::string& pointer,
-                                         std::vector<Diagnostic>& diagnostics) const {
+    // A 'packages' entry whose JSON has been checked; its manifest is not read yet.
+    struct PackageEntry {
+        std::string pointer;
+        std::string manifestPath;  // as written in device.json
+        fs::path path;             // resolved against the device folder
+        ParseOptions parse;
+        InstalledPackage package;  // every field but the manifest
+        std::vector<std::string> disabled;
+        std::vector<std::string> enabled;
+    };
+
+    Result<PackageEntry> readPackageEntry(const Json& value, const std::string& pointer) const {
         if (auto r = expectObject(value, pointer); !r) return r.error();
         if (auto r = checkKeys(
                 value, pointer,
@@ -635,11 +666,21 @@ class DeviceJsonReader {
                                  " ('" + path.string() +
                                  "'), expected an AndroidManifest.xml or .apk file");
         }
-        Result<Manifest> manifest = loadManifest(path, parse);
+        return PackageEntry{pointer,         manifestPath, path, std::move(parse),
+                            std::move(package), std::move(disabled), std::move(enabled)};
+    }
+
+    Result<InstalledPackage> finishPackage(PackageEntry entry, Result<Manifest> manifest,
+                                           std::vector<Diagnostic>& diagnostics) const {
         if (!manifest) return manifest.error();
         for (const Diagnostic& diagnostic : manifest->diagnostics) {
             diagnostics.push_back(diagnostic);
         }
+        InstalledPackage& package = entry.package;
+        const std::string& pointer = entry.pointer;
+        const std::string& manifestPath = entry.manifestPath;
+        const std::vector<std::string>& disabled = entry.disabled;
+        const std::vector<std::string>& enabled = entry.enabled;
         package.manifest = std::move(manifest).value();
 
         auto addStates = [&](const char* key, const std::vector<std::string>& names,
@@ -666,7 +707,7 @@ class DeviceJsonReader {
                     "'" + full + "' is in both 'disabledComponents' and 'enabledComponents'");
             }
         }
-        return package;
+        return std::move(package);
     }
 
     Result<void> readPreferredList(const Json& value, const std::string& pointer, bool recorded,

@@ -5,7 +5,9 @@
 #include <hearth/device.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -557,4 +559,96 @@ TEST(DeviceJsonError, LineCommentEndsAtACarriageReturnAsInNlohmann) {
     // "// x\r}" closes the object after the comment; the position scanner must agree.
     EXPECT_EQ(errorOf("{ \"packages\": [], // note\r \"api\": \"x\" }"),
               "device.json:1:35: 'api' must be a whole number, got the string \"x\"");
+}
+
+// ---- large devices: manifests are parsed on worker threads but taken in list order
+// ---------------
+
+namespace {
+
+// A device folder with `count` packages pkg000..; device.json lists them in that order.
+// brokenManifests get unparseable XML; a non-empty entryOverride replaces entry `overrideAt`.
+void writeLargeDevice(const TempDir& dir, int count, const std::vector<int>& brokenManifests,
+                      int overrideAt = -1, const std::string& entryOverride = "") {
+    std::string json = "{ \"packages\": [\n";
+    for (int i = 0; i < count; ++i) {
+        char name[16];
+        std::snprintf(name, sizeof name, "pkg%03d", i);
+        const bool broken = std::find(brokenManifests.begin(), brokenManifests.end(), i) !=
+                            brokenManifests.end();
+        dir.write(std::string(name) + "/AndroidManifest.xml",
+                  broken ? "<manifest>\n  <application>\n</manifest>\n"
+                         : manifestFor(std::string("com.example.") + name));
+        json += i == overrideAt ? entryOverride
+                                : std::string("  { \"manifest\": \"") + name +
+                                      "/AndroidManifest.xml\" }";
+        json += i + 1 < count ? ",\n" : "\n";
+    }
+    json += "] }\n";
+    dir.write("device.json", json);
+}
+
+}  // namespace
+
+TEST(LoadDevice, LargeDeviceKeepsListOrderAndReportsEveryPackage) {
+    TempDir dir;
+    writeLargeDevice(dir, 200, {});
+    std::vector<size_t> done;
+    DeviceLoadOptions options;
+    options.progress = [&](size_t n, size_t total) {
+        EXPECT_EQ(total, 200u);
+        done.push_back(n);
+    };
+    Result<Device> device = loadDevice(dir.path(), options);
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    ASSERT_EQ(device->packages.size(), 200u);
+    for (size_t i = 0; i < 200; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "com.example.pkg%03zu", i);
+        EXPECT_EQ(device->packages[i].packageName(), name);
+        ASSERT_LT(i, done.size());
+        EXPECT_EQ(done[i], i + 1);
+    }
+}
+
+TEST(LoadDeviceError, LargeDeviceReportsTheFirstBrokenManifestInListOrder) {
+    TempDir dir;
+    // The later broken manifests are small and may well be parsed first on another thread.
+    writeLargeDevice(dir, 120, {97, 41, 110});
+    for (int run = 0; run < 5; ++run) {
+        Result<Device> device = loadDevice(dir.path());
+        ASSERT_FALSE(device.has_value());
+        EXPECT_EQ(device.error().where.file, (dir.path() / "pkg041/AndroidManifest.xml").string());
+    }
+}
+
+TEST(LoadDeviceError, LargeDeviceEntryErrorAfterABrokenManifestLosesToIt) {
+    TempDir dir;
+    writeLargeDevice(dir, 60, {30}, 50, "  { \"manifest\": 7 }");
+    Result<Device> device = loadDevice(dir.path());
+    ASSERT_FALSE(device.has_value());
+    EXPECT_EQ(device.error().where.file, (dir.path() / "pkg030/AndroidManifest.xml").string());
+}
+
+TEST(LoadDeviceError, LargeDeviceEntryErrorBeforeABrokenManifestWins) {
+    TempDir dir;
+    writeLargeDevice(dir, 60, {55}, 20, "  { \"manifest\": 7 }");
+    Result<Device> device = loadDevice(dir.path());
+    ASSERT_FALSE(device.has_value());
+    EXPECT_EQ(device.error().where.file, (dir.path() / "device.json").string());
+    EXPECT_EQ(device.error().where.line, 22);
+    EXPECT_NE(device.error().message.find("'packages[20].manifest'"), std::string::npos)
+        << device.error().message;
+}
+
+TEST(LoadDevice, LargeFolderWithoutDeviceJsonKeepsPathOrder) {
+    TempDir dir;
+    writeLargeDevice(dir, 64, {});
+    fs::remove(dir.path() / "device.json");
+    Result<Device> device = loadDevice(dir.path());
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    ASSERT_EQ(device->packages.size(), 64u);
+    for (size_t i = 0; i + 1 < device->packages.size(); ++i) {
+        EXPECT_LT(device->packages[i].packageName(), device->packages[i + 1].packageName());
+    }
 }

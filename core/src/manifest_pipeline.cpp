@@ -1,0 +1,75 @@
+#include "manifest_pipeline.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace hearth::detail {
+
+namespace {
+
+// Below this many manifests a thread costs more than it saves (a small manifest parses in ~20 µs).
+constexpr size_t kMinManifestsForThreads = 16;
+// Reading files and allocating stop scaling well before this; it also bounds the threads a GUI
+// load adds to a machine with many cores.
+constexpr unsigned kMaxThreads = 8;
+
+}  // namespace
+
+ManifestPipeline::ManifestPipeline(std::vector<ManifestRequest> requests, unsigned threads)
+    : m_requests(std::move(requests)), m_slots(m_requests.size()) {
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min(threads, kMaxThreads);
+    if (m_requests.size() < kMinManifestsForThreads || threads < 2) return;
+    threads = static_cast<unsigned>(std::min<size_t>(threads, m_requests.size()));
+    m_workers.reserve(threads);
+    for (unsigned i = 0; i < threads; ++i) m_workers.emplace_back([this] { work(); });
+}
+
+ManifestPipeline::~ManifestPipeline() {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopping = true;
+    }
+    for (std::thread& worker : m_workers) worker.join();
+}
+
+void ManifestPipeline::work() {
+    for (;;) {
+        size_t index;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_stopping || m_nextToClaim == m_requests.size()) return;
+            index = m_nextToClaim++;
+        }
+        std::optional<Result<Manifest>> result;
+        std::exception_ptr exception;
+        try {
+            result.emplace(loadManifest(m_requests[index].path, m_requests[index].parse));
+        } catch (...) {
+            // An exception must not leave a worker thread (std::terminate); hand it to take().
+            exception = std::current_exception();
+        }
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_slots[index].result = std::move(result);
+            m_slots[index].exception = exception;
+            m_slots[index].ready = true;
+        }
+        m_readyChanged.notify_all();
+    }
+}
+
+Result<Manifest> ManifestPipeline::take(size_t index) {
+    if (m_workers.empty()) {
+        return loadManifest(m_requests[index].path, m_requests[index].parse);
+    }
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_readyChanged.wait(lock, [&] { return m_slots[index].ready; });
+    Slot& slot = m_slots[index];
+    if (slot.exception) std::rethrow_exception(slot.exception);
+    Result<Manifest> result = std::move(*slot.result);
+    slot.result.reset();
+    return result;
+}
+
+}  // namespace hearth::detail
