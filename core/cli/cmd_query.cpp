@@ -4,7 +4,6 @@
 #include <hearth/package_index.h>
 #include <hearth/resolve_report.h>
 
-#include <memory>
 #include <ostream>
 
 #include "cli.h"
@@ -42,39 +41,25 @@ Hearth's own (Android's exact lines are not reproduced). --json prints
 Exit codes: 0 results found, 4 nothing found, 1 bad input (device cannot be read), 2 usage error
 (including a malformed intent).)";
 
-struct QueryState {
-    IntentCommandOptions options;
-};
-
 }  // namespace
 
 Runner defineQuery(CLI::App& app, Io& io) {
-    auto state = std::make_shared<QueryState>();
-    addIntentCommandOptions(app, state->options);
-    app.footer(kExamples);
-    return [state, &app, &io]() -> int {
-        const IntentCommandOptions& options = state->options;
-        PreparedIntent prepared = prepareIntentCommand("query", options, app.remaining(), io);
-        if (prepared.exitCode) return *prepared.exitCode;
-        const PackageIndex index(prepared.device);
+    return defineIntentCommand(app, io, "query", kExamples, [&io](const IntentCommandRun& run) {
+        const PreparedIntent& prepared = run.prepared;
         const std::vector<ResolveInfo> results =
-            index.query(prepared.intent, prepared.queryFlags, prepared.kind);
-        std::vector<Rejection> rejections;
-        if (options.explain) {
-            rejections = index.explain(prepared.intent, prepared.queryFlags, prepared.kind);
-        }
-        if (options.json) {
-            io.out << renderQueryJson(results, options.explain ? &rejections : nullptr);
+            run.index.query(prepared.intent, prepared.queryFlags, prepared.kind);
+        if (run.options.json) {
+            io.out << renderQueryJson(results, run.rejections);
         } else {
-            const ReportStyle style{options.brief, options.components};
-            io.out << renderQueryText(results, prepared.kind, style);
-            if (options.explain) {
+            io.out << renderQueryText(results, prepared.kind, run.style);
+            if (run.rejections) {
                 io.out << "\n"
-                       << renderQueryExplanation(results, rejections, prepared.device.apiLevel);
+                       << renderQueryExplanation(results, *run.rejections,
+                                                 prepared.device.apiLevel);
             }
         }
         return results.empty() ? kExitNothing : kExitOk;
-    };
+    });
 }
 
 }  // namespace hearth::cli

@@ -4,7 +4,6 @@
 #include <hearth/package_index.h>
 #include <hearth/resolve_report.h>
 
-#include <memory>
 #include <ostream>
 
 #include "cli.h"
@@ -47,35 +46,21 @@ Hearth's own. --kind service|receiver|provider picks the first result, as resolv
 Exit codes: 0 one activity, 3 the chooser (ResolverActivity) would be shown, 4 nothing found,
 1 bad input (device cannot be read), 2 usage error (including a malformed intent).)";
 
-struct ResolveState {
-    IntentCommandOptions options;
-};
-
 }  // namespace
 
 Runner defineResolve(CLI::App& app, Io& io) {
-    auto state = std::make_shared<ResolveState>();
-    addIntentCommandOptions(app, state->options);
-    app.footer(kExamples);
-    return [state, &app, &io]() -> int {
-        const IntentCommandOptions& options = state->options;
-        PreparedIntent prepared = prepareIntentCommand("resolve", options, app.remaining(), io);
-        if (prepared.exitCode) return *prepared.exitCode;
-        const PackageIndex index(prepared.device);
+    return defineIntentCommand(app, io, "resolve", kExamples, [&io](const IntentCommandRun& run) {
+        const PreparedIntent& prepared = run.prepared;
         const ResolveResult result =
-            index.resolve(prepared.intent, prepared.queryFlags, prepared.kind);
-        std::vector<Rejection> rejections;
-        if (options.explain) {
-            rejections = index.explain(prepared.intent, prepared.queryFlags, prepared.kind);
-        }
-        if (options.json) {
-            io.out << renderResolveJson(result, options.explain ? &rejections : nullptr);
+            run.index.resolve(prepared.intent, prepared.queryFlags, prepared.kind);
+        if (run.options.json) {
+            io.out << renderResolveJson(result, run.rejections);
         } else {
-            const ReportStyle style{options.brief, options.components};
-            io.out << renderResolveText(result, prepared.kind, style);
-            if (options.explain) {
+            io.out << renderResolveText(result, prepared.kind, run.style);
+            if (run.rejections) {
                 io.out << "\n"
-                       << renderResolveExplanation(result, rejections, prepared.device.apiLevel);
+                       << renderResolveExplanation(result, *run.rejections,
+                                                   prepared.device.apiLevel);
             }
         }
         switch (result.outcome) {
@@ -87,7 +72,7 @@ Runner defineResolve(CLI::App& app, Io& io) {
                 break;
         }
         return static_cast<int>(kExitNothing);
-    };
+    });
 }
 
 }  // namespace hearth::cli

@@ -112,4 +112,23 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
     return prepared;
 }
 
+Runner defineIntentCommand(CLI::App& app, Io& io, const char* command, const char* footer,
+                           std::function<int(const IntentCommandRun&)> report) {
+    auto options = std::make_shared<IntentCommandOptions>();
+    addIntentCommandOptions(app, *options);
+    app.footer(footer);
+    return [options, command, report = std::move(report), &app, &io]() -> int {
+        const PreparedIntent prepared = prepareIntentCommand(command, *options, app.remaining(), io);
+        if (prepared.exitCode) return *prepared.exitCode;
+        const PackageIndex index(prepared.device);
+        std::vector<Rejection> rejections;
+        if (options->explain) {
+            rejections = index.explain(prepared.intent, prepared.queryFlags, prepared.kind);
+        }
+        return report(IntentCommandRun{prepared, index, *options,
+                                       options->explain ? &rejections : nullptr,
+                                       ReportStyle{options->brief, options->components}});
+    };
+}
+
 }  // namespace hearth::cli

@@ -5,7 +5,10 @@
 #include <hearth/device.h>
 #include <hearth/intent.h>
 #include <hearth/manifest.h>
+#include <hearth/package_index.h>
+#include <hearth/resolve_report.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,5 +49,21 @@ struct PreparedIntent {
 /// Parses --query-flags and the intent (exit 2 on error), then loads the device (exit 1).
 PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOptions& options,
                                     const std::vector<std::string>& intentArgs, Io& io);
+
+/// What a query-like command works on: the prepared intent, the device's index, the options, and
+/// (with --explain) why every other component was rejected.
+struct IntentCommandRun {
+    const PreparedIntent& prepared;
+    const PackageIndex& index;
+    const IntentCommandOptions& options;
+    const std::vector<Rejection>* rejections;  ///< null without --explain
+    ReportStyle style;
+};
+
+/// Defines a command over DEVICE and an intent (query, resolve): its options and help footer, and
+/// a runner that prepares the intent, builds the index, explains when asked, and hands the rest
+/// to `report`, whose return value is the exit code.
+Runner defineIntentCommand(CLI::App& app, Io& io, const char* command, const char* footer,
+                           std::function<int(const IntentCommandRun&)> report);
 
 }  // namespace hearth::cli
