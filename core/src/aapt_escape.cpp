@@ -1,6 +1,7 @@
 #include "aapt_escape.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 
 namespace hearth {
@@ -152,6 +153,78 @@ Result<UnescapedValue> unescapeResourceString(std::string_view raw) {
         } else {
             out.text += c;
             ++pos;
+        }
+    }
+    return out;
+}
+
+std::string escapeXmlAttribute(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                // Control characters cannot appear in XML at all; a URI with one is dropped to '?'.
+                out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
+        }
+    }
+    return out;
+}
+
+std::string escapeAttributeValue(std::string_view value) {
+    std::string out;
+    out.reserve(value.size() + 8);
+    for (size_t i = 0; i < value.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(value[i]);
+        switch (c) {
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '@':
+            case '?':
+                // Only a leading @ or ? makes aapt read a reference; escape just that one.
+                if (i == 0) out += '\\';
+                out += static_cast<char>(c);
+                break;
+            default:
+                if (c < 0x20) {
+                    // Other control characters cannot appear in XML; aapt's \u escape can.
+                    char text[8];
+                    std::snprintf(text, sizeof text, "\\u%04x", c);
+                    out += text;
+                } else {
+                    out += static_cast<char>(c);
+                }
         }
     }
     return out;

@@ -29,4 +29,13 @@ struct UnescapedValue {
 /// dropped, and double quotes are removed while keeping what they enclose verbatim.
 [[nodiscard]] Result<UnescapedValue> unescapeResourceString(std::string_view raw);
 
+/// The inverse of unescapeAttributeValue, XML-escaped too: text to put between the quotes of an
+/// attribute in source XML so that parsing it gives `value` back (a leading @ or ? is escaped so it
+/// stays text; control characters become \uXXXX).
+std::string escapeAttributeValue(std::string_view value);
+
+/// XML escaping alone, for text compared as written (namespace URIs): & < > " become entities and
+/// control characters, which XML cannot hold at all, become '?'.
+std::string escapeXmlAttribute(std::string_view text);
+
 }  // namespace hearth

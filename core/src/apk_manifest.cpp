@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 
+#include "aapt_escape.h"
 #include "apk_reader.h"
 
 namespace hearth::apk {
@@ -162,32 +163,6 @@ float complexToFloat(uint32_t data) {
                                    1.0f / 2147483648.0f};
     const int32_t mantissa = static_cast<int32_t>(data & 0xFFFFFF00u);
     return static_cast<float>(mantissa) * kRadix[(data >> 4) & 0x3];
-}
-
-// XML escaping alone: for namespace URIs, which the parser compares as they are.
-std::string escapeXml(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                // Control characters cannot appear in XML at all; a URI with one is dropped to '?'.
-                out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
-        }
-    }
-    return out;
 }
 
 class Renderer {
@@ -466,7 +441,7 @@ Result<RenderedManifest> Renderer::run() {
         xml += element.name;
         if (index == 0) {
             for (const auto& [prefix, uri] : m_declarations) {
-                xml += " xmlns:" + prefix + "=\"" + escapeXml(uri) + "\"";
+                xml += " xmlns:" + prefix + "=\"" + escapeXmlAttribute(uri) + "\"";
             }
         }
         std::set<std::string, std::less<>> written;
@@ -535,53 +510,6 @@ const char* androidAttributeName(uint32_t resourceId) {
         if (known.id == resourceId) return known.name;
     }
     return nullptr;
-}
-
-std::string escapeAttributeValue(std::string_view value) {
-    std::string out;
-    out.reserve(value.size() + 8);
-    for (size_t i = 0; i < value.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(value[i]);
-        switch (c) {
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '@':
-            case '?':
-                // Only a leading @ or ? makes aapt read a reference; escape just that one.
-                if (i == 0) out += '\\';
-                out += static_cast<char>(c);
-                break;
-            default:
-                if (c < 0x20) {
-                    // Other control characters cannot appear in XML; aapt's \u escape can.
-                    char text[8];
-                    std::snprintf(text, sizeof text, "\\u%04x", c);
-                    out += text;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out;
 }
 
 Result<RenderedManifest> renderSourceXml(const axml::Document& document,

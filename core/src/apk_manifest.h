@@ -37,7 +37,4 @@ struct RenderedManifest {
                                                        const TableLoader& loadTable,
                                                        const std::string& sourceName);
 
-/// Escapes a compiled value so that aapt's attribute unescaping (and XML) gives it back.
-std::string escapeAttributeValue(std::string_view value);
-
 }  // namespace hearth::apk

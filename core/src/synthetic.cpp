@@ -16,6 +16,8 @@
 #include <string_view>
 #include <system_error>
 
+#include "aapt_escape.h"
+
 namespace hearth {
 namespace {
 
@@ -587,36 +589,11 @@ GenPackage generatePackage(Random& random, size_t index, Role role) {
 // ---------------------------------------------------------------------------------------------
 // XML rendering.
 
-void appendEscaped(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-}
-
 void appendAttribute(std::string& out, std::string_view name, std::string_view value) {
     out += " android:";
     out += name;
     out += "=\"";
-    // aapt unescapes attribute values ("\\." becomes "\."), so a backslash is written doubled.
-    for (char c : value) {
-        if (c == '\\') out += '\\';
-        appendEscaped(out, std::string_view(&c, 1));
-    }
+    out += escapeAttributeValue(value);
     out += '"';
 }
 
