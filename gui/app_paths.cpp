@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 // Q_INIT_RESOURCE must be called from the global namespace.
 static void initHearthResources() { Q_INIT_RESOURCE(hearth); }
@@ -45,6 +48,28 @@ QString shortLocationText(const SourceLocation& where) {
     QString text = file.dir().dirName() + "/" + file.fileName();
     if (where.line > 0) text += ":" + QString::number(where.line);
     return text;
+}
+
+QVariant locationCellData(const SourceLocation& where, int role, bool bold) {
+    switch (role) {
+        case Qt::DisplayRole:
+            return shortLocationText(where);
+        case Qt::ToolTipRole:
+            return QCoreApplication::translate("hearth", "%1 (double-click to show it)")
+                .arg(locationText(where));
+        case Qt::FontRole: {
+            if (!bold && where.file.empty()) return {};
+            QFont font;
+            font.setBold(bold);
+            font.setUnderline(!where.file.empty());
+            return font;
+        }
+        case Qt::ForegroundRole:
+            return QGuiApplication::palette().link();
+        case kLocationRole:
+            return QVariant::fromValue(where);
+    }
+    return {};
 }
 
 }  // namespace hearth::gui

@@ -6,6 +6,7 @@
 
 #include <QIcon>
 #include <QMetaType>
+#include <QVariant>
 #include <QString>
 #include <string>
 
@@ -32,6 +33,10 @@ inline constexpr int kLocationRole = Qt::UserRole + 1;
 QString locationText(const SourceLocation& where);
 /// "folder/file:line": the file's own folder and name, for links in narrow places.
 QString shortLocationText(const SourceLocation& where);
+
+/// A table cell that links to a manifest line, for `role`: the short location as text, underlined
+/// in the palette's link colour (bold as well when `bold`), the full location in the tooltip.
+QVariant locationCellData(const SourceLocation& where, int role, bool bold = false);
 
 }  // namespace hearth::gui
 

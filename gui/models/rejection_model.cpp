@@ -1,8 +1,5 @@
 #include "models/rejection_model.h"
 
-#include <QFont>
-#include <QGuiApplication>
-#include <QPalette>
 
 #include "app_paths.h"
 
@@ -50,6 +47,7 @@ QVariant RejectionModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const Row& row = m_rows[size_t(index.row())];
+    if (index.column() == Filter || role == kLocationRole) return locationCellData(row.where, role);
     switch (role) {
         case Qt::DisplayRole:
             switch (Column(index.column())) {
@@ -60,27 +58,12 @@ QVariant RejectionModel::data(const QModelIndex& index, int role) const {
                 case Reason:
                     return qs(row.reason);
                 case Filter:
-                    return shortLocationText(row.where);
                 case ColumnCount:
                     break;
             }
             return {};
         case Qt::ToolTipRole:
-            return index.column() == Filter
-                       ? tr("%1 (double-click to show it)").arg(locationText(row.where))
-                       : qs(row.reason);
-        case Qt::FontRole:
-            if (index.column() == Filter && !row.where.file.empty()) {
-                QFont font;
-                font.setUnderline(true);
-                return font;
-            }
-            return {};
-        case Qt::ForegroundRole:
-            if (index.column() == Filter) return QGuiApplication::palette().link();
-            return {};
-        case kLocationRole:
-            return QVariant::fromValue(row.where);
+            return qs(row.reason);
     }
     return {};
 }

@@ -1,8 +1,6 @@
 #include "models/resolve_result_model.h"
 
 #include <QFont>
-#include <QGuiApplication>
-#include <QPalette>
 
 #include "app_paths.h"
 
@@ -66,6 +64,9 @@ QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const Row& row = m_rows[size_t(index.row())];
+    if (index.column() == Filter || role == kLocationRole) {
+        return locationCellData(row.where, role, row.chosen);
+    }
     switch (role) {
         case Qt::DisplayRole:
             switch (Column(index.column())) {
@@ -88,32 +89,22 @@ QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
                 case System:
                     return row.system ? tr("yes") : tr("no");
                 case Filter:
-                    return shortLocationText(row.where);
                 case ColumnCount:
                     break;
             }
             return {};
         case Qt::FontRole: {
-            if (!row.chosen && index.column() != Filter) return {};
+            if (!row.chosen) return {};
             QFont font;
-            font.setBold(row.chosen);
-            font.setUnderline(index.column() == Filter && !row.where.file.empty());
+            font.setBold(true);
             return font;
         }
-        case Qt::ForegroundRole:
-            if (index.column() == Filter) return QGuiApplication::palette().link();
-            return {};
         case Qt::ToolTipRole:
-            if (index.column() == Filter) {
-                return tr("%1 (double-click to show it)").arg(locationText(row.where));
-            }
             return row.chosen ? tr("%1: chosen").arg(qs(row.component.flattenToString()))
                               : qs(row.component.flattenToString());
         case Qt::TextAlignmentRole:
             if (index.column() == Rank) return int(Qt::AlignRight | Qt::AlignVCenter);
             return {};
-        case kLocationRole:
-            return QVariant::fromValue(row.where);
     }
     return {};
 }
