@@ -12,6 +12,7 @@
 
 #include "../core/apk_fixtures.h"
 #include "cli.h"
+#include "cli_run.h"
 
 using namespace hearth;
 using namespace hearth::testing;
@@ -19,22 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-CliRun hearthRun(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    CliRun run;
-    run.code = cli::runHearth(args, in, out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using hearth::testing::CliRun;
+using hearth::testing::runCli;
 
 #define SKIP_WITHOUT_AAPT()                              \
     do {                                                 \
@@ -75,8 +62,8 @@ TEST(DumpApk, JsonOfEverySampleApkEqualsJsonOfItsSourceApartFromLocations) {
         fs::create_directories(work);
         ASSERT_EQ(compileApk(manifest, apk, work), "") << manifest;
 
-        const CliRun source = hearthRun({"dump", manifest.string(), "--json"});
-        const CliRun compiled = hearthRun({"dump", apk.string(), "--json"});
+        const CliRun source = runCli({"dump", manifest.string(), "--json"});
+        const CliRun compiled = runCli({"dump", apk.string(), "--json"});
         ASSERT_EQ(source.code, 0) << source.err;
         ASSERT_EQ(compiled.code, 0) << compiled.err;
         const nlohmann::json sourceJson = nlohmann::json::parse(source.out);
@@ -103,8 +90,8 @@ TEST(DumpApk, TheTextTreeOfAnApkReadsLikeTheTreeOfItsSource) {
     TempDir dir("dump-apk-text");
     const fs::path apk = dir.path() / "browser.apk";
     ASSERT_EQ(compileApk(manifest, apk, dir.path()), "");
-    const CliRun source = hearthRun({"dump", manifest.string()});
-    const CliRun compiled = hearthRun({"dump", apk.string()});
+    const CliRun source = runCli({"dump", manifest.string()});
+    const CliRun compiled = runCli({"dump", apk.string()});
     ASSERT_EQ(compiled.code, 0) << compiled.err;
     EXPECT_EQ(withoutTextLocations(compiled.out, apk.string()),
               withoutTextLocations(source.out, manifest.string()));
@@ -116,7 +103,7 @@ TEST(DumpApk, ABrokenApkExitsOneWithTheReasonOnStderr) {
     TempDir dir("dump-apk-bad");
     const fs::path apk = dir.path() / "broken.apk";
     writeFile(apk, "PK\x03\x04 but nothing else");
-    const CliRun run = hearthRun({"dump", apk.string()});
+    const CliRun run = runCli({"dump", apk.string()});
     EXPECT_EQ(run.code, 1);
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(run.err, apk.string() + ": not an APK: no zip archive found in the file\n");
@@ -128,7 +115,7 @@ TEST(DumpApk, AHostileManifestInsideAnApkNamesTheEntryAndByteOffset) {
     std::string axml = minimalManifest().bytes();
     setU32(axml, 4, static_cast<uint32_t>(axml.size() + 4096));
     writeFile(apk, apkWith(axml));
-    const CliRun run = hearthRun({"dump", apk.string(), "--json"});
+    const CliRun run = runCli({"dump", apk.string(), "--json"});
     EXPECT_EQ(run.code, 1);
     EXPECT_EQ(run.err, apk.string() + ": AndroidManifest.xml: binary XML declares " +
                            std::to_string(axml.size() + 4096) + " bytes but only " +
@@ -146,7 +133,7 @@ TEST(DeviceWithApks, AFolderMixingApksAndSourceManifestsDumpsBoth) {
     fs::copy_file(seed / "first/AndroidManifest.xml", device / "first/AndroidManifest.xml");
     ASSERT_EQ(
         compileApk(seed / "launcher/AndroidManifest.xml", device / "launcher.apk", dir.path()), "");
-    const CliRun run = hearthRun({"dump", device.string(), "--json"});
+    const CliRun run = runCli({"dump", device.string(), "--json"});
     ASSERT_EQ(run.code, 0) << run.err;
     const nlohmann::json json = nlohmann::json::parse(run.out);
     ASSERT_EQ(json["packages"].size(), 2u);
@@ -172,8 +159,8 @@ TEST(DeviceWithApks, AFolderWithoutDeviceJsonMixingApksAndManifestsShowsHome) {
     ASSERT_EQ(compileApk(seed / "launcher/AndroidManifest.xml", mixed / "launcher.apk", dir.path()),
               "");
 
-    const CliRun expected = hearthRun({"home", sources.string(), "--json"});
-    const CliRun actual = hearthRun({"home", mixed.string(), "--json"});
+    const CliRun expected = runCli({"home", sources.string(), "--json"});
+    const CliRun actual = runCli({"home", mixed.string(), "--json"});
     ASSERT_EQ(expected.code, 0) << expected.err;
     ASSERT_EQ(actual.code, 0) << actual.err;
     const nlohmann::json home = nlohmann::json::parse(actual.out);
@@ -211,8 +198,8 @@ TEST(DeviceWithApks, HomeOnADeviceOfApksIsHomeOnItsSources) {
         std::vector<std::string> fromApks = {"home", device.string(), "--json"};
         fromSources.insert(fromSources.end(), extra.begin(), extra.end());
         fromApks.insert(fromApks.end(), extra.begin(), extra.end());
-        const CliRun expected = hearthRun(fromSources);
-        const CliRun actual = hearthRun(fromApks);
+        const CliRun expected = runCli(fromSources);
+        const CliRun actual = runCli(fromApks);
         ASSERT_EQ(expected.code, 0) << expected.err;
         ASSERT_EQ(actual.code, 0) << actual.err;
         EXPECT_EQ(withoutLocations(nlohmann::json::parse(actual.out)).dump(2),

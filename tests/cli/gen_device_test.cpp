@@ -9,27 +9,14 @@
 #include <vector>
 
 #include "cli.h"
+#include "cli_run.h"
 
 using namespace hearth;
 
 namespace {
 
-struct CliRun {
-    int code = 0;
-    std::string out;
-    std::string err;
-};
-
-CliRun hearthRun(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    CliRun run;
-    run.code = cli::runHearth(args, in, out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using hearth::testing::CliRun;
+using hearth::testing::runCli;
 
 std::filesystem::path freshTempDir(const std::string& name) {
     const std::filesystem::path dir =
@@ -57,7 +44,7 @@ std::string expectedCases(size_t count, uint64_t seed) {
 
 TEST(GenDevice, WritesTheDeviceDirectoryAndSaysWhat) {
     const std::filesystem::path dir = freshTempDir("device");
-    const CliRun run = hearthRun({"gen-device", dir.string(), "--packages", "20", "--seed", "3"});
+    const CliRun run = runCli({"gen-device", dir.string(), "--packages", "20", "--seed", "3"});
     const SyntheticDevice expected = generateSyntheticDevice({20, 3});
     EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_EQ(run.err, "");
@@ -70,7 +57,7 @@ TEST(GenDevice, WritesTheDeviceDirectoryAndSaysWhat) {
 
 TEST(GenDevice, SeedDefaultsToOne) {
     const std::filesystem::path dir = freshTempDir("default-seed");
-    ASSERT_EQ(hearthRun({"gen-device", dir.string(), "--packages", "5"}).code, 0);
+    ASSERT_EQ(runCli({"gen-device", dir.string(), "--packages", "5"}).code, 0);
     EXPECT_EQ(readFile(dir / "device.json"), generateSyntheticDevice({5, 1}).deviceJson());
     std::filesystem::remove_all(dir);
 }
@@ -79,7 +66,7 @@ TEST(GenDevice, RefusesADirectoryThatIsNotEmpty) {
     const std::filesystem::path dir = freshTempDir("busy");
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "keep.txt") << "mine";
-    const CliRun run = hearthRun({"gen-device", dir.string(), "--packages", "5"});
+    const CliRun run = runCli({"gen-device", dir.string(), "--packages", "5"});
     EXPECT_EQ(run.code, 1);
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(run.err, "hearth gen-device: '" + dir.string() +
@@ -92,7 +79,7 @@ TEST(GenDevice, ForceWritesIntoADirectoryThatIsNotEmpty) {
     const std::filesystem::path dir = freshTempDir("force");
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "keep.txt") << "mine";
-    EXPECT_EQ(hearthRun({"gen-device", dir.string(), "--packages", "5", "--force"}).code, 0);
+    EXPECT_EQ(runCli({"gen-device", dir.string(), "--packages", "5", "--force"}).code, 0);
     EXPECT_TRUE(std::filesystem::exists(dir / "device.json"));
     std::filesystem::remove_all(dir);
 }
@@ -102,7 +89,7 @@ TEST(GenDevice, ReportsAWriteFailureWithThePath) {
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "file") << "x";
     const CliRun run =
-        hearthRun({"gen-device", (dir / "file" / "dev").string(), "--packages", "2"});
+        runCli({"gen-device", (dir / "file" / "dev").string(), "--packages", "2"});
     EXPECT_EQ(run.code, 1);
     EXPECT_EQ(run.err, "hearth gen-device: cannot write '" + (dir / "file" / "dev").string() +
                            "': Not a directory\n");
@@ -110,7 +97,7 @@ TEST(GenDevice, ReportsAWriteFailureWithThePath) {
 }
 
 TEST(GenDevice, PackagesNeedsAnOutputDirectory) {
-    const CliRun run = hearthRun({"gen-device", "--packages", "10"});
+    const CliRun run = runCli({"gen-device", "--packages", "10"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.err,
               "hearth gen-device: --packages needs an output directory, e.g. 'hearth gen-device "
@@ -118,14 +105,14 @@ TEST(GenDevice, PackagesNeedsAnOutputDirectory) {
 }
 
 TEST(GenDevice, PackagesMustBeAtLeastOne) {
-    const CliRun run = hearthRun({"gen-device", "/tmp/unused-hearth-dir", "--packages", "0"});
+    const CliRun run = runCli({"gen-device", "/tmp/unused-hearth-dir", "--packages", "0"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.err, "hearth gen-device: --packages must be between 1 and 1000000, got 0\n");
     EXPECT_FALSE(std::filesystem::exists("/tmp/unused-hearth-dir"));
 }
 
 TEST(GenDevice, WithoutAModeSaysWhatIsExpected) {
-    const CliRun run = hearthRun({"gen-device", "/tmp/unused-hearth-dir"});
+    const CliRun run = runCli({"gen-device", "/tmp/unused-hearth-dir"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.err,
               "hearth gen-device: expected --packages N (a device) or --cases N (filter-match "
@@ -133,13 +120,13 @@ TEST(GenDevice, WithoutAModeSaysWhatIsExpected) {
 }
 
 TEST(GenDevice, PackagesAndCasesExcludeEachOther) {
-    const CliRun run = hearthRun({"gen-device", "x", "--packages", "3", "--cases", "3"});
+    const CliRun run = runCli({"gen-device", "x", "--packages", "3", "--cases", "3"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.err, "hearth: --packages excludes --cases\nRun 'hearth --help' for usage.\n");
 }
 
 TEST(GenDeviceCases, WritesCasesToStandardOutput) {
-    const CliRun run = hearthRun({"gen-device", "--cases", "40", "--seed", "6"});
+    const CliRun run = runCli({"gen-device", "--cases", "40", "--seed", "6"});
     EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_EQ(run.out, expectedCases(40, 6));
     EXPECT_EQ(run.err, "");
@@ -149,7 +136,7 @@ TEST(GenDeviceCases, WritesCasesToAFile) {
     const std::filesystem::path dir = freshTempDir("cases");
     std::filesystem::create_directories(dir);
     const std::filesystem::path file = dir / "cases.jsonl";
-    const CliRun run = hearthRun({"gen-device", "--cases", "25", file.string()});
+    const CliRun run = runCli({"gen-device", "--cases", "25", file.string()});
     EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_EQ(run.out, "wrote 25 filter-match cases to " + file.string() + "\n");
     EXPECT_EQ(readFile(file), expectedCases(25, 1));
@@ -158,7 +145,7 @@ TEST(GenDeviceCases, WritesCasesToAFile) {
 
 TEST(GenDeviceCases, ReportsAFileThatCannotBeWritten) {
     const CliRun run =
-        hearthRun({"gen-device", "--cases", "2", "/nonexistent-hearth-dir/cases.jsonl"});
+        runCli({"gen-device", "--cases", "2", "/nonexistent-hearth-dir/cases.jsonl"});
     EXPECT_EQ(run.code, 1);
     EXPECT_EQ(run.err,
               "hearth gen-device: cannot write '/nonexistent-hearth-dir/cases.jsonl': No such file "
@@ -166,7 +153,7 @@ TEST(GenDeviceCases, ReportsAFileThatCannotBeWritten) {
 }
 
 TEST(GenDevice, HelpShowsExamples) {
-    const CliRun run = hearthRun({"gen-device", "--help"});
+    const CliRun run = runCli({"gen-device", "--help"});
     EXPECT_EQ(run.code, 0);
     EXPECT_NE(run.out.find("hearth gen-device /tmp/dev10k --packages 10000 --seed 1"),
               std::string::npos);

@@ -11,34 +11,21 @@
 #include <vector>
 
 #include "cli.h"
+#include "cli_run.h"
 
 using namespace hearth;
 
 namespace {
 
-struct CliRun {
-    int code = 0;
-    std::string out;
-    std::string err;
-};
-
-CliRun hearthRun(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    CliRun run;
-    run.code = cli::runHearth(args, in, out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using hearth::testing::CliRun;
+using hearth::testing::runCli;
 
 const std::string kDevices = std::string(HEARTH_SAMPLES_DIR) + "/devices/";
 
 }  // namespace
 
 TEST(HomeCommand, CompareShowsStockAndPatchedSeedSideBySide) {
-    const CliRun run = hearthRun({"home", kDevices + "seed", "--compare"});
+    const CliRun run = runCli({"home", kDevices + "seed", "--compare"});
     EXPECT_EQ(run.code, 0);
     EXPECT_EQ(run.err, "");
     EXPECT_EQ(
@@ -82,7 +69,7 @@ TEST(HomeCommand, CompareShowsStockAndPatchedSeedSideBySide) {
 }
 
 TEST(HomeCommand, PatchedFrameworkWithoutHomeFirstActivitySaysNoHomeLoudly) {
-    const CliRun run = hearthRun({"home", kDevices + "patched-no-home-first"});
+    const CliRun run = runCli({"home", kDevices + "patched-no-home-first"});
     EXPECT_EQ(run.code, 0);
     const std::string launcher =
         kDevices + "patched-no-home-first/launcher/AndroidManifest.xml:9:13";
@@ -123,7 +110,7 @@ TEST(HomeCommand, PatchedFrameworkWithoutHomeFirstActivitySaysNoHomeLoudly) {
 
 TEST(HomeCommand, PatchSiteSwapsOnlyTheNamedSites) {
     const CliRun run =
-        hearthRun({"home", kDevices + "seed", "--patch-site", "boot", "--patch-site", "recents"});
+        runCli({"home", kDevices + "seed", "--patch-site", "boot", "--patch-site", "recents"});
     EXPECT_EQ(run.code, 0);
     EXPECT_NE(run.out.find("framework home-first at boot, recents\n"), std::string::npos);
     EXPECT_NE(run.out.find("  boot          HOME_FIRST  com.example.first/.FirstAppActivity\n"
@@ -139,7 +126,7 @@ TEST(HomeCommand, PatchSiteSwapsOnlyTheNamedSites) {
 
 TEST(HomeCommand, PatchSiteTakesOneSiteEachSoTheDeviceMayFollowIt) {
     const CliRun run =
-        hearthRun({"home", "--patch-site", "boot", kDevices + "seed", "--patch-site", "is-home"});
+        runCli({"home", "--patch-site", "boot", kDevices + "seed", "--patch-site", "is-home"});
     EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_EQ(run.out.substr(0, run.out.find('\n')),
               "Home on seed: Android API 8, legacy 2.x framework, framework home-first at boot, "
@@ -147,7 +134,7 @@ TEST(HomeCommand, PatchSiteTakesOneSiteEachSoTheDeviceMayFollowIt) {
 }
 
 TEST(HomeCommand, JsonHasTheDocumentedShape) {
-    const CliRun run = hearthRun({"home", kDevices + "seed", "--patch", "home-first", "--json"});
+    const CliRun run = runCli({"home", kDevices + "seed", "--patch", "home-first", "--json"});
     EXPECT_EQ(run.code, 0);
     const nlohmann::json json = nlohmann::json::parse(run.out);
     EXPECT_EQ(json["framework"]["api"], 8);
@@ -163,7 +150,7 @@ TEST(HomeCommand, JsonHasTheDocumentedShape) {
 }
 
 TEST(HomeCommand, CompareJsonWrapsStockAndPatched) {
-    const CliRun run = hearthRun({"home", kDevices + "three-launchers", "--compare", "--json"});
+    const CliRun run = runCli({"home", kDevices + "three-launchers", "--compare", "--json"});
     EXPECT_EQ(run.code, 0);
     const nlohmann::json json = nlohmann::json::parse(run.out);
     EXPECT_EQ(json["stock"]["sites"][0]["outcome"], "chooser");
@@ -174,7 +161,7 @@ TEST(HomeCommand, CompareJsonWrapsStockAndPatched) {
 
 TEST(HomeCommand, StateOverridesShowDirectBootAndSetup) {
     const CliRun run =
-        hearthRun({"home", kDevices + "modern-provision", "--storage", "locked", "--json"});
+        runCli({"home", kDevices + "modern-provision", "--storage", "locked", "--json"});
     EXPECT_EQ(run.code, 0);
     const nlohmann::json json = nlohmann::json::parse(run.out);
     EXPECT_EQ(json["userUnlocked"], false);
@@ -185,7 +172,7 @@ TEST(HomeCommand, StateOverridesShowDirectBootAndSetup) {
 
 TEST(HomeCommand, ApiOverrideSwitchesTheFrameworkGeneration) {
     const CliRun run =
-        hearthRun({"home", kDevices + "no-default-launcher", "--api", "34", "--json"});
+        runCli({"home", kDevices + "no-default-launcher", "--api", "34", "--json"});
     EXPECT_EQ(run.code, 0);
     const nlohmann::json json = nlohmann::json::parse(run.out);
     EXPECT_EQ(json["framework"]["api"], 34);
@@ -194,7 +181,7 @@ TEST(HomeCommand, ApiOverrideSwitchesTheFrameworkGeneration) {
 }
 
 TEST(HomeCommand, UnknownPatchIsAUsageError) {
-    const CliRun run = hearthRun({"home", kDevices + "seed", "--patch", "home-last"});
+    const CliRun run = runCli({"home", kDevices + "seed", "--patch", "home-last"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(run.err,
@@ -202,7 +189,7 @@ TEST(HomeCommand, UnknownPatchIsAUsageError) {
 }
 
 TEST(HomeCommand, UnknownCallSiteIsAUsageError) {
-    const CliRun run = hearthRun({"home", kDevices + "seed", "--patch-site", "homekey"});
+    const CliRun run = runCli({"home", kDevices + "seed", "--patch-site", "homekey"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.err,
               "hearth home: unknown call site 'homekey': expected one of boot, home-key, "
@@ -210,16 +197,16 @@ TEST(HomeCommand, UnknownCallSiteIsAUsageError) {
 }
 
 TEST(HomeCommand, OutOfRangeApiIsAUsageError) {
-    const CliRun run = hearthRun({"home", kDevices + "seed", "--api", "0"});
+    const CliRun run = runCli({"home", kDevices + "seed", "--api", "0"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.err, "hearth home: --api must be between 1 and 99, got 0\n");
 }
 
 TEST(HomeCommand, BadStorageOrSetupValueIsAUsageError) {
-    CliRun run = hearthRun({"home", kDevices + "seed", "--storage", "open"});
+    CliRun run = runCli({"home", kDevices + "seed", "--storage", "open"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.err, "hearth home: --storage expects 'locked' or 'unlocked', got 'open'\n");
-    run = hearthRun({"home", kDevices + "seed", "--setup", "done"});
+    run = runCli({"home", kDevices + "seed", "--setup", "done"});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.err, "hearth home: --setup expects 'complete' or 'in-progress', got 'done'\n");
 }
@@ -228,14 +215,14 @@ TEST(HomeCommand, UnreadableDeviceIsBadInputWithTheLoaderMessage) {
     const std::string missing = kDevices + "no-such-device";
     auto expected = loadDevice(missing);
     ASSERT_FALSE(expected.has_value());
-    const CliRun run = hearthRun({"home", missing});
+    const CliRun run = runCli({"home", missing});
     EXPECT_EQ(run.code, 1);
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(run.err, expected.error().toString() + "\n");
 }
 
 TEST(HomeCommand, HelpListsCallSitesExamplesAndExitCodes) {
-    const CliRun run = hearthRun({"home", "--help"});
+    const CliRun run = runCli({"home", "--help"});
     EXPECT_EQ(run.code, 0);
     EXPECT_NE(run.out.find("hearth home samples/devices/seed --compare"), std::string::npos);
     EXPECT_NE(run.out.find("home-key-mid  the HOME key under MidWindowManager"), std::string::npos);
@@ -252,5 +239,5 @@ TEST(HomeCommand, BinaryPrintsTheSeedComparisonLikeScriptsRun) {
     while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
     const int status = pclose(pipe);
     EXPECT_EQ(status, 0) << out;
-    EXPECT_EQ(out, hearthRun({"home", kDevices + "seed", "--compare"}).out);
+    EXPECT_EQ(out, runCli({"home", kDevices + "seed", "--compare"}).out);
 }

@@ -8,25 +8,12 @@
 #include <vector>
 
 #include "cli.h"
+#include "cli_run.h"
 
 namespace {
 
-struct CliRun {
-    int code = 0;
-    std::string out;
-    std::string err;
-};
-
-CliRun run(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    CliRun result;
-    result.code = hearth::cli::runHearth(args, in, out, err);
-    result.out = out.str();
-    result.err = err.str();
-    return result;
-}
+using hearth::testing::CliRun;
+using hearth::testing::runCli;
 
 const std::string kBrowsers = std::string(HEARTH_SAMPLES_DIR) + "/devices/browsers";
 const std::string kSeed = std::string(HEARTH_SAMPLES_DIR) + "/devices/seed";
@@ -50,7 +37,7 @@ TEST(QueryCommand, BriefListsTheBrowsersInAndroidsOrder) {
     // R-9 on API 34: equal priority, default and match, so the system app comes first, then
     // package names; the disabled Gamma is absent (R-8).
     const CliRun result =
-        run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/", "--brief"});
+        runCli({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/", "--brief"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.err, "");
     EXPECT_EQ(result.out, kThreeBrowsersBrief);
@@ -58,21 +45,21 @@ TEST(QueryCommand, BriefListsTheBrowsersInAndroidsOrder) {
 
 TEST(QueryCommand, HearthOptionsAreRecognisedAnywhereAndCategoriesRepeat) {
     const CliRun result =
-        run({"query", "--brief", kBrowsers, "-c", "android.intent.category.BROWSABLE", "-a", kView,
+        runCli({"query", "--brief", kBrowsers, "-c", "android.intent.category.BROWSABLE", "-a", kView,
              "-c", "android.intent.category.DEFAULT", "--default-only", "-d",
              "http://news.example.org/"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, kThreeBrowsersBrief);
     // An intent category no browser lists removes them all (M-5).
     const CliRun extra =
-        run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/", "-c",
+        runCli({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/", "-c",
              "android.intent.category.BROWSABLE", "-c", "com.example.NONE", "--brief"});
     EXPECT_EQ(extra.code, 4);
     EXPECT_EQ(extra.out, "No activities found\n");
 }
 
 TEST(QueryCommand, PathLevelMatchMovesBetaToTheTop) {
-    const CliRun result = run(
+    const CliRun result = runCli(
         {"query", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "--components"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out,
@@ -87,21 +74,21 @@ TEST(QueryCommand, QueryFlagsAreDecodedLikeIntegerDecode) {
                                                "-a",          "android.intent.action.MAIN",
                                                "-c",          "android.intent.category.LAUNCHER",
                                                "--components"};
-    const CliRun all = run(launcher);
+    const CliRun all = runCli(launcher);
     EXPECT_EQ(all.code, 0);
     EXPECT_EQ(all.out,
               "com.android.browser/.BrowserActivity\ncom.example.alpha/.BrowserActivity\n");
     for (const char* flags : {"0x10000", "65536", "#10000", "0200000"}) {
         std::vector<std::string> args = launcher;
         args.insert(args.end(), {"--query-flags", flags});
-        const CliRun filtered = run(args);
+        const CliRun filtered = runCli(args);
         EXPECT_EQ(filtered.code, 4) << flags;
         EXPECT_EQ(filtered.out, "No activities found\n") << flags;
     }
 }
 
 TEST(QueryCommand, DefaultDumpFollowsResolveInfoDump) {
-    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d",
+    const CliRun result = runCli({"query", kBrowsers, "-a", kView, "-d",
                                "https://example.com/docs/intro", "-p", "com.example.beta"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, R"(1 activities found:
@@ -129,7 +116,7 @@ TEST(QueryCommand, DefaultDumpFollowsResolveInfoDump) {
 
 TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
     const CliRun result =
-        run({"query", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "--json",
+        runCli({"query", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "--json",
              "-p", "com.example.beta"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, R"({
@@ -158,13 +145,13 @@ TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
 }
 
 TEST(QueryCommand, JsonWithoutResultsIsAnEmptyList) {
-    const CliRun result = run({"query", kBrowsers, "-a", "com.example.NONE", "--json"});
+    const CliRun result = runCli({"query", kBrowsers, "-a", "com.example.NONE", "--json"});
     EXPECT_EQ(result.code, 4);
     EXPECT_EQ(result.out, "{\n  \"results\": []\n}\n");
 }
 
 TEST(QueryCommand, ExplainOrdersTheCandidatesAndNamesTheRuleForTheRest) {
-    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+    const CliRun result = runCli({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
                                "--components", "--explain"});
     EXPECT_EQ(result.code, 0);
     const std::string dir = kBrowsers;
@@ -201,7 +188,7 @@ TEST(QueryCommand, ExplainOrdersTheCandidatesAndNamesTheRuleForTheRest) {
 
 TEST(QueryCommand, ExplainJsonAddsTheRejections) {
     const CliRun result =
-        run({"query", kBrowsers, "-a", "android.intent.action.SENDTO", "-d",
+        runCli({"query", kBrowsers, "-a", "android.intent.action.SENDTO", "-d",
              "mailto:someone@example.com", "--json", "--explain", "-p", "com.example.gamma"});
     EXPECT_EQ(result.code, 4);
     EXPECT_EQ(result.out, R"({
@@ -254,7 +241,7 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
 
 TEST(QueryCommand, SeedWebLinkFindsTheBrowserAlone) {
     const CliRun result =
-        run({"query", kSeed, "-a", kView, "-d", "https://example.com/x", "--brief"});
+        runCli({"query", kSeed, "-a", kView, "-d", "https://example.com/x", "--brief"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.err, "");
     EXPECT_EQ(result.out, R"(1 activities found:
@@ -266,15 +253,15 @@ TEST(QueryCommand, SeedWebLinkFindsTheBrowserAlone) {
 
 TEST(QueryCommand, KindServiceQueriesServices) {
     // The seed's mail service has no filter and is disabled: no service answers its action.
-    const CliRun none = run({"query", kSeed, "--kind", "service", "-a", "com.example.NONE"});
+    const CliRun none = runCli({"query", kSeed, "--kind", "service", "-a", "com.example.NONE"});
     EXPECT_EQ(none.code, 4);
     EXPECT_EQ(none.out, "No services found\n");
-    const CliRun receivers = run({"query", kSeed, "--kind", "receiver", "-a",
+    const CliRun receivers = runCli({"query", kSeed, "--kind", "receiver", "-a",
                                   "android.intent.action.BOOT_COMPLETED", "--components"});
     EXPECT_EQ(receivers.code, 0);
     EXPECT_EQ(receivers.out, "com.example.first/.BootReceiver\n")
         << "the mail BootReceiver is android:enabled=\"false\" (R-8)";
-    const CliRun brief = run({"query", kSeed, "--kind", "receiver", "-a",
+    const CliRun brief = runCli({"query", kSeed, "--kind", "receiver", "-a",
                               "android.intent.action.BOOT_COMPLETED", "--brief"});
     EXPECT_EQ(brief.out, R"(1 receivers found:
   Receiver #0:
@@ -286,7 +273,7 @@ TEST(QueryCommand, KindServiceQueriesServices) {
 TEST(QueryCommand, ApiOverrideAppliesThatReleasesRules) {
     // On Android 2.2 the platform browser, a system app, keeps its priority 10 (P-3 clamps only
     // non-system apps); the others keep scan order (four sort keys, R-9).
-    const CliRun result = run({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+    const CliRun result = runCli({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
                                "--brief", "--api", "8"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, R"(3 activities found:
@@ -306,27 +293,27 @@ TEST(QueryCommand, ApiOverrideAppliesThatReleasesRules) {
 // ----------------------------------------------------------------------------
 
 TEST(QueryCommandError, UnknownIntentOptionIsAUsageError) {
-    const CliRun result = run({"query", kBrowsers, "-z", "x"});
+    const CliRun result = runCli({"query", kBrowsers, "-z", "x"});
     EXPECT_EQ(result.code, 2);
     EXPECT_EQ(result.out, "");
     EXPECT_EQ(result.err, "hearth query: Unknown option: -z\n");
 }
 
 TEST(QueryCommandError, NoIntentIsAUsageError) {
-    const CliRun result = run({"query", kBrowsers});
+    const CliRun result = runCli({"query", kBrowsers});
     EXPECT_EQ(result.code, 2);
     EXPECT_EQ(result.err, "hearth query: No intent supplied\n");
 }
 
 TEST(QueryCommandError, BadQueryFlags) {
-    const CliRun result = run({"query", kBrowsers, "-a", kView, "--query-flags", "0xZZ"});
+    const CliRun result = runCli({"query", kBrowsers, "-a", kView, "--query-flags", "0xZZ"});
     EXPECT_EQ(result.code, 2);
     EXPECT_EQ(result.err,
               "hearth query: --query-flags expects a number such as 0x10000, got '0xZZ'\n");
 }
 
 TEST(QueryCommandError, UnknownKind) {
-    const CliRun result = run({"query", kBrowsers, "-a", kView, "--kind", "widget"});
+    const CliRun result = runCli({"query", kBrowsers, "-a", kView, "--kind", "widget"});
     EXPECT_EQ(result.code, 2);
     EXPECT_EQ(result.err,
               "hearth: --kind: widget not in {activity,service,receiver,provider}\n"
@@ -334,14 +321,14 @@ TEST(QueryCommandError, UnknownKind) {
 }
 
 TEST(QueryCommandError, MissingDeviceIsBadInput) {
-    const CliRun result = run({"query", "/nonexistent/device", "-a", kView});
+    const CliRun result = runCli({"query", "/nonexistent/device", "-a", kView});
     EXPECT_EQ(result.code, 1);
     EXPECT_EQ(result.out, "");
     EXPECT_EQ(result.err, "cannot read device '/nonexistent/device': no such file or directory\n");
 }
 
 TEST(QueryCommand, HelpDocumentsExitCodesAndExamples) {
-    const CliRun result = run({"query", "--help"});
+    const CliRun result = runCli({"query", "--help"});
     EXPECT_EQ(result.code, 0);
     EXPECT_NE(result.out.find("Exit codes: 0 results found, 4 nothing found"), std::string::npos);
     EXPECT_NE(result.out.find("hearth query samples/devices/browsers -a "

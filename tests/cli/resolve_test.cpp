@@ -14,25 +14,12 @@
 #include <vector>
 
 #include "cli.h"
+#include "cli_run.h"
 
 namespace {
 
-struct CliRun {
-    int code = 0;
-    std::string out;
-    std::string err;
-};
-
-CliRun run(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    CliRun result;
-    result.code = hearth::cli::runHearth(args, in, out, err);
-    result.out = out.str();
-    result.err = err.str();
-    return result;
-}
+using hearth::testing::CliRun;
+using hearth::testing::runCli;
 
 const std::string kBrowsers = std::string(HEARTH_SAMPLES_DIR) + "/devices/browsers";
 const std::string kSeed = std::string(HEARTH_SAMPLES_DIR) + "/devices/seed";
@@ -50,7 +37,7 @@ const std::string kClampNote =
 
 TEST(ResolveCommand, TiedBrowsersWithoutPreferenceShowTheChooser) {
     // Row 45: three defaults at priority 0 and the recorded https choice does not match http.
-    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+    const CliRun result = runCli({"resolve", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
                                "--brief", "--default-only"});
     EXPECT_EQ(result.code, 3);
     EXPECT_EQ(result.err, "");
@@ -58,7 +45,7 @@ TEST(ResolveCommand, TiedBrowsersWithoutPreferenceShowTheChooser) {
 }
 
 TEST(ResolveCommand, RecordedAlwaysChoiceAnswersHttpsLinks) {
-    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/",
+    const CliRun result = runCli({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/",
                                "--brief", "--default-only"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out,
@@ -70,7 +57,7 @@ TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice
     // Rows 47 and 56: Beta leads the list at PATH, C-3 ignores match, and the entry recorded at
     // SCHEME no longer applies (P-8).
     const CliRun result =
-        run({"resolve", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "--json"});
+        runCli({"resolve", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "--json"});
     EXPECT_EQ(result.code, 3);
     const std::string dir = kBrowsers;
     EXPECT_EQ(
@@ -146,7 +133,7 @@ TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice
 }
 
 TEST(ResolveCommand, ExplainTellsWhyTheWinnerWonAndWhyEachOtherAppLost) {
-    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/",
+    const CliRun result = runCli({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/",
                                "--components", "--explain"});
     EXPECT_EQ(result.code, 0);
     const std::string dir = kBrowsers;
@@ -185,7 +172,7 @@ TEST(ResolveCommand, ExplainTellsWhyTheWinnerWonAndWhyEachOtherAppLost) {
 
 TEST(ResolveCommand, DefaultOutputDumpsTheChosenActivity) {
     const CliRun result =
-        run({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/"});
+        runCli({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, R"(Filter:
   Action: "android.intent.action.VIEW"
@@ -208,7 +195,7 @@ ActivityInfo:
 }
 
 TEST(ResolveCommand, ChooserDefaultOutputNamesTheResolverActivity) {
-    const CliRun result = run({"resolve", kBrowsers, "-a", kView, "-d", "http://x/"});
+    const CliRun result = runCli({"resolve", kBrowsers, "-a", kView, "-d", "http://x/"});
     EXPECT_EQ(result.code, 3);
     EXPECT_EQ(result.out,
               "priority=0 preferredOrder=0 match=0x0 specificIndex=-1 isDefault=false\n"
@@ -218,10 +205,10 @@ TEST(ResolveCommand, ChooserDefaultOutputNamesTheResolverActivity) {
 }
 
 TEST(ResolveCommand, NothingFound) {
-    const CliRun result = run({"resolve", kBrowsers, "-a", "com.example.NONE"});
+    const CliRun result = runCli({"resolve", kBrowsers, "-a", "com.example.NONE"});
     EXPECT_EQ(result.code, 4);
     EXPECT_EQ(result.out, "No activity found\n");
-    const CliRun json = run({"resolve", kBrowsers, "-a", "com.example.NONE", "--json"});
+    const CliRun json = runCli({"resolve", kBrowsers, "-a", "com.example.NONE", "--json"});
     EXPECT_EQ(json.code, 4);
     EXPECT_EQ(json.out, R"({
   "outcome": "none",
@@ -237,21 +224,21 @@ TEST(ResolveCommand, NothingFound) {
 
 TEST(ResolveCommand, ExplicitComponentIgnoresItsFilters) {
     // Q-2: SENDTO is not among Alpha's actions, but -n names it.
-    const CliRun result = run({"resolve", kBrowsers, "-a", "android.intent.action.SENDTO", "-n",
+    const CliRun result = runCli({"resolve", kBrowsers, "-a", "android.intent.action.SENDTO", "-n",
                                "com.example.alpha/.BrowserActivity", "--brief"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out,
               "priority=0 preferredOrder=0 match=0x0 specificIndex=-1 isDefault=false\n"
               "com.example.alpha/.BrowserActivity\n");
     const CliRun disabled =
-        run({"resolve", kBrowsers, "-n", "com.example.gamma/.BrowserActivity", "--brief"});
+        runCli({"resolve", kBrowsers, "-n", "com.example.gamma/.BrowserActivity", "--brief"});
     EXPECT_EQ(disabled.code, 4);
     EXPECT_EQ(disabled.out, "No activity found\n");
 }
 
 TEST(ResolveCommand, SeedWebLinkJsonGivesAndroidsAnswer) {
     const CliRun result =
-        run({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x", "--json"});
+        runCli({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x", "--json"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.err, "");
     EXPECT_EQ(result.out, R"({
@@ -285,7 +272,7 @@ TEST(ResolveCommand, SeedWebLinkJsonGivesAndroidsAnswer) {
 }
 
 TEST(ResolveCommand, SeedWebLinkExplainSaysWhyEachOtherAppLost) {
-    const CliRun result = run({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x",
+    const CliRun result = runCli({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x",
                                "--components", "--explain"});
     EXPECT_EQ(result.code, 0);
     const std::string dir = kSeed;
@@ -363,21 +350,21 @@ TEST(ResolveCommand, SeedWebLinkExplainSaysWhyEachOtherAppLost) {
 
 TEST(ResolveCommand, SeedHomeOnStockAndroid2IsTheLauncher) {
     // Only the stock Launcher answers MAIN + HOME; FirstApp answers HOME_FIRST (spec 5.7).
-    const CliRun home = run({"resolve", kSeed, "-a", "android.intent.action.MAIN", "-c",
+    const CliRun home = runCli({"resolve", kSeed, "-a", "android.intent.action.MAIN", "-c",
                              "android.intent.category.HOME", "--brief", "--default-only"});
     EXPECT_EQ(home.code, 0);
     EXPECT_EQ(home.out,
               "priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=true\n"
               "com.android.launcher/.Launcher\n");
     const CliRun first =
-        run({"resolve", kSeed, "-a", "android.intent.action.MAIN", "-c",
+        runCli({"resolve", kSeed, "-a", "android.intent.action.MAIN", "-c",
              "android.intent.category.HOME_FIRST", "--components", "--default-only"});
     EXPECT_EQ(first.code, 0);
     EXPECT_EQ(first.out, "com.example.first/.FirstAppActivity\n");
 }
 
 TEST(ResolveCommand, KindServicePicksTheFirstResult) {
-    const CliRun result = run({"resolve", kSeed, "--kind", "receiver", "-a",
+    const CliRun result = runCli({"resolve", kSeed, "--kind", "receiver", "-a",
                                "android.intent.action.BOOT_COMPLETED", "--json"});
     EXPECT_EQ(result.code, 0);
     EXPECT_NE(result.out.find("\"component\": \"com.example.first/.BootReceiver\""),
@@ -396,11 +383,11 @@ TEST(ResolveCommand, ManifestWarningsAreCountedOrShown) {
                    "action": "android.intent.action.VIEW", "set": [], "match": 0 } ]
 })";
     const CliRun counted =
-        run({"resolve", dir.string(), "-a", kView, "-d", "http://x/", "--components"});
+        runCli({"resolve", dir.string(), "-a", kView, "-d", "http://x/", "--components"});
     EXPECT_EQ(counted.code, 0);
     EXPECT_EQ(counted.err,
               "hearth resolve: 1 warning while loading the device (--warnings shows them)\n");
-    const CliRun shown = run(
+    const CliRun shown = runCli(
         {"resolve", dir.string(), "-a", kView, "-d", "http://x/", "--components", "--warnings"});
     EXPECT_EQ(shown.err, (dir / "device.json").string() +
                              ":3:18: warning: 'preferred[0]' has no category "
@@ -410,7 +397,7 @@ TEST(ResolveCommand, ManifestWarningsAreCountedOrShown) {
 }
 
 TEST(ResolveCommandError, MalformedComponentIsAUsageError) {
-    const CliRun result = run({"resolve", kBrowsers, "-n", "nonsense"});
+    const CliRun result = runCli({"resolve", kBrowsers, "-n", "nonsense"});
     EXPECT_EQ(result.code, 2);
     EXPECT_EQ(result.err, "hearth resolve: Bad component name: nonsense\n");
 }
@@ -420,7 +407,7 @@ TEST(ResolveCommandError, BrokenDeviceJsonIsBadInputWithItsPosition) {
                                       ("hearth-resolve-broken-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "device.json") << "{\n  \"packages\": [],\n  \"api\": \"34\"\n}\n";
-    const CliRun result = run({"resolve", dir.string(), "-a", kView});
+    const CliRun result = runCli({"resolve", dir.string(), "-a", kView});
     EXPECT_EQ(result.code, 1);
     EXPECT_EQ(result.err, (dir / "device.json").string() +
                               ":3:10: 'api' must be a whole number, got the string \"34\"\n");
@@ -428,7 +415,7 @@ TEST(ResolveCommandError, BrokenDeviceJsonIsBadInputWithItsPosition) {
 }
 
 TEST(ResolveCommand, HelpDocumentsExitCodes) {
-    const CliRun result = run({"resolve", "--help"});
+    const CliRun result = runCli({"resolve", "--help"});
     EXPECT_EQ(result.code, 0);
     EXPECT_NE(result.out.find("Exit codes: 0 one activity, 3 the chooser (ResolverActivity) would "
                               "be shown, 4 nothing found,"),

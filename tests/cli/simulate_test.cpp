@@ -11,27 +11,14 @@
 #include <vector>
 
 #include "cli.h"
+#include "cli_run.h"
 
 using namespace hearth;
 
 namespace {
 
-struct CliRun {
-    int code = 0;
-    std::string out;
-    std::string err;
-};
-
-CliRun hearthRun(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out;
-    std::ostringstream err;
-    CliRun run;
-    run.code = cli::runHearth(args, in, out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
+using hearth::testing::CliRun;
+using hearth::testing::runCli;
 
 const std::string kDevices = std::string(HEARTH_SAMPLES_DIR) + "/devices/";
 
@@ -49,7 +36,7 @@ std::string writeScript(const std::string& name, const std::string& text) {
 
 TEST(SimulateCommand, SeedStoryStepFiveShowsFirstAppAsHome) {
     const CliRun run =
-        hearthRun({"simulate", kDevices + "seed", kDevices + "seed/remove-stock-launcher.script"});
+        runCli({"simulate", kDevices + "seed", kDevices + "seed/remove-stock-launcher.script"});
     EXPECT_EQ(run.code, 0);
     EXPECT_EQ(run.err, "");
     EXPECT_EQ(run.out,
@@ -97,7 +84,7 @@ TEST(SimulateCommand, SeedStoryStepFiveShowsFirstAppAsHome) {
 TEST(SimulateCommand, ChooserStepsListTheCandidates) {
     const std::string script =
         writeScript("chooser.script", "boot\nchoose org.example.betahome/.BetaHome always\n");
-    const CliRun run = hearthRun({"simulate", kDevices + "three-launchers", script});
+    const CliRun run = runCli({"simulate", kDevices + "three-launchers", script});
     EXPECT_EQ(run.code, 0) << run.err;
     EXPECT_NE(run.out.find("    screen: chooser: com.android.launcher/.Launcher, "
                            "org.example.alphahome/.AlphaHome, org.example.betahome/.BetaHome\n"),
@@ -114,7 +101,7 @@ TEST(SimulateCommand, ChooserStepsListTheCandidates) {
 TEST(SimulateCommand, FailedExpectationStopsWithExitOneAndItsLocation) {
     const std::string script = writeScript(
         "fails.script", "boot\nexpect screen org.example.alphahome/.AlphaHome\npress-home\n");
-    const CliRun run = hearthRun({"simulate", kDevices + "three-launchers", script});
+    const CliRun run = runCli({"simulate", kDevices + "three-launchers", script});
     EXPECT_EQ(run.code, 1);
     const std::string message =
         "expected screen 'org.example.alphahome/.AlphaHome', got 'chooser: "
@@ -127,7 +114,7 @@ TEST(SimulateCommand, FailedExpectationStopsWithExitOneAndItsLocation) {
 
 TEST(SimulateCommand, ScriptSyntaxErrorIsBadInputBeforeAnythingRuns) {
     const std::string script = writeScript("syntax.script", "boot\n\n  fly away\n");
-    const CliRun run = hearthRun({"simulate", kDevices + "seed", script});
+    const CliRun run = runCli({"simulate", kDevices + "seed", script});
     EXPECT_EQ(run.code, 1);
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(run.err, script +
@@ -137,20 +124,20 @@ TEST(SimulateCommand, ScriptSyntaxErrorIsBadInputBeforeAnythingRuns) {
 }
 
 TEST(SimulateCommand, MissingScriptIsBadInput) {
-    const CliRun run = hearthRun({"simulate", kDevices + "seed", kDevices + "seed/nope.script"});
+    const CliRun run = runCli({"simulate", kDevices + "seed", kDevices + "seed/nope.script"});
     EXPECT_EQ(run.code, 1);
     EXPECT_EQ(run.err, kDevices + "seed/nope.script: cannot read the script\n");
 }
 
 TEST(SimulateCommand, MissingScriptArgumentIsAUsageError) {
-    const CliRun run = hearthRun({"simulate", kDevices + "seed"});
+    const CliRun run = runCli({"simulate", kDevices + "seed"});
     EXPECT_EQ(run.code, 2);
     EXPECT_NE(run.err.find("SCRIPT is required"), std::string::npos) << run.err;
 }
 
 TEST(SimulateCommand, JsonListsEveryStepWithItsScreen) {
     const CliRun run =
-        hearthRun({"simulate", kDevices + "modern-provision",
+        runCli({"simulate", kDevices + "modern-provision",
                    kDevices + "modern-provision/setup-interrupted.script", "--json"});
     EXPECT_EQ(run.code, 0) << run.err;
     const nlohmann::json json = nlohmann::json::parse(run.out);
@@ -169,7 +156,7 @@ TEST(SimulateCommand, JsonListsEveryStepWithItsScreen) {
 }
 
 TEST(SimulateCommand, HelpDocumentsStepsExamplesAndExitCodes) {
-    const CliRun run = hearthRun({"simulate", "--help"});
+    const CliRun run = runCli({"simulate", "--help"});
     EXPECT_EQ(run.code, 0);
     EXPECT_NE(run.out.find("choose COMPONENT always|once"), std::string::npos);
     EXPECT_NE(run.out.find("hearth simulate samples/devices/three-launchers"), std::string::npos);

@@ -21,31 +21,18 @@
 
 #include "../fuzz/fuzz_support.h"
 #include "cli.h"
+#include "cli_run.h"
 
 namespace {
+
+using hearth::testing::CliRun;
+using hearth::testing::runCli;
 
 namespace fs = std::filesystem;
 using hearth::fuzz::AxmlWriter;
 
 const fs::path kSamples = HEARTH_SAMPLES_DIR;
 const fs::path kHostile = kSamples / "hostile";
-
-struct CliRun {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-CliRun runCli(const std::vector<std::string>& args, const std::string& input = "") {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    CliRun run;
-    run.code = hearth::cli::runHearth(args, in, out, err);
-    run.out = out.str();
-    run.err = err.str();
-    return run;
-}
 
 std::string readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
