@@ -49,13 +49,15 @@ void ManifestPipeline::work() {
             // An exception must not leave a worker thread (std::terminate); hand it to take().
             exception = std::current_exception();
         }
+        bool awaited;
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             m_slots[index].result = std::move(result);
             m_slots[index].exception = exception;
             m_slots[index].ready = true;
+            awaited = m_awaited == index;
         }
-        m_readyChanged.notify_all();
+        if (awaited) m_readyChanged.notify_one();
     }
 }
 
@@ -64,7 +66,9 @@ Result<Manifest> ManifestPipeline::take(size_t index) {
         return loadManifest(m_requests[index].path, m_requests[index].parse);
     }
     std::unique_lock<std::mutex> lock(m_mutex);
+    m_awaited = index;
     m_readyChanged.wait(lock, [&] { return m_slots[index].ready; });
+    m_awaited = SIZE_MAX;
     Slot& slot = m_slots[index];
     if (slot.exception) std::rethrow_exception(slot.exception);
     Result<Manifest> result = std::move(*slot.result);

@@ -11,6 +11,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <mutex>
@@ -59,6 +60,9 @@ private:
     std::condition_variable m_readyChanged;
     size_t m_nextToClaim = 0;  // guarded by m_mutex
     bool m_stopping = false;   // guarded by m_mutex
+    // The index take() is waiting for (guarded by m_mutex): workers wake the caller only for it,
+    // not after every manifest (10,000 wake-ups cost more than the parsing they wait for).
+    size_t m_awaited = SIZE_MAX;
 };
 
 }  // namespace hearth::detail
