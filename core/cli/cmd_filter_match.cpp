@@ -675,11 +675,7 @@ Runner defineFilterMatch(CLI::App& app, Io& io) {
     app.add_option("FILE", *file, "cases as JSON Lines; '-' or absent: standard input");
     app.footer(kFooter);
     return [file, &io]() -> int {
-        if (file->empty() || *file == "-") {
-            FilterMatchRun run("<stdin>", io);
-            run.run(io.in);
-            return run.sawBadInput() ? kExitBadInput : kExitOk;
-        }
+        if (file->empty() || *file == "-") return runFilterMatch(io.in, "<stdin>", io.out, io.err);
         std::ifstream in(*file, std::ios::binary);
         if (!in) {
             io.err << *file
@@ -687,14 +683,21 @@ Runner defineFilterMatch(CLI::App& app, Io& io) {
                    << "\n";
             return kExitBadInput;
         }
-        FilterMatchRun run(*file, io);
-        run.run(in);
+        const int code = runFilterMatch(in, *file, io.out, io.err);
         if (in.bad()) {
             io.err << *file << ": read error\n";
             return kExitBadInput;
         }
-        return run.sawBadInput() ? kExitBadInput : kExitOk;
+        return code;
     };
+}
+
+int runFilterMatch(std::istream& cases, const std::string& sourceName, std::ostream& out,
+                   std::ostream& err) {
+    Io io{cases, out, err};
+    FilterMatchRun run(sourceName, io);
+    run.run(cases);
+    return run.sawBadInput() ? kExitBadInput : kExitOk;
 }
 
 }  // namespace hearth::cli
