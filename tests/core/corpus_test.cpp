@@ -55,7 +55,9 @@ TEST(Corpus, EveryManifestParsesWithoutError) {
     for (const std::filesystem::path& file : files) {
         Result<Manifest> manifest = loadManifest(file);
         EXPECT_TRUE(manifest.has_value()) << manifest.error().toString();
-        if (manifest.has_value()) EXPECT_FALSE(manifest->components.empty()) << file;
+        if (manifest.has_value()) {
+            EXPECT_FALSE(manifest->components.empty()) << file;
+        }
     }
 }
 
