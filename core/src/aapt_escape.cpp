@@ -158,27 +158,37 @@ Result<UnescapedValue> unescapeResourceString(std::string_view raw) {
     return out;
 }
 
+namespace {
+
+// Appends the entity of a character XML reserves inside a quoted attribute; false for any other.
+bool appendXmlEntity(std::string& out, char c) {
+    switch (c) {
+        case '&':
+            out += "&amp;";
+            return true;
+        case '<':
+            out += "&lt;";
+            return true;
+        case '>':
+            out += "&gt;";
+            return true;
+        case '"':
+            out += "&quot;";
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
 std::string escapeXmlAttribute(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                // Control characters cannot appear in XML at all; a URI with one is dropped to '?'.
-                out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
-        }
+        if (appendXmlEntity(out, c)) continue;
+        // Control characters cannot appear in XML at all; a URI with one is dropped to '?'.
+        out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
     }
     return out;
 }
@@ -198,18 +208,6 @@ std::string escapeAttributeValue(std::string_view value) {
             case '\t':
                 out += "\\t";
                 break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
             case '@':
             case '?':
                 // Only a leading @ or ? makes aapt read a reference; escape just that one.
@@ -217,6 +215,7 @@ std::string escapeAttributeValue(std::string_view value) {
                 out += static_cast<char>(c);
                 break;
             default:
+                if (appendXmlEntity(out, static_cast<char>(c))) break;
                 if (c < 0x20) {
                     // Other control characters cannot appear in XML; aapt's \u escape can.
                     char text[8];
