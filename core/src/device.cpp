@@ -150,7 +150,7 @@ Result<Device> loadDirectoryOfManifests(const fs::path& root, const DeviceLoadOp
     std::vector<detail::ManifestRequest> requests;
     requests.reserve(manifests.size());
     for (const fs::path& manifest : manifests) requests.push_back({manifest, options.parse});
-    detail::ManifestPipeline pipeline(std::move(requests));
+    detail::ManifestPipeline pipeline(std::move(requests), options.threads);
     std::map<std::string, std::string> firstFile;  // package → manifest that installed it
     for (size_t i = 0; i < manifests.size(); ++i) {
         Result<Manifest> manifest = pipeline.take(i);

@@ -576,7 +576,7 @@ class DeviceJsonReader {
         std::vector<detail::ManifestRequest> requests;
         requests.reserve(entries.size());
         for (const PackageEntry& entry : entries) requests.push_back({entry.path, entry.parse});
-        detail::ManifestPipeline pipeline(std::move(requests));
+        detail::ManifestPipeline pipeline(std::move(requests), m_options.threads);
 
         std::map<std::string, std::string> listedAt;  // package → pointer of its entry
         for (size_t i = 0; i < entries.size(); ++i) {

@@ -652,3 +652,25 @@ TEST(LoadDevice, LargeFolderWithoutDeviceJsonKeepsPathOrder) {
         EXPECT_LT(device->packages[i].packageName(), device->packages[i + 1].packageName());
     }
 }
+
+TEST(LoadDevice, LargeDeviceIsTheSameWhateverTheNumberOfThreads) {
+    TempDir dir;
+    writeLargeDevice(dir, 100, {});
+    std::vector<std::vector<std::string>> loaded;
+    for (unsigned threads : {1u, 3u, 0u}) {
+        DeviceLoadOptions options;
+        options.threads = threads;
+        size_t calls = 0;
+        options.progress = [&](size_t done, size_t) { EXPECT_EQ(done, ++calls); };
+        Result<Device> device = loadDevice(dir.path(), options);
+        ASSERT_TRUE(device.has_value()) << device.error().toString();
+        EXPECT_EQ(calls, 100u);
+        std::vector<std::string> names;
+        for (const InstalledPackage& package : device->packages) {
+            names.push_back(package.packageName() + " " + package.manifest.where.file);
+        }
+        loaded.push_back(names);
+    }
+    EXPECT_EQ(loaded[0], loaded[1]);
+    EXPECT_EQ(loaded[0], loaded[2]);
+}

@@ -75,8 +75,12 @@ struct Device {
 
 struct DeviceLoadOptions {
     ParseOptions parse;
-    /// Called after each manifest is read: (done, total). May be empty.
+    /// Called after each manifest is read: (done, total). May be empty. Always called on the
+    /// thread that called loadDevice, in list order.
     std::function<void(size_t, size_t)> progress;
+    /// How many threads parse manifests: 0 picks one per core (at most 8); 1 parses on the
+    /// caller's thread only. The result is the same whatever the number.
+    unsigned threads = 0;
 };
 
 /// Loads a device from a directory (device.json inside it wins; else every AndroidManifest.xml
