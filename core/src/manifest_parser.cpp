@@ -7,8 +7,10 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <pugixml.hpp>
 #include <set>
 #include <sstream>
@@ -477,7 +479,16 @@ bool isValidPackageName(std::string_view name) {
 struct BadReference {
     size_t offset;
     std::string_view text;  // "&" or "&name;"
+    // A well-formed numeric reference to a character XML does not allow ("&#0;", "&#xD800;"):
+    // pugixml would write it into the text as is (a NUL ends the string), expat refuses it.
+    std::optional<uint32_t> forbiddenCharacter;
 };
+
+// XML 1.0's Char production: what a document may contain, written or by reference.
+bool isXmlChar(uint32_t c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
 
 std::optional<BadReference> findBadReference(std::string_view text) {
     // Only an '&' can be reported, and most manifests have none: one memchr pass settles those
@@ -528,7 +539,23 @@ std::optional<BadReference> findBadReference(std::string_view text) {
                            : (c >= '0' && c <= '9');
             });
         }
-        if (!known) return BadReference{pos, text.substr(pos, end + 1 - pos)};
+        if (!known) return BadReference{pos, text.substr(pos, end + 1 - pos), std::nullopt};
+        if (name[0] == '#') {
+            const bool hex = name[1] == 'x';
+            const std::string_view digits = name.substr(hex ? 2 : 1);
+            uint64_t value = 0;
+            for (char c : digits) {
+                const int digit = std::isdigit(static_cast<unsigned char>(c))
+                                      ? c - '0'
+                                      : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+                value = value * (hex ? 16 : 10) + static_cast<uint64_t>(digit);
+                if (value > 0x10FFFF) break;  // already out of Unicode; stop before overflowing
+            }
+            if (!isXmlChar(static_cast<uint32_t>(std::min<uint64_t>(value, 0x110000)))) {
+                return BadReference{pos, text.substr(pos, end + 1 - pos),
+                                    static_cast<uint32_t>(std::min<uint64_t>(value, 0x110000))};
+            }
+        }
         pos = end + 1;
     }
     return std::nullopt;
@@ -716,6 +743,7 @@ class ManifestParser {
 
     // ---- elements ---------------------------------------------------------------------------
     Result<void> checkShape(const pugi::xml_node& root);
+    Result<void> checkXmlDeclaration(const pugi::xml_node& declaration) const;
     Result<void> parseRoot(const pugi::xml_node& root);
     Result<void> parseUsesSdk(const pugi::xml_node& element, const Namespaces& ns);
     Result<void> parseApplication(const pugi::xml_node& element, const Namespaces& ns);
@@ -1180,10 +1208,10 @@ Result<Manifest> ManifestParser::run() {
         static constexpr char kHex[] = "0123456789ABCDEF";
         const std::string hex = {'0', 'x', kHex[byte >> 4], kHex[byte & 0xF]};
         return errorAt(locateOffset(*bad),
-                       byte < 0x20 ? "malformed XML: control character " + hex +
-                                         " is not allowed in XML"
-                                   : "malformed XML: byte " + hex +
-                                         " is not valid UTF-8 here; manifests are UTF-8 text");
+                       byte < 0x20
+                           ? "malformed XML: control character " + hex + " is not allowed in XML"
+                           : "malformed XML: byte " + hex +
+                                 " is not valid UTF-8 here; manifests are UTF-8 text");
     }
     m_buffer.assign(m_text.substr(m_bufferOffset));
 
@@ -1191,9 +1219,9 @@ Result<Manifest> ManifestParser::run() {
     // parse_default resolves only XML's predefined entities and character references; DOCTYPE
     // declarations are skipped and nothing external is ever fetched. parse_fragment keeps text
     // outside the root element, which pugixml would otherwise drop without a word.
-    const pugi::xml_parse_result parsed =
-        doc.load_buffer_inplace(m_buffer.data(), m_buffer.size(),
-                                pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
+    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
+        m_buffer.data(), m_buffer.size(),
+        pugi::parse_default | pugi::parse_fragment | pugi::parse_declaration, pugi::encoding_utf8);
     if (!parsed) {
         size_t offset = static_cast<size_t>(parsed.offset) + m_bufferOffset;
         if (parsed.status == pugi::status_end_element_mismatch) {
@@ -1218,6 +1246,15 @@ Result<Manifest> ManifestParser::run() {
         return errorAt(locateOffset(offset), "malformed XML: " + lowerFirst(parsed.description()));
     }
     if (std::optional<BadReference> bad = findBadReference(m_text)) {
+        if (bad->forbiddenCharacter) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", *bad->forbiddenCharacter);
+            return errorAt(locateOffset(bad->offset),
+                           "malformed XML: character reference " + inQuotes(bad->text) + " names " +
+                               (*bad->forbiddenCharacter > 0x10FFFF
+                                    ? std::string("no Unicode character")
+                                    : std::string(code) + ", which XML does not allow"));
+        }
         return errorAt(locateOffset(bad->offset),
                        bad->text == "&"
                            ? std::string("malformed XML: '&' must start a reference such as "
@@ -1228,6 +1265,10 @@ Result<Manifest> ManifestParser::run() {
     // As a fragment pugixml accepts no root, several roots and text beside them; XML does not.
     pugi::xml_node root;
     for (pugi::xml_node top : doc.children()) {
+        if (top.type() == pugi::node_declaration) {
+            if (auto r = checkXmlDeclaration(top); !r) return r.error();
+            continue;
+        }
         if (top.type() == pugi::node_element) {
             if (!root) {
                 root = top;
@@ -1253,6 +1294,76 @@ Result<Manifest> ManifestParser::run() {
     if (auto r = checkShape(root); !r) return r.error();
     if (auto r = parseRoot(root); !r) return r.error();
     return std::move(m_manifest);
+}
+
+// pugixml reads <?xml ...?> wherever it stands and with any pseudo-attributes; XML (and so aapt's
+// expat) wants it first in the file, with version, then encoding, then standalone.
+Result<void> ManifestParser::checkXmlDeclaration(const pugi::xml_node& declaration) const {
+    const char* start = declaration.name() - 2;  // "<?xml": in-place parsing keeps the text
+    if (start != m_buffer.data()) {
+        return errorAt(locatePointer(start),
+                       "malformed XML: the XML declaration must be the very first thing in the "
+                       "file (not even white space before it)");
+    }
+    static constexpr std::array<std::string_view, 3> kOrder = {"version", "encoding", "standalone"};
+    size_t next = 0;  // index in kOrder of the first pseudo-attribute still allowed
+    for (const pugi::xml_attribute& attribute : declaration.attributes()) {
+        const std::string_view name = attribute.name();
+        const std::string_view value = attribute.value();
+        const auto found =
+            std::find(kOrder.begin() + static_cast<std::ptrdiff_t>(next), kOrder.end(), name);
+        if (found == kOrder.end() || (next == 0 && found != kOrder.begin())) {
+            return errorAt(where(attribute),
+                           "malformed XML: unexpected " + inQuotes(name) +
+                               " in the XML declaration, which holds version (first, required), "
+                               "then encoding, then standalone");
+        }
+        next = static_cast<size_t>(found - kOrder.begin()) + 1;
+        if (name == "version") {
+            // expat checks only the characters (aapt accepts version="2.0", even version="").
+            const bool valid = std::all_of(value.begin(), value.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' ||
+                       c == ':' || c == '-';
+            });
+            if (!valid) {
+                return errorAt(where(attribute), "malformed XML: XML version " + inQuotes(value) +
+                                                     " is not well-formed (such as \"1.0\")");
+            }
+        } else if (name == "encoding") {
+            std::string lower(value);
+            for (char& c : lower)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (lower == "utf-16") {
+                return errorAt(where(attribute),
+                               "the XML declaration says UTF-16, but the file is 8-bit text; "
+                               "Hearth reads UTF-8 manifests");
+            }
+            const bool latin1 = lower == "iso-8859-1";
+            if (lower != "utf-8" && lower != "us-ascii" && !latin1) {
+                return errorAt(where(attribute), "malformed XML: unknown encoding " +
+                                                     inQuotes(value) + "; manifests are UTF-8");
+            }
+            // ASCII text reads the same in Latin-1 and UTF-8; other bytes would not.
+            if (latin1 && std::any_of(m_buffer.begin(), m_buffer.end(), [](char c) {
+                    return static_cast<unsigned char>(c) >= 0x80;
+                })) {
+                return errorAt(where(attribute),
+                               "the manifest declares ISO-8859-1 and holds non-ASCII bytes; "
+                               "Hearth reads UTF-8 manifests (convert it, e.g. with iconv)");
+            }
+        } else if (value != "yes" && value != "no") {
+            return errorAt(where(attribute),
+                           "malformed XML: standalone must be \"yes\" or "
+                           "\"no\", got " +
+                               inQuotes(value));
+        }
+    }
+    if (next == 0) {
+        return errorAt(locatePointer(start),
+                       "malformed XML: the XML declaration needs a version (<?xml "
+                       "version=\"1.0\" encoding=\"utf-8\"?>)");
+    }
+    return ok();
 }
 
 Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {

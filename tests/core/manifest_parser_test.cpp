@@ -1296,3 +1296,68 @@ TEST(ManifestParserLimits, MoreAttributesThanAnApkHolds) {
                          ": <application> has more than 65535 attributes, the most an APK can "
                          "hold");
 }
+
+// ---- the XML declaration and character references, as expat (aapt) judges them
+// ------------------
+
+TEST(ManifestParserXmlDeclaration, DeclarationsAaptAcceptsParse) {
+    const std::string body = app("");
+    for (const std::string declaration :
+         {"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n",
+          "\xEF\xBB\xBF<?xml version='1.0' encoding='UTF-8' standalone='no'?>\n",
+          // expat checks the characters of the version, not its value.
+          "<?xml version=\"2.0\"?>\n", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n",
+          "<?xml version=\"1.0\" encoding=\"US-ASCII\" ?>\n"}) {
+        Result<Manifest> manifest = parseManifest(declaration + body, kFile);
+        EXPECT_TRUE(manifest.has_value()) << declaration << manifest.error().toString();
+    }
+}
+
+TEST(ManifestParserXmlDeclaration, OutOfOrderPseudoAttributeIsRefused) {
+    EXPECT_EQ(parseError("<?xml encoding=\"utf-8\" version=\"1.0\"?>\n" + app("")),
+              "app/AndroidManifest.xml:1:7: malformed XML: unexpected 'encoding' in the XML "
+              "declaration, which holds version (first, required), then encoding, then standalone");
+}
+
+TEST(ManifestParserXmlDeclaration, StandaloneIsYesOrNo) {
+    EXPECT_EQ(parseError("<?xml version=\"1.0\" standalone=\"maybe\"?>\n" + app("")),
+              "app/AndroidManifest.xml:1:21: malformed XML: standalone must be \"yes\" or \"no\", "
+              "got 'maybe'");
+}
+
+TEST(ManifestParserXmlDeclaration, DeclaredUtf16InAnEightBitFileIsRefused) {
+    EXPECT_EQ(parseError("<?xml version=\"1.0\" encoding=\"utf-16\"?>\n" + app("")),
+              "app/AndroidManifest.xml:1:21: the XML declaration says UTF-16, but the file is "
+              "8-bit text; Hearth reads UTF-8 manifests");
+}
+
+TEST(ManifestParserXmlDeclaration, DeclaredLatin1WithNonAsciiTextIsRefused) {
+    // Valid UTF-8 ("é"), but a Latin-1 reader (aapt) would see two other characters.
+    EXPECT_EQ(parseError("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n" +
+                         app("<activity android:name=\".M\" android:label=\"caf\xC3\xA9\" />\n")),
+              "app/AndroidManifest.xml:1:21: the manifest declares ISO-8859-1 and holds non-ASCII "
+              "bytes; Hearth reads UTF-8 manifests (convert it, e.g. with iconv)");
+}
+
+TEST(ManifestParserXmlDeclaration, WhiteSpaceBeforeTheDeclarationIsRefused) {
+    EXPECT_EQ(parseError("\n<?xml version=\"1.0\"?>\n" + app("")),
+              "app/AndroidManifest.xml:2:1: malformed XML: the XML declaration must be the very "
+              "first thing in the file (not even white space before it)");
+}
+
+TEST(ManifestParserCharacterReferences, ReferencesToCharactersXmlAllowsDecode) {
+    const Manifest manifest =
+        parseOk(app("<activity android:name=\".M\" android:label=\"a&#9;b&#xE9;&#x1F600;\" />\n"));
+    ASSERT_EQ(manifest.components.size(), 1u);
+    EXPECT_EQ(manifest.components[0].label, "a\tb\xC3\xA9\xF0\x9F\x98\x80");
+}
+
+TEST(ManifestParserCharacterReferences, ReferenceToAForbiddenCharacterIsRefused) {
+    EXPECT_EQ(parseError(app("<activity android:name=\".M\" android:label=\"x&#xFFFE;\" />\n")),
+              "app/AndroidManifest.xml:3:45: malformed XML: character reference '&#xFFFE;' names "
+              "U+FFFE, which XML does not allow");
+    EXPECT_EQ(parseError(app(
+                  "<activity android:name=\".M\" android:label=\"&#99999999999999999999;\" />\n")),
+              "app/AndroidManifest.xml:3:44: malformed XML: character reference "
+              "'&#99999999999999999999;' names no Unicode character");
+}
