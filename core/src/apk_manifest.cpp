@@ -114,6 +114,7 @@ bool reachesTheModel(std::string_view localName) {
     static const std::set<std::string_view> kModelled = {
         "label", "icon", "name", "enabled", "exported", "permission", "process", "directBootAware",
         "excludeFromRecents", "launchMode", "targetActivity", "minSdkVersion", "targetSdkVersion",
+        "authorities",
         // intent-filter
         "priority", "order", "autoVerify",
         // data

@@ -58,6 +58,9 @@ json componentJson(const Component& component) {
             {"targetActivity", component.kind == ComponentKind::ActivityAlias
                                    ? json(component.targetActivity)
                                    : json(nullptr)},
+            {"authorities", component.kind == ComponentKind::Provider
+                                ? json(component.authorities)
+                                : json(nullptr)},
             {"line", component.where.line},
             {"column", component.where.column},
             {"filters", std::move(filters)}};
@@ -182,6 +185,9 @@ void writeComponent(std::ostream& out, const Manifest& manifest, const Component
         << (component.exportedExplicit ? "" : " (default)");
     if (component.kind == ComponentKind::ActivityAlias) {
         out << " targetActivity=" << component.targetActivity;
+    }
+    if (component.kind == ComponentKind::Provider) {
+        out << " authorities=" << shown(component.authorities);
     }
     if (component.permission) out << " permission=" << *component.permission;
     if (component.process) out << " process=" << *component.process;

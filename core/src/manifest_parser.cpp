@@ -1573,6 +1573,13 @@ Result<void> ManifestParser::parseComponent(const pugi::xml_node& element, const
     Result<std::optional<std::string>> permission = stringAttribute(element, ns, "permission");
     if (!permission) return permission.error();
     component.permission = std::move(*permission);
+    if (kind == ComponentKind::Provider) {
+        // Android refuses the whole package without it ("<provider> does not include
+        // authorities attribute", or "has empty authorities attribute"), and so does aapt.
+        Result<std::string> authorities = requiredNonEmpty(element, ns, "authorities");
+        if (!authorities) return authorities.error();
+        component.authorities = std::move(*authorities);
+    }
 
     if (isAlias) {
         Result<std::string> target = requiredNonEmpty(element, ns, "targetActivity");

@@ -134,7 +134,7 @@ TEST(DumpCommand, PrintsJsonWithEveryField) {
           {"kind": "activity", "name": "com.example.home.Home", "label": null, "enabled": true,
            "exported": true, "exportedExplicit": false, "permission": null, "process": null,
            "directBootAware": false, "excludeFromRecents": false, "launchMode": "singleTask",
-           "targetActivity": null, "line": 5, "column": 9,
+           "targetActivity": null, "authorities": null, "line": 5, "column": 9,
            "filters": [{"line": 6, "column": 13, "priority": 5, "order": 0, "autoVerify": false,
                         "actions": ["android.intent.action.MAIN"],
                         "categories": ["android.intent.category.HOME",
@@ -145,7 +145,7 @@ TEST(DumpCommand, PrintsJsonWithEveryField) {
            "enabled": true, "exported": false, "exportedExplicit": true, "permission": null,
            "process": null, "directBootAware": false, "excludeFromRecents": false,
            "launchMode": "singleTask", "targetActivity": "com.example.home.Home",
-           "line": 12, "column": 9,
+           "authorities": null, "line": 12, "column": 9,
            "filters": [{"line": 13, "column": 13, "priority": 0, "order": 0, "autoVerify": false,
                         "actions": ["android.intent.action.VIEW"], "categories": [],
                         "data": {"schemes": ["https"],
@@ -157,7 +157,7 @@ TEST(DumpCommand, PrintsJsonWithEveryField) {
            "exported": false, "exportedExplicit": false, "permission": null,
            "process": "com.example.home:sync", "directBootAware": false,
            "excludeFromRecents": false, "launchMode": "standard", "targetActivity": null,
-           "line": 19, "column": 9, "filters": []}
+           "authorities": null, "line": 19, "column": 9, "filters": []}
         ]}],
       "diagnostics": []
     })json");
@@ -166,6 +166,23 @@ TEST(DumpCommand, PrintsJsonWithEveryField) {
     EXPECT_EQ(document, withFile) << run.out;
     // Keys stay in the documented order, starting with the package name.
     EXPECT_EQ(run.out.rfind("{\n  \"packages\": [\n    {\n      \"package\": ", 0), 0u);
+}
+
+TEST(DumpCommand, ProviderShowsItsAuthorities) {
+    const std::string file = writeFile(scratchDir("provider") / "AndroidManifest.xml", R"xml(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.p">
+<application>
+    <provider android:name=".Files" android:authorities="com.example.p.files;com.example.p.more" />
+</application>
+</manifest>
+)xml");
+    const DumpRun text = dump({file});
+    EXPECT_EQ(text.code, 0) << text.err;
+    EXPECT_NE(text.out.find("authorities=\"com.example.p.files;com.example.p.more\""),
+              std::string::npos)
+        << text.out;
+    const DumpRun json = dump({file, "--json"});
+    EXPECT_EQ(nlohmann::json::parse(json.out)["packages"][0]["components"][0]["authorities"],
+              "com.example.p.files;com.example.p.more");
 }
 
 TEST(DumpCommand, WarningsGoToStderrInTextAndIntoDiagnosticsInJson) {

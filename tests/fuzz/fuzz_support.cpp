@@ -84,7 +84,8 @@ std::string describe(const Manifest& manifest, bool withLocations) {
             << " process=" << optionalText(component.process)
             << " directBootAware=" << component.directBootAware
             << " excludeFromRecents=" << component.excludeFromRecents << " launchMode='"
-            << component.launchMode << "' target='" << component.targetActivity << "'";
+            << component.launchMode << "' target='" << component.targetActivity
+            << "' authorities='" << component.authorities << "'";
         if (withLocations) out << " at " << locationText(component.where);
         out << "\n";
         for (const IntentFilter& filter : component.filters)
@@ -475,6 +476,7 @@ std::uint32_t androidAttributeId(std::string_view name) {
         {"exported", 0x01010010},
         {"process", 0x01010011},
         {"excludeFromRecents", 0x01010017},
+        {"authorities", 0x01010018},
         {"priority", 0x0101001c},
         {"launchMode", 0x0101001d},
         {"mimeType", 0x01010026},
@@ -597,6 +599,8 @@ std::string encodeManifestAxml(const Manifest& manifest, bool utf8Pool) {
         if (component.process) attributes.push_back(stringAttr("process", *component.process));
         if (component.kind == ComponentKind::ActivityAlias)
             attributes.push_back(stringAttr("targetActivity", component.targetActivity));
+        if (component.kind == ComponentKind::Provider)
+            attributes.push_back(stringAttr("authorities", component.authorities));
         if (component.kind == ComponentKind::Activity) {
             if (auto mode = launchModeValue(component.launchMode)) {
                 AxmlWriter::Attribute launchMode = intAttr("launchMode", 0);

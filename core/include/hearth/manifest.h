@@ -36,6 +36,7 @@ struct Component {
     bool excludeFromRecents = false;
     std::string launchMode = "standard";   ///< standard, singleTop, singleTask, singleInstance, ...
     std::string targetActivity;            ///< activity-alias only: fully qualified
+    std::string authorities;               ///< provider only: android:authorities, ';'-separated
     std::vector<IntentFilter> filters;
     SourceLocation where;
 };
