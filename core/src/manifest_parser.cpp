@@ -561,6 +561,31 @@ std::optional<BadReference> findBadReference(std::string_view text) {
     return std::nullopt;
 }
 
+// The offset of the first "--" inside a comment (XML allows two hyphens only in the closing "-->",
+// and not "--->"); pugixml accepts them, expat refuses the file. CDATA sections are skipped.
+std::optional<size_t> findDoubleHyphenInComment(std::string_view text) {
+    size_t pos = 0;
+    while ((pos = text.find("<!", pos)) != std::string_view::npos) {
+        if (text.substr(pos, 9) == "<![CDATA[") {
+            const size_t end = text.find("]]>", pos + 9);
+            if (end == std::string_view::npos) return std::nullopt;  // pugixml reports it
+            pos = end + 3;
+            continue;
+        }
+        if (text.substr(pos, 4) != "<!--") {
+            pos += 2;
+            continue;
+        }
+        const size_t end = text.find("-->", pos + 4);
+        if (end == std::string_view::npos) return std::nullopt;  // unterminated: pugixml says so
+        const size_t hyphens = text.find("--", pos + 4);
+        if (hyphens < end) return hyphens;
+        if (end > pos + 4 && text[end - 1] == '-') return end - 1;  // "--->"
+        pos = end + 3;
+    }
+    return std::nullopt;
+}
+
 // The first byte from `from` on that XML 1.0 forbids: not UTF-8 (stray continuation bytes,
 // truncated or overlong sequences, surrogates, above U+10FFFF), a control character other than
 // tab, newline and carriage return, or U+FFFE/U+FFFF. pugixml keeps such bytes as they are; aapt's
@@ -743,6 +768,8 @@ class ManifestParser {
 
     // ---- elements ---------------------------------------------------------------------------
     Result<void> checkShape(const pugi::xml_node& root);
+    Result<void> checkWellFormed(const pugi::xml_node& element,
+                                 const std::vector<std::string_view>& rootPrefixes) const;
     Result<void> checkXmlDeclaration(const pugi::xml_node& declaration) const;
     Result<void> parseRoot(const pugi::xml_node& root);
     Result<void> parseUsesSdk(const pugi::xml_node& element, const Namespaces& ns);
@@ -856,21 +883,11 @@ Result<void> ManifestParser::checkAttributes(const pugi::xml_node& element, cons
                                              const NameSet& known, const NameSet* aliasIgnored) {
     const std::string_view tag = element.name();
     const std::vector<AttributeEntry>& entries = entriesOf(element);
-    // A set, not a scan of the earlier names: 65,535 attributes must not cost 2 billion compares.
-    std::unordered_set<std::string_view> seen;
+    // checkShape has already refused repeated attributes, undeclared prefixes and too many
+    // attributes on every element (checkWellFormed).
     for (size_t index = 0; index < entries.size(); ++index) {
         const pugi::xml_attribute attribute = entries[index].attribute;
-        if (index >= limits::kMaxAttributesPerElement) {
-            return errorAt(where(attribute), tagText(tag) + " has more than " +
-                                                 std::to_string(limits::kMaxAttributesPerElement) +
-                                                 " attributes, the most an APK can hold");
-        }
         const std::string_view name = entries[index].name;
-        // pugixml does not reject a repeated attribute; XML (and aapt) does.
-        if (!seen.insert(name).second) {
-            return errorAt(where(attribute), "malformed XML: " + tagText(tag) + " has attribute " +
-                                                 inQuotes(name) + " twice");
-        }
         const std::string_view prefix = entries[index].prefix;
         const std::string_view local = entries[index].local;
         if (name == "xmlns" || prefix == "xmlns") continue;
@@ -894,14 +911,6 @@ Result<void> ManifestParser::checkAttributes(const pugi::xml_node& element, cons
                 return r;
             }
             continue;
-        }
-        if (prefix != ns.android && prefix != ns.tools && !isPrefixDeclared(element, prefix)) {
-            return errorAt(
-                where(attribute),
-                "malformed XML: namespace prefix " + inQuotes(prefix) + " is not declared" +
-                    (prefix == "android" ? "; add xmlns:android=\"" +
-                                               std::string(kAndroidNamespace) + "\" to <manifest>"
-                                         : std::string()));
         }
         if (prefix != ns.android) continue;  // tools: and other namespaces are not Android's
         if (known.count(local) > 0) continue;
@@ -1152,7 +1161,104 @@ Result<std::string> ManifestParser::requiredNonEmpty(const pugi::xml_node& eleme
 }
 
 // Checks the caps of limits.h over the whole tree once, without recursion.
+// What XML's namespaces and attribute rules demand of every element, including those Hearth
+// ignores (an unknown element, an <activity> nested in an <activity>): expat checks them all, so
+// aapt refuses such a file wherever the fault is.
+Result<void> ManifestParser::checkWellFormed(
+    const pugi::xml_node& element, const std::vector<std::string_view>& rootPrefixes) const {
+    const auto declared = [&](std::string_view prefix) {
+        // XML 1.0 namespaces cannot be undeclared, so a prefix bound on the root is bound below.
+        return prefix == "xml" || prefix == "xmlns" ||
+               std::find(rootPrefixes.begin(), rootPrefixes.end(), prefix) != rootPrefixes.end() ||
+               isPrefixDeclared(element, prefix);
+    };
+    const auto undeclared = [&](const SourceLocation& at, std::string_view prefix) {
+        return errorAt(at, "malformed XML: namespace prefix " + inQuotes(prefix) +
+                               " is not declared" +
+                               (prefix == "android" ? "; add xmlns:android=\"" +
+                                                          std::string(kAndroidNamespace) +
+                                                          "\" to <manifest>"
+                                                    : std::string()));
+    };
+    // A qualified name has one colon at most ("a:b:c" is not a name to a namespace-aware parser).
+    const auto badQName = [&](const SourceLocation& at, std::string_view name) {
+        return errorAt(at, "malformed XML: " + inQuotes(name) +
+                               " is not a valid name (a prefix, one ':', a local name)");
+    };
+    const std::string_view tag = element.name();
+    if (const size_t colon = tag.find(':'); colon != std::string_view::npos) {
+        if (tag.find(':', colon + 1) != std::string_view::npos || colon == 0 ||
+            colon + 1 == tag.size()) {
+            return badQName(where(element), tag);
+        }
+        if (!declared(tag.substr(0, colon))) return undeclared(where(element), tag.substr(0, colon));
+    }
+    // A set only for long lists: 65,535 attributes must not cost 2 billion compares.
+    std::unordered_set<std::string_view> seen;
+    size_t count = 0;
+    for (const pugi::xml_attribute& attribute : element.attributes()) {
+        if (++count > limits::kMaxAttributesPerElement) {
+            return errorAt(where(attribute), tagText(tag) + " has more than " +
+                                                 std::to_string(limits::kMaxAttributesPerElement) +
+                                                 " attributes, the most an APK can hold");
+        }
+        const std::string_view name = attribute.name();
+        bool repeated = false;
+        if (count <= 16) {
+            for (pugi::xml_attribute earlier = element.first_attribute(); earlier != attribute;
+                 earlier = earlier.next_attribute()) {
+                if (name == earlier.name()) repeated = true;
+            }
+        } else {
+            if (count == 17) {
+                for (pugi::xml_attribute a = element.first_attribute(); a != attribute;
+                     a = a.next_attribute()) {
+                    seen.insert(a.name());
+                }
+            }
+            repeated = !seen.insert(name).second;
+        }
+        // pugixml does not reject a repeated attribute; XML (and aapt) does.
+        if (repeated) {
+            return errorAt(where(attribute), "malformed XML: " + tagText(tag) + " has attribute " +
+                                                 inQuotes(name) + " twice");
+        }
+        if (const size_t colon = name.find(':'); colon != std::string_view::npos) {
+            if (name.find(':', colon + 1) != std::string_view::npos || colon == 0 ||
+                colon + 1 == name.size()) {
+                return badQName(where(attribute), name);
+            }
+            if (!declared(name.substr(0, colon))) {
+                return undeclared(where(attribute), name.substr(0, colon));
+            }
+        }
+        // A raw '<' in a value: pugixml keeps it, XML does not ("&lt;" is how to write one).
+        // In-place parsing leaves the value where it was written, quote just before it.
+        const char* value = attribute.value();
+        const char* begin = m_buffer.data();
+        if (value > begin && value <= begin + m_buffer.size()) {
+            const size_t start = static_cast<size_t>(value - begin) + m_bufferOffset;
+            const char quote = m_text[start - 1];
+            if (quote == '"' || quote == '\'') {
+                const size_t end = m_text.find(quote, start);
+                const size_t less = m_text.find('<', start);
+                if (less != std::string_view::npos && less < end) {
+                    return errorAt(locateOffset(less),
+                                   "malformed XML: '<' in the value of " + inQuotes(name) +
+                                       "; write it as &lt;");
+                }
+            }
+        }
+    }
+    return ok();
+}
+
 Result<void> ManifestParser::checkShape(const pugi::xml_node& root) {
+    std::vector<std::string_view> rootPrefixes;
+    for (const pugi::xml_attribute& attribute : root.attributes()) {
+        const std::string_view name = attribute.name();
+        if (name.substr(0, 6) == "xmlns:") rootPrefixes.push_back(name.substr(6));
+    }
     size_t elements = 0;
     int depth = 1;
     pugi::xml_node node = root;
@@ -1168,6 +1274,7 @@ Result<void> ManifestParser::checkShape(const pugi::xml_node& root) {
                                                 std::to_string(limits::kMaxXmlDepth) +
                                                 " deep, the most Hearth reads");
             }
+            if (auto r = checkWellFormed(node, rootPrefixes); !r) return r;
         }
         if (node.type() == pugi::node_element && node.first_child()) {
             node = node.first_child();
@@ -1221,7 +1328,8 @@ Result<Manifest> ManifestParser::run() {
     // outside the root element, which pugixml would otherwise drop without a word.
     const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
         m_buffer.data(), m_buffer.size(),
-        pugi::parse_default | pugi::parse_fragment | pugi::parse_declaration, pugi::encoding_utf8);
+        pugi::parse_default | pugi::parse_fragment | pugi::parse_declaration | pugi::parse_pi,
+        pugi::encoding_utf8);
     if (!parsed) {
         size_t offset = static_cast<size_t>(parsed.offset) + m_bufferOffset;
         if (parsed.status == pugi::status_end_element_mismatch) {
@@ -1262,6 +1370,11 @@ Result<Manifest> ManifestParser::run() {
                            : "malformed XML: unknown entity " + inQuotes(bad->text) +
                                  "; XML predefines only &amp; &lt; &gt; &quot; &apos;");
     }
+    if (const std::optional<size_t> hyphens = findDoubleHyphenInComment(m_text)) {
+        return errorAt(locateOffset(*hyphens),
+                       "malformed XML: '--' inside a comment; XML allows it only in the closing "
+                       "'-->'");
+    }
     // As a fragment pugixml accepts no root, several roots and text beside them; XML does not.
     pugi::xml_node root;
     for (pugi::xml_node top : doc.children()) {
@@ -1287,6 +1400,13 @@ Result<Manifest> ManifestParser::run() {
         }
     }
     if (!root) return errorAt(locateOffset(0), "malformed XML: no document element found");
+    // pugixml drops text at the very end of the file ("</manifest>x" with no newline after it).
+    if (const size_t lastTag = m_text.find_last_of('>'); lastTag != std::string_view::npos) {
+        const size_t visible = m_text.find_first_not_of(" \t\r\n", lastTag + 1);
+        if (visible != std::string_view::npos) {
+            return errorAt(locateOffset(visible), "malformed XML: text after the root element");
+        }
+    }
     if (std::string_view(root.name()) != "manifest") {
         return errorAt(where(root),
                        "the root element must be <manifest>, found " + tagText(root.name()));

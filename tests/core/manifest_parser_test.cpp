@@ -1361,3 +1361,61 @@ TEST(ManifestParserCharacterReferences, ReferenceToAForbiddenCharacterIsRefused)
               "app/AndroidManifest.xml:3:44: malformed XML: character reference "
               "'&#99999999999999999999;' names no Unicode character");
 }
+
+// ---- well-formedness pugixml lets through and expat (aapt) refuses, wherever it is
+// --------------
+
+TEST(ManifestParserWellFormed, RepeatedAttributeInAnIgnoredElementIsRefused) {
+    // An <activity> inside an <activity> is ignored with a warning, but the file is still not XML.
+    EXPECT_EQ(parseError(app("<activity android:name=\".A\">\n"
+                             "<activity android:name=\".B\" android:label=\"x\" android:label=\"y\"/>\n"
+                             "</activity>\n")),
+              "app/AndroidManifest.xml:4:47: malformed XML: <activity> has attribute "
+              "'android:label' twice");
+}
+
+TEST(ManifestParserWellFormed, UndeclaredPrefixInAnUnknownElementIsRefused) {
+    EXPECT_EQ(parseError(app("<gadget x:kind=\"y\" />\n")),
+              "app/AndroidManifest.xml:3:9: malformed XML: namespace prefix 'x' is not declared");
+    EXPECT_EQ(parseError(app("<x:gadget />\n")),
+              "app/AndroidManifest.xml:3:1: malformed XML: namespace prefix 'x' is not declared");
+}
+
+TEST(ManifestParserWellFormed, NameWithTwoColonsIsRefused) {
+    EXPECT_EQ(parseError(app("<activity android:name=\".A\" android:a:b=\"c\" />\n")),
+              "app/AndroidManifest.xml:3:29: malformed XML: 'android:a:b' is not a valid name (a "
+              "prefix, one ':', a local name)");
+}
+
+TEST(ManifestParserWellFormed, RawLessThanInAValueIsRefused) {
+    EXPECT_EQ(parseError(app("<activity android:name=\".A\" android:label=\"a<b\" />\n")),
+              "app/AndroidManifest.xml:3:45: malformed XML: '<' in the value of 'android:label'; "
+              "write it as &lt;");
+    const Manifest escaped = parseOk(app("<activity android:name=\".A\" android:label=\"a&lt;b\" />\n"));
+    ASSERT_EQ(escaped.components.size(), 1u);
+    EXPECT_EQ(escaped.components[0].label, "a<b");
+}
+
+TEST(ManifestParserWellFormed, DoubleHyphenInACommentIsRefused) {
+    EXPECT_EQ(parseError(app("<!-- a -- b -->\n")),
+              "app/AndroidManifest.xml:3:8: malformed XML: '--' inside a comment; XML allows it "
+              "only in the closing '-->'");
+    EXPECT_EQ(parseError(app("<!-- a --->\n")),
+              "app/AndroidManifest.xml:3:8: malformed XML: '--' inside a comment; XML allows it "
+              "only in the closing '-->'");
+    parseOk(app("<!-- a - b -->\n<![CDATA[ -- ]]>\n"));
+}
+
+TEST(ManifestParserWellFormed, TextAtTheVeryEndOfTheFileIsRefused) {
+    std::string xml = app("");
+    xml += "x";  // on the line after "</manifest>", with no newline after it
+    EXPECT_EQ(parseError(xml),
+              "app/AndroidManifest.xml:5:1: malformed XML: text after the root element");
+}
+
+TEST(ManifestParserWellFormed, ProcessingInstructionWithABadTargetIsRefused) {
+    Result<Manifest> manifest = parseManifest("<?ta\"rget ?>\n" + app(""), "m.xml");
+    ASSERT_FALSE(manifest.has_value());
+    EXPECT_EQ(manifest.error().where.line, 1);
+    parseOk(app("<?hearth note?>\n"));
+}
