@@ -1240,10 +1240,10 @@ Result<void> ManifestParser::checkWellFormed(
             const size_t start = static_cast<size_t>(value - begin) + m_bufferOffset;
             const char quote = m_text[start - 1];
             if (quote == '"' || quote == '\'') {
-                const size_t end = m_text.find(quote, start);
-                const size_t less = m_text.find('<', start);
-                if (less != std::string_view::npos && less < end) {
-                    return errorAt(locateOffset(less),
+                const size_t end = std::min(m_text.find(quote, start), m_text.size());
+                const size_t inValue = m_text.substr(start, end - start).find('<');
+                if (inValue != std::string_view::npos) {
+                    return errorAt(locateOffset(start + inValue),
                                    "malformed XML: '<' in the value of " + inQuotes(name) +
                                        "; write it as &lt;");
                 }
