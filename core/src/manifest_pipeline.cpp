@@ -1,6 +1,7 @@
 #include "manifest_pipeline.h"
 
 #include <algorithm>
+#include <system_error>
 #include <utility>
 
 namespace hearth::detail {
@@ -22,7 +23,15 @@ ManifestPipeline::ManifestPipeline(std::vector<ManifestRequest> requests, unsign
     if (m_requests.size() < kMinManifestsForThreads || threads < 2) return;
     threads = static_cast<unsigned>(std::min<size_t>(threads, m_requests.size()));
     m_workers.reserve(threads);
-    for (unsigned i = 0; i < threads; ++i) m_workers.emplace_back([this] { work(); });
+    for (unsigned i = 0; i < threads; ++i) {
+        try {
+            m_workers.emplace_back([this] { work(); });
+        } catch (const std::system_error&) {
+            // The system refused another thread: the ones started do the work (with none, take()
+            // parses on the caller's thread). Throwing here would leave started threads unjoined.
+            break;
+        }
+    }
 }
 
 ManifestPipeline::~ManifestPipeline() {
