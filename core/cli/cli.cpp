@@ -4,6 +4,8 @@
 #include <memory>
 #include <vector>
 
+#include <hearth/version.h>
+
 #include "command.h"
 
 namespace hearth::cli {
@@ -41,7 +43,7 @@ int runHearth(const std::vector<std::string>& args, std::istream& in, std::ostre
                  "hearth"};
     app.footer(kFooter);
     app.require_subcommand(1);
-    app.set_version_flag("--version", "hearth 0.1.0");
+    app.set_version_flag("--version", std::string("hearth ") + kVersion);
 
     std::vector<std::pair<CLI::App*, Runner>> runners;
     for (const CommandSpec& spec : commandTable()) {

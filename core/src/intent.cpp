@@ -3,8 +3,10 @@
 // argument into the intent, and am's error wording.
 
 #include <hearth/intent.h>
+#include <hearth/intent_options.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
@@ -467,6 +469,14 @@ Result<Intent> parseIntentUri(std::string_view uri) {
 
 // ---- Intent.parseCommandArgs ------------------------------------------------------------------
 
+// am's options that take one value and set a field of the intent.
+constexpr std::array<std::string_view, 8> kFieldOptions = {"-a", "-d", "-t", "-c",
+                                                           "-p", "-n", "-i", "-f"};
+
+bool isFieldOption(std::string_view option) {
+    return std::find(kFieldOptions.begin(), kFieldOptions.end(), option) != kFieldOptions.end();
+}
+
 const std::map<std::string, int, std::less<>>& flagOptions() {
     static const std::map<std::string, int, std::less<>> kOptions = {
         {"--grant-read-uri-permission", flags::kGrantReadUriPermission},
@@ -515,7 +525,8 @@ struct ExtraKind {
     bool countsAsIntent = false;  // am sets hasIntentInfo for these
 };
 
-std::optional<ExtraKind> extraKind(std::string_view option) {
+// Every extra option am knows, with how it reads its value.
+const std::map<std::string, ExtraKind, std::less<>>& extraKinds() {
     using V = ExtraKind::Value;
     static const std::map<std::string, ExtraKind, std::less<>> kExtras = {
         {"-e", {V::String}},
@@ -537,6 +548,11 @@ std::optional<ExtraKind> extraKind(std::string_view option) {
         {"--esa", {V::String, true, true}},
         {"--esal", {V::String, true, true}},
     };
+    return kExtras;
+}
+
+std::optional<ExtraKind> extraKind(std::string_view option) {
+    const auto& kExtras = extraKinds();
     const auto found = kExtras.find(option);
     if (found == kExtras.end()) return std::nullopt;
     return found->second;
@@ -619,8 +635,7 @@ Result<Intent> parseIntentArgs(const std::vector<std::string>& args) {
         if (!next.value()) break;
         const std::string option = std::move(*next.value());
 
-        if (option == "-a" || option == "-d" || option == "-t" || option == "-c" ||
-            option == "-p" || option == "-n" || option == "-i" || option == "-f") {
+        if (isFieldOption(option)) {
             Result<std::string> value = reader.nextArgRequired();
             if (!value) return value.error();
             if (option == "-a") {
@@ -719,6 +734,15 @@ Result<Intent> parseIntentArgs(const std::vector<std::string>& args) {
     }
     if (!hasIntentInfo) return makeError("No intent supplied");
     return intent;
+}
+
+std::vector<std::string> intentOptionNames() {
+    std::vector<std::string> names(kFieldOptions.begin(), kFieldOptions.end());
+    names.emplace_back("--selector");
+    for (const auto& [name, flag] : flagOptions()) names.push_back(name);
+    for (const auto& [name, kind] : extraKinds()) names.push_back(name);
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
 }  // namespace hearth

@@ -1,0 +1,22 @@
+# run_step(WHAT COMMAND... [OUTPUT var]): runs a command, stops the test with its output when it
+# fails. Shared by the packaging tests (cmake -P scripts).
+function(run_step what)
+  set(command ${ARGN})
+  set(output_var "")
+  list(FIND command OUTPUT at)
+  if(at GREATER -1)
+    math(EXPR var_at "${at} + 1")
+    list(GET command ${var_at} output_var)
+    list(SUBLIST command 0 ${at} command)
+  endif()
+  execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT status EQUAL 0)
+    list(JOIN command " " shown)
+    message(FATAL_ERROR "${what} failed (${status}): ${shown}\n${out}\n${err}")
+  endif()
+  if(output_var)
+    set(${output_var} "${out}" PARENT_SCOPE)
+  endif()
+  message(STATUS "${what}: ok")
+endfunction()
