@@ -31,7 +31,7 @@ endforeach()
 # Contents.
 run_step("list the contents" dpkg-deb -c "${debs}" OUTPUT contents)
 foreach(expected
-    "/usr/bin/hearth$" "/libhearth-core\\.so\\.[0-9]+\\.[0-9]+ " "/usr/include/hearth/package_index\\.h"
+    "/usr/bin/hearth(\n|$)" "/libhearth-core\\.so\\.[0-9]+\\.[0-9]+ " "/usr/include/hearth/package_index\\.h"
     "/usr/include/hearth/version\\.h" "/cmake/Hearth/HearthConfig\\.cmake" "/pkgconfig/hearth\\.pc"
     "/usr/share/man/man1/hearth\\.1" "/usr/share/man/man1/hearth-query\\.1"
     "/usr/share/bash-completion/completions/hearth" "/usr/share/zsh/vendor-completions/_hearth"
