@@ -30,27 +30,23 @@ endforeach()
 
 # Contents.
 run_step("list the contents" dpkg-deb -c "${debs}" OUTPUT contents)
-foreach(expected
-    "/usr/bin/hearth(\n|$)" "/libhearth-core\\.so\\.[0-9]+\\.[0-9]+ " "/usr/include/hearth/package_index\\.h"
-    "/usr/include/hearth/version\\.h" "/cmake/Hearth/HearthConfig\\.cmake" "/pkgconfig/hearth\\.pc"
-    "/usr/share/man/man1/hearth\\.1" "/usr/share/man/man1/hearth-query\\.1"
-    "/usr/share/bash-completion/completions/hearth" "/usr/share/zsh/vendor-completions/_hearth"
-    "/usr/share/hearth/samples/devices/seed/device\\.json")
+set(expected_files
+  "/usr/bin/hearth(\n|$)" "/libhearth-core\\.so\\.[0-9]+\\.[0-9]+ " "/usr/include/hearth/package_index\\.h"
+  "/usr/include/hearth/version\\.h" "/cmake/Hearth/HearthConfig\\.cmake" "/pkgconfig/hearth\\.pc"
+  "/usr/share/man/man1/hearth\\.1" "/usr/share/man/man1/hearth-query\\.1"
+  "/usr/share/bash-completion/completions/hearth" "/usr/share/zsh/vendor-completions/_hearth"
+  "/usr/share/hearth/samples/devices/seed/device\\.json")
+if(EXISTS "${BUILD_DIR}/gui/hearth-gui")
+  list(APPEND expected_files "/usr/bin/hearth-gui" "/usr/share/applications/hearth-gui\\.desktop"
+       "/usr/share/icons/hicolor/scalable/apps/hearth\\.svg"
+       "/usr/share/icons/hicolor/48x48/apps/hearth\\.png")
+endif()
+foreach(expected IN LISTS expected_files)
   string(REGEX MATCH "${expected}" found "${contents}")
   if(NOT found)
     message(FATAL_ERROR "the package lacks ${expected}:\n${contents}")
   endif()
 endforeach()
-if(EXISTS "${BUILD_DIR}/gui/hearth-gui")
-  foreach(expected "/usr/bin/hearth-gui" "/usr/share/applications/hearth-gui\\.desktop"
-                   "/usr/share/icons/hicolor/scalable/apps/hearth\\.svg"
-                   "/usr/share/icons/hicolor/48x48/apps/hearth\\.png")
-    string(REGEX MATCH "${expected}" found "${contents}")
-    if(NOT found)
-      message(FATAL_ERROR "the package lacks ${expected}")
-    endif()
-  endforeach()
-endif()
 
 # Unpacked into a scratch root, the packaged hearth runs with the packaged library.
 set(root "${WORK_DIR}/root")
