@@ -26,25 +26,6 @@ bool anyMatches(const std::vector<PatternMatcher>& matchers, std::string_view su
     return false;
 }
 
-enum class AsciiCompare { Equal, Different, NotAscii };
-
-// Compares equal-length texts ignoring ASCII case while they are ASCII. A difference found before
-// any non-ASCII byte is final: up to there bytes and UTF-16 units line up one to one.
-AsciiCompare compareAsciiIgnoringCase(std::string_view a, std::string_view b) {
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i];
-        char y = b[i];
-        if (((static_cast<unsigned char>(x) | static_cast<unsigned char>(y)) & 0x80) != 0) {
-            return AsciiCompare::NotAscii;
-        }
-        if (x == y) continue;
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-        if (x != y) return AsciiCompare::Different;
-    }
-    return AsciiCompare::Equal;
-}
-
 // The UTF-16 form of the host test, for hosts that are not ASCII.
 bool hostMatchesUtf16(std::string_view wanted, std::string_view uriHost, bool wild) {
     const text::Utf16 wanted16(wanted);
@@ -58,38 +39,28 @@ bool hostMatchesUtf16(std::string_view wanted, std::string_view uriHost, bool wi
     return text::equalsIgnoreCase(host, wanted16.view());
 }
 
-// AuthorityEntry.match's host test. A leading '*' makes the rest a suffix that the URI host must
-// end with (M-14); Android measures and cuts that suffix in UTF-16 units. ASCII hosts, nearly all
-// of them, are compared byte-wise without copying.
-bool hostMatches(std::string_view filterHost, std::string_view uriHost) {
+}  // namespace
+
+// A leading '*' makes the rest a suffix that the URI host must end with (M-14); Android measures
+// and cuts that suffix in UTF-16 units, which for ASCII hosts (nearly all of them) are the bytes.
+bool filterHostMatches(std::string_view filterHost, std::string_view uriHost) {
     const bool wild = !filterHost.empty() && filterHost.front() == '*';
     const std::string_view wanted = wild ? filterHost.substr(1) : filterHost;
-    std::string_view compared = uriHost;
-    if (wild && uriHost.size() >= wanted.size()) {
-        // If these last bytes are ASCII they are also the last UTF-16 units.
-        compared = uriHost.substr(uriHost.size() - wanted.size());
-    }
-    if (compared.size() != wanted.size()) {
-        if (text::isAscii(wanted) && text::isAscii(uriHost)) return false;
+    if (!text::isAscii(wanted) || !text::isAscii(uriHost)) {
         return hostMatchesUtf16(wanted, uriHost, wild);
     }
-    switch (compareAsciiIgnoringCase(compared, wanted)) {
-        case AsciiCompare::Equal:
-            return true;
-        case AsciiCompare::Different:
-            return false;
-        case AsciiCompare::NotAscii:
-            break;
-    }
-    return hostMatchesUtf16(wanted, uriHost, wild);
+    if (uriHost.size() < wanted.size() || (!wild && uriHost.size() != wanted.size())) return false;
+    return text::equalsIgnoreCase(uriHost.substr(uriHost.size() - wanted.size()), wanted);
 }
+
+namespace {
 
 // The first authority that matches decides between HOST and PORT (M-17). A filter port below 0
 // means "any port", as Android's -1 does.
 int matchAuthorities(const std::vector<FilterAuthority>& authorities, const Uri* data) {
     if (data == nullptr || !data->host()) return match::kNoMatchData;  // M-15
     for (const FilterAuthority& authority : authorities) {
-        if (!hostMatches(authority.host, *data->host())) continue;
+        if (!filterHostMatches(authority.host, *data->host())) continue;
         if (authority.port && *authority.port >= 0) {
             // M-16: a URI without an explicit port has -1, so it never matches a filter port.
             if (*authority.port != data->port()) continue;

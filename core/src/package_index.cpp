@@ -1,7 +1,8 @@
 // PackageIndex: Android's IntentResolver buckets (R-1..R-5) per component kind, PackageManager's
-// per-filter processing (R-6..R-8), sorting, priority clamping (P-1..P-3), explicit and
-// package-restricted intents (Q-1..Q-3), chooseBestActivity (C-1..C-6) and the preferred-activity
-// lookup (P-6..P-8). Pure: nothing here does I/O or keeps global state.
+// per-filter processing (R-6..R-8), sorting, priority clamping (P-1..P-3) and explicit and
+// package-restricted intents (Q-1..Q-3). explain() is in explain.cpp, chooseBestActivity with the
+// preferred-activity lookup (C-1..C-6, P-6..P-8) in resolve_activity.cpp. Pure: nothing here does
+// I/O or keeps global state.
 
 #include <hearth/package_index.h>
 
@@ -9,12 +10,13 @@
 #include <array>
 #include <cstdint>
 #include <functional>
-#include <sstream>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "package_index_internal.h"
 #include "resolve_text.h"
+#include "unicode.h"
 
 namespace hearth {
 
@@ -103,29 +105,18 @@ std::string describeOrder(const ResolveInfo& first, const ResolveInfo& second, i
     return "scan order";
 }
 
+using index_detail::BucketKind;
+using index_detail::Group;
+using index_detail::groupOf;
+using index_detail::isActivityKind;
+using index_detail::isExcludingStopped;
+using index_detail::kGroupCount;
+using index_detail::planScan;
+using index_detail::ScanPlan;
+
 namespace {
 
 // ---- the index --------------------------------------------------------------------------------
-
-enum class Group { Activity = 0, Service = 1, Receiver = 2, Provider = 3 };
-constexpr size_t kGroupCount = 4;
-
-Group groupOf(ComponentKind kind) {
-    switch (kind) {
-        case ComponentKind::Activity:
-        case ComponentKind::ActivityAlias:
-            return Group::Activity;
-        case ComponentKind::Service:
-            return Group::Service;
-        case ComponentKind::Receiver:
-            return Group::Receiver;
-        case ComponentKind::Provider:
-            return Group::Provider;
-    }
-    return Group::Activity;
-}
-
-bool isActivityKind(ComponentKind kind) { return groupOf(kind) == Group::Activity; }
 
 struct StringHash {
     using is_transparent = void;
@@ -170,11 +161,6 @@ const Bucket* findBucket(const BucketMap& map, std::string_view key) {
     return it == map.end() ? nullptr : &it->second;
 }
 
-bool isAscii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 std::string asciiLower(std::string_view text) {
     std::string out(text);
     for (char& c : out) {
@@ -197,7 +183,7 @@ std::optional<std::vector<std::string>> literalHosts(const IntentFilter& filter)
                                   authority.host.compare(0, 2, "*.") == 0 &&
                                   authority.host.find('*', 1) == std::string::npos;
         if (authority.host.empty() || (authority.host[0] == '*' && !dottedSuffix) ||
-            !isAscii(authority.host)) {
+            !text::isAscii(authority.host)) {
             return std::nullopt;
         }
         std::string host = asciiLower(authority.host);
@@ -220,8 +206,6 @@ FilterType splitFilterType(std::string_view type) {
     return FilterType{type.substr(0, slash), partial};
 }
 
-enum class BucketKind { Type, BaseType, WildType, TypedAction, Action, Scheme };
-
 const char* bucketKindName(BucketKind kind) {
     switch (kind) {
         case BucketKind::Type:
@@ -238,46 +222,6 @@ const char* bucketKindName(BucketKind kind) {
             return "schemeToFilter";
     }
     return "";
-}
-
-// The buckets a query scans, in Android's order (spec 3.2): up to three type cuts (or the
-// typed-action or action cut), then the scheme cut.
-struct ScanPlan {
-    struct Cut {
-        BucketKind kind = BucketKind::Type;
-        std::string_view key;
-    };
-    std::array<Cut, 4> cuts{};
-    size_t count = 0;
-
-    void add(BucketKind kind, std::string_view key) { cuts[count++] = Cut{kind, key}; }
-};
-
-ScanPlan planScan(const Intent& intent) {
-    ScanPlan plan;
-    const std::optional<std::string>& type = intent.type;
-    if (type) {
-        const size_t slash = type->find('/');
-        if (slash != std::string::npos && slash > 0) {
-            const std::string_view base = std::string_view(*type).substr(0, slash);
-            if (base != "*") {
-                const bool wildSubtype = type->size() == slash + 2 && (*type)[slash + 1] == '*';
-                if (!wildSubtype) {
-                    plan.add(BucketKind::Type, *type);
-                } else {
-                    plan.add(BucketKind::BaseType, base);
-                }
-                plan.add(BucketKind::WildType, base);
-                plan.add(BucketKind::WildType, "*");
-            } else if (intent.action) {
-                plan.add(BucketKind::TypedAction, *intent.action);
-            }
-        }
-    }
-    const std::optional<std::string>& scheme = intent.scheme();
-    if (!type && !scheme && intent.action) plan.add(BucketKind::Action, *intent.action);
-    if (scheme) plan.add(BucketKind::Scheme, *scheme);
-    return plan;
 }
 
 bool hasAnyAction(const IntentFilter& filter, std::string_view action) {
@@ -307,6 +251,52 @@ bool filterInBucket(const IntentFilter& filter, BucketKind kind, std::string_vie
                    filter.schemes.end();
     }
     return false;
+}
+
+}  // namespace
+
+namespace index_detail {
+
+Group groupOf(ComponentKind kind) {
+    switch (kind) {
+        case ComponentKind::Activity:
+        case ComponentKind::ActivityAlias:
+            return Group::Activity;
+        case ComponentKind::Service:
+            return Group::Service;
+        case ComponentKind::Receiver:
+            return Group::Receiver;
+        case ComponentKind::Provider:
+            return Group::Provider;
+    }
+    return Group::Activity;
+}
+
+ScanPlan planScan(const Intent& intent) {
+    ScanPlan plan;
+    const std::optional<std::string>& type = intent.type;
+    if (type) {
+        const size_t slash = type->find('/');
+        if (slash != std::string::npos && slash > 0) {
+            const std::string_view base = std::string_view(*type).substr(0, slash);
+            if (base != "*") {
+                const bool wildSubtype = type->size() == slash + 2 && (*type)[slash + 1] == '*';
+                if (!wildSubtype) {
+                    plan.add(BucketKind::Type, *type);
+                } else {
+                    plan.add(BucketKind::BaseType, base);
+                }
+                plan.add(BucketKind::WildType, base);
+                plan.add(BucketKind::WildType, "*");
+            } else if (intent.action) {
+                plan.add(BucketKind::TypedAction, *intent.action);
+            }
+        }
+    }
+    const std::optional<std::string>& scheme = intent.scheme();
+    if (!type && !scheme && intent.action) plan.add(BucketKind::Action, *intent.action);
+    if (scheme) plan.add(BucketKind::Scheme, *scheme);
+    return plan;
 }
 
 // The first cut of the plan that holds the filter, or -1 (R-5: the resolver never looks at it).
@@ -353,6 +343,15 @@ std::string describeRegistration(const IntentFilter& filter) {
     }
     return out;
 }
+
+bool isExcludingStopped(const Intent& intent) {
+    return (intent.flags & (flags::kExcludeStoppedPackages | flags::kIncludeStoppedPackages)) ==
+           flags::kExcludeStoppedPackages;
+}
+
+}  // namespace index_detail
+
+namespace {
 
 struct FilterEntry {
     const InstalledPackage* package = nullptr;
@@ -528,7 +527,7 @@ EntrySelection selectEntries(const Bucket& bucket, const Intent& intent, bool de
         const std::optional<std::string>& host = intent.data->host();
         if (!host) {
             offer(&postings.anyHost);
-        } else if (host->size() <= 256 && isAscii(*host)) {
+        } else if (host->size() <= 256 && text::isAscii(*host)) {
             std::array<char, 256> lowered{};
             for (size_t i = 0; i < host->size(); ++i) {
                 const char c = (*host)[i];
@@ -594,11 +593,6 @@ bool isDirectBootAware(const InstalledPackage& package, const Component& compone
     return component.directBootAware || package.manifest.application.directBootAware;
 }
 
-bool isExcludingStopped(const Intent& intent) {
-    return (intent.flags & (flags::kExcludeStoppedPackages | flags::kIncludeStoppedPackages)) ==
-           flags::kExcludeStoppedPackages;
-}
-
 void stableSort(std::vector<ResolveInfo>& results, int keys) {
     if (results.size() <= 16) {
         // Insertion sort: stable and allocation-free for the usual handful of candidates.
@@ -616,20 +610,20 @@ void stableSort(std::vector<ResolveInfo>& results, int keys) {
                      });
 }
 
-std::string shortName(std::string_view name) { return text::shortName(name); }
-
 }  // namespace
 
-// ---- PackageIndex::Impl -------------------------------------------------------------------------
+// ---- the index of one device ---------------------------------------------------------------------
 
-struct PackageIndex::Impl {
+namespace index_detail {
+
+struct Index {
     const Device& device;
     std::array<Resolver, kGroupCount> resolvers;
     std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> packageByName;
     std::optional<std::string> setupWizard;
     size_t filterCount = 0;
 
-    explicit Impl(const Device& d) : device(d) {
+    explicit Index(const Device& d) : device(d) {
         setupWizard = findSetupWizard();
         uint32_t nextComponentId = 0;
         for (size_t p = 0; p < device.packages.size(); ++p) {
@@ -874,6 +868,19 @@ struct PackageIndex::Impl {
     }
 };
 
+std::optional<std::string> refusal(const Index& index, const InstalledPackage& package,
+                                   const Component& component, int queryFlags) {
+    return index.refusal(package, component, queryFlags);
+}
+
+bool hasActivity(const Index& index, const ComponentName& name) {
+    const InstalledPackage* package = index.findPackage(name.packageName);
+    return package && index.findComponent(*package, name.className, Group::Activity);
+}
+
+}  // namespace index_detail
+
+
 // ---- PackageIndex -------------------------------------------------------------------------------
 
 PackageIndex::PackageIndex(const Device& device)
@@ -902,695 +909,6 @@ std::string PackageIndex::priorityNote(const InstalledPackage& package, const Co
 std::vector<ResolveInfo> PackageIndex::query(const Intent& intent, int queryFlags,
                                              ComponentKind kind) const {
     return m_impl->query(intent, queryFlags, kind);
-}
-
-// ---- explain ------------------------------------------------------------------------------------
-
-namespace {
-
-// How close a filter came to producing a result, for choosing the filter that explains a
-// component best: failures later in IntentFilter.match (M-1 order) and in spec 3.3 rank higher.
-int closeness(int matchCode) {
-    switch (matchCode) {
-        case match::kNoMatchAction:
-            return 1;
-        case match::kNoMatchData:
-            return 2;
-        case match::kNoMatchType:
-            return 3;
-        case match::kNoMatchCategory:
-            return 4;
-        default:
-            return matchCode >= 0 ? 5 : 0;
-    }
-}
-
-std::string whyNoBucket(const ScanPlan& plan, const Intent& intent, const IntentFilter& filter) {
-    std::string scanned;
-    if (plan.count == 0) {
-        if (intent.type &&
-            (intent.type->find('/') == std::string::npos || intent.type->find('/') == 0)) {
-            scanned = "this intent scans no bucket: its type '" + *intent.type +
-                      "' has no 'base/' part and there is no scheme";
-        } else if (intent.type) {
-            scanned = "this intent scans no bucket: type '" + *intent.type +
-                      "' without an action and no scheme";
-        } else {
-            scanned = "this intent scans no bucket: it has no action, no type and no scheme";
-        }
-    } else {
-        scanned = "this intent scans only " + describePlan(plan);
-    }
-    return scanned + "; the filter is registered in " + describeRegistration(filter);
-}
-
-}  // namespace
-
-std::vector<Rejection> PackageIndex::explain(const Intent& original, int queryFlags,
-                                             ComponentKind kind) const {
-    std::vector<Rejection> out;
-    const std::vector<ResolveInfo> answer = query(original, queryFlags, kind);
-    const Intent& intent =
-        (!original.component && original.selector) ? *original.selector : original;
-    const Group group = groupOf(kind);
-    const bool defaultOnly = (queryFlags & flags::kMatchDefaultOnly) != 0;
-    const ScanPlan plan = planScan(intent);
-    const bool excludingStopped = isExcludingStopped(intent);
-
-    for (const InstalledPackage& package : m_device.packages) {
-        if (package.removed) continue;
-        for (const Component& component : package.manifest.components) {
-            if (groupOf(component.kind) != group) continue;
-            const ComponentName name{package.packageName(), component.name};
-            const bool inAnswer = std::any_of(answer.begin(), answer.end(),
-                                              [&](const auto& r) { return r.component == name; });
-            if (inAnswer) continue;
-            Rejection rejection;
-            rejection.component = name;
-            rejection.kind = component.kind;
-            auto reject = [&](const IntentFilter* filter, std::string rule, std::string reason) {
-                rejection.filter = filter;
-                rejection.rule = std::move(rule);
-                rejection.reason = std::move(reason);
-                out.push_back(rejection);
-            };
-
-            if (intent.component) {
-                if (*intent.component == name) {
-                    std::optional<std::string> why =
-                        m_impl->refusal(package, component, queryFlags);
-                    reject(nullptr, "R-8",
-                           "the intent names it explicitly, but " +
-                               why.value_or("it is not available"));
-                } else {
-                    reject(nullptr, "Q-2",
-                           "the intent names '" + intent.component->flattenToShortString() +
-                               "' explicitly; no other component is considered");
-                }
-                continue;
-            }
-            if (intent.package && *intent.package != package.packageName()) {
-                reject(nullptr, "Q-3",
-                       "the intent is restricted to package '" + *intent.package + "'");
-                continue;
-            }
-            if (excludingStopped && package.stopped && !package.system) {
-                reject(nullptr, "3.3",
-                       "the package is stopped and the intent has FLAG_EXCLUDE_STOPPED_PACKAGES "
-                       "(0x10)");
-                continue;
-            }
-            if (component.filters.empty()) {
-                reject(nullptr, "Q-2",
-                       std::string("it declares no <intent-filter>: only an explicit intent (-n) "
-                                   "reaches it"));
-                continue;
-            }
-
-            // The filter that came closest decides the explanation (first one on a tie).
-            const IntentFilter* best = nullptr;
-            int bestRank = -1;
-            int bestCode = 0;
-            int bestStage = 0;  // 0 match failed, 1 no bucket, 2 not DEFAULT, 3 passed
-            for (const IntentFilter& filter : component.filters) {
-                const int code = filter.match(intent);
-                int stage = 0;
-                int rank = closeness(code);
-                if (code >= 0) {
-                    stage = 3;
-                    if (!intent.package && firstCutHolding(plan, filter) < 0) {
-                        stage = 1;
-                    } else if (defaultOnly && !filter.hasDefault()) {
-                        stage = 2;
-                    }
-                    rank += stage;
-                }
-                if (rank > bestRank) {
-                    bestRank = rank;
-                    best = &filter;
-                    bestCode = code;
-                    bestStage = stage;
-                }
-            }
-            if (bestCode < 0) {
-                MatchExplanation why = describeFilterMatch(*best, intent, bestCode);
-                reject(best, why.rule, why.reason);
-            } else if (bestStage == 1) {
-                reject(best, "R-5",
-                       "the filter would match (" + hex(bestCode) +
-                           ") but the resolver never looks at it: " +
-                           whyNoBucket(plan, intent, *best));
-            } else if (bestStage == 2) {
-                reject(best, "R-7",
-                       "the filter matches (" + hex(bestCode) +
-                           ") but lacks category 'android.intent.category.DEFAULT', which "
-                           "MATCH_DEFAULT_ONLY requires");
-            } else {
-                std::optional<std::string> why = m_impl->refusal(package, component, queryFlags);
-                reject(best, "R-8",
-                       "the filter matches (" + hex(bestCode) + ") but " +
-                           why.value_or("the component was refused"));
-            }
-        }
-    }
-    return out;
-}
-
-// ---- resolve ------------------------------------------------------------------------------------
-
-namespace {
-
-bool isHomeIntent(const Intent& intent) {
-    return intent.action && *intent.action == names::kActionMain &&
-           intent.hasCategory(names::kCategoryHome) && intent.categories.size() == 1 &&
-           !intent.data && !intent.type;
-}
-
-std::string entryName(const char* table, size_t index, const PreferredActivity& entry) {
-    std::string out = std::string(table) + "[" + std::to_string(index) + "] (" +
-                      entry.component.flattenToShortString();
-    if (entry.where.line > 0) {
-        out += " at " + entry.where.file + ":" + std::to_string(entry.where.line);
-    }
-    return out + ")";
-}
-
-std::optional<size_t> findInQuery(const std::vector<ResolveInfo>& query,
-                                  const ComponentName& component) {
-    for (size_t i = 0; i < query.size(); ++i) {
-        if (query[i].component == component) return i;
-    }
-    return std::nullopt;
-}
-
-bool contains(const std::vector<ComponentName>& set, const ComponentName& name) {
-    return std::find(set.begin(), set.end(), name) != set.end();
-}
-
-}  // namespace
-
-namespace {
-
-struct PreferredHit {
-    std::optional<size_t> candidate;  // index into the query
-    std::optional<size_t> entry;
-    bool persistent = false;
-    bool stopAtChooser = false;  // a set mismatch ended the lookup (P-8)
-    std::vector<std::string> notes;
-    std::vector<PreferredChange> changes;
-};
-
-// The entries of a preferred table that an IntentResolver query over their filters returns, in
-// its order: the first bucket cut holding each entry, then table order (P-7, P-8).
-std::vector<size_t> matchingEntries(const std::vector<PreferredActivity>& table,
-                                    const Intent& intent, bool defaultOnly) {
-    const ScanPlan plan = planScan(intent);
-    std::vector<std::pair<int, size_t>> found;
-    for (size_t i = 0; i < table.size(); ++i) {
-        const IntentFilter& filter = table[i].filter;
-        const int cut = firstCutHolding(plan, filter);
-        if (cut < 0) continue;
-        if (filter.match(intent) < 0) continue;
-        if (defaultOnly && !filter.hasDefault()) continue;
-        found.emplace_back(cut, i);
-    }
-    std::stable_sort(found.begin(), found.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<size_t> order;
-    for (const auto& [cut, index] : found) order.push_back(index);
-    return order;
-}
-
-}  // namespace
-
-ResolveResult PackageIndex::resolve(const Intent& intent, int queryFlags,
-                                    ComponentKind kind) const {
-    if (isActivityKind(kind)) return resolveActivity(intent, queryFlags);
-    ResolveResult result;
-    result.candidates = query(intent, queryFlags, kind);
-    if (result.candidates.empty()) {
-        result.outcome = ResolveOutcome::None;
-        result.rule = "C-1";
-        result.reason = std::string("C-1: no ") + componentKindName(kind) + " matches";
-        return result;
-    }
-    result.outcome = ResolveOutcome::Activity;
-    result.chosen = result.candidates.front();
-    result.rule = "R-9";
-    result.reason = std::string("R-9: the first of ") + std::to_string(result.candidates.size()) +
-                    " " + componentKindName(kind) + (result.candidates.size() == 1 ? "" : "s") +
-                    " in Android's order (like resolveService, no chooser)";
-    return result;
-}
-
-ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFlags) const {
-    ResolveResult result;
-    result.candidates = query(original, queryFlags, ComponentKind::Activity);
-    const std::vector<ResolveInfo>& query = result.candidates;
-    const int api = m_device.apiLevel;
-
-    std::string clampNotes;
-    for (const ResolveInfo& info : query) {
-        if (!info.package || !info.info || !info.filter) continue;
-        const std::string note = priorityNote(*info.package, *info.info, *info.filter);
-        if (!note.empty() && info.priority != info.declaredPriority) {
-            clampNotes += "; " + info.component.flattenToShortString() + " " + note;
-        }
-    }
-
-    if (query.empty()) {
-        result.outcome = ResolveOutcome::None;
-        result.rule = "C-1";
-        result.reason = "C-1: no activity matches";
-        return result;
-    }
-    if (query.size() == 1) {
-        result.outcome = ResolveOutcome::Activity;
-        result.chosen = query.front();
-        result.rule = "C-2";
-        const Intent& effective =
-            (!original.component && original.selector) ? *original.selector : original;
-        result.reason = effective.component ? "C-2: the intent names the component explicitly (Q-2)"
-                                            : "C-2: only one activity matches";
-        result.reason += clampNotes;
-        return result;
-    }
-    const ResolveInfo& r0 = query[0];
-    const ResolveInfo& r1 = query[1];
-    if (r0.priority != r1.priority || r0.preferredOrder != r1.preferredOrder ||
-        r0.isDefault != r1.isDefault) {
-        result.outcome = ResolveOutcome::Activity;
-        result.chosen = r0;
-        result.rule = "C-3";
-        if (r0.priority != r1.priority) {
-            result.reason = "C-3: top two differ in priority (" + std::to_string(r0.priority) +
-                            " > " + std::to_string(r1.priority) + ")";
-        } else if (r0.preferredOrder != r1.preferredOrder) {
-            result.reason = "C-3: top two differ in preferredOrder (" +
-                            std::to_string(r0.preferredOrder) + " > " +
-                            std::to_string(r1.preferredOrder) + ")";
-        } else {
-            result.reason =
-                "C-3: top two differ in isDefault (only the first has category DEFAULT)";
-        }
-        result.reason += clampNotes;
-        return result;
-    }
-
-    // C-4: preferred activities (P-6..P-8).
-    const Intent& intent = original.selector ? *original.selector : original;  // P-6
-    const bool defaultOnly = (queryFlags & flags::kMatchDefaultOnly) != 0;
-    PreferredHit hit;
-    if (api >= 21) {
-        // P-7: persistent preferred activities (Android 5.0+).
-        for (size_t index : matchingEntries(m_device.persistentPreferred, intent, defaultOnly)) {
-            const PreferredActivity& entry = m_device.persistentPreferred[index];
-            const InstalledPackage* package = m_impl->findPackage(entry.component.packageName);
-            if (!package ||
-                !m_impl->findComponent(*package, entry.component.className, Group::Activity)) {
-                hit.notes.push_back(entryName("persistentPreferred", index, entry) +
-                                    " names a component that is not installed; ignored (P-7)");
-                continue;
-            }
-            if (auto at = findInQuery(query, entry.component)) {
-                hit.candidate = at;
-                hit.entry = index;
-                hit.persistent = true;
-                break;
-            }
-            hit.notes.push_back(entryName("persistentPreferred", index, entry) +
-                                " is not among the candidates (P-7)");
-        }
-    }
-    if (!hit.candidate) {
-        int best = 0;
-        for (const ResolveInfo& info : query) best = std::max(best, info.match);
-        best &= match::kCategoryMask;
-        const bool excludeSetupWizard =
-            api >= 29 && isHomeIntent(intent) && !m_device.userSetupComplete;
-        const bool allowMutation = !excludeSetupWizard;
-        const std::optional<std::string>& wizard = m_impl->setupWizard;
-        auto counts = [&](const ComponentName& name) {
-            return !(excludeSetupWizard && wizard && name.packageName == *wizard);
-        };
-        const std::vector<size_t> entries =
-            matchingEntries(m_device.preferred, intent, defaultOnly);
-        for (size_t index : entries) {
-            const PreferredActivity& entry = m_device.preferred[index];
-            const std::string label = entryName("preferred", index, entry);
-            if (entry.match != best) {
-                hit.notes.push_back(label + " was recorded at match " + hex(entry.match) +
-                                    " but the best match now is " + hex(best) +
-                                    ", so it is skipped (P-8)");
-                continue;
-            }
-            if (!entry.always) {
-                hit.notes.push_back(label +
-                                    " is a last-chosen (\"Just once\") entry, which only "
-                                    "pre-selects in the chooser (P-8)");
-                continue;
-            }
-            const InstalledPackage* package = m_impl->findPackage(entry.component.packageName);
-            if (!package ||
-                !m_impl->findComponent(*package, entry.component.className, Group::Activity)) {
-                if (api >= 11 && allowMutation) {
-                    hit.changes.push_back(
-                        PreferredChange{PreferredChange::Kind::Remove, index, {}});
-                    hit.notes.push_back(label +
-                                        " names a component that is no longer installed; the "
-                                        "entry is removed (P-8)");
-                } else {
-                    hit.notes.push_back(
-                        label + " names a component that is not installed, so it is skipped (P-8)");
-                }
-                continue;
-            }
-            const std::optional<size_t> at = findInQuery(query, entry.component);
-            if (!at) {
-                hit.notes.push_back(label + " is not among the candidates, so it is skipped (P-8)");
-                continue;
-            }
-
-            if (api < 21) {
-                // 2.x/4.x sameSet(query, priority): only candidates at the top priority count.
-                const int top = query.front().priority;
-                size_t matched = 0;
-                bool same = true;
-                for (const ResolveInfo& info : query) {
-                    if (info.priority != top) continue;
-                    if (!contains(entry.set, info.component)) {
-                        same = false;
-                        break;
-                    }
-                    ++matched;
-                }
-                same = same && matched == entry.set.size();
-                if (!same) {
-                    hit.changes.push_back(
-                        PreferredChange{PreferredChange::Kind::Remove, index, {}});
-                    hit.notes.push_back(label +
-                                        " was recorded with a different set of top-priority "
-                                        "candidates; the entry is removed and the chooser asks "
-                                        "again (P-8, sameSet at priority " +
-                                        std::to_string(top) + ")");
-                    hit.stopAtChooser = true;
-                    break;
-                }
-            } else {
-                size_t inSet = 0;
-                size_t counted = 0;
-                bool superset = true;
-                for (const ResolveInfo& info : query) {
-                    if (!counts(info.component)) continue;
-                    ++counted;
-                    if (contains(entry.set, info.component)) {
-                        ++inSet;
-                    } else {
-                        superset = false;
-                    }
-                }
-                size_t setSize = 0;
-                for (const ComponentName& name : entry.set) setSize += counts(name) ? 1 : 0;
-                const bool same = superset && inSet == setSize && counted == inSet;
-                if (!same) {
-                    if (api >= 29 && superset) {
-                        std::vector<ComponentName> shrunk;
-                        for (const ComponentName& name : entry.set) {
-                            if (findInQuery(query, name)) shrunk.push_back(name);
-                        }
-                        if (allowMutation) {
-                            hit.changes.push_back(PreferredChange{PreferredChange::Kind::ShrinkSet,
-                                                                  index, std::move(shrunk)});
-                        }
-                        hit.notes.push_back(label +
-                                            ": candidates only disappeared since it was "
-                                            "recorded, so its set shrinks and it is used (P-8)");
-                    } else {
-                        if (allowMutation) {
-                            hit.changes.push_back(PreferredChange{
-                                PreferredChange::Kind::DemoteToLastChosen, index, {}});
-                        }
-                        hit.notes.push_back(
-                            label +
-                            (api >= 29 ? ": a new candidate appeared since it was recorded"
-                                       : ": the candidate set changed since it was "
-                                         "recorded") +
-                            (allowMutation ? ", so it becomes a last-chosen entry" : "") +
-                            " and the chooser asks again (P-8)");
-                        hit.stopAtChooser = true;
-                        break;
-                    }
-                }
-            }
-            hit.candidate = at;
-            hit.entry = index;
-            break;
-        }
-    }
-    result.preferredChanges = hit.changes;
-    std::string notes;
-    for (const std::string& note : hit.notes) notes += "; " + note;
-
-    if (hit.candidate) {
-        result.outcome = ResolveOutcome::Activity;
-        result.chosen = query[*hit.candidate];
-        result.rule = hit.persistent ? "P-7" : "P-8";
-        if (hit.persistent) {
-            result.persistentPreferredIndex = hit.entry;
-            result.reason = "P-7: persistent preferred activity " +
-                            entryName("persistentPreferred", *hit.entry,
-                                      m_device.persistentPreferred[*hit.entry]);
-        } else {
-            result.preferredIndex = hit.entry;
-            result.reason = "P-8: preferred activity " +
-                            entryName("preferred", *hit.entry, m_device.preferred[*hit.entry]) +
-                            " recorded for this intent";
-        }
-        result.reason += "; C-4: top two tie at priority " + std::to_string(r0.priority);
-        result.reason += notes + clampNotes;
-        return result;
-    }
-
-    // C-5 (Android 11+): FLAG_ACTIVITY_REQUIRE_DEFAULT refuses the chooser.
-    if (api >= 30 && (original.flags & flags::kActivityRequireDefault) != 0) {
-        result.outcome = ResolveOutcome::None;
-        result.rule = "C-5";
-        result.reason = "C-5: FLAG_ACTIVITY_REQUIRE_DEFAULT and no single default activity" +
-                        notes + clampNotes;
-        return result;
-    }
-
-    result.outcome = ResolveOutcome::Chooser;
-    ResolveInfo resolver;
-    resolver.component = resolverActivityComponent();
-    result.chosen = resolver;
-    result.rule = "C-6";
-    result.reason = "C-6: top two tie at priority " + std::to_string(r0.priority) +
-                    (r0.isDefault ? ", default" : ", not default") + ", no preferred activity" +
-                    notes + "; the chooser lists " + std::to_string(query.size()) + " activities" +
-                    clampNotes;
-    return result;
-}
-
-// ---- describeFilterMatch ------------------------------------------------------------------------
-
-namespace {
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i]))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// M-13/M-14, for explanations only (matching itself is IntentFilter::match).
-bool hostMatches(const std::string& filterHost, std::string_view host) {
-    if (!filterHost.empty() && filterHost[0] == '*') {
-        const std::string_view suffix = std::string_view(filterHost).substr(1);
-        if (host.size() < suffix.size()) return false;
-        return equalsIgnoreCase(host.substr(host.size() - suffix.size()), suffix);
-    }
-    return equalsIgnoreCase(filterHost, host);
-}
-
-std::string listOf(const std::vector<std::string>& values, bool shorten) {
-    std::string out = "[";
-    for (size_t i = 0; i < values.size(); ++i) {
-        if (i > 0) out += ", ";
-        out += shorten ? shortName(values[i]) : values[i];
-    }
-    return out + "]";
-}
-
-std::string listOf(const std::vector<PatternMatcher>& matchers) {
-    std::string out = "[";
-    for (size_t i = 0; i < matchers.size(); ++i) {
-        if (i > 0) out += ", ";
-        out +=
-            std::string(patternKindName(matchers[i].kind())) + " '" + matchers[i].pattern() + "'";
-    }
-    return out + "]";
-}
-
-std::string listOf(const std::vector<FilterAuthority>& authorities) {
-    std::string out = "[";
-    for (size_t i = 0; i < authorities.size(); ++i) {
-        if (i > 0) out += ", ";
-        out += authorities[i].host;
-        if (authorities[i].port) out += ":" + std::to_string(*authorities[i].port);
-    }
-    return out + "]";
-}
-
-bool containsIgnoreCase(const std::vector<std::string>& values, std::string_view value) {
-    return std::any_of(values.begin(), values.end(),
-                       [&](const std::string& v) { return equalsIgnoreCase(v, value); });
-}
-
-MatchExplanation describeData(const IntentFilter& filter, const Intent& intent) {
-    const std::optional<Uri>& data = intent.data;
-    if (filter.types.empty() && filter.schemes.empty()) {
-        if (data) {
-            return {"M-8", "the filter declares no <data>, but the intent has data '" +
-                               data->toString() + "'"};
-        }
-        return {"M-8", "the filter declares no <data>, but the intent has type '" +
-                           intent.type.value_or("") + "'"};
-    }
-    if (filter.schemes.empty()) {
-        return {"M-10",
-                "a filter with only MIME types accepts no data or content:, file: URIs, "
-                "but the intent has data '" +
-                    (data ? data->toString() : std::string()) + "'"};
-    }
-    const std::optional<std::string>& scheme = intent.scheme();
-    const std::string schemeText = scheme.value_or("");
-    if (std::find(filter.schemes.begin(), filter.schemes.end(), schemeText) ==
-        filter.schemes.end()) {
-        if (!data) {
-            return {"M-9", "the intent has no data, but the filter needs a scheme from " +
-                               listOf(filter.schemes, false)};
-        }
-        if (!scheme) {
-            return {"M-9", "data '" + data->toString() +
-                               "' has no scheme; the filter's schemes are " +
-                               listOf(filter.schemes, false)};
-        }
-        std::string reason = "scheme '" + schemeText + "' is not in the filter's schemes " +
-                             listOf(filter.schemes, false);
-        if (containsIgnoreCase(filter.schemes, schemeText))
-            reason += " (schemes are case-sensitive)";
-        return {"M-9", reason};
-    }
-    std::string sspMiss;
-    if (!filter.ssps.empty() && data) {
-        sspMiss = "scheme-specific part '" + data->schemeSpecificPart() +
-                  "' matches none of the filter's " + listOf(filter.ssps);
-        if (filter.authorities.empty()) return {"M-9", sspMiss};
-        sspMiss += ", and ";
-    }
-    if (!filter.authorities.empty()) {
-        const std::optional<std::string>& host = data ? data->host() : std::optional<std::string>();
-        if (!host) {
-            return {"M-15", sspMiss +
-                                (data ? "'" + data->toString() + "' has no host"
-                                      : std::string("the intent has no data")) +
-                                ", but the filter needs one of the hosts " +
-                                listOf(filter.authorities)};
-        }
-        const FilterAuthority* hostOnly = nullptr;
-        bool matched = false;
-        for (const FilterAuthority& authority : filter.authorities) {
-            if (!hostMatches(authority.host, *host)) continue;
-            if (authority.port && *authority.port != data->port()) {
-                if (!hostOnly) hostOnly = &authority;
-                continue;
-            }
-            matched = true;
-            break;
-        }
-        if (!matched && hostOnly) {
-            const std::string port =
-                data->port() < 0 ? "no port" : "port " + std::to_string(data->port());
-            return {"M-16", sspMiss + "'" + data->toString() + "' has " + port +
-                                ", but the filter's authority '" + hostOnly->host +
-                                "' needs port " + std::to_string(*hostOnly->port)};
-        }
-        if (!matched) {
-            return {"M-14", sspMiss + "host '" + *host + "' matches none of the filter's hosts " +
-                                listOf(filter.authorities)};
-        }
-        if (!filter.paths.empty()) {
-            const std::string path = data->path().value_or("");
-            return {"M-9", "path '" + path + "'" +
-                               (path.empty() ? " (the URI has no path)" : std::string()) +
-                               " matches none of the filter's paths " + listOf(filter.paths)};
-        }
-    }
-    return {"M-9", "the data '" + (data ? data->toString() : std::string()) +
-                       "' does not match the filter's <data>"};
-}
-
-}  // namespace
-
-MatchExplanation describeFilterMatch(const IntentFilter& filter, const Intent& intent, int code) {
-    switch (code) {
-        case match::kNoMatchAction: {
-            const std::string action = intent.action.value_or("");
-            if (filter.actions.empty()) {
-                return {"M-3",
-                        "the filter lists no action, so it never matches action '" + action + "'"};
-            }
-            std::string reason = "action '" + action + "' is not in the filter's actions " +
-                                 listOf(filter.actions, true);
-            if (filter.hasAction("*")) {
-                return {"M-4", reason + " ('*' is a literal action, not a wildcard)"};
-            }
-            return {"M-3", reason};
-        }
-        case match::kNoMatchCategory: {
-            std::string missing;
-            for (const std::string& category : intent.categories) {
-                if (!filter.hasCategory(category)) {
-                    missing = category;
-                    break;
-                }
-            }
-            if (filter.categories.empty()) {
-                return {"M-6", "the filter lists no category, but the intent has category '" +
-                                   missing + "'"};
-            }
-            return {"M-5", "category '" + missing + "' is not in the filter's categories " +
-                               listOf(filter.categories, true)};
-        }
-        case match::kNoMatchData:
-            return describeData(filter, intent);
-        case match::kNoMatchType: {
-            if (filter.types.empty()) {
-                return {"M-11", "the filter declares no MIME type, but the intent has type '" +
-                                    intent.type.value_or("") + "'"};
-            }
-            if (!intent.type) {
-                return {"M-11", "the filter needs a MIME type from " + listOf(filter.types, false) +
-                                    ", but the intent has none (only -t sets it; content "
-                                    "providers are not asked)"};
-            }
-            std::string reason = "type '" + *intent.type + "' matches none of the filter's types " +
-                                 listOf(filter.types, false);
-            if (containsIgnoreCase(filter.types, *intent.type)) {
-                reason += " (types are case-sensitive, M-18)";
-            }
-            return {"M-11", reason};
-        }
-        default:
-            break;
-    }
-    if (code >= 0) return {"M-12", "the filter matches: " + matchCodeName(code) + " " + hex(code)};
-    return {"M-1", "the filter does not match (" + std::to_string(code) + ")"};
 }
 
 }  // namespace hearth

@@ -895,7 +895,7 @@ TEST(PreferredActivity, P7PersistentPreferredWinsFromAndroid5) {
         "com.a");
 }
 
-// ---- explain() and describeFilterMatch
+// ---- explain() (describeFilterMatch itself: intent_filter_explain_test.cpp)
 // -----------------------------------------------------------
 
 TEST(Explain, NamesThePartOfTheFilterThatFailed) {
@@ -988,48 +988,6 @@ TEST(Explain, ChoosesTheFilterThatCameClosest) {
     ASSERT_EQ(why.size(), 1u);
     EXPECT_EQ(why[0].rule, "M-6");
     EXPECT_EQ(why[0].filter, &device.packages[0].manifest.components[0].filters[1]);
-}
-
-TEST(DescribeFilterMatch, TypeAndDataCases) {
-    IntentFilter typed;
-    typed.actions = {kView};
-    typed.types = {"image/png"};
-    EXPECT_EQ(describeFilterMatch(typed, intent({"-a", kView, "-t", "IMAGE/PNG"}), -1).reason,
-              "type 'IMAGE/PNG' matches none of the filter's types [image/png] (types are "
-              "case-sensitive, M-18)");
-    IntentFilter untyped;
-    untyped.actions = {kView};
-    untyped.schemes = {"http"};
-    EXPECT_EQ(
-        describeFilterMatch(untyped, intent({"-a", kView, "-d", "http://x", "-t", "text/html"}), -1)
-            .reason,
-        "the filter declares no MIME type, but the intent has type 'text/html'");
-    EXPECT_EQ(describeFilterMatch(untyped, intent({"-a", kView}), -2).reason,
-              "the intent has no data, but the filter needs a scheme from [http]");
-    IntentFilter tel;
-    tel.actions = {kView};
-    tel.schemes = {"tel"};
-    tel.ssps.push_back(*PatternMatcher::create(PatternKind::Literal, "123"));
-    EXPECT_EQ(describeFilterMatch(tel, intent({"-a", kView, "-d", "tel:1234"}), -2).reason,
-              "scheme-specific part '1234' matches none of the filter's [literal '123']");
-    IntentFilter hosted;
-    hosted.actions = {kView};
-    hosted.schemes = {"mailto"};
-    hosted.authorities = {FilterAuthority{"*", std::nullopt, {}}};
-    const MatchExplanation opaque =
-        describeFilterMatch(hosted, intent({"-a", kView, "-d", "mailto:a@b"}), -2);
-    EXPECT_EQ(opaque.reason, "'mailto:a@b' has no host, but the filter needs one of the hosts [*]");
-    EXPECT_EQ(describeFilterMatch(hosted, intent({"-a", kView, "-d", "mailto:a@b"}), -2).rule,
-              "M-15");
-    IntentFilter typesOnly;
-    typesOnly.actions = {kView};
-    typesOnly.types = {"image/*"};
-    EXPECT_EQ(describeFilterMatch(
-                  typesOnly, intent({"-a", kView, "-d", "http://x/a.png", "-t", "image/png"}), -2)
-                  .rule,
-              "M-10");
-    EXPECT_EQ(describeFilterMatch(typed, intent({"-a", kView, "-t", "image/png"}), 0x608000).reason,
-              "the filter matches: MATCH_CATEGORY_TYPE 0x608000");
 }
 
 // ---- the index against a full scan

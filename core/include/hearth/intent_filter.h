@@ -86,4 +86,18 @@ std::string androidMimeTypeException(std::string_view type);
 /// ("java.lang.NumberFormatException: For input string: \"eighty\""), or "" when it is valid.
 std::string androidPortException(std::string_view port);
 
+/// AuthorityEntry.match's host test (M-13, M-14): a leading '*' in the filter host makes the rest
+/// a suffix, compared like String.compareToIgnoreCase (U+212A KELVIN SIGN equals 'k').
+bool filterHostMatches(std::string_view filterHost, std::string_view uriHost);
+
+/// Why filter.match(intent) gives `code`, as a rule id and one sentence naming the part that
+/// failed with the values involved, e.g. {"M-3", "action 'android.intent.action.VIEW' is not in
+/// the filter's actions [SENDTO]"}; for a positive code, what matched.
+struct MatchExplanation {
+    std::string rule;
+    std::string reason;
+};
+/// The explanation of match()'s `code` (intent_filter_explain.cpp); used by explain() and the GUI.
+MatchExplanation describeFilterMatch(const IntentFilter& filter, const Intent& intent, int code);
+
 }  // namespace hearth

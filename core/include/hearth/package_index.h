@@ -17,6 +17,10 @@
 
 namespace hearth {
 
+namespace index_detail {
+struct Index;  // core/src/package_index.cpp
+}
+
 /// One candidate, as android.content.pm.ResolveInfo.
 struct ResolveInfo {
     ComponentName component;
@@ -72,16 +76,6 @@ struct ResolveResult {
 /// The ResolverActivity component Android returns for an ambiguous resolve (C-6).
 ComponentName resolverActivityComponent();
 
-/// Why filter.match(intent) gives `code`, as a rule id and one sentence naming the part that
-/// failed with the values involved, e.g. {"M-3", "action 'android.intent.action.VIEW' is not in
-/// the filter's actions [SENDTO]"}; for a positive code, what matched. Shared by explain() and the
-/// GUI.
-struct MatchExplanation {
-    std::string rule;
-    std::string reason;
-};
-MatchExplanation describeFilterMatch(const IntentFilter& filter, const Intent& intent, int code);
-
 /// Number of R-9 sort keys Android uses at an API level: 4 (priority, preferredOrder, isDefault,
 /// match) below 14, 5 (+ system) for 14..23, 6 (+ packageName) from 24.
 int sortKeyCount(int apiLevel);
@@ -133,7 +127,7 @@ class PackageIndex {
     ~PackageIndex();
 
   private:
-    struct Impl;
+    using Impl = index_detail::Index;
     const Device& m_device;
     std::unique_ptr<Impl> m_impl;
 };

@@ -1,0 +1,176 @@
+// PackageIndex::explain: for each component a query did not return, the rule that removed it
+// (M-1..M-18 through describeFilterMatch, R-5, R-7, R-8, Q-2, Q-3, spec 3.3's stopped packages).
+
+#include <hearth/package_index.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "package_index_internal.h"
+#include "resolve_text.h"
+
+namespace hearth {
+
+using index_detail::describePlan;
+using index_detail::describeRegistration;
+using index_detail::effectiveIntent;
+using index_detail::firstCutHolding;
+using index_detail::Group;
+using index_detail::groupOf;
+using index_detail::isExcludingStopped;
+using index_detail::planScan;
+using index_detail::refusal;
+using index_detail::ScanPlan;
+using text::hex;
+
+namespace {
+
+// How close a filter came to producing a result, for choosing the filter that explains a
+// component best: failures later in IntentFilter.match (M-1 order) and in spec 3.3 rank higher.
+int closeness(int matchCode) {
+    switch (matchCode) {
+        case match::kNoMatchAction:
+            return 1;
+        case match::kNoMatchData:
+            return 2;
+        case match::kNoMatchType:
+            return 3;
+        case match::kNoMatchCategory:
+            return 4;
+        default:
+            return matchCode >= 0 ? 5 : 0;
+    }
+}
+
+std::string whyNoBucket(const ScanPlan& plan, const Intent& intent, const IntentFilter& filter) {
+    std::string scanned;
+    if (plan.count == 0) {
+        if (intent.type &&
+            (intent.type->find('/') == std::string::npos || intent.type->find('/') == 0)) {
+            scanned = "this intent scans no bucket: its type '" + *intent.type +
+                      "' has no 'base/' part and there is no scheme";
+        } else if (intent.type) {
+            scanned = "this intent scans no bucket: type '" + *intent.type +
+                      "' without an action and no scheme";
+        } else {
+            scanned = "this intent scans no bucket: it has no action, no type and no scheme";
+        }
+    } else {
+        scanned = "this intent scans only " + describePlan(plan);
+    }
+    return scanned + "; the filter is registered in " + describeRegistration(filter);
+}
+
+}  // namespace
+
+std::vector<Rejection> PackageIndex::explain(const Intent& original, int queryFlags,
+                                             ComponentKind kind) const {
+    std::vector<Rejection> out;
+    const std::vector<ResolveInfo> answer = query(original, queryFlags, kind);
+    const Intent& intent = effectiveIntent(original);
+    const Group group = groupOf(kind);
+    const bool defaultOnly = (queryFlags & flags::kMatchDefaultOnly) != 0;
+    const ScanPlan plan = planScan(intent);
+    const bool excludingStopped = isExcludingStopped(intent);
+
+    for (const InstalledPackage& package : m_device.packages) {
+        if (package.removed) continue;
+        for (const Component& component : package.manifest.components) {
+            if (groupOf(component.kind) != group) continue;
+            const ComponentName name{package.packageName(), component.name};
+            const bool inAnswer = std::any_of(answer.begin(), answer.end(),
+                                              [&](const auto& r) { return r.component == name; });
+            if (inAnswer) continue;
+            Rejection rejection;
+            rejection.component = name;
+            rejection.kind = component.kind;
+            auto reject = [&](const IntentFilter* filter, std::string rule, std::string reason) {
+                rejection.filter = filter;
+                rejection.rule = std::move(rule);
+                rejection.reason = std::move(reason);
+                out.push_back(rejection);
+            };
+
+            if (intent.component) {
+                if (*intent.component == name) {
+                    std::optional<std::string> why =
+                        refusal(*m_impl, package, component, queryFlags);
+                    reject(nullptr, "R-8",
+                           "the intent names it explicitly, but " +
+                               why.value_or("it is not available"));
+                } else {
+                    reject(nullptr, "Q-2",
+                           "the intent names '" + intent.component->flattenToShortString() +
+                               "' explicitly; no other component is considered");
+                }
+                continue;
+            }
+            if (intent.package && *intent.package != package.packageName()) {
+                reject(nullptr, "Q-3",
+                       "the intent is restricted to package '" + *intent.package + "'");
+                continue;
+            }
+            if (excludingStopped && package.stopped && !package.system) {
+                reject(nullptr, "3.3",
+                       "the package is stopped and the intent has FLAG_EXCLUDE_STOPPED_PACKAGES "
+                       "(0x10)");
+                continue;
+            }
+            if (component.filters.empty()) {
+                reject(nullptr, "Q-2",
+                       std::string("it declares no <intent-filter>: only an explicit intent (-n) "
+                                   "reaches it"));
+                continue;
+            }
+
+            // The filter that came closest decides the explanation (first one on a tie).
+            const IntentFilter* best = nullptr;
+            int bestRank = -1;
+            int bestCode = 0;
+            int bestStage = 0;  // 0 match failed, 1 no bucket, 2 not DEFAULT, 3 passed
+            for (const IntentFilter& filter : component.filters) {
+                const int code = filter.match(intent);
+                int stage = 0;
+                int rank = closeness(code);
+                if (code >= 0) {
+                    stage = 3;
+                    if (!intent.package && firstCutHolding(plan, filter) < 0) {
+                        stage = 1;
+                    } else if (defaultOnly && !filter.hasDefault()) {
+                        stage = 2;
+                    }
+                    rank += stage;
+                }
+                if (rank > bestRank) {
+                    bestRank = rank;
+                    best = &filter;
+                    bestCode = code;
+                    bestStage = stage;
+                }
+            }
+            if (bestCode < 0) {
+                MatchExplanation why = describeFilterMatch(*best, intent, bestCode);
+                reject(best, why.rule, why.reason);
+            } else if (bestStage == 1) {
+                reject(best, "R-5",
+                       "the filter would match (" + hex(bestCode) +
+                           ") but the resolver never looks at it: " +
+                           whyNoBucket(plan, intent, *best));
+            } else if (bestStage == 2) {
+                reject(best, "R-7",
+                       "the filter matches (" + hex(bestCode) +
+                           ") but lacks category 'android.intent.category.DEFAULT', which "
+                           "MATCH_DEFAULT_ONLY requires");
+            } else {
+                std::optional<std::string> why = refusal(*m_impl, package, component, queryFlags);
+                reject(best, "R-8",
+                       "the filter matches (" + hex(bestCode) + ") but " +
+                           why.value_or("the component was refused"));
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace hearth
