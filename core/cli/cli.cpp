@@ -18,6 +18,7 @@ const std::vector<CommandSpec>& commandTable() {
         {"filter-match", "answer IntentFilter.match for conformance cases (JSON Lines in, one answer line per case out)", defineFilterMatch},
         {"gen-device", "write a synthetic device or filter-match cases for benchmarks", defineGenDevice},
         {"home", "which activity becomes HOME at every framework call site, stock or HOME_FIRST-patched", defineHome},
+        {"import", "write the device.json a system image tree (or another source) implies, to edit and reuse", defineImport},
         {"query", "which activities (services, receivers, providers) match an intent, in Android's order, like pm query-activities", defineQuery},
         {"resolve", "which activity an intent starts: one, the chooser, or none, like pm resolve-activity", defineResolve},
         {"simulate", "run a script of boots, HOME presses and installs; show the screen after each step", defineSimulate},
@@ -69,7 +70,19 @@ int runHearth(const std::vector<std::string>& args, std::istream& in, std::ostre
         if (e.get_exit_code() == 0) {
             for (auto& [sub, runner] : runners) {
                 if (sub->parsed()) {
-                    out << sub->help();
+                    // `hearth import image --help`: the innermost parsed subcommand's help.
+                    CLI::App* shown = sub;
+                    for (bool deeper = true; deeper;) {
+                        deeper = false;
+                        for (CLI::App* nested : shown->get_subcommands({})) {
+                            if (nested->parsed()) {
+                                shown = nested;
+                                deeper = true;
+                                break;
+                            }
+                        }
+                    }
+                    out << shown->help();
                     return kExitOk;
                 }
             }

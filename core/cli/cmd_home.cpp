@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "command.h"
+#include "framework_src.h"
 
 namespace hearth::cli {
 namespace {
@@ -49,6 +50,7 @@ struct HomeOptions {
     std::optional<int> api;
     std::string storage;
     std::string setup;
+    std::string frameworkSrc;
 };
 
 int usageError(Io& io, const std::string& message) {
@@ -86,6 +88,14 @@ int runHome(const HomeOptions& options, Io& io) {
     if (options.api) device.apiLevel = *options.api;
     if (!options.storage.empty()) device.userUnlocked = options.storage == "unlocked";
     if (!options.setup.empty()) device.userSetupComplete = options.setup == "complete";
+    if (!options.frameworkSrc.empty()) {
+        // The site report goes to stderr under --json so stdout stays one JSON document.
+        std::optional<FrameworkPatch> patch =
+            readFrameworkSrc(options.frameworkSrc, options.json ? io.err : io.out, io);
+        if (!patch) return kExitBadInput;
+        if (!options.json) io.out << "\n";
+        device.patch = *patch;
+    }
 
     if (!options.compare) {
         if (selected) device.patch = *selected;
@@ -131,6 +141,7 @@ Runner defineHome(CLI::App& app, Io& io) {
     app.add_option("--storage", options->storage,
                    "override the storage state: 'locked' (direct boot) or 'unlocked'");
     app.add_option("--setup", options->setup, "override user setup: 'complete' or 'in-progress'");
+    addFrameworkSrcOption(app, options->frameworkSrc);
     app.footer(kFooter);
     return [options, &io]() -> int { return runHome(*options, io); };
 }

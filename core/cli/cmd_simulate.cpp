@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "command.h"
+#include "framework_src.h"
 
 namespace hearth::cli {
 namespace {
@@ -44,6 +45,7 @@ struct SimulateOptions {
     std::string device;
     std::string script;
     bool json = false;
+    std::string frameworkSrc;
 };
 
 int runSimulate(const SimulateOptions& options, Io& io) {
@@ -54,6 +56,13 @@ int runSimulate(const SimulateOptions& options, Io& io) {
     }
     for (const Diagnostic& diagnostic : device->diagnostics)
         io.err << diagnostic.toString() << "\n";
+    if (!options.frameworkSrc.empty()) {
+        std::optional<FrameworkPatch> patch =
+            readFrameworkSrc(options.frameworkSrc, options.json ? io.err : io.out, io);
+        if (!patch) return kExitBadInput;
+        if (!options.json) io.out << "\n";
+        device->patch = *patch;
+    }
     auto script = loadSimulationScript(options.script);
     if (!script) {
         io.err << script.error().toString() << "\n";
@@ -77,6 +86,7 @@ Runner defineSimulate(CLI::App& app, Io& io) {
         ->required();
     app.add_option("SCRIPT", options->script, "the script to run")->required();
     app.add_flag("--json", options->json, "JSON instead of text");
+    addFrameworkSrcOption(app, options->frameworkSrc);
     app.footer(kFooter);
     return [options, &io]() -> int { return runSimulate(*options, io); };
 }

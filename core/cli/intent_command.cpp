@@ -109,6 +109,10 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
                << " while loading the device (--warnings shows them)\n";
     }
     if (options.api != 0) prepared.device.apiLevel = options.api;
+    // What an image or capture implied goes to stderr: stdout stays byte for byte pm's answer.
+    if (!prepared.device.inferred.empty()) {
+        io.err << "hearth " << command << ": inferred " << prepared.device.inferred << "\n";
+    }
     return prepared;
 }
 

@@ -3,6 +3,7 @@
 
 #include <hearth/device.h>
 #include <hearth/limits.h>
+#include <hearth/system_image.h>
 
 #include <algorithm>
 #include <cctype>
@@ -195,6 +196,7 @@ Result<Device> loadDevice(const fs::path& path, const DeviceLoadOptions& options
     if (fs::is_directory(path, ec)) {
         const fs::path deviceJson = path / "device.json";
         if (fs::is_regular_file(deviceJson, ec)) return loadDeviceJsonFile(deviceJson, options);
+        if (findSystemPartition(path)) return loadSystemImage(path, options);
         return loadDirectoryOfManifests(path, options);
     }
     if (isDeviceJson(path)) return loadDeviceJsonFile(path, options);

@@ -3,6 +3,7 @@
 // starts so that each semantic error can point at its line and column.
 
 #include <hearth/device.h>
+#include <hearth/device_state.h>
 #include <hearth/limits.h>
 
 #include <algorithm>
@@ -350,7 +351,7 @@ class DeviceJsonReader {
         Result<void> checked =
             checkKeys(root, "",
                       {"name", "description", "api", "userUnlocked", "userSetupComplete",
-                       "framework", "packages", "preferred", "persistentPreferred"});
+                       "framework", "packages", "preferred", "persistentPreferred", "state"});
         if (!checked) return checked.error();
 
         Device device;
@@ -388,6 +389,15 @@ class DeviceJsonReader {
                 !r) {
                 return r.error();
             }
+        }
+        // A copy of /data/system laid over the packages (device-formats 2), after the lists
+        // above: what the state files record replaces them.
+        if (root.contains("state")) {
+            std::string stateDir;
+            if (auto r = readString(root, "", "state", stateDir); !r) return r.error();
+            Result<DeviceState> state = readDeviceState(m_baseDir / stateDir);
+            if (!state) return makeError(valueAt("/state"), "'state': " + state.error().toString());
+            device = applyDeviceState(std::move(device), *state);
         }
         return device;
     }

@@ -798,6 +798,7 @@ HomeReport analyzeHome(const Device& device) {
     const PackageIndex index(device);
     HomeReport report;
     report.deviceName = device.name;
+    report.inferred = device.inferred;
     report.apiLevel = device.apiLevel;
     report.generation = frameworkGeneration(device);
     report.patch = device.patch;

@@ -247,6 +247,7 @@ Json siteJson(const HomeSiteReport& site) {
 Json reportJson(const HomeReport& report) {
     Json j;
     j["device"] = report.deviceName;
+    if (!report.inferred.empty()) j["inferred"] = report.inferred;
     Json framework;
     framework["api"] = report.apiLevel;
     framework["generation"] = frameworkGenerationName(report.generation);
@@ -320,6 +321,7 @@ std::string summarizeHomeSite(const HomeSiteReport& site) {
 std::string renderHomeText(const HomeReport& report) {
     std::ostringstream out;
     out << "Home on " << headline(report) << ", framework " << describePatch(report.patch) << "\n";
+    if (!report.inferred.empty()) out << "Inferred: " << report.inferred << "\n";
     if (report.generation == FrameworkGeneration::Modern) {
         out << stateLine(report) << "\n";
         if (report.role) {
@@ -354,6 +356,7 @@ std::string renderHomeJson(const HomeReport& report) {
 std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& patched) {
     std::ostringstream out;
     out << "Home on " << headline(stock) << ": stock vs " << patchColumnTitle(patched) << "\n";
+    if (!stock.inferred.empty()) out << "Inferred: " << stock.inferred << "\n";
     if (stock.generation == FrameworkGeneration::Modern) out << stateLine(stock) << "\n";
     out << "\n";
     std::vector<std::vector<std::string>> rows = {{"site", "stock (every site HOME)", "category",

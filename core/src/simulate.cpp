@@ -775,6 +775,7 @@ Result<StepReport> Simulator::apply(const SimulationStep& step,
 SimulationResult runSimulation(Device device, const SimulationScript& script) {
     SimulationResult result;
     result.deviceName = device.name;
+    result.inferred = device.inferred;
     result.apiLevel = device.apiLevel;
     result.legacy = device.isLegacy();
     result.scriptName = script.sourceName;
@@ -796,6 +797,7 @@ std::string renderSimulationText(const SimulationResult& result) {
     out << "Simulating " << (result.deviceName.empty() ? "device" : result.deviceName)
         << " (Android API " << result.apiLevel << ", "
         << (result.legacy ? "legacy 2.x framework" : "modern framework") << ")\n";
+    if (!result.inferred.empty()) out << "Inferred: " << result.inferred << "\n";
     for (const StepReport& step : result.steps) {
         out << "\n" << step.step.keyword.where.line << ": " << step.step.text << "\n";
         for (const std::string& event : step.events) out << "    " << event << "\n";
@@ -821,6 +823,7 @@ std::string renderSimulationJson(const SimulationResult& result) {
     using Json = nlohmann::ordered_json;
     Json j;
     j["device"] = result.deviceName;
+    if (!result.inferred.empty()) j["inferred"] = result.inferred;
     j["api"] = result.apiLevel;
     j["generation"] = result.legacy ? "legacy" : "modern";
     j["script"] = result.scriptName;

@@ -124,6 +124,7 @@ struct HomeRole {
 /// Every call site of one framework on one device.
 struct HomeReport {
     std::string deviceName;
+    std::string inferred;     ///< Device::inferred: what the image or capture implied, or ""
     int apiLevel = 0;
     FrameworkGeneration generation = FrameworkGeneration::Modern;
     FrameworkPatch patch;

@@ -124,4 +124,19 @@ inline constexpr std::size_t kMaxPooledStringLength = 32'767;
 /// uids; Hearth's guard: 20,000, twice that and twice the 10,000-package benchmark device.
 inline constexpr std::size_t kMaxPackagesPerDevice = 20'000;
 
+// ---- images and device state (device-formats 1, 2) ---------------------------------------------
+
+/// One build.prop. Android's property service has no file cap (each value is capped at 92 bytes
+/// before Android 8); the largest real one in ../shared/realworld is 13 KB. Hearth's guard: 4 MiB.
+inline constexpr std::size_t kMaxBuildPropBytes = std::size_t{4} << 20;
+/// packages.xml or package-restrictions.xml, text or ABX. Android has no cap; a phone with 400
+/// packages writes about 1 MB. Hearth's guard: 256 MiB.
+inline constexpr std::size_t kMaxStateXmlBytes = std::size_t{256} << 20;
+/// One Java source file scanned by --framework-src. The largest call-site file
+/// (ActivityManagerService.java) is under 1.5 MB in every release. Hearth's guard: 16 MiB.
+inline constexpr std::size_t kMaxJavaSourceBytes = std::size_t{16} << 20;
+/// Directory levels the image walker descends below a partition's app folder (app/X/X.apk is 2,
+/// Android 11's data/app/~~random/pkg-random/base.apk is 3). Also what stops a symlink loop.
+inline constexpr int kMaxImageAppDepth = 3;
+
 }  // namespace hearth::limits

@@ -141,6 +141,7 @@ class Simulator {
 /// A whole run: every step that was carried out, and the error that stopped it, if any.
 struct SimulationResult {
     std::string deviceName;
+    std::string inferred;  ///< Device::inferred: what the image or capture implied, or ""
     int apiLevel = 0;
     bool legacy = false;
     std::string scriptName;

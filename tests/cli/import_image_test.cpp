@@ -1,0 +1,73 @@
+// hearth import image: the device.json an image tree implies, written to --out and loadable back.
+
+#include <gtest/gtest.h>
+#include <hearth/device.h>
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "../core/apk_fixtures.h"
+#include "cli_run.h"
+
+using namespace hearth;
+using namespace hearth::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+TEST(ImportImage, WritesTheInferredDeviceJsonReferencingTheApksInPlace) {
+    const std::string missing = aaptMissingReason();
+    if (!missing.empty()) GTEST_SKIP() << missing;
+    TempDir dir("import-image");
+    const fs::path root = dir.path() / "tree";
+    writeFile(root / "system/build.prop", "ro.build.version.sdk=25\nro.build.version.release=9.1\n");
+    writeFile(dir.path() / "src/AndroidManifest.xml",
+              "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+              "package=\"com.example.home\"><application><activity android:name=\".Home\"/>"
+              "</application></manifest>\n");
+    fs::create_directories(root / "system/app/Home");
+    ASSERT_EQ(compileApk(dir.path() / "src/AndroidManifest.xml", root / "system/app/Home/Home.apk",
+                         dir.path() / "src"),
+              "");
+    const fs::path out = dir.path() / "out";
+    CliRun run = runCli({"import", "image", root.string(), "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.out, "Inferred: API 25 from system/build.prop (release '9.1' not trusted); "
+                       "0 privileged, 1 system, 0 user apps\nwrote " +
+                           (out / "device.json").string() + " (1 package)\n");
+    EXPECT_NE(run.err.find("'ro.build.version.release' says '9.1'"), std::string::npos) << run.err;
+    const nlohmann::json written = nlohmann::json::parse(readFile(out / "device.json"));
+    EXPECT_EQ(written["api"], 25);
+    ASSERT_EQ(written["packages"].size(), 1u);
+    EXPECT_EQ(written["packages"][0]["manifest"], (root / "system/app/Home/Home.apk").string());
+    EXPECT_EQ(written["packages"][0]["system"], true);
+    // What was written loads back as the same device.
+    auto device = loadDevice(out);
+    ASSERT_TRUE(device) << device.error().toString();
+    EXPECT_EQ(device->apiLevel, 25);
+    EXPECT_TRUE(device->packages.at(0).system);
+
+    CliRun again = runCli({"import", "image", root.string(), "--out", out.string()});
+    EXPECT_EQ(again.code, 1);
+    EXPECT_NE(again.err.find("already exists (--force replaces it)"), std::string::npos);
+}
+
+TEST(ImportImage, AFolderThatIsNotAnImageIsAnError) {
+    TempDir dir("import-none");
+    CliRun run = runCli({"import", "image", dir.path().string(), "--out",
+                         (dir.path() / "out").string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "'" + dir.path().string() +
+                           "' is not a system image tree: no system/ (or system/system/) "
+                           "partition with build.prop, app/, priv-app/ or framework/\n");
+}
+
+TEST(ImportImage, HelpOfTheSubcommandIsItsOwn) {
+    CliRun run = runCli({"import", "image", "--help"});
+    EXPECT_EQ(run.code, 0);
+    EXPECT_NE(run.out.find("--out"), std::string::npos) << run.out;
+}
+
+}  // namespace
