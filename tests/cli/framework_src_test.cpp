@@ -37,9 +37,9 @@ TEST(FrameworkSrcOption, HomeReportsEachSiteThenAnswersWithThatPatch) {
     const std::string ams =
         (src / "base/services/java/com/android/server/am/ActivityManagerService.java").generic_string();
     EXPECT_EQ(run.out.rfind("Framework source " + src.generic_string() + ": home-first at boot\n"
-                            "  boot           patched     android.intent.category.HOME_FIRST  " +
+                            "  boot          patched     android.intent.category.HOME_FIRST  " +
                                 ams + ":4  (ActivityManagerService.startHomeActivityLocked)\n"
-                                "  home-key       unknown     : no file of this call site was found\n",
+                                "  home-key      unknown     : no file of this call site was found\n",
                             0),
               0u)
         << run.out;

@@ -216,7 +216,7 @@ TEST(DeviceJsonError, UnknownTopLevelKey) {
     EXPECT_EQ(errorOf("{\n  \"apiLevel\": 8,\n  \"packages\": []\n}"),
               "device.json:2:3: unknown key 'apiLevel' in the device; expected one of: name, "
               "description, api, userUnlocked, userSetupComplete, framework, packages, preferred, "
-              "persistentPreferred");
+              "persistentPreferred, state");
 }
 
 TEST(DeviceJsonError, UnknownPackageKey) {
