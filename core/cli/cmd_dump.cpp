@@ -28,6 +28,9 @@ constexpr const char* kExamples = R"(Examples:
   hearth dump app/src/main/AndroidManifest.xml --package com.example.app \
       --placeholder deepLinkScheme=example
       a Gradle manifest without a package attribute, with a build-time placeholder filled in
+  find apks -name '*.apk' | parallel -X -j4 hearth dump --jsonl > corpus.jsonl
+      every APK of a corpus, one JSON object a line ({"package":..., "diagnostics":[...]} or
+      {"file":..., "error":{...}}), sharded over 4 processes by GNU parallel
   hearth dump AndroidManifest.xml --strict
       fail (exit 1) on warnings too, e.g. unknown attributes or duplicate categories
 
@@ -37,6 +40,7 @@ Paths in messages and in the JSON are shown as given. Warnings go to stderr (tex
 struct DumpOptions {
     std::vector<std::string> paths;
     bool json = false;
+    bool jsonl = false;
     bool strict = false;
     std::vector<std::string> placeholders;
     std::string packageName;
@@ -109,14 +113,20 @@ int run(const DumpOptions& options, Io& io) {
         io.err << error.toString() << "\n";
         diagnostics.push_back({Diagnostic::Severity::Error, error.where, error.message});
         failed = true;
+        if (options.jsonl) io.out << renderDumpJsonErrorLine(diagnostics.back()) << std::flush;
     };
     const auto warn = [&](const std::vector<Diagnostic>& warnings) {
         for (const Diagnostic& warning : warnings) {
-            if (!options.json) io.err << warning.toString() << "\n";
+            if (!options.json && !options.jsonl) io.err << warning.toString() << "\n";
             diagnostics.push_back(warning);
         }
     };
     const auto add = [&](Manifest manifest) {
+        if (options.jsonl) {
+            // Streamed: one line per package as soon as it is read, nothing kept.
+            io.out << renderDumpJsonLine(manifest) << std::flush;
+            return;
+        }
         manifest.diagnostics.clear();
         manifests.push_back(std::move(manifest));
     };
@@ -148,6 +158,7 @@ int run(const DumpOptions& options, Io& io) {
         }
     }
 
+    if (options.jsonl) return failed ? kExitBadInput : kExitOk;
     io.out << (options.json ? renderDumpJson(manifests, diagnostics) : renderDumpText(manifests));
     return failed ? kExitBadInput : kExitOk;
 }
@@ -160,7 +171,11 @@ Runner defineDump(CLI::App& app, Io& io) {
                    "AndroidManifest.xml files, .apk files, device.json files, or folders searched "
                    "for manifests and APKs")
         ->required();
-    app.add_flag("--json", options->json, "print JSON instead of a tree");
+    CLI::Option* json = app.add_flag("--json", options->json, "print JSON instead of a tree");
+    app.add_flag("--jsonl", options->jsonl,
+                 "stream JSON Lines: one package (or one failed file) a line, as each is read, "
+                 "without loading a device; for sharding a corpus with GNU parallel or xargs -P")
+        ->excludes(json);
     app.add_flag("--strict", options->strict, "treat warnings as errors");
     app.add_option("--placeholder", options->placeholders,
                    "KEY=VALUE for a ${KEY} manifest placeholder (repeatable); applicationId "

@@ -169,8 +169,11 @@ float complexToFloat(uint32_t data) {
 class Renderer {
   public:
     Renderer(const axml::Document& document, const TableLoader& loadTable,
-             const std::string& sourceName)
-        : m_document(document), m_loadTable(loadTable), m_sourceName(sourceName) {}
+             const std::string& sourceName, int apiLevel)
+        : m_document(document),
+          m_loadTable(loadTable),
+          m_sourceName(sourceName),
+          m_apiLevel(apiLevel) {}
 
     Result<RenderedManifest> run();
 
@@ -197,6 +200,7 @@ class Renderer {
     const axml::Document& m_document;
     const TableLoader& m_loadTable;
     const std::string& m_sourceName;
+    const int m_apiLevel;
     std::map<std::string, std::string, std::less<>> m_prefixes;       // uri -> prefix
     std::vector<std::pair<std::string, std::string>> m_declarations;  // prefix, uri
     std::string m_packageName;
@@ -315,7 +319,7 @@ Result<std::optional<std::string>> Renderer::referenceText(uint32_t id,
         }
         return unresolved("which resources.arsc does not define");
     }
-    Result<res::TypedValue> value = resources->defaultValue(id);
+    Result<res::TypedValue> value = resources->value(id, m_apiLevel);
     if (!value)
         return unresolved("which resources.arsc does not resolve (" + value.error().message + ")");
     Result<Text> text = typedText(*value, Source{resources, nullptr}, localName);
@@ -515,8 +519,8 @@ const char* androidAttributeName(uint32_t resourceId) {
 
 Result<RenderedManifest> renderSourceXml(const axml::Document& document,
                                          const TableLoader& loadTable,
-                                         const std::string& sourceName) {
-    return Renderer(document, loadTable, sourceName).run();
+                                         const std::string& sourceName, int apiLevel) {
+    return Renderer(document, loadTable, sourceName, apiLevel).run();
 }
 
 }  // namespace hearth::apk
@@ -529,31 +533,53 @@ Result<Manifest> parseApk(std::string_view bytes, const std::string& sourceName,
     Result<apk::Archive> archive = apk::Archive::open(bytes);
     if (!archive) return makeError(file, archive.error().message);
 
-    Result<std::optional<std::string>> manifestBytes =
-        archive->read(apk::kManifestEntry, limits::kMaxManifestBytes);
+    std::string manifestStorage;
+    Result<std::optional<std::string_view>> manifestBytes =
+        archive->read(apk::kManifestEntry, limits::kMaxManifestBytes, manifestStorage);
     if (!manifestBytes) return makeError(file, manifestBytes.error().message);
     if (!manifestBytes->has_value()) {
         return makeError(file, "no AndroidManifest.xml in the archive");
     }
-    Result<axml::Document> document = axml::parse(**manifestBytes);
-    if (!document) return apk::entryError(sourceName, apk::kManifestEntry, document.error());
-
     // resources.arsc is read only when a reference needs it (a 30 MB framework table is not
-    // worth inflating for a manifest without references).
-    std::optional<std::string> tableBytes;
+    // worth touching for a manifest without references); a stored one is used in place.
+    std::string tableStorage;
     std::optional<arsc::ResourceTable> table;
     const apk::TableLoader loadTable = [&]() -> Result<const arsc::ResourceTable*> {
-        Result<std::optional<std::string>> read =
-            archive->read(apk::kResourcesEntry, limits::kMaxResourceTableBytes);
+        Result<std::optional<std::string_view>> read =
+            archive->read(apk::kResourcesEntry, limits::kMaxResourceTableBytes, tableStorage);
         if (!read) return makeError(file, read.error().message);
         if (!read->has_value()) return static_cast<const arsc::ResourceTable*>(nullptr);
-        tableBytes = std::move(**read);
-        Result<arsc::ResourceTable> parsed = arsc::ResourceTable::parse(*tableBytes);
+        Result<arsc::ResourceTable> parsed = arsc::ResourceTable::parse(**read);
         if (!parsed) return apk::entryError(sourceName, apk::kResourcesEntry, parsed.error());
         table = std::move(parsed).value();
         return &*table;
     };
-    Result<apk::RenderedManifest> rendered = apk::renderSourceXml(*document, loadTable, sourceName);
+    return apk::parseBinaryManifest(**manifestBytes, loadTable, sourceName, options, true);
+}
+
+Result<Manifest> parseBinaryManifest(std::string_view bytes, const std::string& sourceName,
+                                     const ParseOptions& options) {
+    const apk::TableLoader noTable = []() -> Result<const arsc::ResourceTable*> {
+        return static_cast<const arsc::ResourceTable*>(nullptr);
+    };
+    return apk::parseBinaryManifest(bytes, noTable, sourceName, options, false);
+}
+
+}  // namespace hearth
+
+namespace hearth::apk {
+
+Result<Manifest> parseBinaryManifest(std::string_view bytes, const TableLoader& loadTable,
+                                     const std::string& sourceName, const ParseOptions& options,
+                                     bool inArchive) {
+    const SourceLocation file{sourceName, 0, 0};
+    Result<axml::Document> document = axml::parse(bytes);
+    if (!document) {
+        if (!inArchive) return makeError(file, document.error().message);
+        return apk::entryError(sourceName, apk::kManifestEntry, document.error());
+    }
+
+    Result<apk::RenderedManifest> rendered = apk::renderSourceXml(*document, loadTable, sourceName, options.apiLevel);
     if (!rendered) return rendered.error();
     if (options.strict && !rendered->warnings.empty()) {
         const Diagnostic& first = rendered->warnings.front();
@@ -561,7 +587,7 @@ Result<Manifest> parseApk(std::string_view bytes, const std::string& sourceName,
     }
 
     if (rendered->xml.size() > limits::kMaxManifestBytes) {
-        return makeError(file, std::string(apk::kManifestEntry) + ": decompiles to " +
+        return makeError(file, std::string(inArchive ? "AndroidManifest.xml: " : "") + "decompiles to " +
                                    std::to_string(rendered->xml.size()) +
                                    " bytes of XML, more than hearth's limit of " +
                                    apk::mebibytes(limits::kMaxManifestBytes));
@@ -583,4 +609,4 @@ Result<Manifest> parseApk(std::string_view bytes, const std::string& sourceName,
     return manifest;
 }
 
-}  // namespace hearth
+}  // namespace hearth::apk

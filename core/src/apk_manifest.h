@@ -2,13 +2,14 @@
 // Private: turns a compiled (AXML) manifest back into the source form aapt compiled it from, so
 // that APKs go through the very same element -> model code as source manifests (parseManifest)
 // and both give the same Manifest. Attributes are named by resource id (obfuscated or renamed
-// names still parse), references are resolved through resources.arsc for the default
-// configuration, typed values are written as their source text, and every value is escaped so
-// that aapt's unescaping gives back exactly the compiled string.
+// names still parse), references are resolved through resources.arsc for the configuration
+// the device's API level selects (values-vN), typed values are written as their source text, and
+// every value is escaped so that aapt's unescaping gives back exactly the compiled string.
 //
 // Element i (1-based, document order) is written on line i, which is how an APK element's
 // location reads: "app.apk:12" is the 12th element of its AndroidManifest.xml.
 
+#include <hearth/manifest.h>
 #include <hearth/result.h>
 #include <hearth/source_location.h>
 
@@ -32,9 +33,18 @@ struct RenderedManifest {
     std::vector<Diagnostic> warnings;  ///< located at sourceName:elementIndex
 };
 
-/// Writes the document as source XML. `sourceName` locates warnings.
+/// Parses a binary manifest: renders it as source XML (references resolved through `loadTable`)
+/// and hands that to parseManifest. `inArchive` prefixes errors with the entry's name.
+[[nodiscard]] Result<Manifest> parseBinaryManifest(std::string_view bytes,
+                                                   const TableLoader& loadTable,
+                                                   const std::string& sourceName,
+                                                   const ParseOptions& options, bool inArchive);
+
+/// Writes the document as source XML. `sourceName` locates warnings; references resolve for a
+/// device of API level `apiLevel` (values-v11 applies from API 11 on).
 [[nodiscard]] Result<RenderedManifest> renderSourceXml(const axml::Document& document,
                                                        const TableLoader& loadTable,
-                                                       const std::string& sourceName);
+                                                       const std::string& sourceName,
+                                                       int apiLevel);
 
 }  // namespace hearth::apk

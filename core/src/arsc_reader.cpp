@@ -1,6 +1,7 @@
 #include "arsc_reader.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace hearth::arsc {
 namespace {
@@ -26,12 +27,22 @@ constexpr uint16_t kEntryFlagCompact = 0x0008;
 
 std::string reference(uint32_t id) { return "@" + hex32(id); }
 
-// A ResTable_config is the default configuration when every field after its size is zero.
-bool isDefaultConfig(std::string_view type, uint32_t configSize) {
+// Where ResTable_config keeps sdkVersion and minorVersion (two 16-bit fields).
+constexpr size_t kConfigSdkVersion = 24;
+constexpr size_t kConfigMinorVersion = 26;
+
+// Whether a ResTable_config (at byte 20 of a type chunk) qualifies nothing but the SDK level:
+// every field after its size is zero, sdkVersion and minorVersion aside.
+bool qualifiesOnlySdk(std::string_view type, uint32_t configSize) {
     for (size_t i = 4; i < configSize; ++i) {
+        if (i >= kConfigSdkVersion && i < kConfigMinorVersion + 2) continue;
         if (type[20 + i] != 0) return false;
     }
     return true;
+}
+
+uint16_t configSdkVersion(std::string_view type, uint32_t configSize) {
+    return configSize >= kConfigSdkVersion + 2 ? readU16(type, 20 + kConfigSdkVersion) : 0;
 }
 
 std::string packageNameAt(std::string_view chunk) {
@@ -118,7 +129,8 @@ Result<ResourceTable> ResourceTable::parse(std::string_view bytes) {
                     const uint8_t typeId = readU8(sub->bytes, 8);
                     if (typeId == 0) return errorAt(inner + 8, "type chunk with type id 0");
                     package.types[typeId].push_back(
-                        TypeChunk{inner, isDefaultConfig(sub->bytes, configSize)});
+                        TypeChunk{inner, qualifiesOnlySdk(sub->bytes, configSize),
+                                  configSdkVersion(sub->bytes, configSize)});
                 }
                 inner += sub->size;
             }
@@ -218,7 +230,7 @@ Result<std::optional<ResourceTable::Entry>> ResourceTable::entryAt(const TypeChu
     return std::optional<Entry>(entry);
 }
 
-Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id) const {
+Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) const {
     const Package* package = findPackage(id >> 24);
     if (!package) {
         return makeError("resources.arsc has no package " + res::hex8(id >> 24) + " for " +
@@ -228,25 +240,36 @@ Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id) const {
     if (types == package->types.end()) return makeError("no resource " + reference(id));
     const uint32_t index = id & 0xFFFF;
     bool elsewhere = false;
+    std::optional<Entry> best;
+    int bestSdk = -1;
     for (const TypeChunk& type : types->second) {
+        // A configuration for a newer device than this one cannot win: skip it unread.
+        const bool applies = type.onlySdk && type.sdkVersion <= apiLevel;
+        if (applies && type.sdkVersion <= bestSdk) continue;
         Result<std::optional<Entry>> entry = entryAt(type, index);
         if (!entry) return entry.error();
         if (!entry->has_value()) continue;
-        if (!type.isDefault) {
+        if (!applies) {
             elsewhere = true;
             continue;
         }
-        if ((*entry)->complex) return makeError(reference(id) + " is a bag, not a single value");
-        return (*entry)->value;
+        best = **entry;
+        bestSdk = type.sdkVersion;
+    }
+    if (best) {
+        if (best->complex) return makeError(reference(id) + " is a bag, not a single value");
+        return best->value;
     }
     if (elsewhere) {
-        return makeError(reference(id) + " has no value for the default configuration");
+        return makeError(reference(id) + " has no value for the default configuration" +
+                         (apiLevel > 0 ? " or values-vN up to API " + std::to_string(apiLevel)
+                                       : std::string()));
     }
     return makeError("no resource " + reference(id));
 }
 
-Result<res::TypedValue> ResourceTable::defaultValue(uint32_t id) const {
-    Result<res::TypedValue> value = lookupOnce(id);
+Result<res::TypedValue> ResourceTable::value(uint32_t id, int apiLevel) const {
+    Result<res::TypedValue> value = lookupOnce(id, apiLevel);
     for (int depth = 0; value && (value->type == res::value_type::kReference ||
                                   value->type == res::value_type::kDynamicReference);
          ++depth) {
@@ -258,7 +281,7 @@ Result<res::TypedValue> ResourceTable::defaultValue(uint32_t id) const {
         // A shared library's own references carry package id 0 until it is loaded.
         if ((next >> 24) == 0 && !m_packages.empty()) next |= m_packages.front().id << 24;
         if (next == 0) return makeError(reference(id) + " is a null reference");
-        value = lookupOnce(next);
+        value = lookupOnce(next, apiLevel);
     }
     return value;
 }

@@ -28,10 +28,13 @@ class ResourceTable {
     /// offset N" (the caller names the file).
     [[nodiscard]] static Result<ResourceTable> parse(std::string_view bytes);
 
-    /// The value of `id` in the default configuration, following references to other resources
-    /// of this table. Fails with a reason ("no resource 0x7f020009", "... has no value for the
-    /// default configuration", a malformed entry at byte offset N).
-    [[nodiscard]] Result<res::TypedValue> defaultValue(uint32_t id) const;
+    /// The value of `id` on a device of API level `apiLevel` whose other qualifiers are all
+    /// unspecified: among the configurations that qualify only the SDK level (values,
+    /// values-v11, ...), the one with the highest level not above `apiLevel`, as Android picks
+    /// it. References to other resources of this table are followed the same way. Fails with a
+    /// reason ("no resource 0x7f020009", "... has no value for the default configuration or
+    /// values-vN up to API L", a malformed entry at byte offset N).
+    [[nodiscard]] Result<res::TypedValue> value(uint32_t id, int apiLevel) const;
 
     /// The string a value names: a string value (from the global pool) as text; anything else
     /// fails with a reason.
@@ -52,7 +55,8 @@ class ResourceTable {
   private:
     struct TypeChunk {
         size_t offset = 0;  // start of the ResTable_type chunk in the file
-        bool isDefault = false;
+        bool onlySdk = false;     // no qualifier but (maybe) the SDK level
+        uint16_t sdkVersion = 0;  // the configuration's SDK level (0: any)
     };
     struct Package {
         uint32_t id = 0;
@@ -72,7 +76,7 @@ class ResourceTable {
     // entries.
     Result<std::optional<Entry>> entryAt(const TypeChunk& type, uint32_t index) const;
     const Package* findPackage(uint32_t packageId) const;
-    Result<res::TypedValue> lookupOnce(uint32_t id) const;
+    Result<res::TypedValue> lookupOnce(uint32_t id, int apiLevel) const;
 
     std::string_view m_bytes;
     std::shared_ptr<res::StringPool> m_values;

@@ -13,16 +13,6 @@ constexpr uint16_t kNodeHeaderSize = 16;  // ResChunk_header + lineNumber + comm
 constexpr uint32_t kNoString = 0xFFFFFFFF;
 constexpr size_t kAttributeRecordSize = 20;  // ns, name, rawValue, Res_value
 
-bool looksLikeTextXml(std::string_view bytes) {
-    std::string_view text = bytes;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\r' ||
-                             text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    return !text.empty() && text.front() == '<';
-}
-
 class Parser {
   public:
     explicit Parser(std::string_view bytes) : m_bytes(bytes) {}
@@ -54,10 +44,8 @@ Result<Document> Parser::run() {
     }
     Result<res::Chunk> header = res::readChunk(m_bytes, 0, m_bytes.size(), 8, "binary XML");
     if (!header) return header.error();
-    if (header->type != res::chunk::kXml) {
-        return errorAt(0, "not binary XML: the first chunk has type " + res::hex16(header->type) +
-                              ", expected 0x0003 (RES_XML_TYPE)");
-    }
+    // The first chunk's type is not checked: Android's ResXMLTree checks only its sizes (and
+    // malware relies on that to throw off tools that do check it).
     // Android ignores bytes after the size the header declares; so do we.
     const size_t end = header->size;
     size_t pos = header->headerSize;
@@ -217,9 +205,10 @@ Result<void> Parser::onStartElement(const res::Chunk& chunk, size_t ext) {
             if (nameIndex < m_resourceIds.size()) attribute.resourceId = m_resourceIds[nameIndex];
             const uint32_t rawIndex = readU32(bytes, at + 8);
             if (rawIndex != kNoString) {
+                // Android reads a raw value it cannot decode (out of range, unterminated) as
+                // absent and goes on with the typed value: so does Hearth.
                 Result<std::string_view> raw = string(rawIndex, fileAt + 8, "attribute value");
-                if (!raw) return raw.error();
-                attribute.raw = *raw;
+                if (raw) attribute.raw = *raw;
             }
             attribute.typed.type = res::readU8(bytes, at + 15);
             attribute.typed.data = readU32(bytes, at + 16);
@@ -290,6 +279,16 @@ Result<std::string_view> Parser::optionalString(uint32_t index, size_t fieldOffs
 }
 
 }  // namespace
+
+bool looksLikeTextXml(std::string_view bytes) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") return true;
+    while (!bytes.empty() && (bytes.front() == ' ' || bytes.front() == '\n' ||
+                              bytes.front() == '\r' || bytes.front() == '\t')) {
+        bytes.remove_prefix(1);
+    }
+    return !bytes.empty() && bytes.front() == '<';
+}
 
 Result<Document> parse(std::string_view bytes) { return Parser(bytes).run(); }
 

@@ -58,6 +58,10 @@ struct Document {
     std::shared_ptr<const res::StringPool> strings;
 };
 
+/// Whether `bytes` are text XML: '<' after an optional byte-order mark and white space, or a
+/// UTF-16 byte-order mark.
+bool looksLikeTextXml(std::string_view bytes);
+
 /// Parses AXML bytes. Errors read "<what>, at byte offset N" (the caller names the file).
 [[nodiscard]] Result<Document> parse(std::string_view bytes);
 

@@ -585,7 +585,10 @@ class DeviceJsonReader {
         }
         std::vector<detail::ManifestRequest> requests;
         requests.reserve(entries.size());
-        for (const PackageEntry& entry : entries) requests.push_back({entry.path, entry.parse});
+        for (const PackageEntry& entry : entries) {
+            requests.push_back({entry.path, entry.parse});
+            requests.back().parse.apiLevel = device.apiLevel;  // APK resources resolve for it
+        }
         detail::ManifestPipeline pipeline(std::move(requests), m_options.threads);
 
         std::map<std::string, std::string> listedAt;  // package → pointer of its entry

@@ -251,4 +251,19 @@ std::string renderDumpJson(std::span<const Manifest> manifests, std::span<const 
     return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+std::string renderDumpJsonLine(const Manifest& manifest) {
+    json line = manifestJson(manifest);
+    json diagnostics = json::array();
+    for (const Diagnostic& diagnostic : manifest.diagnostics) {
+        diagnostics.push_back(diagnosticJson(diagnostic));
+    }
+    line["diagnostics"] = std::move(diagnostics);
+    return line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string renderDumpJsonErrorLine(const Diagnostic& error) {
+    const json line = {{"file", error.where.file}, {"error", diagnosticJson(error)}};
+    return line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace hearth

@@ -1951,34 +1951,4 @@ Result<Manifest> parseManifest(std::string_view text, const std::string& sourceN
     }
 }
 
-Result<Manifest> loadManifest(const std::filesystem::path& path, const ParseOptions& options) {
-    const std::string name = path.string();
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        return makeError(SourceLocation{name, 0, 0}, "is a directory, expected a manifest or .apk");
-    }
-    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
-        return makeError(SourceLocation{name, 0, 0},
-                         "not a regular file (a device, pipe or socket), expected a manifest or "
-                         ".apk");
-    }
-    const bool isApk = path.extension() == ".apk";
-    const uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec)
-        return makeError(SourceLocation{name, 0, 0}, "cannot read: " + lowerFirst(ec.message()));
-    const size_t most = isApk ? limits::kMaxApkBytes : limits::kMaxManifestBytes;
-    if (size > most) {
-        return makeError(SourceLocation{name, 0, 0}, "the file is " + std::to_string(size) +
-                                                         " bytes, more than the " +
-                                                         std::to_string(most) + " Hearth reads");
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::string bytes(static_cast<size_t>(size), '\0');
-    if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) {
-        return makeError(SourceLocation{name, 0, 0}, "cannot read the file");
-    }
-    if (isApk) return parseApk(bytes, name, options);
-    return parseManifest(bytes, name, options);
-}
-
 }  // namespace hearth

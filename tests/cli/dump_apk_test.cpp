@@ -3,7 +3,10 @@
 // locations, which for an APK name the APK and the element's index.
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <regex>
 #include <sstream>
@@ -206,4 +209,99 @@ TEST(DeviceWithApks, HomeOnADeviceOfApksIsHomeOnItsSources) {
                   withoutLocations(nlohmann::json::parse(expected.out)).dump(2));
         EXPECT_NE(actual.out.find((device / "launcher.apk").string()), std::string::npos);
     }
+}
+
+// ---- dump --jsonl: one package a line, for sharding a corpus (issue 14, "Beyond one machine") ----
+
+namespace {
+
+std::vector<fs::path> realWorldApks() {
+    std::vector<fs::path> apks;
+    const fs::path root = fs::path(HEARTH_SHARED_DIR) / "realworld" / "apks";
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root, ec)) {
+        if (entry.path().extension() == ".apk") apks.push_back(entry.path());
+    }
+    std::sort(apks.begin(), apks.end());
+    return apks;
+}
+
+std::vector<std::string> linesOf(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+}  // namespace
+
+TEST(DumpJsonl, EachPackageAndEachFailedFileIsOneJsonLine) {
+    TempDir dir("dump-jsonl");
+    const fs::path good = dir.path() / "good.apk";
+    const fs::path bad = dir.path() / "bad.apk";
+    writeFile(good, apkWith(minimalManifest().bytes()));
+    writeFile(bad, "not a zip");
+    const CliRun run = runCli({"dump", "--jsonl", good.string(), bad.string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, bad.string() + ": not an APK: no zip archive found in the file\n");
+    const std::vector<std::string> lines = linesOf(run.out);
+    ASSERT_EQ(lines.size(), 2u) << run.out;
+    const nlohmann::json first = nlohmann::json::parse(lines[0]);
+    EXPECT_EQ(first["package"], "com.example.app");
+    EXPECT_EQ(first["file"], good.string());
+    EXPECT_EQ(first["components"].size(), 1u);
+    EXPECT_TRUE(first["diagnostics"].is_array());
+    const nlohmann::json second = nlohmann::json::parse(lines[1]);
+    EXPECT_EQ(second["file"], bad.string());
+    EXPECT_EQ(second["error"]["message"], "not an APK: no zip archive found in the file");
+}
+
+TEST(DumpJsonl, TheJsonOfAPackageIsTheOneDumpJsonPrints) {
+    TempDir dir("dump-jsonl-same");
+    const fs::path apk = dir.path() / "app.apk";
+    writeFile(apk, apkWith(minimalManifest().bytes()));
+    const CliRun lines = runCli({"dump", "--jsonl", apk.string()});
+    const CliRun whole = runCli({"dump", "--json", apk.string()});
+    ASSERT_EQ(lines.code, 0) << lines.err;
+    ASSERT_EQ(whole.code, 0) << whole.err;
+    nlohmann::json line = nlohmann::json::parse(lines.out);
+    line.erase("diagnostics");
+    EXPECT_EQ(line, nlohmann::json::parse(whole.out)["packages"][0]);
+}
+
+// The README's recipe, with xargs -P standing in for GNU parallel: the real-world corpus sharded
+// over separate hearth processes gives exactly the lines one process gives, in some order.
+TEST(DumpJsonl, ACorpusShardedOverProcessesGivesTheLinesOfOneProcess) {
+    const std::vector<fs::path> apks = realWorldApks();
+    if (apks.empty()) GTEST_SKIP() << "no real-world APKs under HEARTH_SHARED_DIR";
+    TempDir dir("dump-jsonl-shards");
+    const fs::path list = dir.path() / "list.txt";
+    const fs::path out = dir.path() / "out.jsonl";
+    std::string names;
+    std::vector<std::string> args = {"dump", "--jsonl"};
+    for (const fs::path& apk : apks) {
+        names += apk.string() + '\n';
+        args.push_back(apk.string());
+    }
+    writeFile(list, names);
+    const std::string command = "xargs -d '\\n' -P 4 -n 16 '" + std::string(HEARTH_BINARY) +
+                                "' dump --jsonl < '" + list.string() + "' > '" + out.string() +
+                                "' 2>/dev/null";
+    // xargs exits 123 when some hearth exited 1: a corpus holds broken APKs on purpose.
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status)) << command;
+    EXPECT_TRUE(WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 123) << WEXITSTATUS(status);
+
+    std::vector<std::string> sharded = linesOf(readFile(out));
+    std::vector<std::string> single = linesOf(runCli(args).out);
+    EXPECT_EQ(sharded.size(), apks.size());
+    std::sort(sharded.begin(), sharded.end());
+    std::sort(single.begin(), single.end());
+    EXPECT_EQ(sharded, single);
+    size_t packages = 0;
+    for (const std::string& line : sharded) {
+        const nlohmann::json object = nlohmann::json::parse(line);  // every line is JSON
+        if (object.contains("package")) ++packages;
+    }
+    EXPECT_GT(packages, apks.size() / 2);  // most of the corpus parses
 }

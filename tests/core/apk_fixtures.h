@@ -435,7 +435,8 @@ class ArscWriter {
         uint8_t valueType = value::kString;
         std::string text;   // kString
         uint32_t data = 0;  // other types
-        bool defaultConfig = true;
+        bool defaultConfig = true;  // false: the French configuration
+        uint16_t sdkVersion = 0;    // values-vN: the configuration's sdkVersion
     };
 
     /// Adds an entry; returns its id 0x7fTTEEEE (types and, per type, keys numbered in the order
@@ -484,11 +485,22 @@ class ArscWriter {
             putU16(body, 0);
             putU32(body, count);
             for (uint32_t i = 0; i < count; ++i) putU32(body, 0);
-            for (bool defaultConfig : {true, false}) {
+            std::vector<std::pair<bool, uint16_t>> configs = {{true, 0}};  // default first
+            for (const Entry& entry : m_entries) {
+                const std::pair<bool, uint16_t> config{entry.defaultConfig, entry.sdkVersion};
+                if (entry.type == m_types[t] &&
+                    std::find(configs.begin(), configs.end(), config) == configs.end()) {
+                    configs.push_back(config);
+                }
+            }
+            for (const auto& [defaultConfig, sdkVersion] : configs) {
                 std::string entries;
                 std::vector<std::pair<uint32_t, uint32_t>> present;  // entry index, offset
                 for (const Entry& entry : m_entries) {
-                    if (entry.type != m_types[t] || entry.defaultConfig != defaultConfig) continue;
+                    if (entry.type != m_types[t] || entry.defaultConfig != defaultConfig ||
+                        entry.sdkVersion != sdkVersion) {
+                        continue;
+                    }
                     const uint32_t index = static_cast<uint32_t>(
                         std::find(typeKeys.begin(), typeKeys.end(), entry.key) - typeKeys.begin());
                     present.emplace_back(index, static_cast<uint32_t>(entries.size()));
@@ -544,6 +556,7 @@ class ArscWriter {
                 std::string config(64, '\0');
                 setU32(config, 0, 64);
                 if (!defaultConfig) config[8] = 'f', config[9] = 'r';  // language
+                setU16(config, 24, sdkVersion);
                 body += config;
                 body += index;
                 body += entries;

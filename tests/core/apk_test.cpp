@@ -437,8 +437,69 @@ TEST(ApkResources, AStringOnlyInAnotherConfigurationStaysUnresolvedWithAWarning)
     ASSERT_EQ(manifest->diagnostics.size(), 1u);
     EXPECT_EQ(manifest->diagnostics[0].toString(),
               "app.apk:3: warning: 'android:label' refers to @0x7f010000, which resources.arsc "
-              "does not resolve (@0x7f010000 has no value for the default configuration); kept "
-              "as '@0x7f010000'");
+              "does not resolve (@0x7f010000 has no value for the default configuration or "
+              "values-vN up to API 34); kept as '@0x7f010000'");
+}
+
+// @bool/atLeastHoneycomb is false in values/ and true in values-v11/: a real sample APK gates 59
+// activities on it. Android resolves it for the device's configuration, so every device from
+// API 11 on enables them (issue 13).
+TEST(ApkResources, AReferenceResolvesForTheDevicesApiLevel) {
+    ArscWriter arsc;
+    const uint32_t gate = arsc.add({"bool", "atLeastHoneycomb", value::kBoolean, "", 0});
+    arsc.add({"bool", "atLeastHoneycomb", value::kBoolean, "", 1, true, 11});
+    const std::string apk =
+        apkWith(minimalManifest({androidTyped("enabled", 0x0101000e, value::kReference, gate)})
+                    .bytes(),
+                arsc.bytes());
+    for (const auto& [api, enabled] : {std::pair{4, false}, std::pair{10, false},
+                                       std::pair{11, true}, std::pair{34, true}}) {
+        ParseOptions options;
+        options.apiLevel = api;
+        Result<Manifest> manifest = parseApk(apk, "app.apk", options);
+        ASSERT_TRUE(manifest) << manifest.error().toString();
+        EXPECT_EQ(manifest->components.at(0).enabled, enabled) << "API " << api;
+    }
+    Result<Manifest> byDefault = parseApk(apk, "app.apk");  // Device's default API level
+    ASSERT_TRUE(byDefault) << byDefault.error().toString();
+    EXPECT_TRUE(byDefault->components.at(0).enabled);
+}
+
+TEST(ApkResources, TheHighestApplicableSdkLevelWinsAndOtherQualifiersNeverApply) {
+    ArscWriter arsc;
+    const uint32_t label = arsc.add({"string", "title", value::kString, "base"});
+    arsc.add({"string", "title", value::kString, "v21", 0, true, 21});
+    arsc.add({"string", "title", value::kString, "v14", 0, true, 14});
+    arsc.add({"string", "title", value::kString, "fr-v17", 0, false, 17});  // French: never
+    const std::string apk = apkWith(
+        minimalManifest({androidTyped("label", kLabel, value::kReference, label)}).bytes(),
+        arsc.bytes());
+    for (const auto& [api, text] : {std::pair{13, "base"}, std::pair{14, "v14"},
+                                    std::pair{20, "v14"}, std::pair{21, "v21"}}) {
+        ParseOptions options;
+        options.apiLevel = api;
+        Result<Manifest> manifest = parseApk(apk, "app.apk", options);
+        ASSERT_TRUE(manifest) << manifest.error().toString();
+        EXPECT_EQ(manifest->components.at(0).label, text) << "API " << api;
+    }
+}
+
+TEST(ApkResources, AValueOnlyForNewerDevicesStaysUnresolvedOnOlderOnes) {
+    ArscWriter arsc;
+    const uint32_t label = arsc.add({"string", "only_v21", value::kString, "new", 0, true, 21});
+    ParseOptions options;
+    options.apiLevel = 19;
+    Result<Manifest> manifest = parseApk(
+        apkWith(minimalManifest({androidTyped("label", kLabel, value::kReference, label)}).bytes(),
+                arsc.bytes()),
+        "app.apk", options);
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->components[0].label, "@0x7f010000");
+    ASSERT_EQ(manifest->diagnostics.size(), 1u);
+    EXPECT_EQ(manifest->diagnostics[0].toString(),
+              "app.apk:3: warning: 'android:label' refers to @0x7f010000, which resources.arsc "
+              "does not resolve (@0x7f010000 has no value for the default configuration or "
+              "values-vN up to API 19); kept as '@0x7f010000'");
 }
 
 TEST(ApkResources, AMissingResourceStaysUnresolvedWithAWarning) {
@@ -620,6 +681,59 @@ TEST(ApkArchive, ACorruptDeflateStreamIsAnErrorNotACrash) {
     ASSERT_FALSE(manifest);
     EXPECT_EQ(manifest.error().toString().rfind("app.apk: cannot unpack AndroidManifest.xml (", 0),
               0u)
+        << manifest.error().toString();
+}
+
+// Android's installer reads any file it is given by its bytes; so does loadManifest (issue 13).
+TEST(ApkArchive, AnApkWithAnotherExtensionIsRecognisedByItsBytes) {
+    TempDir dir("apk-ext");
+    for (const char* name : {"app.zip", "app", "base.apk.1", "AndroidManifest.xml"}) {
+        const fs::path file = dir.path() / name;
+        writeFile(file, apkWith(minimalManifest().bytes()));
+        Result<Manifest> manifest = loadManifest(file);
+        ASSERT_TRUE(manifest) << name << ": " << manifest.error().toString();
+        EXPECT_EQ(manifest->packageName, "com.example.app") << name;
+        EXPECT_EQ(manifest->components.at(0).name, "com.example.app.Main") << name;
+    }
+}
+
+TEST(ApkArchive, ABareBinaryManifestIsReadAsOne) {
+    TempDir dir("apk-bare");
+    for (const char* name : {"AndroidManifest.xml", "manifest.bin"}) {
+        const fs::path file = dir.path() / name;
+        writeFile(file, minimalManifest({androidTyped("label", kLabel, value::kReference,
+                                                      0x7f010000)})
+                            .bytes());
+        Result<Manifest> manifest = loadManifest(file);
+        ASSERT_TRUE(manifest) << name << ": " << manifest.error().toString();
+        EXPECT_EQ(manifest->components.at(0).name, "com.example.app.Main");
+        // No resources.arsc beside a bare manifest: the reference stays as its id.
+        EXPECT_EQ(manifest->components.at(0).label, "@0x7f010000");
+        EXPECT_EQ(manifest->components.at(0).where.prefix(), file.string() + ":3: ");
+    }
+}
+
+TEST(ApkArchive, ABareBinaryManifestWithAnotherFirstChunkTypeIsStillBinary) {
+    TempDir dir("apk-bare-type");
+    std::string axml = minimalManifest().bytes();
+    setU16(axml, 0, 0x0000);
+    const fs::path file = dir.path() / "AndroidManifest.xml";
+    writeFile(file, axml);
+    Result<Manifest> manifest = loadManifest(file);
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->packageName, "com.example.app");
+}
+
+TEST(ApkArchive, ABrokenBareBinaryManifestNamesTheFileNotAnEntry) {
+    TempDir dir("apk-bare-broken");
+    std::string axml = minimalManifest().bytes();
+    axml.resize(axml.size() - 48);  // no </manifest>, no namespace end
+    setU32(axml, 4, static_cast<uint32_t>(axml.size()));
+    const fs::path file = dir.path() / "manifest.bin";
+    writeFile(file, axml);
+    Result<Manifest> manifest = loadManifest(file);
+    ASSERT_FALSE(manifest);
+    EXPECT_EQ(manifest.error().toString().rfind(file.string() + ": document ends inside", 0), 0u)
         << manifest.error().toString();
 }
 

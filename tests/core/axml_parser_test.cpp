@@ -232,13 +232,14 @@ TEST(AxmlParserHostile, TextXmlIsNotMistakenForBinary) {
               manifestError("is text XML, expected the binary XML (AXML) that aapt compiles", 0));
 }
 
-TEST(AxmlParserHostile, AnotherChunkTypeFirstIsNotBinaryXml) {
-    std::string axml = minimalManifest().bytes();
-    setU16(axml, 0, 0x0002);
-    EXPECT_EQ(errorOf(axml),
-              manifestError("not binary XML: the first chunk has type 0x0002, expected 0x0003 "
-                            "(RES_XML_TYPE)",
-                            0));
+// Android's ResXMLTree::setTo checks the first chunk's sizes, never its type: two real malware
+// manifests carry another type there to throw off tools that check it, and install fine.
+TEST(AxmlParserHostile, AnotherChunkTypeFirstStillParsesAsAndroidDoes) {
+    for (const uint16_t type : {uint16_t{0x0000}, uint16_t{0x0002}, uint16_t{0x0102}, uint16_t{0xbeef}}) {
+        std::string axml = minimalManifest().bytes();
+        setU16(axml, 0, type);
+        EXPECT_EQ(errorOf(axml), "(parsed without error)") << "first chunk type " << type;
+    }
 }
 
 TEST(AxmlParserHostile, ATruncatedDocumentSaysHowMuchIsMissing) {
@@ -481,4 +482,20 @@ TEST(AxmlParserHostile, EverySingleByteCorruptionIsHandled) {
         }
     }
     EXPECT_GT(errors, 0u);
+}
+
+// A real APK (androguard's AndroidManifest_StringNotTerminated) has a raw value whose string is
+// unterminated; Android's ResXMLParser reads such a raw string as absent and installs the app
+// using the typed value, so Hearth parses it too.
+TEST(AxmlParserHostile, ARawValueThatCannotBeDecodedIsReadAsAbsent) {
+    std::string axml =
+        minimalManifest({androidTyped("exported", 0x01010010, value::kBoolean, 0)}).bytes();
+    const size_t activity = chunkOffset(axml, kStartElement, 2);
+    ASSERT_NE(activity, std::string::npos);
+    const size_t exportedRaw = activity + 16 + 20 + 20 * 1 + 8;  // attribute #1's rawValue
+    setU32(axml, exportedRaw, 5000);
+    Result<Manifest> manifest = parseAxml(axml);
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_TRUE(manifest->components.at(0).exportedExplicit);
+    EXPECT_FALSE(manifest->components.at(0).exported);
 }

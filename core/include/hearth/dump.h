@@ -22,4 +22,11 @@ std::string renderDumpText(std::span<const Manifest> manifests);
 std::string renderDumpJson(std::span<const Manifest> manifests,
                            std::span<const Diagnostic> extra = {});
 
+/// One package as one line of JSON Lines (`hearth dump --jsonl`): the object "packages" holds in
+/// renderDumpJson, plus its own "diagnostics", compact, ending in a newline.
+std::string renderDumpJsonLine(const Manifest& manifest);
+
+/// A file that could not be read, as one JSON Lines line: {"file":...,"error":{diagnostic}}.
+std::string renderDumpJsonErrorLine(const Diagnostic& error);
+
 }  // namespace hearth

@@ -72,6 +72,9 @@ struct ParseOptions {
     std::optional<std::string> packageName;
     /// Turn warnings into errors.
     bool strict = false;
+    /// The device's API level: an APK's resource references resolve for it (values-v11 applies
+    /// from API 11 on), as the device's own package parser resolves them. 34 is Device's default.
+    int apiLevel = 34;
 };
 
 /// Parses AndroidManifest.xml source text. sourceName is used in locations and for finding
@@ -84,7 +87,14 @@ struct ParseOptions {
 [[nodiscard]] Result<Manifest> parseApk(std::string_view bytes, const std::string& sourceName,
                                         const ParseOptions& options = {});
 
-/// Reads a file and parses it: ".apk" as an APK, anything else as source XML.
+/// Parses a compiled (binary XML) AndroidManifest.xml on its own, outside any APK: references
+/// stay unresolved, since there is no resources.arsc to follow them in.
+[[nodiscard]] Result<Manifest> parseBinaryManifest(std::string_view bytes,
+                                                   const std::string& sourceName,
+                                                   const ParseOptions& options = {});
+
+/// Reads a file and parses it by its bytes: a zip archive as an APK (whatever its extension), a
+/// binary manifest as one, anything else as source XML.
 [[nodiscard]] Result<Manifest> loadManifest(const std::filesystem::path& path,
                                             const ParseOptions& options = {});
 
