@@ -27,9 +27,9 @@ struct KnownAttribute {
 };
 
 // android: attributes by resource id. Ids up to 0x01010606 were checked against `aapt dump
-// resources` of Debian's framework-res.apk (Android 10); the API 30/31 ones (mimeGroup,
-// pathSuffix, sspSuffix, pathAdvancedPattern, sspAdvancedPattern) against the platform's
-// public-final.xml. Android itself matches these attributes by id, not by name.
+// resources` of Debian's framework-res.apk (Android 10); the API 30/31 ones (forceQueryable,
+// mimeGroup, pathSuffix, sspSuffix, pathAdvancedPattern, sspAdvancedPattern) against the
+// platform's public-final.xml. Android itself matches these attributes by id, not by name.
 constexpr KnownAttribute kAndroidAttributes[] = {
     {0x01010000, "theme"},
     {0x01010001, "label"},
@@ -94,6 +94,7 @@ constexpr KnownAttribute kAndroidAttributes[] = {
     {0x01010531, "visibleToInstantApps"},
     {0x01010572, "compileSdkVersion"},
     {0x01010573, "compileSdkVersionCodename"},
+    {0x01010608, "forceQueryable"},
     {0x01010615, "mimeGroup"},
     {0x0101061e, "pathSuffix"},
     {0x0101061f, "sspSuffix"},
@@ -114,7 +115,7 @@ bool reachesTheModel(std::string_view localName) {
     static const std::set<std::string_view> kModelled = {
         "label", "icon", "name", "enabled", "exported", "permission", "process", "directBootAware",
         "excludeFromRecents", "launchMode", "targetActivity", "minSdkVersion", "targetSdkVersion",
-        "authorities",
+        "authorities", "forceQueryable", "maxSdkVersion",
         // intent-filter
         "priority", "order", "autoVerify",
         // data
@@ -130,7 +131,8 @@ bool takesNumberOrBool(std::string_view localName) {
     return localName == "enabled" || localName == "exported" || localName == "directBootAware" ||
            localName == "excludeFromRecents" || localName == "autoVerify" ||
            localName == "priority" || localName == "order" || localName == "minSdkVersion" ||
-           localName == "targetSdkVersion" || localName == "launchMode";
+           localName == "targetSdkVersion" || localName == "launchMode" ||
+           localName == "forceQueryable" || localName == "maxSdkVersion";
 }
 
 // android:launchMode is compiled to its enum value; the source (and the model) spell it.

@@ -66,6 +66,35 @@ json componentJson(const Component& component) {
             {"filters", std::move(filters)}};
 }
 
+json usesPermissionsJson(const Manifest& manifest) {
+    json out = json::array();
+    for (const UsesPermission& permission : manifest.usesPermissions) {
+        out.push_back({{"name", permission.name},
+                       {"maxSdkVersion", optionalInt(permission.maxSdkVersion)},
+                       {"sdk23", permission.sdk23},
+                       {"line", permission.where.line},
+                       {"column", permission.where.column}});
+    }
+    return out;
+}
+
+json queriesJson(const Queries& queries) {
+    json intents = json::array();
+    for (const QueriesIntent& intent : queries.intents) {
+        intents.push_back({{"action", optionalString(intent.action)},
+                           {"categories", intent.categories},
+                           {"scheme", optionalString(intent.scheme)},
+                           {"host", optionalString(intent.host)},
+                           {"mimeType", optionalString(intent.mimeType)},
+                           {"data", optionalString(intent.dataUri())},
+                           {"line", intent.where.line},
+                           {"column", intent.where.column}});
+    }
+    return {{"packages", queries.packages},
+            {"intents", std::move(intents)},
+            {"providers", queries.providerAuthorities}};
+}
+
 json manifestJson(const Manifest& manifest) {
     const Application& application = manifest.application;
     json components = json::array();
@@ -79,12 +108,16 @@ json manifestJson(const Manifest& manifest) {
             {"column", manifest.where.column},
             {"minSdk", optionalInt(manifest.minSdk)},
             {"targetSdk", optionalInt(manifest.targetSdk)},
+            {"effectiveTargetSdk", manifest.effectiveTargetSdk()},
+            {"usesPermissions", usesPermissionsJson(manifest)},
+            {"queries", queriesJson(manifest.queries)},
             {"application",
              {{"label", optionalString(application.label)},
               {"icon", optionalString(application.icon)},
               {"enabled", application.enabled},
               {"process", optionalString(application.process)},
               {"directBootAware", application.directBootAware},
+              {"forceQueryable", application.forceQueryable},
               {"line", application.where.line},
               {"column", application.where.column}}},
             {"components", std::move(components)}};
@@ -201,14 +234,49 @@ void writeComponent(std::ostream& out, const Manifest& manifest, const Component
     for (const IntentFilter& filter : component.filters) writeFilter(out, filter);
 }
 
+// <uses-permission> and <queries>, only when the manifest has them.
+void writeVisibility(std::ostream& out, const Manifest& manifest) {
+    for (const UsesPermission& permission : manifest.usesPermissions) {
+        out << "  " << (permission.sdk23 ? "uses-permission-sdk-23 " : "uses-permission ")
+            << permission.name;
+        if (permission.maxSdkVersion) out << " maxSdkVersion=" << *permission.maxSdkVersion;
+        out << at(permission.where) << "\n";
+    }
+    const Queries& queries = manifest.queries;
+    if (queries.packages.empty() && queries.intents.empty() &&
+        queries.providerAuthorities.empty()) {
+        return;
+    }
+    out << "  queries:\n";
+    for (const std::string& package : queries.packages) out << "    package " << package << "\n";
+    for (const QueriesIntent& intent : queries.intents) {
+        out << "    intent" << at(intent.where) << ":";
+        if (intent.action) out << " act=" << *intent.action;
+        if (!intent.categories.empty()) {
+            out << " cat=[";
+            for (size_t i = 0; i < intent.categories.size(); ++i) {
+                out << (i > 0 ? "," : "") << intent.categories[i];
+            }
+            out << "]";
+        }
+        if (std::optional<std::string> data = intent.dataUri()) out << " dat=" << *data;
+        if (intent.mimeType) out << " typ=" << *intent.mimeType;
+        out << "\n";
+    }
+    for (const std::string& authority : queries.providerAuthorities) {
+        out << "    provider " << authority << "\n";
+    }
+}
+
 void writeManifest(std::ostream& out, const Manifest& manifest) {
     out << "Package [" << manifest.packageName << "]"
         << (manifest.packageDerived ? " (no package attribute)" : "") << " " << manifest.file;
     if (manifest.where.line > 0) out << ":" << manifest.where.line << ":" << manifest.where.column;
     out << "\n";
     out << "  minSdk=" << (manifest.minSdk ? std::to_string(*manifest.minSdk) : "unset")
-        << " targetSdk=" << (manifest.targetSdk ? std::to_string(*manifest.targetSdk) : "unset")
-        << "\n";
+        << " targetSdk=" << (manifest.targetSdk ? std::to_string(*manifest.targetSdk) : "unset");
+    if (!manifest.targetSdk) out << " (Android uses " << manifest.effectiveTargetSdk() << ")";
+    out << "\n";
     const Application& application = manifest.application;
     out << "  application" << at(application.where) << ":";
     if (application.label) out << " label=" << shown(*application.label);
@@ -216,7 +284,9 @@ void writeManifest(std::ostream& out, const Manifest& manifest) {
     out << " enabled=" << (application.enabled ? "true" : "false");
     if (application.process) out << " process=" << *application.process;
     if (application.directBootAware) out << " directBootAware=true";
+    if (application.forceQueryable) out << " forceQueryable=true";
     out << "\n";
+    writeVisibility(out, manifest);
     for (const Component& component : manifest.components) {
         writeComponent(out, manifest, component);
     }

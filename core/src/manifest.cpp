@@ -29,6 +29,36 @@ const Component* Manifest::findComponent(std::string_view className) const {
     return nullptr;
 }
 
+bool Manifest::requestsPermission(std::string_view permission) const {
+    for (const UsesPermission& uses : usesPermissions) {
+        if (uses.name == permission) return true;
+    }
+    return false;
+}
+
+int Manifest::effectiveMinSdk() const { return minSdk.value_or(1); }
+
+int Manifest::effectiveTargetSdk() const {
+    if (targetSdk) return *targetSdk;
+    return usesSdk ? effectiveMinSdk() : 0;
+}
+
+std::optional<std::string> QueriesIntent::dataUri() const {
+    // Uri.Builder().scheme(s).authority(host).path("/*"): no "//" without an authority.
+    if (scheme) return *scheme + ":" + (host ? "//" + *host : std::string()) + "/*";
+    if (mimeType) return std::string("content://*/*");
+    return std::nullopt;
+}
+
+Intent QueriesIntent::probe() const {
+    Intent intent;
+    intent.action = action;
+    for (const std::string& category : categories) intent.addCategory(category);
+    if (std::optional<std::string> uri = dataUri()) intent.data = Uri::parse(*uri);
+    intent.type = mimeType;
+    return intent;
+}
+
 std::string expandClassName(std::string_view packageName, std::string_view className) {
     // PackageParser.buildClassName: a leading '.' or no dot at all means relative to the package.
     if (className.empty()) return std::string(packageName);

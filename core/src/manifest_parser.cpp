@@ -2,6 +2,7 @@
 
 #include <hearth/limits.h>
 #include <hearth/manifest.h>
+#include <hearth/suggest.h>
 
 #include <algorithm>
 #include <array>
@@ -252,6 +253,19 @@ const NameSet& intentFilterAttributes() {
     return names;
 }
 
+// <uses-permission>, <uses-permission-sdk-23> and <uses-permission-sdk-m> share one parser.
+const NameSet& usesPermissionAttributes() {
+    static const NameSet names = {"name",           "maxSdkVersion",      "minSdkVersion",
+                                  "requiredFeature", "requiredNotFeature", "usesPermissionFlags"};
+    return names;
+}
+
+// Android reads only the authorities; aapt before Android 11 wants a name on any <provider>.
+const NameSet& queriesProviderAttributes() {
+    static const NameSet names = {"authorities", "name"};
+    return names;
+}
+
 const NameSet& nameOnlyAttributes() {
     static const NameSet names = {"name"};
     return names;
@@ -278,10 +292,7 @@ const NameSet& dataAttributes() {
 
 // Elements Android knows under each parent but Hearth does not model: accepted without a word.
 const NameSet& otherManifestChildren() {
-    static const NameSet names = {"uses-permission",
-                                  "uses-permission-sdk-23",
-                                  "uses-permission-sdk-m",
-                                  "permission",
+    static const NameSet names = {"permission",
                                   "permission-group",
                                   "permission-tree",
                                   "uses-feature",
@@ -294,7 +305,6 @@ const NameSet& otherManifestChildren() {
                                   "original-package",
                                   "adopt-permissions",
                                   "eat-comment",
-                                  "queries",
                                   "package-verifier",
                                   "key-sets",
                                   "overlay",
@@ -773,11 +783,17 @@ class ManifestParser {
     Result<void> checkXmlDeclaration(const pugi::xml_node& declaration) const;
     Result<void> parseRoot(const pugi::xml_node& root);
     Result<void> parseUsesSdk(const pugi::xml_node& element, const Namespaces& ns);
+    Result<void> parseUsesPermission(const pugi::xml_node& element, const Namespaces& ns);
+    Result<void> parseQueries(const pugi::xml_node& element, const Namespaces& ns);
+    Result<void> parseQueriesIntent(const pugi::xml_node& element, const Namespaces& ns);
     Result<void> parseApplication(const pugi::xml_node& element, const Namespaces& ns);
     Result<void> parseComponent(const pugi::xml_node& element, const Namespaces& ns,
                                 ComponentKind kind);
     Result<void> parseIntentFilter(const pugi::xml_node& element, const Namespaces& ns,
                                    Component& component);
+    // The <action>, <category> and <data> children of an <intent-filter> or a queries <intent>.
+    Result<void> parseFilterChildren(const pugi::xml_node& element, const Namespaces& ns,
+                                     IntentFilter& filter);
     Result<void> parseActionOrCategory(const pugi::xml_node& element, const Namespaces& ns,
                                        std::vector<std::string>& names);
     Result<void> parseData(const pugi::xml_node& element, const Namespaces& ns,
@@ -1534,7 +1550,10 @@ Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {
         if (child.type() != pugi::node_element) continue;
         if (auto r = checkChildCount(root, child, counts); !r) return r;
         const std::string_view tag = child.name();
-        if (tag != "application" && tag != "uses-sdk") {
+        const bool usesPermission = tag == "uses-permission" ||
+                                    tag == "uses-permission-sdk-23" ||
+                                    tag == "uses-permission-sdk-m";
+        if (tag != "application" && tag != "uses-sdk" && tag != "queries" && !usesPermission) {
             if (otherManifestChildren().count(tag) > 0) continue;
             if (auto r = warn(where(child),
                               "unknown element " + tagText(tag) + " in <manifest>; ignored");
@@ -1558,6 +1577,10 @@ Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {
             }
             m_sawApplication = true;
             if (auto r = parseApplication(child, childNs); !r) return r;
+        } else if (usesPermission) {
+            if (auto r = parseUsesPermission(child, childNs); !r) return r;
+        } else if (tag == "queries") {
+            if (auto r = parseQueries(child, childNs); !r) return r;
         } else if (auto r = parseUsesSdk(child, childNs); !r) {
             return r;
         }
@@ -1567,6 +1590,7 @@ Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {
 
 Result<void> ManifestParser::parseUsesSdk(const pugi::xml_node& element, const Namespaces& ns) {
     if (auto r = checkAttributes(element, ns, usesSdkAttributes()); !r) return r;
+    m_manifest.usesSdk = true;
     for (auto [localName, field] : {std::pair{"minSdkVersion", &m_manifest.minSdk},
                                     std::pair{"targetSdkVersion", &m_manifest.targetSdk}}) {
         const pugi::xml_attribute attribute = androidAttribute(element, ns, localName);
@@ -1609,6 +1633,10 @@ Result<void> ManifestParser::parseApplication(const pugi::xml_node& element, con
     Result<std::optional<bool>> directBootAware = boolAttribute(element, ns, "directBootAware");
     if (!directBootAware) return directBootAware.error();
     application.directBootAware = directBootAware->value_or(false);
+    // V-4: honoured for system apps only, but read on every package as Android reads it.
+    Result<std::optional<bool>> forceQueryable = boolAttribute(element, ns, "forceQueryable");
+    if (!forceQueryable) return forceQueryable.error();
+    application.forceQueryable = forceQueryable->value_or(false);
 
     std::map<std::string_view, size_t> counts;
     for (pugi::xml_node child : element.children()) {
@@ -1755,8 +1783,13 @@ Result<void> ManifestParser::parseComponent(const pugi::xml_node& element, const
         }
     }
 
-    // Android's default: exported exactly when some filter survived parsing.
-    component.exported = exported->value_or(!component.filters.empty());
+    // Android's default: a provider is exported when the package targets API < 17 (the target
+    // known at this point of the document, as ParsedProviderUtils reads it), any other component
+    // exactly when some filter survived parsing.
+    const bool exportedByDefault = kind == ComponentKind::Provider
+                                       ? m_manifest.effectiveTargetSdk() < 17
+                                       : !component.filters.empty();
+    component.exported = exported->value_or(exportedByDefault);
     if (!component.exportedExplicit && !component.filters.empty() &&
         m_manifest.targetSdk.value_or(0) >= 31) {
         if (auto r = warn(component.where,
@@ -1785,27 +1818,7 @@ Result<void> ManifestParser::parseIntentFilter(const pugi::xml_node& element, co
     Result<std::optional<bool>> autoVerify = boolAttribute(element, ns, "autoVerify");
     if (!autoVerify) return autoVerify.error();
     filter.autoVerify = autoVerify->value_or(false);
-
-    std::map<std::string_view, size_t> counts;
-    for (pugi::xml_node child : element.children()) {
-        if (child.type() != pugi::node_element) continue;
-        if (auto r = checkChildCount(element, child, counts); !r) return r;
-        const Namespaces childNs = namespacesOf(child, ns);
-        if (isRemovedByMerger(child, childNs)) continue;
-        const std::string_view tag = child.name();
-        Result<void> handled = ok();
-        if (tag == "action") {
-            handled = parseActionOrCategory(child, childNs, filter.actions);
-        } else if (tag == "category") {
-            handled = parseActionOrCategory(child, childNs, filter.categories);
-        } else if (tag == "data") {
-            handled = parseData(child, childNs, filter);
-        } else if (otherFilterChildren().count(tag) == 0) {
-            handled = warn(where(child),
-                           "unknown element " + tagText(tag) + " in <intent-filter>; ignored");
-        }
-        if (!handled) return handled;
-    }
+    if (auto r = parseFilterChildren(element, ns, filter); !r) return r;
 
     if (filter.actions.empty()) {
         // Activities and receivers drop an action-less filter (PackageParser logs "No actions
@@ -1825,6 +1838,31 @@ Result<void> ManifestParser::parseIntentFilter(const pugi::xml_node& element, co
     return ok();
 }
 
+Result<void> ManifestParser::parseFilterChildren(const pugi::xml_node& element,
+                                                 const Namespaces& ns, IntentFilter& filter) {
+    std::map<std::string_view, size_t> counts;
+    for (pugi::xml_node child : element.children()) {
+        if (child.type() != pugi::node_element) continue;
+        if (auto r = checkChildCount(element, child, counts); !r) return r;
+        const Namespaces childNs = namespacesOf(child, ns);
+        if (isRemovedByMerger(child, childNs)) continue;
+        const std::string_view tag = child.name();
+        Result<void> handled = ok();
+        if (tag == "action") {
+            handled = parseActionOrCategory(child, childNs, filter.actions);
+        } else if (tag == "category") {
+            handled = parseActionOrCategory(child, childNs, filter.categories);
+        } else if (tag == "data") {
+            handled = parseData(child, childNs, filter);
+        } else if (otherFilterChildren().count(tag) == 0) {
+            handled = warn(where(child), "unknown element " + tagText(tag) + " in " +
+                                             tagText(element.name()) + "; ignored");
+        }
+        if (!handled) return handled;
+    }
+    return ok();
+}
+
 Result<void> ManifestParser::parseActionOrCategory(const pugi::xml_node& element,
                                                    const Namespaces& ns,
                                                    std::vector<std::string>& names) {
@@ -1835,9 +1873,149 @@ Result<void> ManifestParser::parseActionOrCategory(const pugi::xml_node& element
     if (std::find(names.begin(), names.end(), *name) != names.end()) {
         // IntentFilter.addAction/addCategory keep one copy.
         return warn(where(element), "duplicate " + tagText(element.name()) + " " + inQuotes(*name) +
-                                        " in this <intent-filter>; Android keeps one");
+                                        " in this " + tagText(element.parent().name()) +
+                                        "; Android keeps one");
+    }
+    // A name one edit away from one Android defines is almost always a typo that silently
+    // matches nothing (issue 15).
+    const bool isAction = std::string_view(element.name()) == "action";
+    if (const std::optional<std::string_view> meant =
+            nearestName(*name, isAction ? wellKnownActions() : wellKnownCategories())) {
+        if (auto r = warn(where(androidAttribute(element, ns, "name")),
+                          tagText(element.name()) + " " + inQuotes(*name) + " is not " +
+                              (isAction ? "an action" : "a category") +
+                              " Android defines; did you mean " + inQuotes(*meant) + "?");
+            !r) {
+            return r;
+        }
     }
     names.push_back(std::move(*name));
+    return ok();
+}
+
+// <uses-permission>: only the name matters to resolution (V-2 reads QUERY_ALL_PACKAGES). Android
+// skips one without a name, or whose name is a resource reference (getNonResourceString), and
+// keeps each name once.
+Result<void> ManifestParser::parseUsesPermission(const pugi::xml_node& element,
+                                                 const Namespaces& ns) {
+    if (auto r = checkAttributes(element, ns, usesPermissionAttributes()); !r) return r;
+    const pugi::xml_attribute nameAttribute = androidAttribute(element, ns, "name");
+    if (!nameAttribute) {
+        return warn(where(element), tagText(element.name()) +
+                                        " has no 'android:name'; Android ignores it");
+    }
+    std::string scratch;
+    Result<std::string_view> raw = rawValue(nameAttribute, scratch);
+    if (!raw) return raw.error();
+    if (!raw->empty() && (raw->front() == '@' || raw->front() == '?')) {
+        return warn(where(nameAttribute),
+                    tagText(element.name()) + " attribute " + inQuotes(nameAttribute.name()) +
+                        " is a resource reference, which Android does not read here; ignored");
+    }
+    Result<std::optional<std::string>> name = stringAttribute(element, ns, "name");
+    if (!name) return name.error();
+    Result<std::optional<int>> maxSdk = intAttribute(element, ns, "maxSdkVersion");
+    if (!maxSdk) return maxSdk.error();
+    if (m_manifest.requestsPermission(**name)) return ok();
+    UsesPermission permission;
+    permission.name = std::move(**name);
+    // maxSdkVersion 0 means "no limit" to Android.
+    if (*maxSdk && **maxSdk != 0) permission.maxSdkVersion = **maxSdk;
+    permission.sdk23 = std::string_view(element.name()) != "uses-permission";
+    permission.where = where(element);
+    m_manifest.usesPermissions.push_back(std::move(permission));
+    return ok();
+}
+
+// <queries> (ParsingPackageUtils.parseQueries): <package>, <intent> and <provider>; several
+// <queries> elements add up.
+Result<void> ManifestParser::parseQueries(const pugi::xml_node& element, const Namespaces& ns) {
+    if (auto r = checkAttributes(element, ns, {}); !r) return r;
+    Queries& queries = m_manifest.queries;
+    for (pugi::xml_node child : element.children()) {
+        if (child.type() != pugi::node_element) continue;
+        const Namespaces childNs = namespacesOf(child, ns);
+        if (isRemovedByMerger(child, childNs)) continue;
+        const std::string_view tag = child.name();
+        if (tag == "intent") {
+            if (auto r = parseQueriesIntent(child, childNs); !r) return r;
+        } else if (tag == "package") {
+            if (auto r = checkAttributes(child, childNs, nameOnlyAttributes()); !r) return r;
+            // Android: "Package name is missing from package tag."
+            Result<std::string> name = requiredNonEmpty(child, childNs, "name");
+            if (!name) return name.error();
+            queries.packages.push_back(std::move(*name));
+        } else if (tag == "provider") {
+            if (auto r = checkAttributes(child, childNs, queriesProviderAttributes()); !r) return r;
+            // Android: "Authority missing from provider tag."
+            Result<std::string> authorities = requiredNonEmpty(child, childNs, "authorities");
+            if (!authorities) return authorities.error();
+            // StringTokenizer: empty pieces between ';' are skipped.
+            std::string_view rest = *authorities;
+            while (!rest.empty()) {
+                const size_t semicolon = std::min(rest.find(';'), rest.size());
+                if (semicolon > 0) queries.providerAuthorities.emplace_back(rest.substr(0, semicolon));
+                rest.remove_prefix(std::min(semicolon + 1, rest.size()));
+            }
+        } else if (auto r = warn(where(child),
+                                 "unknown element " + tagText(tag) + " in <queries>; ignored");
+                   !r) {
+            return r;
+        }
+    }
+    return ok();
+}
+
+// A queries <intent> is read like an <intent-filter> (every check of its children applies), then
+// reduced to one probe intent; more than one action, type, scheme or host fails the package.
+Result<void> ManifestParser::parseQueriesIntent(const pugi::xml_node& element,
+                                                const Namespaces& ns) {
+    if (auto r = checkAttributes(element, ns, intentFilterAttributes()); !r) return r;
+    IntentFilter filter;
+    if (auto r = parseFilterChildren(element, ns, filter); !r) return r;
+    const SourceLocation at = where(element);
+    const auto refuse = [&](std::string what, const char* android) {
+        return errorAt(at, "<intent> in <queries> " + what + "; Android refuses the package ('" +
+                               android + "')");
+    };
+    if (filter.actions.empty() && filter.schemes.empty() && filter.types.empty()) {
+        return refuse("needs an <action>, or a <data> with a scheme or a mimeType",
+                      "intent tags must contain either an action or data.");
+    }
+    const auto most = [&](size_t count, const char* what, const char* android) {
+        return count > 1 ? refuse("has " + std::to_string(count) + " " + what +
+                                      ", more than the one Android accepts",
+                                  android)
+                         : Result<void>(ok());
+    };
+    if (auto r = most(filter.actions.size(), "actions", "intent tag may have at most one action.");
+        !r) {
+        return r;
+    }
+    if (auto r = most(filter.types.size(), "data types",
+                      "intent tag may have at most one data type.");
+        !r) {
+        return r;
+    }
+    if (auto r = most(filter.schemes.size(), "data schemes",
+                      "intent tag may have at most one data scheme.");
+        !r) {
+        return r;
+    }
+    if (auto r = most(filter.authorities.size(), "data hosts",
+                      "intent tag may have at most one data host.");
+        !r) {
+        return r;
+    }
+    QueriesIntent intent;
+    if (!filter.actions.empty()) intent.action = filter.actions.front();
+    intent.categories = std::move(filter.categories);
+    if (!filter.schemes.empty()) intent.scheme = filter.schemes.front();
+    if (!filter.authorities.empty()) intent.host = filter.authorities.front().host;
+    // Android stores "image/*" as "image" and adds the "/*" back here; the model keeps it whole.
+    if (!filter.types.empty()) intent.mimeType = filter.types.front();
+    intent.where = at;
+    m_manifest.queries.intents.push_back(std::move(intent));
     return ok();
 }
 

@@ -94,7 +94,7 @@ TEST(DumpCommand, PrintsATreeOfPackagesComponentsAndFilters) {
     EXPECT_EQ(run.code, 0);
     EXPECT_EQ(run.err, "");
     EXPECT_EQ(run.out, "Package [com.example.home] " + file + R"(:1:1
-  minSdk=8 targetSdk=unset
+  minSdk=8 targetSdk=unset (Android uses 8)
   application (line 4:5): label="Home" enabled=true
   activity com.example.home/.Home (line 5:9)
     enabled=true exported=true (default) launchMode=singleTask
@@ -127,9 +127,11 @@ TEST(DumpCommand, PrintsJsonWithEveryField) {
     const nlohmann::json expected = nlohmann::json::parse(R"json({
       "packages": [{
         "package": "com.example.home", "packageDerived": false, "file": "FILE",
-        "line": 1, "column": 1, "minSdk": 8, "targetSdk": null,
+        "line": 1, "column": 1, "minSdk": 8, "targetSdk": null, "effectiveTargetSdk": 8,
+        "usesPermissions": [], "queries": {"packages": [], "intents": [], "providers": []},
         "application": {"label": "Home", "icon": null, "enabled": true, "process": null,
-                        "directBootAware": false, "line": 4, "column": 5},
+                        "directBootAware": false, "forceQueryable": false, "line": 4,
+                        "column": 5},
         "components": [
           {"kind": "activity", "name": "com.example.home.Home", "label": null, "enabled": true,
            "exported": true, "exportedExplicit": false, "permission": null, "process": null,
@@ -183,6 +185,51 @@ TEST(DumpCommand, ProviderShowsItsAuthorities) {
     const DumpRun json = dump({file, "--json"});
     EXPECT_EQ(nlohmann::json::parse(json.out)["packages"][0]["components"][0]["authorities"],
               "com.example.p.files;com.example.p.more");
+}
+
+TEST(DumpCommand, ShowsPermissionsQueriesAndForceQueryable_V2_V4_V5_V6_V7) {
+    const std::string file = writeFile(scratchDir("queries") / "AndroidManifest.xml", R"xml(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.q">
+<uses-sdk android:minSdkVersion="21" android:targetSdkVersion="34" />
+<uses-permission android:name="android.permission.QUERY_ALL_PACKAGES" />
+<uses-permission-sdk-23 android:name="android.permission.CAMERA" android:maxSdkVersion="28" />
+<queries>
+    <package android:name="com.example.store" />
+    <intent>
+        <action android:name="android.intent.action.VIEW" />
+        <category android:name="android.intent.category.BROWSABLE" />
+        <data android:scheme="https" />
+    </intent>
+    <provider android:authorities="com.a.files" />
+</queries>
+<application android:forceQueryable="true" />
+</manifest>
+)xml");
+    const DumpRun text = dump({file});
+    EXPECT_EQ(text.code, 0) << text.err;
+    EXPECT_EQ(text.out, "Package [com.example.q] " + file + R"(:1:1
+  minSdk=21 targetSdk=34
+  application (line 14:1): enabled=true forceQueryable=true
+  uses-permission android.permission.QUERY_ALL_PACKAGES (line 3:1)
+  uses-permission-sdk-23 android.permission.CAMERA maxSdkVersion=28 (line 4:1)
+  queries:
+    package com.example.store
+    intent (line 7:5): act=android.intent.action.VIEW cat=[android.intent.category.BROWSABLE] dat=https:/*
+    provider com.a.files
+)");
+    const DumpRun json = dump({file, "--json"});
+    const nlohmann::json package = nlohmann::json::parse(json.out)["packages"][0];
+    EXPECT_EQ(package["effectiveTargetSdk"], 34);
+    EXPECT_EQ(package["usesPermissions"][1],
+              nlohmann::json::parse(R"({"name": "android.permission.CAMERA", "maxSdkVersion": 28,
+                                        "sdk23": true, "line": 4, "column": 1})"));
+    EXPECT_EQ(package["queries"], nlohmann::json::parse(R"({
+        "packages": ["com.example.store"],
+        "intents": [{"action": "android.intent.action.VIEW",
+                     "categories": ["android.intent.category.BROWSABLE"], "scheme": "https",
+                     "host": null, "mimeType": null, "data": "https:/*", "line": 7,
+                     "column": 5}],
+        "providers": ["com.a.files"]})"));
+    EXPECT_EQ(package["application"]["forceQueryable"], true);
 }
 
 TEST(DumpCommand, WarningsGoToStderrInTextAndIntoDiagnosticsInJson) {

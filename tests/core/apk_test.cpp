@@ -315,6 +315,87 @@ TEST(ApkFromAapt, ElementIndicesAreWhatAaptDumpXmltreeCounts) {
     }
 }
 
+TEST(ApkFromAapt, PermissionsQueriesAndProviderDefaultsMatchTheSource_V2_V5_V6_V7) {
+    SKIP_WITHOUT_AAPT();
+    TempDir dir("apk-queries");
+    // aapt of Android 10 knows <queries> only as an element name, and wants a name on every
+    // <provider>, even there.
+    const std::string manifest = R"(<?xml version="1.0" encoding="utf-8"?>
+<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.peek">
+  <uses-sdk android:minSdkVersion="9" android:targetSdkVersion="16"/>
+  <uses-permission android:name="android.permission.QUERY_ALL_PACKAGES"/>
+  <uses-permission-sdk-23 android:name="android.permission.CAMERA" android:maxSdkVersion="28"/>
+  <queries>
+    <package android:name="com.example.store"/>
+    <intent>
+      <action android:name="android.intent.action.VIEW"/>
+      <data android:scheme="https" android:host="example.com"/>
+    </intent>
+    <intent><data android:mimeType="image/*"/></intent>
+    <provider android:name="unused" android:authorities="com.a.files;com.b.files"/>
+  </queries>
+  <application>
+    <provider android:name=".Files" android:authorities="com.example.peek.files"/>
+  </application>
+</manifest>
+)";
+    CompiledPair pair = compileInline(dir, manifest, "");
+    ASSERT_EQ(pair.problem, "");
+    expectSameModel(*pair.apk, *pair.source, "queries manifest");
+    EXPECT_EQ(messagesOf(*pair.apk), messagesOf(*pair.source));
+    EXPECT_TRUE(pair.apk->requestsPermission("android.permission.QUERY_ALL_PACKAGES"));
+    ASSERT_EQ(pair.apk->usesPermissions.size(), 2u);
+    EXPECT_EQ(pair.apk->usesPermissions[1].maxSdkVersion, 28);
+    EXPECT_TRUE(pair.apk->usesPermissions[1].sdk23);
+    EXPECT_EQ(pair.apk->queries.packages, std::vector<std::string>{"com.example.store"});
+    ASSERT_EQ(pair.apk->queries.intents.size(), 2u);
+    EXPECT_EQ(pair.apk->queries.intents[0].dataUri(), "https://example.com/*");
+    EXPECT_EQ(pair.apk->queries.intents[1].mimeType, "image/*");
+    EXPECT_EQ(pair.apk->queries.providerAuthorities,
+              (std::vector<std::string>{"com.a.files", "com.b.files"}));
+    EXPECT_EQ(pair.apk->effectiveTargetSdk(), 16);
+    EXPECT_TRUE(pair.apk->components.at(0).exported);  // a provider below API 17
+}
+
+TEST(ApkFromAapt, ABrokenQueriesIntentFailsTheApkAsItFailsTheSource_V6) {
+    SKIP_WITHOUT_AAPT();
+    TempDir dir("apk-queries-broken");
+    const std::string manifest = R"(<?xml version="1.0" encoding="utf-8"?>
+<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.peek">
+  <queries>
+    <intent>
+      <action android:name="android.intent.action.PICK"/>
+      <action android:name="android.intent.action.GET_CONTENT"/>
+    </intent>
+  </queries>
+  <application/>
+</manifest>
+)";
+    const fs::path source = dir.path() / "AndroidManifest.xml";
+    writeFile(source, manifest);
+    const fs::path apk = dir.path() / "peek.apk";
+    ASSERT_EQ(compileApk(source, apk, dir.path()), "");
+    Result<Manifest> parsed = loadManifest(apk);
+    ASSERT_FALSE(parsed);
+    // Element 3 of the binary manifest is the <intent>.
+    EXPECT_EQ(parsed.error().toString(),
+              apk.string() +
+                  ":3: <intent> in <queries> has 2 actions, more than the one Android accepts; "
+                  "Android refuses the package ('intent tag may have at most one action.')");
+}
+
+TEST(ApkAttributes, ForceQueryableIsReadByItsId_V4) {
+    AxmlWriter writer;
+    writer.startNamespace("android", kAndroidUri);
+    writer.start("manifest", {plainString("package", "com.example.app")});
+    writer.leaf("application", {androidTyped("forceQueryable", 0x01010608,
+                                             value::kBoolean, 0xFFFFFFFF)});
+    writer.end("manifest");
+    Result<Manifest> manifest = parseApk(apkWith(writer.bytes()), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_TRUE(manifest->application.forceQueryable);
+}
+
 // ---- Android's own framework-res.apk -----------------------------------------------------------
 
 TEST(FrameworkResApk, ParsesWithItsComponentsFiltersAndResolvedLabels) {

@@ -1419,3 +1419,225 @@ TEST(ManifestParserWellFormed, ProcessingInstructionWithABadTargetIsRefused) {
     EXPECT_EQ(manifest.error().where.line, 1);
     parseOk(app("<?hearth note?>\n"));
 }
+
+// ---- package-level facts the modern rules read (android-modern.md 1.2) ------------------------
+
+namespace {
+
+// A manifest whose <manifest> holds `body` (before an empty <application>); body starts on line 2.
+std::string top(std::string_view body) {
+    return std::string(
+               "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+               "xmlns:tools=\"http://schemas.android.com/tools\" package=\"com.example.app\">\n") +
+           std::string(body) + "<application />\n</manifest>\n";
+}
+
+}  // namespace
+
+TEST(ManifestPackageFacts, UsesPermissionNamesAreKeptOnceInDocumentOrder_V2) {
+    const Manifest manifest = parseOk(top(R"xml(<uses-permission android:name="android.permission.INTERNET" />
+<uses-permission android:name="android.permission.QUERY_ALL_PACKAGES" android:maxSdkVersion="0" />
+<uses-permission-sdk-23 android:name="android.permission.CAMERA" android:maxSdkVersion="30" />
+<uses-permission android:name="android.permission.INTERNET" />
+<uses-permission-sdk-m android:name="android.permission.READ_CONTACTS" />
+<uses-permission android:name="android.permission.WAKE_LOCK" tools:node="remove" />
+)xml"));
+    ASSERT_EQ(manifest.usesPermissions.size(), 4u);
+    EXPECT_EQ(manifest.usesPermissions[0].name, "android.permission.INTERNET");
+    EXPECT_EQ(manifest.usesPermissions[0].where.line, 2);
+    EXPECT_FALSE(manifest.usesPermissions[0].sdk23);
+    EXPECT_EQ(manifest.usesPermissions[1].name, "android.permission.QUERY_ALL_PACKAGES");
+    EXPECT_EQ(manifest.usesPermissions[1].maxSdkVersion, std::nullopt);  // 0: no limit
+    EXPECT_EQ(manifest.usesPermissions[2].name, "android.permission.CAMERA");
+    EXPECT_EQ(manifest.usesPermissions[2].maxSdkVersion, 30);
+    EXPECT_TRUE(manifest.usesPermissions[2].sdk23);
+    EXPECT_EQ(manifest.usesPermissions[3].name, "android.permission.READ_CONTACTS");
+    EXPECT_TRUE(manifest.usesPermissions[3].sdk23);
+    EXPECT_TRUE(manifest.requestsPermission("android.permission.QUERY_ALL_PACKAGES"));
+    EXPECT_FALSE(manifest.requestsPermission("android.permission.WAKE_LOCK"));
+    EXPECT_TRUE(manifest.diagnostics.empty()) << warnings(manifest).front();
+}
+
+TEST(ManifestPackageFacts, UsesPermissionWithoutANameIsIgnoredWithAWarning) {
+    const Manifest manifest = parseOk(top(R"xml(<uses-permission android:maxSdkVersion="22" />
+<uses-permission android:name="@string/perm" />
+)xml"));
+    EXPECT_TRUE(manifest.usesPermissions.empty());
+    EXPECT_EQ(warnings(manifest),
+              (Strings{"app/AndroidManifest.xml:2:1: warning: <uses-permission> has no "
+                       "'android:name'; Android ignores it",
+                       "app/AndroidManifest.xml:3:18: warning: <uses-permission> attribute "
+                       "'android:name' is a resource reference, which Android does not read "
+                       "here; ignored"}));
+}
+
+TEST(ManifestPackageFacts, QueriesPackagesIntentsAndProvidersAddUp_V5_V6_V7) {
+    const Manifest manifest = parseOk(top(R"xml(<queries>
+  <package android:name="com.example.store" />
+  <intent>
+    <action android:name="android.intent.action.VIEW" />
+    <category android:name="android.intent.category.BROWSABLE" />
+    <data android:scheme="https" android:host="*.example.com" />
+  </intent>
+  <provider android:authorities="com.a.files;;com.b.files" />
+</queries>
+<queries>
+  <package android:name="com.example.other" />
+  <intent><data android:mimeType="image/*" /></intent>
+  <intent><action android:name="android.intent.action.SEND" /><data android:scheme="mailto" /></intent>
+  <package android:name="com.example.gone" tools:node="remove" />
+</queries>
+)xml"));
+    const Queries& queries = manifest.queries;
+    EXPECT_EQ(queries.packages, (Strings{"com.example.store", "com.example.other"}));
+    EXPECT_EQ(queries.providerAuthorities, (Strings{"com.a.files", "com.b.files"}));
+    ASSERT_EQ(queries.intents.size(), 3u);
+    const QueriesIntent& view = queries.intents[0];
+    EXPECT_EQ(view.action, "android.intent.action.VIEW");
+    EXPECT_EQ(view.categories, Strings{"android.intent.category.BROWSABLE"});
+    EXPECT_EQ(view.host, "*.example.com");
+    EXPECT_EQ(view.dataUri(), "https://*.example.com/*");
+    EXPECT_EQ(view.where.line, 4);
+    EXPECT_EQ(view.where.column, 3);
+    // A type alone probes content://*/*.
+    EXPECT_EQ(queries.intents[1].action, std::nullopt);
+    EXPECT_EQ(queries.intents[1].mimeType, "image/*");
+    EXPECT_EQ(queries.intents[1].dataUri(), "content://*/*");
+    // A scheme without a host: Uri.Builder writes no "//".
+    EXPECT_EQ(queries.intents[2].dataUri(), "mailto:/*");
+    const Intent probe = queries.intents[0].probe();
+    EXPECT_EQ(probe.action, "android.intent.action.VIEW");
+    ASSERT_TRUE(probe.data.has_value());
+    EXPECT_EQ(probe.data->host(), "*.example.com");
+    EXPECT_EQ(probe.data->path(), "/*");
+    EXPECT_TRUE(manifest.diagnostics.empty()) << warnings(manifest).front();
+}
+
+TEST(ManifestPackageFacts, QueriesIntentWithoutActionOrDataFailsThePackage_V6) {
+    EXPECT_EQ(parseError(top("<queries>\n  <intent><category android:name=\"a.B\" /></intent>\n"
+                             "</queries>\n")),
+              "app/AndroidManifest.xml:3:3: <intent> in <queries> needs an <action>, or a <data> "
+              "with a scheme or a mimeType; Android refuses the package ('intent tags must "
+              "contain either an action or data.')");
+}
+
+TEST(ManifestPackageFacts, QueriesIntentWithTwoActionsFailsThePackage_V6) {
+    EXPECT_EQ(parseError(top("<queries><intent>\n  <action android:name=\"a.PICK\" />\n"
+                             "  <action android:name=\"a.GET\" />\n</intent></queries>\n")),
+              "app/AndroidManifest.xml:2:10: <intent> in <queries> has 2 actions, more than the "
+              "one Android accepts; Android refuses the package ('intent tag may have at most "
+              "one action.')");
+}
+
+TEST(ManifestPackageFacts, QueriesIntentWithTwoTypesSchemesOrHostsFailsThePackage_V6) {
+    EXPECT_EQ(parseError(top("<queries><intent><data android:mimeType=\"image/png\" />"
+                             "<data android:mimeType=\"text/plain\" /></intent></queries>\n")),
+              "app/AndroidManifest.xml:2:10: <intent> in <queries> has 2 data types, more than "
+              "the one Android accepts; Android refuses the package ('intent tag may have at "
+              "most one data type.')");
+    EXPECT_EQ(parseError(top("<queries><intent><data android:scheme=\"http\" />"
+                             "<data android:scheme=\"https\" /></intent></queries>\n")),
+              "app/AndroidManifest.xml:2:10: <intent> in <queries> has 2 data schemes, more than "
+              "the one Android accepts; Android refuses the package ('intent tag may have at "
+              "most one data scheme.')");
+    // Hosts are not de-duplicated by IntentFilter.addDataAuthority, so the same host twice counts.
+    EXPECT_EQ(parseError(top("<queries><intent><data android:scheme=\"https\" "
+                             "android:host=\"a.com\" /><data android:host=\"a.com\" />"
+                             "</intent></queries>\n")),
+              "app/AndroidManifest.xml:2:10: <intent> in <queries> has 2 data hosts, more than "
+              "the one Android accepts; Android refuses the package ('intent tag may have at "
+              "most one data host.')");
+}
+
+TEST(ManifestPackageFacts, QueriesIntentChildrenAreCheckedLikeAFilters_V6_M25) {
+    EXPECT_EQ(parseError(top("<queries><intent><action android:name=\"\" /></intent></queries>\n")),
+              "app/AndroidManifest.xml:2:26: <action> attribute 'android:name' is empty");
+    EXPECT_EQ(parseError(top("<queries><intent><data android:mimeType=\"image\" />"
+                             "</intent></queries>\n")),
+              "app/AndroidManifest.xml:2:24: <data> attribute 'android:mimeType' must look like "
+              "'type/subtype', got 'image'");
+}
+
+TEST(ManifestPackageFacts, QueriesPackageAndProviderNeedTheirAttribute_V5_V7) {
+    EXPECT_EQ(parseError(top("<queries><package /></queries>\n")),
+              "app/AndroidManifest.xml:2:10: <package> is missing required attribute "
+              "'android:name'");
+    EXPECT_EQ(parseError(top("<queries><provider android:authorities=\"\" /></queries>\n")),
+              "app/AndroidManifest.xml:2:20: <provider> attribute 'android:authorities' is empty");
+}
+
+TEST(ManifestPackageFacts, UnknownElementInQueriesIsIgnoredWithAWarning) {
+    const Manifest manifest = parseOk(top("<queries><activity android:name=\".X\" /></queries>\n"));
+    EXPECT_EQ(warnings(manifest), Strings{"app/AndroidManifest.xml:2:10: warning: unknown element "
+                                          "<activity> in <queries>; ignored"});
+}
+
+TEST(ManifestPackageFacts, ForceQueryableIsReadOnTheApplication_V4) {
+    EXPECT_TRUE(parseOk(app("")).application.forceQueryable == false);
+    const Manifest manifest = parseOk(
+        "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" package=\"a.b\">"
+        "<application android:forceQueryable=\"true\" /></manifest>");
+    EXPECT_TRUE(manifest.application.forceQueryable);
+}
+
+TEST(ManifestPackageFacts, EffectiveTargetSdkFallsBackToMinSdkThenOneAsAndroidDoes) {
+    const auto target = [](std::string_view usesSdk) {
+        return parseOk(top(usesSdk)).effectiveTargetSdk();
+    };
+    EXPECT_EQ(target("<uses-sdk android:minSdkVersion=\"21\" android:targetSdkVersion=\"34\" />\n"),
+              34);
+    EXPECT_EQ(target("<uses-sdk android:minSdkVersion=\"21\" />\n"), 21);
+    EXPECT_EQ(target("<uses-sdk />\n"), 1);
+    // No <uses-sdk> at all: PackageParser's DEFAULT_TARGET_SDK_VERSION.
+    EXPECT_EQ(target(""), 0);
+    EXPECT_EQ(parseOk(top("")).effectiveMinSdk(), 1);
+}
+
+TEST(ManifestPackageFacts, ProviderIsExportedByDefaultWhenTargetingBelow17) {
+    const auto exported = [](std::string_view usesSdk, std::string_view extra = "") {
+        const std::string xml =
+            "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+            "package=\"a.b\">" +
+            std::string(usesSdk) +
+            "<application><provider android:name=\".P\" android:authorities=\"a.b.p\" " +
+            std::string(extra) + "/></application></manifest>";
+        return parseOk(xml).components.at(0).exported;
+    };
+    EXPECT_TRUE(exported("<uses-sdk android:targetSdkVersion=\"16\" />"));
+    EXPECT_FALSE(exported("<uses-sdk android:targetSdkVersion=\"17\" />"));
+    EXPECT_TRUE(exported("<uses-sdk android:minSdkVersion=\"9\" />"));
+    EXPECT_TRUE(exported(""));
+    EXPECT_FALSE(exported("<uses-sdk android:targetSdkVersion=\"16\" />",
+                          "android:exported=\"false\""));
+    // A provider's filter does not change its default (unlike other components').
+    EXPECT_FALSE(exported("<uses-sdk android:targetSdkVersion=\"30\" />",
+                          "><intent-filter><action android:name=\"a.B\" /></intent-filter>"
+                          "</provider><provider android:name=\".Q\" android:authorities=\"q\" "));
+}
+
+TEST(ManifestParserWarnings, ActionOrCategoryOneEditFromAWellKnownNameIsNamed) {
+    const Manifest manifest = parseOk(app(R"xml(<activity android:name=".M">
+  <intent-filter>
+    <action android:name="android.intent.action.VEIW" />
+    <action android:name="android.intent.action.view" />
+    <action android:name="android.intent.action.SENDTO" />
+    <action android:name="com.example.VIEW" />
+    <category android:name="android.intent.category.BROWSEABLE" />
+    <category android:name="android.intent.category.DEFAULT" />
+  </intent-filter>
+</activity>
+)xml"));
+    EXPECT_EQ(warnings(manifest),
+              (Strings{"app/AndroidManifest.xml:5:13: warning: <action> "
+                       "'android.intent.action.VEIW' is not an action Android defines; did you "
+                       "mean 'android.intent.action.VIEW'?",
+                       "app/AndroidManifest.xml:6:13: warning: <action> "
+                       "'android.intent.action.view' is not an action Android defines; did you "
+                       "mean 'android.intent.action.VIEW'?",
+                       "app/AndroidManifest.xml:9:15: warning: <category> "
+                       "'android.intent.category.BROWSEABLE' is not a category Android defines; "
+                       "did you mean 'android.intent.category.BROWSABLE'?"}));
+    // The names are still kept as written: the warning changes nothing.
+    EXPECT_EQ(manifest.components.at(0).filters.at(0).actions.front(),
+              "android.intent.action.VEIW");
+}

@@ -28,7 +28,9 @@ struct Component {
     std::string name;                      ///< fully qualified class name
     std::optional<std::string> label;
     bool enabled = true;                   ///< android:enabled as declared
-    bool exported = false;                 ///< explicit value, or true iff there is a filter
+    /// Explicit value, else Android's default: a provider is exported when the package targets
+    /// API < 17 (as known when it is parsed), any other component when it has a filter.
+    bool exported = false;
     bool exportedExplicit = false;         ///< whether android:exported was written
     std::optional<std::string> permission;
     std::optional<std::string> process;    ///< as declared (expanded like Android: ":x" is private)
@@ -47,7 +49,40 @@ struct Application {
     bool enabled = true;
     std::optional<std::string> process;
     bool directBootAware = false;
+    bool forceQueryable = false;           ///< android:forceQueryable (system apps only, V-4)
     SourceLocation where;
+};
+
+/// One <uses-permission> (or <uses-permission-sdk-23>, <uses-permission-sdk-m>) with a name.
+struct UsesPermission {
+    std::string name;
+    std::optional<int> maxSdkVersion;      ///< requested only on devices at or below this API
+    bool sdk23 = false;                    ///< the -sdk-23/-sdk-m form: requested from API 23 on
+    SourceLocation where;
+};
+
+/// One <queries><intent>, reduced as Android reduces it (ParsingPackageUtils.parseQueries, V-6):
+/// at most one action, scheme, host and MIME type; categories kept.
+struct QueriesIntent {
+    std::optional<std::string> action;
+    std::vector<std::string> categories;
+    std::optional<std::string> scheme;
+    std::optional<std::string> host;       ///< as written ("*.example.com" keeps its '*')
+    std::optional<std::string> mimeType;   ///< as declared ("image/*" stays "image/*")
+    SourceLocation where;
+
+    /// The data URI of the probe intent Android builds: "scheme://host/*", "scheme:/*" without a
+    /// host, "content://*/*" for a type alone, nullopt when there is neither scheme nor type.
+    std::optional<std::string> dataUri() const;
+    /// The probe intent itself: action, categories, dataUri() and mimeType.
+    Intent probe() const;
+};
+
+/// <queries> (all of them, merged): what the package declares it wants to see (V-5..V-7).
+struct Queries {
+    std::vector<std::string> packages;             ///< <package android:name>, document order
+    std::vector<QueriesIntent> intents;
+    std::vector<std::string> providerAuthorities;  ///< <provider android:authorities>, split at ';'
 };
 
 struct Manifest {
@@ -55,14 +90,26 @@ struct Manifest {
     bool packageDerived = false;           ///< no package attribute: taken from options or made up
     std::optional<int> minSdk;
     std::optional<int> targetSdk;
+    bool usesSdk = false;                  ///< whether a <uses-sdk> element was read
     Application application;
     std::vector<Component> components;     ///< in document order
+    std::vector<UsesPermission> usesPermissions;  ///< each name once, document order
+    Queries queries;
     std::string file;                      ///< where it was read from
     SourceLocation where;                  ///< the <manifest> element
     std::vector<Diagnostic> diagnostics;   ///< warnings (errors stop the parse)
 
     /// The component with this fully qualified name, or nullptr.
     const Component* findComponent(std::string_view className) const;
+    /// Whether some <uses-permission> names this permission (requested, not necessarily granted;
+    /// V-2 reads QUERY_ALL_PACKAGES this way). maxSdkVersion is not applied.
+    bool requestsPermission(std::string_view permission) const;
+    /// minSdkVersion as Android reads it: 1 when unset.
+    int effectiveMinSdk() const;
+    /// targetSdkVersion as Android reads it: when unset, the minSdkVersion (1 when that is unset
+    /// too); 0 when there is no <uses-sdk> at all (PackageParser's DEFAULT_TARGET_SDK_VERSION).
+    /// Every rule that depends on the target reads it here.
+    int effectiveTargetSdk() const;
 };
 
 struct ParseOptions {

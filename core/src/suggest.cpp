@@ -1,0 +1,196 @@
+#include <hearth/suggest.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+namespace hearth {
+namespace {
+
+// Pairs one edit apart are deliberately absent from each list unless both are real names (the
+// parser would otherwise "correct" one real name into the other).
+constexpr std::string_view kActions[] = {
+    "android.intent.action.MAIN",
+    "android.intent.action.VIEW",
+    "android.intent.action.EDIT",
+    "android.intent.action.INSERT",
+    "android.intent.action.INSERT_OR_EDIT",
+    "android.intent.action.DELETE",
+    "android.intent.action.PICK",
+    "android.intent.action.PICK_ACTIVITY",
+    "android.intent.action.GET_CONTENT",
+    "android.intent.action.OPEN_DOCUMENT",
+    "android.intent.action.OPEN_DOCUMENT_TREE",
+    "android.intent.action.CREATE_DOCUMENT",
+    "android.intent.action.CHOOSER",
+    "android.intent.action.CREATE_SHORTCUT",
+    "android.intent.action.ATTACH_DATA",
+    "android.intent.action.DIAL",
+    "android.intent.action.CALL",
+    "android.intent.action.CALL_BUTTON",
+    "android.intent.action.ANSWER",
+    "android.intent.action.SEND",
+    "android.intent.action.SENDTO",
+    "android.intent.action.SEND_MULTIPLE",
+    "android.intent.action.PASTE",
+    "android.intent.action.RUN",
+    "android.intent.action.SYNC",
+    "android.intent.action.SEARCH",
+    "android.intent.action.WEB_SEARCH",
+    "android.intent.action.SEARCH_LONG_PRESS",
+    "android.intent.action.ASSIST",
+    "android.intent.action.VOICE_COMMAND",
+    "android.intent.action.ALL_APPS",
+    "android.intent.action.SET_WALLPAPER",
+    "android.intent.action.BUG_REPORT",
+    "android.intent.action.FACTORY_TEST",
+    "android.intent.action.APP_ERROR",
+    "android.intent.action.POWER_USAGE_SUMMARY",
+    "android.intent.action.MANAGE_NETWORK_USAGE",
+    "android.intent.action.APPLICATION_PREFERENCES",
+    "android.intent.action.SHOW_APP_INFO",
+    "android.intent.action.PROCESS_TEXT",
+    "android.intent.action.TRANSLATE",
+    "android.intent.action.DEFINE",
+    "android.intent.action.QUICK_VIEW",
+    "android.intent.action.INSTALL_PACKAGE",
+    "android.intent.action.UNINSTALL_PACKAGE",
+    "android.intent.action.SET_ALARM",
+    "android.intent.action.SHOW_ALARMS",
+    "android.intent.action.SET_TIMER",
+    "android.intent.action.BOOT_COMPLETED",
+    "android.intent.action.LOCKED_BOOT_COMPLETED",
+    "android.intent.action.USER_PRESENT",
+    "android.intent.action.USER_UNLOCKED",
+    "android.intent.action.SCREEN_ON",
+    "android.intent.action.SCREEN_OFF",
+    "android.intent.action.PACKAGE_ADDED",
+    "android.intent.action.PACKAGE_REMOVED",
+    "android.intent.action.PACKAGE_REPLACED",
+    "android.intent.action.PACKAGE_CHANGED",
+    "android.intent.action.MY_PACKAGE_REPLACED",
+    "android.intent.action.TIMEZONE_CHANGED",
+    "android.intent.action.TIME_SET",
+    "android.intent.action.DATE_CHANGED",
+    "android.intent.action.LOCALE_CHANGED",
+    "android.intent.action.CONFIGURATION_CHANGED",
+    "android.intent.action.BATTERY_CHANGED",
+    "android.intent.action.BATTERY_LOW",
+    "android.intent.action.BATTERY_OKAY",
+    "android.intent.action.ACTION_POWER_CONNECTED",
+    "android.intent.action.ACTION_POWER_DISCONNECTED",
+    "android.intent.action.ACTION_SHUTDOWN",
+    "android.intent.action.REBOOT",
+    "android.intent.action.AIRPLANE_MODE",
+    "android.intent.action.HEADSET_PLUG",
+    "android.intent.action.MEDIA_BUTTON",
+    "android.intent.action.MEDIA_MOUNTED",
+    "android.intent.action.CAMERA_BUTTON",
+    "android.intent.action.NEW_OUTGOING_CALL",
+    "android.intent.action.PHONE_STATE",
+    "android.intent.action.DOWNLOAD_COMPLETE",
+};
+
+constexpr std::string_view kCategories[] = {
+    "android.intent.category.DEFAULT",
+    "android.intent.category.BROWSABLE",
+    "android.intent.category.LAUNCHER",
+    "android.intent.category.LEANBACK_LAUNCHER",
+    "android.intent.category.INFO",
+    "android.intent.category.HOME",
+    "android.intent.category.HOME_FIRST",
+    "android.intent.category.SECONDARY_HOME",
+    "android.intent.category.SETUP_WIZARD",
+    "android.intent.category.LAUNCHER_APP",
+    "android.intent.category.ALTERNATIVE",
+    "android.intent.category.SELECTED_ALTERNATIVE",
+    "android.intent.category.TAB",
+    "android.intent.category.PREFERENCE",
+    "android.intent.category.DEVELOPMENT_PREFERENCE",
+    "android.intent.category.NOTIFICATION_PREFERENCES",
+    "android.intent.category.EMBED",
+    "android.intent.category.APP_MARKET",
+    "android.intent.category.MONKEY",
+    "android.intent.category.TEST",
+    "android.intent.category.UNIT_TEST",
+    "android.intent.category.SAMPLE_CODE",
+    "android.intent.category.OPENABLE",
+    "android.intent.category.TYPED_OPENABLE",
+    "android.intent.category.CAR_DOCK",
+    "android.intent.category.DESK_DOCK",
+    "android.intent.category.LE_DESK_DOCK",
+    "android.intent.category.HE_DESK_DOCK",
+    "android.intent.category.CAR_MODE",
+    "android.intent.category.VOICE",
+    "android.intent.category.APP_BROWSER",
+    "android.intent.category.APP_CALCULATOR",
+    "android.intent.category.APP_CALENDAR",
+    "android.intent.category.APP_CONTACTS",
+    "android.intent.category.APP_EMAIL",
+    "android.intent.category.APP_GALLERY",
+    "android.intent.category.APP_MAPS",
+    "android.intent.category.APP_MESSAGING",
+    "android.intent.category.APP_MUSIC",
+    "android.intent.category.APP_FILES",
+    "android.intent.category.ACCESSIBILITY_SHORTCUT_TARGET",
+};
+
+bool equalIgnoringCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+}  // namespace
+
+size_t editDistance(std::string_view a, std::string_view b) {
+    // The classic table, three rows at a time (a swap looks two rows back).
+    std::vector<size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t replace = previous[j - 1] + (a[i - 1] != b[j - 1] ? 1 : 0);
+            row[j] = std::min({previous[j] + 1, row[j - 1] + 1, replace});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                row[j] = std::min(row[j], before[j - 2] + 1);
+            }
+        }
+        std::swap(before, previous);
+        std::swap(previous, row);
+    }
+    return previous[b.size()];
+}
+
+std::span<const std::string_view> wellKnownActions() { return kActions; }
+
+std::span<const std::string_view> wellKnownCategories() { return kCategories; }
+
+std::optional<std::string_view> nearestName(std::string_view word,
+                                            std::span<const std::string_view> candidates,
+                                            size_t maxDistance) {
+    if (std::find(candidates.begin(), candidates.end(), word) != candidates.end()) {
+        return std::nullopt;
+    }
+    for (std::string_view candidate : candidates) {
+        if (equalIgnoringCase(word, candidate)) return candidate;
+    }
+    std::optional<std::string_view> best;
+    size_t bestDistance = maxDistance + 1;
+    for (std::string_view candidate : candidates) {
+        // The length difference bounds the distance from below: most candidates stop here.
+        const size_t gap =
+            word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
+        if (gap >= bestDistance) continue;
+        const size_t distance = editDistance(word, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+}  // namespace hearth

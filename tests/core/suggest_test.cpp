@@ -1,0 +1,65 @@
+// Did-you-mean helpers (issue 15): edit distance and the nearest well-known action or category.
+
+#include <gtest/gtest.h>
+#include <hearth/suggest.h>
+
+#include <algorithm>
+
+using namespace hearth;
+
+TEST(EditDistance, CountsInsertionsDeletionsReplacementsAndSwaps) {
+    EXPECT_EQ(editDistance("", ""), 0u);
+    EXPECT_EQ(editDistance("VIEW", "VIEW"), 0u);
+    EXPECT_EQ(editDistance("VEIW", "VIEW"), 1u);  // swapped neighbours: one edit
+    EXPECT_EQ(editDistance("EVIW", "VIEW"), 2u);
+    EXPECT_EQ(editDistance("ca", "abc"), 3u);     // optimal string alignment, not Damerau
+    EXPECT_EQ(editDistance("VIE", "VIEW"), 1u);
+    EXPECT_EQ(editDistance("VIEWS", "VIEW"), 1u);
+    EXPECT_EQ(editDistance("VIAW", "VIEW"), 1u);
+    EXPECT_EQ(editDistance("kitten", "sitting"), 3u);
+    EXPECT_EQ(editDistance("", "abc"), 3u);
+}
+
+TEST(NearestName, ATypoOneEditAwayIsNamed) {
+    EXPECT_EQ(nearestName("android.intent.action.VIEWW", wellKnownActions()),
+              "android.intent.action.VIEW");
+    EXPECT_EQ(nearestName("android.intent.category.BROWSEABLE", wellKnownCategories()),
+              "android.intent.category.BROWSABLE");
+}
+
+TEST(NearestName, ASwappedPairIsOneEdit) {
+    EXPECT_EQ(nearestName("android.intent.action.VEIW", wellKnownActions()),
+              "android.intent.action.VIEW");
+    EXPECT_EQ(nearestName("android.intent.action.EIVW", wellKnownActions()), std::nullopt);
+    EXPECT_EQ(nearestName("android.intent.action.EIVW", wellKnownActions(), 2),
+              "android.intent.action.VIEW");
+}
+
+TEST(NearestName, ADifferenceOfLetterCaseAloneIsNamed) {
+    EXPECT_EQ(nearestName("android.intent.action.view", wellKnownActions()),
+              "android.intent.action.VIEW");
+}
+
+TEST(NearestName, AKnownOrFarAwayNameHasNoSuggestion) {
+    EXPECT_EQ(nearestName("android.intent.action.VIEW", wellKnownActions()), std::nullopt);
+    EXPECT_EQ(nearestName("android.intent.action.SENDTO", wellKnownActions()), std::nullopt);
+    EXPECT_EQ(nearestName("com.example.action.VIEW", wellKnownActions()), std::nullopt);
+}
+
+TEST(WellKnownNames, NoTwoListedNamesAreOneEditApartUnlessBothAreReal) {
+    // Both dock categories are Android's own; any other pair one edit apart would make the
+    // parser "correct" one real name into another.
+    for (auto list : {wellKnownActions(), wellKnownCategories()}) {
+        for (size_t i = 0; i < list.size(); ++i) {
+            for (size_t j = i + 1; j < list.size(); ++j) {
+                if (editDistance(list[i], list[j]) <= 1) {
+                    EXPECT_TRUE(list[i].find("DESK_DOCK") != std::string_view::npos)
+                        << list[i] << " / " << list[j];
+                }
+            }
+        }
+    }
+    EXPECT_NE(std::find(wellKnownCategories().begin(), wellKnownCategories().end(),
+                        "android.intent.category.HOME_FIRST"),
+              wellKnownCategories().end());
+}
