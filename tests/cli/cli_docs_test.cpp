@@ -211,8 +211,13 @@ TEST(CliDocs, ZshCompletionListsEveryCommandAndOption) {
         }
     }
     EXPECT_NE(text.find("'--ez:intent (am syntax)'"), std::string::npos);
-    if (capture("command -v zsh").empty()) GTEST_SKIP() << "zsh is not installed: syntax not checked";
-    const auto script = writeTemp(".zsh", text);
+}
+
+TEST(CliDocs, ZshAcceptsTheCompletionScript) {
+    if (capture("command -v zsh").empty()) GTEST_SKIP() << "zsh is not installed";
+    const CommandDoc root = hearth::cli::collectCommandDocs();
+    const auto script =
+        writeTemp(".zsh", hearth::cli::renderZshCompletion(root, hearth::intentOptionNames()));
     EXPECT_EQ(capture("zsh -n '" + script.string() + "' 2>&1"), "");
     std::filesystem::remove(script);
 }
