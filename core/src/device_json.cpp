@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "device_internal.h"
+#include "device_json_fields.h"
 #include "manifest_pipeline.h"
 
 namespace hearth {
@@ -309,7 +310,7 @@ std::optional<int64_t> decodeInteger(const std::string& text) {
     return negative ? -value : value;
 }
 
-class DeviceJsonReader {
+class DeviceJsonReader : public detail::JsonFields {
   public:
     DeviceJsonReader(std::string_view text, std::string file, fs::path baseDir,
                      const DeviceLoadOptions& options)
@@ -351,7 +352,8 @@ class DeviceJsonReader {
         Result<void> checked =
             checkKeys(root, "",
                       {"name", "description", "api", "userUnlocked", "userSetupComplete",
-                       "framework", "packages", "preferred", "persistentPreferred", "state"});
+                       "framework", "packages", "preferred", "persistentPreferred", "state",
+                       "roles"});
         if (!checked) return checked.error();
 
         Device device;
@@ -376,6 +378,12 @@ class DeviceJsonReader {
                              "a device needs a 'packages' list: the manifests it installs");
         }
         if (auto r = readPackages(root["packages"], "/packages", device); !r) return r.error();
+        if (root.contains("roles")) {
+            if (auto r = detail::readRoles(*this, root["roles"], "/roles", device.roles); !r) {
+                return r.error();
+            }
+            detail::checkRoles(*this, "/roles", device, device.diagnostics);
+        }
         if (root.contains("preferred")) {
             if (auto r = readPreferredList(root["preferred"], "/preferred", true, device.preferred,
                                            device.diagnostics);
@@ -414,11 +422,11 @@ class DeviceJsonReader {
         return bracket == std::string::npos ? what : what.substr(bracket + 2);
     }
 
-    SourceLocation valueAt(const std::string& pointer) const {
+    SourceLocation valueAt(const std::string& pointer) const override {
         auto it = m_spans.values.find(pointer);
         return m_positions.at(it == m_spans.values.end() ? 0 : it->second);
     }
-    SourceLocation keyAt(const std::string& pointer) const {
+    SourceLocation keyAt(const std::string& pointer) const override {
         auto it = m_spans.keys.find(pointer);
         return it == m_spans.keys.end() ? valueAt(pointer) : m_positions.at(it->second);
     }
@@ -433,7 +441,7 @@ class DeviceJsonReader {
     }
 
     Result<void> checkKeys(const Json& object, const std::string& pointer,
-                           std::initializer_list<const char*> allowed) const {
+                           std::initializer_list<const char*> allowed) const override {
         for (auto it = object.begin(); it != object.end(); ++it) {
             const bool known = std::any_of(allowed.begin(), allowed.end(),
                                            [&](const char* name) { return it.key() == name; });
@@ -446,7 +454,7 @@ class DeviceJsonReader {
         return ok();
     }
 
-    Result<void> expectObject(const Json& value, const std::string& pointer) const {
+    Result<void> expectObject(const Json& value, const std::string& pointer) const override {
         if (value.is_object()) return ok();
         return makeError(valueAt(pointer), "'" + displayName(pointer) +
                                                "' must be an object, got " + describeJson(value));
@@ -458,7 +466,7 @@ class DeviceJsonReader {
     }
 
     Result<void> readBool(const Json& object, const std::string& pointer, const char* key,
-                          bool& out) const {
+                          bool& out) const override {
         if (!object.contains(key)) return ok();
         const Json& value = object[key];
         const std::string at = child(pointer, key);
@@ -471,7 +479,7 @@ class DeviceJsonReader {
     }
 
     Result<void> readString(const Json& object, const std::string& pointer, const char* key,
-                            std::string& out) const {
+                            std::string& out) const override {
         if (!object.contains(key)) return ok();
         const Json& value = object[key];
         const std::string at = child(pointer, key);
@@ -493,7 +501,7 @@ class DeviceJsonReader {
     }
 
     Result<void> readInt(const Json& object, const std::string& pointer, const char* key, int low,
-                         int high, int& out) const {
+                         int high, int& out) const override {
         if (!object.contains(key)) return ok();
         const Json& value = object[key];
         const std::string at = child(pointer, key);
@@ -512,7 +520,7 @@ class DeviceJsonReader {
     }
 
     Result<void> readStringList(const Json& object, const std::string& pointer, const char* key,
-                                std::vector<std::string>& out) const {
+                                std::vector<std::string>& out) const override {
         if (!object.contains(key)) return ok();
         const Json& value = object[key];
         const std::string at = child(pointer, key);
@@ -628,7 +636,8 @@ class DeviceJsonReader {
         if (auto r = checkKeys(
                 value, pointer,
                 {"manifest", "package", "system", "privileged", "updatedSystemApp", "enabled",
-                 "stopped", "removed", "disabledComponents", "enabledComponents"});
+                 "stopped", "removed", "disabledComponents", "enabledComponents",
+                 HEARTH_APP_LINKS_PACKAGE_KEYS});
             !r) {
             return r.error();
         }
@@ -647,6 +656,9 @@ class DeviceJsonReader {
         if (packageName) parse.packageName = packageName;
 
         InstalledPackage package;
+        if (auto r = detail::readAppLinksPackageKeys(*this, value, pointer, package, parse); !r) {
+            return r.error();
+        }
         for (auto [key, field] :
              {std::pair{"system", &package.system}, std::pair{"privileged", &package.privileged},
               std::pair{"updatedSystemApp", &package.updatedSystemApp},
@@ -695,6 +707,7 @@ class DeviceJsonReader {
         const std::vector<std::string>& disabled = entry.disabled;
         const std::vector<std::string>& enabled = entry.enabled;
         package.manifest = std::move(manifest).value();
+        detail::finishAppLinksPackage(package, diagnostics);
 
         auto addStates = [&](const char* key, const std::vector<std::string>& names,
                              std::set<std::string>& into) {
@@ -936,6 +949,19 @@ class DeviceJsonReader {
 };
 
 }  // namespace
+
+namespace detail {
+
+std::string jsonChild(const std::string& pointer, const std::string& key) {
+    return pointer + "/" + escapePointerToken(key);
+}
+std::string jsonChild(const std::string& pointer, size_t index) {
+    return pointer + "/" + std::to_string(index);
+}
+std::string jsonDisplayName(const std::string& pointer) { return displayName(pointer); }
+std::string describeJsonValue(const Json& value) { return describeJson(value); }
+
+}  // namespace detail
 
 Result<Device> parseDeviceJson(std::string_view text, const std::string& sourceName,
                                const fs::path& baseDir, const DeviceLoadOptions& options) {

@@ -9,6 +9,7 @@ namespace hearth {
 namespace {
 
 constexpr const char* kSettingsPackage = "com.android.settings";
+constexpr int kFallbackHomePriority = -1000;  // H-11
 constexpr const char* kProvisionPackage = "com.android.provision";
 
 // Android 10..13 resolve the home intent without MATCH_DEFAULT_ONLY; 14+ route it through
@@ -357,20 +358,23 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
             break;
     }
 
-    // H-8/H-9: without a chosen holder the HOME role goes to the fallback holder, whose preferred
-    // MAIN+HOME entry then answers the tie. It only covers the standard HOME category.
+    // H-8/H-9: the role holder (device.json "roles.home", else the fallback holder) has a preferred
+    // MAIN+HOME entry that answers the tie. It only covers the standard HOME category.
     if (report.outcome == HomeOutcome::Chooser && !result.preferredIndex && role && role->holder &&
-        role->fallback && report.category == names::kCategoryHome) {
+        (role->fallback || role->fromDevice) && report.category == names::kCategoryHome) {
         for (const ResolveInfo& info : result.candidates) {
             if (info.component.packageName == *role->holder) {
                 report.outcome = HomeOutcome::Activity;
                 report.component = info.component;
                 report.chooser.clear();
                 report.chooserSet.clear();
-                report.rule = "H-9";
+                report.rule = role->fromDevice ? "H-8" : "H-9";
                 report.reason = "the top candidates tie, but '" + *role->holder +
-                                "' holds ROLE_HOME as the fallback holder and its preferred "
-                                "MAIN+HOME entry answers (H-8, H-9)";
+                                (role->fromDevice
+                                     ? "' holds ROLE_HOME (device.json 'roles.home') and its "
+                                       "preferred MAIN+HOME entry answers (H-8)"
+                                     : "' holds ROLE_HOME as the fallback holder and its "
+                                       "preferred MAIN+HOME entry answers (H-8, H-9)");
                 break;
             }
         }
@@ -382,7 +386,7 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
                 "Provision/setup wizard: on its first start as home it marks setup "
                 "complete and disables itself, so the next home start picks the next "
                 "candidate (H-12)";
-        } else if (isFallbackHome(device, *report.component)) {
+        } else if (!device.userUnlocked && isFallbackHome(device, *report.component)) {
             report.note =
                 "FallbackHome waits until storage is unlocked, then finishes to "
                 "reveal the real home (H-11)";
@@ -711,9 +715,17 @@ const char* homeOutcomeName(HomeOutcome outcome) {
 }
 
 bool isFallbackHome(const Device& device, const ComponentName& component) {
+    // H-11 is Settings' FallbackHome only, known by its name or by its HOME filter's priority
+    // -1000: other Settings HOME activities (CryptKeeper on encrypted devices) do not wait for the
+    // unlock (issue 12).
     if (component.packageName != kSettingsPackage) return false;
     const Component* info = findComponent(device, component);
-    return info != nullptr && componentListsCategory(*info, names::kCategoryHome);
+    if (info == nullptr) return false;
+    const bool named = component.className == std::string(kSettingsPackage) + ".FallbackHome";
+    return std::any_of(info->filters.begin(), info->filters.end(), [&](const IntentFilter& f) {
+        return f.hasAction(names::kActionMain) && f.hasCategory(names::kCategoryHome) &&
+               (named || f.priority == kFallbackHomePriority);
+    });
 }
 
 bool isSetupHome(const Device& device, const ComponentName& component) {
@@ -736,6 +748,21 @@ std::optional<HomeRole> homeRole(const Device& device, const PackageIndex& index
         role.holder = preferred.component.packageName;
         role.reason = "'" + *role.holder + "' was chosen with \"Always\" for HOME (H-10)";
         return role;
+    }
+    // H-8: the holder the device names, when it has a HOME activity.
+    if (device.roles.home) {
+        const InstalledPackage* holder = device.findPackage(*device.roles.home);
+        const bool hasHome =
+            holder && std::any_of(holder->manifest.components.begin(),
+                                  holder->manifest.components.end(), [](const Component& c) {
+                                      return componentListsCategory(c, names::kCategoryHome);
+                                  });
+        if (hasHome) {
+            role.holder = *device.roles.home;
+            role.fromDevice = true;
+            role.reason = "'" + *role.holder + "' holds ROLE_HOME (device.json 'roles.home', H-8)";
+            return role;
+        }
     }
     // H-9: PermissionController's fallback: the strictly highest-priority HOME activity of a
     // MATCH_DEFAULT_ONLY query over both direct-boot modes, the Settings app skipped.

@@ -216,7 +216,7 @@ TEST(DeviceJsonError, UnknownTopLevelKey) {
     EXPECT_EQ(errorOf("{\n  \"apiLevel\": 8,\n  \"packages\": []\n}"),
               "device.json:2:3: unknown key 'apiLevel' in the device; expected one of: name, "
               "description, api, userUnlocked, userSetupComplete, framework, packages, preferred, "
-              "persistentPreferred, state");
+              "persistentPreferred, state, roles");
 }
 
 TEST(DeviceJsonError, UnknownPackageKey) {
@@ -225,7 +225,8 @@ TEST(DeviceJsonError, UnknownPackageKey) {
             R"({ "packages": [ { "manifest": "alpha/AndroidManifest.xml", "sytem": true } ] })"),
         "device.json:1:60: unknown key 'sytem' in 'packages[0]'; expected one of: manifest, "
         "package, system, privileged, updatedSystemApp, enabled, stopped, removed, "
-        "disabledComponents, enabledComponents");
+        "disabledComponents, enabledComponents, targetSdk, minSdk, placeholders, "
+        "firstInstallTime, appLinks");
 }
 
 TEST(DeviceJsonError, ApiMustBeAWholeNumber) {

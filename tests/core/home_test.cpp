@@ -249,6 +249,26 @@ TEST(HomeRole, H9TwoTopActivitiesOfOnePackageLeaveNoFallbackHolder) {
     EXPECT_EQ(outcome(site(report, "boot")), "chooser com.a/.One com.a/.Two");
 }
 
+TEST(HomeRole, H8TheDevicesHomeRoleHolderAnswersATie) {
+    Device d = device(34, {launcher("com.a"), launcher("com.b")});
+    d.roles.home = "com.b";
+    const HomeReport report = analyzeHome(d);
+    ASSERT_TRUE(report.role.has_value());
+    EXPECT_EQ(report.role->holder, std::optional<std::string>("com.b"));
+    EXPECT_TRUE(report.role->fromDevice);
+    EXPECT_EQ(outcome(site(report, "boot")), "activity com.b/.Home");
+    EXPECT_EQ(site(report, "boot").rule, "H-8");
+}
+
+TEST(HomeRole, H8AHolderWithoutAHomeActivityFallsBackToH9) {
+    Device d = device(34, {launcher("com.a"), launcher("com.b", 0), provision()});
+    d.roles.home = "com.nothing";
+    const HomeReport report = analyzeHome(d);
+    ASSERT_TRUE(report.role.has_value());
+    EXPECT_FALSE(report.role->fromDevice);
+    EXPECT_EQ(report.role->holder, std::optional<std::string>("com.android.provision"));
+}
+
 TEST(HomeRole, LegacyDevicesHaveNoHomeRole) {
     const HomeReport report = analyzeHome(device(8, {launcher("com.a")}));
     EXPECT_FALSE(report.role.has_value());
@@ -264,6 +284,33 @@ TEST(HomeSites, H11LockedStorageLeavesOnlyTheDirectBootAwareFallbackHome) {
     EXPECT_EQ(outcome(site(report, "boot")), "activity com.android.settings/.FallbackHome");
     EXPECT_TRUE(isFallbackHome(
         d, ComponentName{"com.android.settings", "com.android.settings.FallbackHome"}));
+}
+
+TEST(HomeSites, H11TheWaitForUnlockNoteIsForFallbackHomeWhileStorageIsLocked) {
+    // Issue 12: the note was printed for any Settings HOME activity and while unlocked.
+    Device locked = device(30, {launcher("com.a"), fallbackHome()});
+    locked.userUnlocked = false;
+    EXPECT_EQ(site(analyzeHome(locked), "boot").note,
+              "FallbackHome waits until storage is unlocked, then finishes to reveal the real "
+              "home (H-11)");
+    const Device alone = device(30, {fallbackHome()});
+    EXPECT_EQ(outcome(site(analyzeHome(alone), "boot")),
+              "activity com.android.settings/.FallbackHome");
+    EXPECT_EQ(site(analyzeHome(alone), "boot").note, "");
+}
+
+TEST(HomeSites, H11CryptKeeperIsNotFallbackHome) {
+    Device d = device(30, {package("com.android.settings",
+                                   {{".CryptKeeper", {kHome, kDefault}, 10,
+                                     "android:directBootAware=\"true\""}},
+                                   true, true)});
+    d.userUnlocked = false;
+    const HomeReport report = analyzeHome(d);
+    const HomeSiteReport& boot = site(report, "boot");
+    EXPECT_EQ(outcome(boot), "activity com.android.settings/.CryptKeeper");
+    EXPECT_EQ(boot.note, "");
+    EXPECT_FALSE(isFallbackHome(
+        d, ComponentName{"com.android.settings", "com.android.settings.CryptKeeper"}));
 }
 
 TEST(HomeSites, H12ProvisionWinsTheFirstBootWithPriorityOne) {

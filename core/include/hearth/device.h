@@ -4,6 +4,7 @@
 // storage and setup state). Loaded from a directory of manifests/APKs, a single manifest, or a
 // hand-written device.json (see samples/devices/*/device.json and the README).
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include <hearth/app_links.h>
 #include <hearth/component_name.h>
 #include <hearth/intent_filter.h>
 #include <hearth/manifest.h>
@@ -39,6 +41,10 @@ struct InstalledPackage {
     bool removed = false;              ///< listed but not installed (kept so a GUI can re-add it)
     std::set<std::string> disabledComponents;  ///< fully qualified names, state DISABLED
     std::set<std::string> enabledComponents;   ///< fully qualified names, state ENABLED (overrides manifest)
+    std::optional<int> targetSdkOverride;      ///< device.json "targetSdk" (already in manifest)
+    std::optional<int> minSdkOverride;         ///< device.json "minSdk" (already in manifest)
+    std::optional<int64_t> firstInstallTime;   ///< ms since the epoch (W-25 tie-break)
+    AppLinksState appLinks;                    ///< device.json "appLinks" (W-10, W-21, W-22)
 
     const std::string& packageName() const { return manifest.packageName; }
     /// Whether the component is enabled, combining app state, component state and manifest.
@@ -62,6 +68,7 @@ struct Device {
     std::vector<PreferredActivity> preferred;   ///< recorded "Always"/"Just once" choices
     std::vector<PreferredActivity> persistentPreferred;  ///< set by system/DPM (P-7)
     FrameworkPatch patch;
+    DeviceRoles roles;                     ///< device.json "roles": default browser, HOME holder
     bool userUnlocked = true;              ///< credential-encrypted storage unlocked (H-11)
     bool userSetupComplete = true;         ///< USER_SETUP_COMPLETE / DEVICE_PROVISIONED (H-12, H-14)
     std::vector<Diagnostic> diagnostics;   ///< warnings from every manifest and from device.json

@@ -118,6 +118,7 @@ struct HomeSiteReport {
 struct HomeRole {
     std::optional<std::string> holder;  ///< package, or nullopt
     bool fallback = false;              ///< chosen by HomeRoleBehavior.getFallbackHolder (H-9)
+    bool fromDevice = false;            ///< device.json "roles.home" (H-8)
     std::string reason;
 };
 

@@ -1,0 +1,78 @@
+#pragma once
+// Private to the device.json reader: what a file that reads a group of device.json keys needs from
+// the reader (device_json.cpp) — typed reads that fail with file:line:col errors, and the
+// locations of keys and values by JSON pointer. Groups of keys live in their own files
+// (device_json_app_links.cpp: roles and the per-package keys of the W- rules).
+
+#include <hearth/device.h>
+#include <hearth/result.h>
+
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace hearth::detail {
+
+using Json = nlohmann::json;
+
+/// The reader's typed reads; each fails with "file:line:col: 'key' must be ..., got ...".
+class JsonFields {
+  public:
+    virtual ~JsonFields() = default;
+    /// Where the value at a JSON pointer starts.
+    virtual SourceLocation valueAt(const std::string& pointer) const = 0;
+    /// Where the key of the member at a JSON pointer starts.
+    virtual SourceLocation keyAt(const std::string& pointer) const = 0;
+    /// Fails on the first key of object not in allowed ("unknown key 'x' in ...; expected ...").
+    virtual Result<void> checkKeys(const Json& object, const std::string& pointer,
+                                   std::initializer_list<const char*> allowed) const = 0;
+    /// Fails unless value is an object.
+    virtual Result<void> expectObject(const Json& value, const std::string& pointer) const = 0;
+    /// Reads object[key] when present (true/false).
+    virtual Result<void> readBool(const Json& object, const std::string& pointer, const char* key,
+                                  bool& out) const = 0;
+    /// Reads object[key] when present (a string).
+    virtual Result<void> readString(const Json& object, const std::string& pointer,
+                                    const char* key, std::string& out) const = 0;
+    /// Reads object[key] when present (a whole number in low..high).
+    virtual Result<void> readInt(const Json& object, const std::string& pointer, const char* key,
+                                 int low, int high, int& out) const = 0;
+    /// Reads object[key] when present (a list of strings, appended to out).
+    virtual Result<void> readStringList(const Json& object, const std::string& pointer,
+                                        const char* key, std::vector<std::string>& out) const = 0;
+};
+
+/// The JSON pointer of a member ("/packages/0" + "appLinks").
+std::string jsonChild(const std::string& pointer, const std::string& key);
+/// The JSON pointer of an array element.
+std::string jsonChild(const std::string& pointer, size_t index);
+/// "packages[0].appLinks", the way errors name keys.
+std::string jsonDisplayName(const std::string& pointer);
+/// "the string \"x\"", "the number 3", "an object"... for "got ..." in errors.
+std::string describeJsonValue(const Json& value);
+
+// ---- device_json_app_links.cpp ------------------------------------------------------------------
+
+/// The package keys device_json_app_links.cpp reads (for checkKeys).
+#define HEARTH_APP_LINKS_PACKAGE_KEYS \
+    "targetSdk", "minSdk", "placeholders", "firstInstallTime", "appLinks"
+
+/// Reads "roles" {browser, home} (H-8, W-14).
+[[nodiscard]] Result<void> readRoles(const JsonFields& fields, const Json& value,
+                                     const std::string& pointer, DeviceRoles& roles);
+/// Reads a package entry's "targetSdk", "minSdk", "placeholders" (into parse), "firstInstallTime"
+/// and "appLinks" before its manifest is parsed.
+[[nodiscard]] Result<void> readAppLinksPackageKeys(const JsonFields& fields, const Json& entry,
+                                                   const std::string& pointer,
+                                                   InstalledPackage& package, ParseOptions& parse);
+/// After the manifest is parsed: writes "targetSdk"/"minSdk" into the manifest, and drops (with a
+/// warning) domain states and selections the package does not declare (W-20), as Android keeps no
+/// state for them.
+void finishAppLinksPackage(InstalledPackage& package, std::vector<Diagnostic>& diagnostics);
+/// After every package is read: warns when a role names no installed package, a browser that does
+/// not qualify (W-40), or a HOME holder without a HOME activity.
+void checkRoles(const JsonFields& fields, const std::string& pointer, const Device& device,
+                std::vector<Diagnostic>& diagnostics);
+
+}  // namespace hearth::detail
