@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "command.h"
 #include "framework_src.h"
+#include "device_loading.h"
 
 namespace hearth::cli {
 namespace {
@@ -51,6 +52,7 @@ struct HomeOptions {
     std::string storage;
     std::string setup;
     std::string frameworkSrc;
+    DeviceLoadFlags load;
 };
 
 int usageError(Io& io, const std::string& message) {
@@ -78,13 +80,9 @@ int runHome(const HomeOptions& options, Io& io) {
             io, "--setup expects 'complete' or 'in-progress', got '" + options.setup + "'");
     }
 
-    auto loaded = loadDevice(options.device);
-    if (!loaded) {
-        io.err << loaded.error().toString() << "\n";
-        return kExitBadInput;
-    }
+    std::optional<Device> loaded = loadDeviceForCommand("home", options.device, options.load, io);
+    if (!loaded) return kExitBadInput;
     Device device = std::move(*loaded);
-    for (const Diagnostic& diagnostic : device.diagnostics) io.err << diagnostic.toString() << "\n";
     if (options.api) device.apiLevel = *options.api;
     if (!options.storage.empty()) device.userUnlocked = options.storage == "unlocked";
     if (!options.setup.empty()) device.userSetupComplete = options.setup == "complete";
@@ -137,6 +135,7 @@ Runner defineHome(CLI::App& app, Io& io) {
                  "stock and patched framework side by side (patched: --patch/--patch-site, else "
                  "the device's patch, else home-first)");
     app.add_flag("--json", options->json, "JSON instead of text");
+    addDeviceLoadOptions(app, options->load);
     app.add_option("--api", options->api, "override the device's Android API level");
     app.add_option("--storage", options->storage,
                    "override the storage state: 'locked' (direct boot) or 'unlocked'");

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "command.h"
 #include "framework_src.h"
+#include "device_loading.h"
 
 namespace hearth::cli {
 namespace {
@@ -46,21 +47,19 @@ struct SimulateOptions {
     std::string script;
     bool json = false;
     std::string frameworkSrc;
+    DeviceLoadFlags load;
 };
 
 int runSimulate(const SimulateOptions& options, Io& io) {
-    auto device = loadDevice(options.device);
-    if (!device) {
-        io.err << device.error().toString() << "\n";
-        return kExitBadInput;
-    }
-    for (const Diagnostic& diagnostic : device->diagnostics)
-        io.err << diagnostic.toString() << "\n";
+    std::optional<Device> device =
+        loadDeviceForCommand("simulate", options.device, options.load, io);
+    if (!device) return kExitBadInput;
     if (!options.frameworkSrc.empty()) {
         std::optional<FrameworkPatch> patch =
             readFrameworkSrc(options.frameworkSrc, options.json ? io.err : io.out, io);
         if (!patch) return kExitBadInput;
-        if (!options.json) io.out << "\n";
+        if (!options.json) io.out << "
+";
         device->patch = *patch;
     }
     auto script = loadSimulationScript(options.script);
@@ -87,6 +86,7 @@ Runner defineSimulate(CLI::App& app, Io& io) {
     app.add_option("SCRIPT", options->script, "the script to run")->required();
     app.add_flag("--json", options->json, "JSON instead of text");
     addFrameworkSrcOption(app, options->frameworkSrc);
+    addDeviceLoadOptions(app, options->load);
     app.footer(kFooter);
     return [options, &io]() -> int { return runSimulate(*options, io); };
 }

@@ -55,8 +55,7 @@ void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options) {
                    "MATCH_DEFAULT_ONLY); default 0, as pm");
     app.add_flag("--default-only", options.defaultOnly,
                  "add MATCH_DEFAULT_ONLY (0x10000), as startActivity does");
-    app.add_flag("--warnings", options.warnings,
-                 "print every warning from the device's manifests (default: only their number)");
+    addDeviceLoadOptions(app, options.load);
     app.add_option("--kind", options.kind, "which components to resolve")
         ->check(CLI::IsMember({"activity", "service", "receiver", "provider"}));
     app.add_option("--api", options.api, "override the device's Android API level")
@@ -90,24 +89,12 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
     }
     prepared.intent = std::move(intent).value();
 
-    Result<Device> device = loadDevice(options.device);
+    std::optional<Device> device = loadDeviceForCommand(command, options.device, options.load, io);
     if (!device) {
-        io.err << device.error().toString() << "\n";
         prepared.exitCode = kExitBadInput;
         return prepared;
     }
-    prepared.device = std::move(device).value();
-    // A large device can carry hundreds of warnings; they are counted, never dropped silently.
-    const size_t warnings = prepared.device.diagnostics.size();
-    if (options.warnings) {
-        for (const Diagnostic& diagnostic : prepared.device.diagnostics) {
-            io.err << diagnostic.toString() << "\n";
-        }
-    } else if (warnings > 0) {
-        io.err << "hearth " << command << ": " << warnings << " warning"
-               << (warnings == 1 ? "" : "s")
-               << " while loading the device (--warnings shows them)\n";
-    }
+    prepared.device = std::move(*device);
     if (options.api != 0) prepared.device.apiLevel = options.api;
     // What an image or capture implied goes to stderr: stdout stays byte for byte pm's answer.
     if (!prepared.device.inferred.empty()) {

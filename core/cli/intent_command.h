@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "command.h"
+#include "device_loading.h"
 
 namespace hearth::cli {
 
@@ -26,7 +27,7 @@ struct IntentCommandOptions {
     bool brief = false;
     bool components = false;
     bool defaultOnly = false;
-    bool warnings = false;
+    DeviceLoadFlags load;  ///< --strict, --warnings
     std::string queryFlags;
     std::string kind = "activity";
     int api = 0;  ///< 0: the device's own API level

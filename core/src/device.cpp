@@ -2,6 +2,7 @@
 // the resolver needs. device.json itself is parsed in device_json.cpp.
 
 #include <hearth/device.h>
+#include <hearth/install_check.h>
 #include <hearth/limits.h>
 #include <hearth/system_image.h>
 
@@ -87,6 +88,34 @@ Result<std::string> readTextFile(const fs::path& path, size_t maxBytes) {
     return text;
 }
 
+Result<void> skipPackage(Device& device, bool strict, std::string packageName, std::string file,
+                         Error error) {
+    if (strict) return error;
+    // Android skips the package and boots anyway; the message says so beside Android's reason.
+    const std::string message = packageName.empty()
+                                    ? error.message + " (package skipped)"
+                                    : "package '" + packageName + "' not installed: " + error.message;
+    device.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Error, error.where, message});
+    device.skipped.push_back(
+        SkippedPackage{std::move(packageName), std::move(file), std::move(error)});
+    return ok();
+}
+
+Result<void> checkInstallable(Device& device, bool strict, const InstalledPackage& package,
+                              bool& installed) {
+    installed = true;
+    std::optional<Error> refusal =
+        installRefusal(package.manifest, device.apiLevel, package.system);
+    if (!refusal) return ok();
+    installed = false;
+    if (strict) {
+        refusal->message = "package '" + package.packageName() + "' not installed: " +
+                           refusal->message;
+    }
+    return skipPackage(device, strict, package.packageName(), package.manifest.file,
+                       std::move(*refusal));
+}
+
 }  // namespace detail
 
 namespace {
@@ -154,24 +183,37 @@ Result<Device> loadDirectoryOfManifests(const fs::path& root, const DeviceLoadOp
     detail::ManifestPipeline pipeline(std::move(requests), options.threads);
     std::map<std::string, std::string> firstFile;  // package → manifest that installed it
     for (size_t i = 0; i < manifests.size(); ++i) {
+        const bool strict = options.parse.strict;
         Result<Manifest> manifest = pipeline.take(i);
-        if (!manifest) return manifest.error();
         if (options.progress) options.progress(i + 1, manifests.size());
+        if (!manifest) {
+            if (auto r = detail::skipPackage(device, strict, {}, manifests[i].string(),
+                                             manifest.error());
+                !r) {
+                return r.error();
+            }
+            continue;
+        }
         for (const Diagnostic& diagnostic : manifest->diagnostics) {
             device.diagnostics.push_back(diagnostic);
         }
-        const std::string& packageName = manifest->packageName;
+        InstalledPackage package;
+        package.manifest = std::move(manifest).value();
+        bool installed = false;
+        if (auto r = detail::checkInstallable(device, strict, package, installed); !r) {
+            return r.error();
+        }
+        if (!installed) continue;
+        const std::string& packageName = package.packageName();
         auto [it, inserted] = firstFile.emplace(packageName, manifests[i].string());
         if (!inserted) {
             // Android keeps one package per name; the first in path order stays installed.
             device.diagnostics.push_back(
-                Diagnostic{Diagnostic::Severity::Warning, manifest->where,
+                Diagnostic{Diagnostic::Severity::Warning, package.manifest.where,
                            "package '" + packageName + "' is already installed from '" +
                                it->second + "'; this manifest is ignored"});
             continue;
         }
-        InstalledPackage package;
-        package.manifest = std::move(manifest).value();
         device.packages.push_back(std::move(package));
     }
     return device;
@@ -201,6 +243,8 @@ Result<Device> loadDevice(const fs::path& path, const DeviceLoadOptions& options
     }
     if (isDeviceJson(path)) return loadDeviceJsonFile(path, options);
 
+    // One manifest is a device of one package: a manifest that cannot be read at all is an error,
+    // but one Android would refuse still loads as a device with that package skipped.
     Result<Manifest> manifest = loadManifest(path, options.parse);
     if (!manifest) return manifest.error();
     if (options.progress) options.progress(1, 1);
@@ -210,7 +254,11 @@ Result<Device> loadDevice(const fs::path& path, const DeviceLoadOptions& options
     device.diagnostics = manifest->diagnostics;
     InstalledPackage package;
     package.manifest = std::move(manifest).value();
-    device.packages.push_back(std::move(package));
+    bool installed = false;
+    if (auto r = detail::checkInstallable(device, options.parse.strict, package, installed); !r) {
+        return r.error();
+    }
+    if (installed) device.packages.push_back(std::move(package));
     return device;
 }
 

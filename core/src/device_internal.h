@@ -1,6 +1,7 @@
 #pragma once
 // Private helpers shared by device.cpp and device_json.cpp.
 
+#include <hearth/device.h>
 #include <hearth/result.h>
 
 #include <cstddef>
@@ -14,5 +15,16 @@ std::string lowerFirst(std::string text);
 
 /// The whole file; fails with "cannot read 'path': reason" (missing, a directory, over maxBytes).
 [[nodiscard]] Result<std::string> readTextFile(const std::filesystem::path& path, size_t maxBytes);
+
+/// A package the device does not install (its manifest failed to parse, or Android refuses it):
+/// recorded in device.skipped and as an error diagnostic, or returned as the load's error when
+/// `strict` (--strict: fail fast).
+[[nodiscard]] Result<void> skipPackage(Device& device, bool strict, std::string packageName,
+                                       std::string file, Error error);
+
+/// Skips the package (as skipPackage) when a device of device.apiLevel refuses to install it
+/// (installRefusal). Sets `installed` to whether it stays.
+[[nodiscard]] Result<void> checkInstallable(Device& device, bool strict,
+                                            const InstalledPackage& package, bool& installed);
 
 }  // namespace hearth::detail

@@ -602,9 +602,28 @@ class DeviceJsonReader : public detail::JsonFields {
         std::map<std::string, std::string> listedAt;  // package → pointer of its entry
         for (size_t i = 0; i < entries.size(); ++i) {
             const std::string at = entries[i].pointer;  // a copy: the entry is moved below
+            const fs::path file = entries[i].path;
+            Result<Manifest> manifest = pipeline.take(i);
+            if (m_options.progress) m_options.progress(i + 1, value.size());
+            if (!manifest) {
+                // Android skips a package it cannot parse and boots anyway (--strict: fail).
+                if (auto r = detail::skipPackage(device, m_options.parse.strict, {}, file.string(),
+                                                 manifest.error());
+                    !r) {
+                    return r;
+                }
+                continue;
+            }
             Result<InstalledPackage> package =
-                finishPackage(std::move(entries[i]), pipeline.take(i), device.diagnostics);
+                finishPackage(std::move(entries[i]), std::move(manifest), device.diagnostics);
             if (!package) return package.error();
+            bool installed = false;
+            if (auto r = detail::checkInstallable(device, m_options.parse.strict, *package,
+                                                  installed);
+                !r) {
+                return r;
+            }
+            if (!installed) continue;
             const std::string name = package->packageName();
             auto [it, inserted] = listedAt.emplace(name, at);
             if (!inserted) {
@@ -614,7 +633,6 @@ class DeviceJsonReader : public detail::JsonFields {
                                                   ":" + std::to_string(first.column));
             }
             device.packages.push_back(std::move(package).value());
-            if (m_options.progress) m_options.progress(i + 1, value.size());
         }
         if (entryError) return *entryError;
         return ok();

@@ -372,7 +372,8 @@ TEST(ResolveCommand, KindServicePicksTheFirstResult) {
     EXPECT_NE(result.out.find("\"rule\": \"R-9\""), std::string::npos);
 }
 
-TEST(ResolveCommand, ManifestWarningsAreCountedOrShown) {
+TEST(ResolveCommand, DeviceJsonWarningsAreAlwaysShown) {
+    // Issue 13: a typo in the user's own device.json is shown, not hidden behind a count.
     const std::filesystem::path dir = std::filesystem::temp_directory_path() /
                                       ("hearth-resolve-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
@@ -382,6 +383,38 @@ TEST(ResolveCommand, ManifestWarningsAreCountedOrShown) {
   "preferred": [ { "component": "com.example.alpha/.BrowserActivity",
                    "action": "android.intent.action.VIEW", "set": [], "match": 0 } ]
 })";
+    const std::string warning = (dir / "device.json").string() +
+                                ":3:18: warning: 'preferred[0]' has no category "
+                                "'android.intent.category.DEFAULT', so it never matches a "
+                                "startActivity resolution (MATCH_DEFAULT_ONLY, R-7)\n";
+    const CliRun plain =
+        runCli({"resolve", dir.string(), "-a", kView, "-d", "http://x/", "--components"});
+    EXPECT_EQ(plain.code, 0);
+    EXPECT_EQ(plain.err, warning);
+    const CliRun shown = runCli(
+        {"resolve", dir.string(), "-a", kView, "-d", "http://x/", "--components", "--warnings"});
+    EXPECT_EQ(shown.err, warning);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ResolveCommand, ManifestWarningsAreCountedOrShown) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("hearth-resolve-warn-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "a");
+    std::ofstream(dir / "a" / "AndroidManifest.xml")
+        << R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.a">
+  <application>
+    <activity android:name=".A" android:exported="true">
+      <intent-filter>
+        <action android:name="android.intent.action.VIEW" />
+        <action android:name="android.intent.action.VIEW" />
+        <category android:name="android.intent.category.DEFAULT" />
+        <data android:scheme="http" />
+      </intent-filter>
+    </activity>
+  </application>
+</manifest>
+)";
     const CliRun counted =
         runCli({"resolve", dir.string(), "-a", kView, "-d", "http://x/", "--components"});
     EXPECT_EQ(counted.code, 0);
@@ -389,10 +422,48 @@ TEST(ResolveCommand, ManifestWarningsAreCountedOrShown) {
               "hearth resolve: 1 warning while loading the device (--warnings shows them)\n");
     const CliRun shown = runCli(
         {"resolve", dir.string(), "-a", kView, "-d", "http://x/", "--components", "--warnings"});
-    EXPECT_EQ(shown.err, (dir / "device.json").string() +
-                             ":3:18: warning: 'preferred[0]' has no category "
-                             "'android.intent.category.DEFAULT', so it never matches a "
-                             "startActivity resolution (MATCH_DEFAULT_ONLY, R-7)\n");
+    EXPECT_NE(shown.err.find(":6:9: warning: duplicate"), std::string::npos) << shown.err;
+    std::filesystem::remove_all(dir);
+}
+
+TEST(ResolveCommand, RefusedPackageIsAnErrorLineAndTheRestResolves) {
+    // Issue 12's done-when: a targetSdk-33 manifest without android:exported is refused (S-1).
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("hearth-resolve-refused-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "old");
+    std::filesystem::create_directories(dir / "ok");
+    const auto write = [&](const char* folder, const char* package, const char* exported,
+                           const char* sdk) {
+        std::ofstream(dir / folder / "AndroidManifest.xml")
+            << "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" package=\""
+            << package << "\">\n  <uses-sdk android:targetSdkVersion=\"" << sdk
+            << "\" />\n  <application>\n    <activity android:name=\".A\"" << exported
+            << ">\n      <intent-filter>\n        <action "
+               "android:name=\"android.intent.action.SEND\" />\n        <category "
+               "android:name=\"android.intent.category.DEFAULT\" />\n      </intent-filter>\n    "
+               "</activity>\n  </application>\n</manifest>\n";
+    };
+    write("old", "com.example.old", "", "33");
+    write("ok", "com.example.ok", " android:exported=\"true\"", "34");
+    const CliRun run = runCli({"resolve", dir.string(), "-a", "android.intent.action.SEND",
+                               "--components"});
+    EXPECT_EQ(run.code, 0);
+    EXPECT_EQ(run.out, "com.example.ok/.A\n");
+    const std::string oldFile = (dir / "old" / "AndroidManifest.xml").string();
+    EXPECT_EQ(run.err,
+              oldFile +
+                  ":4:5: error: package 'com.example.old' not installed: "
+                  "INSTALL_PARSE_FAILED_MANIFEST_MALFORMED: com.example.old.A: Targeting S+ "
+                  "(version 31 and above) requires that an explicit value for android:exported be "
+                  "defined when intent filters are present (S-1)\n"
+                  "hearth resolve: 1 package not installed (errors above); the rest of the device "
+                  "is loaded (--strict fails instead)\n"
+                  "hearth resolve: 1 warning while loading the device (--warnings shows them)\n");
+    const CliRun strict = runCli({"resolve", dir.string(), "-a", "android.intent.action.SEND",
+                                  "--components", "--strict"});
+    EXPECT_EQ(strict.code, 1);
+    EXPECT_EQ(strict.out, "");
+    EXPECT_EQ(strict.err.rfind(oldFile + ":4:5: ", 0), 0u) << strict.err;
     std::filesystem::remove_all(dir);
 }
 

@@ -487,13 +487,117 @@ TEST(LoadDeviceError, FolderWithNothingToInstall) {
         "'" + dir.path().string() + "' holds no device.json, AndroidManifest.xml or .apk file");
 }
 
-TEST(LoadDeviceError, BrokenManifestStopsTheLoadWithItsOwnPosition) {
+static DeviceLoadOptions strictOptions() {
+    DeviceLoadOptions options;
+    options.parse.strict = true;
+    return options;
+}
+
+TEST(LoadDeviceError, BrokenManifestStopsAStrictLoadWithItsOwnPosition) {
     TempDir dir;
     dir.write("a/AndroidManifest.xml", "<manifest>\n  <application>\n</manifest>\n");
-    Result<Device> device = loadDevice(dir.path());
+    Result<Device> device = loadDevice(dir.path(), strictOptions());
     ASSERT_FALSE(device.has_value());
     EXPECT_EQ(device.error().where.file, (dir.path() / "a/AndroidManifest.xml").string());
     EXPECT_GT(device.error().where.line, 0);
+}
+
+TEST(LoadDevice, BrokenManifestIsSkippedWithAnErrorAndTheRestLoadsAsOnAndroid) {
+    TempDir dir;
+    dir.write("a/AndroidManifest.xml", "<manifest>\n  <application>\n</manifest>\n");
+    dir.write("b/AndroidManifest.xml", manifestFor("com.example.b"));
+    Result<Device> device = loadDevice(dir.path());
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    ASSERT_EQ(device->packages.size(), 1u);
+    EXPECT_EQ(device->packages[0].packageName(), "com.example.b");
+    ASSERT_EQ(device->skipped.size(), 1u);
+    EXPECT_EQ(device->skipped[0].file, (dir.path() / "a/AndroidManifest.xml").string());
+    EXPECT_EQ(device->skipped[0].packageName, "");
+    EXPECT_EQ(device->skipped[0].error.where.file, (dir.path() / "a/AndroidManifest.xml").string());
+    ASSERT_EQ(device->diagnostics.size(), 1u);
+    EXPECT_EQ(device->diagnostics[0].severity, Diagnostic::Severity::Error);
+    EXPECT_EQ(device->diagnostics[0].message,
+              device->skipped[0].error.message + " (package skipped)");
+}
+
+TEST(LoadDevice, DeviceJsonSkipsAnUnparseableManifestAndKeepsTheOthers) {
+    TempDir dir;
+    dir.write("a/AndroidManifest.xml", "<manifest>\n  <application>\n</manifest>\n");
+    dir.write("b/AndroidManifest.xml", manifestFor("com.example.b"));
+    dir.write("device.json", R"({ "packages": [ { "manifest": "a/AndroidManifest.xml" },
+                   { "manifest": "b/AndroidManifest.xml" } ] })");
+    Result<Device> device = loadDevice(dir.path());
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    ASSERT_EQ(device->packages.size(), 1u);
+    ASSERT_EQ(device->skipped.size(), 1u);
+    EXPECT_EQ(device->skipped[0].file, (dir.path() / "a/AndroidManifest.xml").string());
+    EXPECT_FALSE(loadDevice(dir.path(), strictOptions()).has_value());
+}
+
+TEST(LoadDevice, S1_Target33ManifestWithoutExportedIsRefusedAndTheRestLoads) {
+    TempDir dir;
+    dir.write("old/AndroidManifest.xml", R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.old">
+  <uses-sdk android:targetSdkVersion="33" />
+  <application>
+    <activity android:name=".Main">
+      <intent-filter><action android:name="android.intent.action.MAIN" /></intent-filter>
+    </activity>
+  </application>
+</manifest>
+)");
+    dir.write("ok/AndroidManifest.xml", manifestFor("com.example.ok"));
+    Result<Device> device = loadDevice(dir.path());
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    ASSERT_EQ(device->packages.size(), 1u);
+    EXPECT_EQ(device->packages[0].packageName(), "com.example.ok");
+    EXPECT_EQ(device->findPackage("com.example.old"), nullptr);
+    ASSERT_EQ(device->skipped.size(), 1u);
+    EXPECT_EQ(device->skipped[0].packageName, "com.example.old");
+    ASSERT_FALSE(device->diagnostics.empty());
+    EXPECT_EQ(device->diagnostics.back().toString(),
+              (dir.path() / "old/AndroidManifest.xml").string() +
+                  ":4:5: error: package 'com.example.old' not installed: "
+                  "INSTALL_PARSE_FAILED_MANIFEST_MALFORMED: com.example.old.Main: Targeting S+ "
+                  "(version 31 and above) requires that an explicit value for android:exported be "
+                  "defined when intent filters are present (S-1)");
+
+    // --strict: the parser's own warning for the same element already fails the load there.
+    Result<Device> strict = loadDevice(dir.path(), strictOptions());
+    ASSERT_FALSE(strict.has_value());
+    EXPECT_EQ(strict.error().where.prefix(),
+              (dir.path() / "old/AndroidManifest.xml").string() + ":4:5: ");
+}
+
+TEST(LoadDevice, DeviceJsonRefusesATargetBelowTheMinimumOfItsApiLevel) {
+    TempDir dir;
+    dir.write("legacy/AndroidManifest.xml", R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.legacy">
+  <uses-sdk android:minSdkVersion="21" android:targetSdkVersion="23" />
+</manifest>
+)");
+    dir.write("device.json", R"({ "api": 35, "packages": [
+  { "manifest": "legacy/AndroidManifest.xml" },
+  { "manifest": "legacy/AndroidManifest.xml", "package": "com.example.system", "system": true } ] })");
+    Result<Device> device = loadDevice(dir.path());
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    ASSERT_EQ(device->packages.size(), 1u);
+    EXPECT_EQ(device->packages[0].packageName(), "com.example.system");
+    ASSERT_EQ(device->skipped.size(), 1u);
+    EXPECT_EQ(device->skipped[0].error.message,
+              "INSTALL_FAILED_DEPRECATED_SDK_VERSION: App package must target at least SDK "
+              "version 24, but found 23 (Android 15+ refuses to install it)");
+}
+
+TEST(LoadDevice, SingleRefusedManifestLoadsAsADeviceWithNothingInstalled) {
+    TempDir dir;
+    dir.write("AndroidManifest.xml", R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.old">
+  <uses-sdk android:targetSdkVersion="19" />
+</manifest>
+)");
+    Result<Device> device = loadDevice(dir.path() / "AndroidManifest.xml");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_TRUE(device->packages.empty());
+    ASSERT_EQ(device->skipped.size(), 1u);
+    EXPECT_FALSE(loadDevice(dir.path() / "AndroidManifest.xml", strictOptions()).has_value());
 }
 
 // ---- R-8: component state
@@ -612,29 +716,50 @@ TEST(LoadDevice, LargeDeviceKeepsListOrderAndReportsEveryPackage) {
     }
 }
 
-TEST(LoadDeviceError, LargeDeviceReportsTheFirstBrokenManifestInListOrder) {
+TEST(LoadDeviceError, StrictLargeDeviceReportsTheFirstBrokenManifestInListOrder) {
     TempDir dir;
     // The later broken manifests are small and may well be parsed first on another thread.
     writeLargeDevice(dir, 120, {97, 41, 110});
     for (int run = 0; run < 5; ++run) {
-        Result<Device> device = loadDevice(dir.path());
+        Result<Device> device = loadDevice(dir.path(), strictOptions());
         ASSERT_FALSE(device.has_value());
         EXPECT_EQ(device.error().where.file, (dir.path() / "pkg041/AndroidManifest.xml").string());
     }
 }
 
-TEST(LoadDeviceError, LargeDeviceEntryErrorAfterABrokenManifestLosesToIt) {
+TEST(LoadDevice, LargeDeviceSkipsEveryBrokenManifestInListOrder) {
+    TempDir dir;
+    writeLargeDevice(dir, 120, {97, 41, 110});
+    Result<Device> device = loadDevice(dir.path());
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_EQ(device->packages.size(), 117u);
+    ASSERT_EQ(device->skipped.size(), 3u);
+    EXPECT_EQ(device->skipped[0].file, (dir.path() / "pkg041/AndroidManifest.xml").string());
+    EXPECT_EQ(device->skipped[1].file, (dir.path() / "pkg097/AndroidManifest.xml").string());
+    EXPECT_EQ(device->skipped[2].file, (dir.path() / "pkg110/AndroidManifest.xml").string());
+}
+
+TEST(LoadDeviceError, StrictLargeDeviceEntryErrorAfterABrokenManifestLosesToIt) {
+    TempDir dir;
+    writeLargeDevice(dir, 60, {30}, 50, "  { \"manifest\": 7 }");
+    Result<Device> device = loadDevice(dir.path(), strictOptions());
+    ASSERT_FALSE(device.has_value());
+    EXPECT_EQ(device.error().where.file, (dir.path() / "pkg030/AndroidManifest.xml").string());
+}
+
+TEST(LoadDeviceError, DeviceJsonEntryErrorStillFailsAfterASkippedManifest) {
+    // A mistake in device.json itself is the user's, not a package Android would skip.
     TempDir dir;
     writeLargeDevice(dir, 60, {30}, 50, "  { \"manifest\": 7 }");
     Result<Device> device = loadDevice(dir.path());
     ASSERT_FALSE(device.has_value());
-    EXPECT_EQ(device.error().where.file, (dir.path() / "pkg030/AndroidManifest.xml").string());
+    EXPECT_EQ(device.error().where.file, (dir.path() / "device.json").string());
 }
 
 TEST(LoadDeviceError, LargeDeviceEntryErrorBeforeABrokenManifestWins) {
     TempDir dir;
     writeLargeDevice(dir, 60, {55}, 20, "  { \"manifest\": 7 }");
-    Result<Device> device = loadDevice(dir.path());
+    Result<Device> device = loadDevice(dir.path(), strictOptions());
     ASSERT_FALSE(device.has_value());
     EXPECT_EQ(device.error().where.file, (dir.path() / "device.json").string());
     EXPECT_EQ(device.error().where.line, 22);

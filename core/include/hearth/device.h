@@ -45,6 +45,9 @@ struct InstalledPackage {
     std::optional<int> minSdkOverride;         ///< device.json "minSdk" (already in manifest)
     std::optional<int64_t> firstInstallTime;   ///< ms since the epoch (W-25 tie-break)
     AppLinksState appLinks;                    ///< device.json "appLinks" (W-10, W-21, W-22)
+    std::optional<std::string> installer;      ///< installerPackageName: the caller sees it (V-8)
+    bool suspended = false;                    ///< suspended for the user (W-23 step 1)
+    std::optional<int> appId;                  ///< Linux app id; unset: >= 10000, one per package
 
     const std::string& packageName() const { return manifest.packageName; }
     /// Whether the component is enabled, combining app state, component state and manifest (R-8).
@@ -57,6 +60,27 @@ struct FrameworkPatch {
     std::set<std::string> homeFirstSites;  ///< sites that use HOME_FIRST instead of HOME
 
     bool isPatched(std::string_view site) const { return homeFirstSites.count(std::string(site)) > 0; }
+};
+
+/// Device configuration read by the package-visibility rules (V-4) and App Links (W-17, W-31).
+struct SystemConfig {
+    std::vector<std::string> appLinkPackages;         ///< sysconfig <app-link> packages
+    std::vector<std::string> forceQueryablePackages;  ///< config_forceQueryablePackages
+    bool systemPackagesQueryable = false;             ///< config_forceSystemPackagesQueryable
+};
+
+/// Android 15 aconfig flags of the safer-intent rules (S-6, S-7); both off by default.
+struct DeviceFlags {
+    bool enforceIntentFilterMatch = false;  ///< android.security.enforce_intent_filter_match
+    bool blockNullActionIntents = false;    ///< android.security.block_null_action_intents
+};
+
+/// A package the device does not install: Android cannot parse its manifest, or refuses it
+/// (S-1, minimum target SDK). The rest of the device loads (unless DeviceLoadOptions::parse.strict).
+struct SkippedPackage {
+    std::string packageName;  ///< empty when the manifest could not be parsed far enough
+    std::string file;         ///< the manifest or APK
+    Error error;              ///< where, and Android's reason
 };
 
 struct Device {
@@ -75,6 +99,11 @@ struct Device {
     /// What was inferred rather than declared, one line for the header of every answer ("API 29
     /// from system/build.prop; 3 privileged, 12 system, 4 user apps"); empty for device.json.
     std::string inferred;
+    std::vector<Diagnostic> diagnostics;   ///< warnings from every manifest and from device.json;
+                                           ///< an error for every skipped package
+    std::vector<SkippedPackage> skipped;   ///< packages not installed, in load order
+    SystemConfig sysconfig;
+    DeviceFlags flags;
 
     /// The installed (not removed) package with this name, or nullptr.
     const InstalledPackage* findPackage(std::string_view packageName) const;
@@ -84,6 +113,8 @@ struct Device {
 };
 
 struct DeviceLoadOptions {
+    /// parse.strict also fails the whole load on the first package that cannot be parsed or that
+    /// Android refuses to install; without it such a package is skipped (Device::skipped).
     ParseOptions parse;
     /// Called after each manifest is read: (done, total). May be empty. Always called on the
     /// thread that called loadDevice, in list order.

@@ -1,0 +1,22 @@
+#pragma once
+// Install refusals: a manifest Android parses but will not install on a device of a given API
+// level (android-modern.md S-1, the minimum installable target SDK of Android 14+). The device
+// loader skips such a package and says why; `--strict` fails the load instead.
+
+#include <optional>
+
+#include <hearth/manifest.h>
+#include <hearth/result.h>
+
+namespace hearth {
+
+/// The lowest targetSdk a device of this API level installs (23 on API 34, 24 from API 35), or 0.
+int minimumInstallableTargetSdk(int apiLevel);
+
+/// Why a device of this API level refuses to install the package, in Android's words and located
+/// at the offending element; nullopt when it installs. `system`: on a system partition (scanned,
+/// not installed, so the minimum-target-SDK block does not apply). A manifest that declares no
+/// SDK version at all is not blocked for it (Gradle writes the version into the built APK).
+std::optional<Error> installRefusal(const Manifest& manifest, int apiLevel, bool system);
+
+}  // namespace hearth
