@@ -101,11 +101,11 @@ Result<void> skipPackage(Device& device, bool strict, std::string packageName, s
     return ok();
 }
 
-Result<void> checkInstallable(Device& device, bool strict, const InstalledPackage& package,
-                              bool& installed) {
+Result<void> checkInstallable(Device& device, bool strict, bool apiLevelDeclared,
+                              const InstalledPackage& package, bool& installed) {
     installed = true;
     std::optional<Error> refusal =
-        installRefusal(package.manifest, device.apiLevel, package.system);
+        installRefusal(package.manifest, device.apiLevel, apiLevelDeclared && !package.system);
     if (!refusal) return ok();
     installed = false;
     if (strict) {
@@ -200,7 +200,7 @@ Result<Device> loadDirectoryOfManifests(const fs::path& root, const DeviceLoadOp
         InstalledPackage package;
         package.manifest = std::move(manifest).value();
         bool installed = false;
-        if (auto r = detail::checkInstallable(device, strict, package, installed); !r) {
+        if (auto r = detail::checkInstallable(device, strict, false, package, installed); !r) {
             return r.error();
         }
         if (!installed) continue;
@@ -255,7 +255,8 @@ Result<Device> loadDevice(const fs::path& path, const DeviceLoadOptions& options
     InstalledPackage package;
     package.manifest = std::move(manifest).value();
     bool installed = false;
-    if (auto r = detail::checkInstallable(device, options.parse.strict, package, installed); !r) {
+    if (auto r = detail::checkInstallable(device, options.parse.strict, false, package, installed);
+        !r) {
         return r.error();
     }
     if (installed) device.packages.push_back(std::move(package));

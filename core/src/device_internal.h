@@ -23,8 +23,9 @@ std::string lowerFirst(std::string text);
                                        std::string file, Error error);
 
 /// Skips the package (as skipPackage) when a device of device.apiLevel refuses to install it
-/// (installRefusal). Sets `installed` to whether it stays.
-[[nodiscard]] Result<void> checkInstallable(Device& device, bool strict,
+/// (installRefusal; the minimum target SDK only when `apiLevelDeclared`: the device says its API
+/// level, not Hearth's default). Sets `installed` to whether it stays.
+[[nodiscard]] Result<void> checkInstallable(Device& device, bool strict, bool apiLevelDeclared,
                                             const InstalledPackage& package, bool& installed);
 
 }  // namespace hearth::detail

@@ -364,6 +364,7 @@ class DeviceJsonReader : public detail::JsonFields {
             return r.error();
         }
         if (auto r = readInt(root, "", "api", 1, 100, device.apiLevel); !r) return r.error();
+        m_apiDeclared = root.contains("api");
         if (auto r = readBool(root, "", "userUnlocked", device.userUnlocked); !r) return r.error();
         if (auto r = readBool(root, "", "userSetupComplete", device.userSetupComplete); !r) {
             return r.error();
@@ -618,8 +619,8 @@ class DeviceJsonReader : public detail::JsonFields {
                 finishPackage(std::move(entries[i]), std::move(manifest), device.diagnostics);
             if (!package) return package.error();
             bool installed = false;
-            if (auto r = detail::checkInstallable(device, m_options.parse.strict, *package,
-                                                  installed);
+            if (auto r = detail::checkInstallable(device, m_options.parse.strict, m_apiDeclared,
+                                                  *package, installed);
                 !r) {
                 return r;
             }
@@ -964,6 +965,7 @@ class DeviceJsonReader : public detail::JsonFields {
     fs::path m_baseDir;
     const DeviceLoadOptions& m_options;
     JsonSpans m_spans;
+    bool m_apiDeclared = false;  // "api" given: the minimum installable target SDK applies
 };
 
 }  // namespace

@@ -35,7 +35,8 @@ int minimumInstallableTargetSdk(int apiLevel) {
     return 0;
 }
 
-std::optional<Error> installRefusal(const Manifest& manifest, int apiLevel, bool system) {
+std::optional<Error> installRefusal(const Manifest& manifest, int apiLevel,
+                                    bool checkMinimumTargetSdk) {
     const int target = declaredTargetSdk(manifest).value_or(1);
     if (apiLevel >= kExportedRequiredApi && target >= kExportedRequiredTarget) {
         for (const Component& component : manifest.components) {
@@ -49,7 +50,7 @@ std::optional<Error> installRefusal(const Manifest& manifest, int apiLevel, bool
         }
     }
     const int minimum = minimumInstallableTargetSdk(apiLevel);
-    if (!system && declaredTargetSdk(manifest) && target < minimum) {
+    if (checkMinimumTargetSdk && declaredTargetSdk(manifest) && target < minimum) {
         return makeError(manifest.where,
                          "INSTALL_FAILED_DEPRECATED_SDK_VERSION: App package must target at least "
                          "SDK version " +

@@ -590,7 +590,8 @@ TEST(LoadDevice, DeviceJsonRefusesATargetBelowTheMinimumOfItsApiLevel) {
 TEST(LoadDevice, SingleRefusedManifestLoadsAsADeviceWithNothingInstalled) {
     TempDir dir;
     dir.write("AndroidManifest.xml", R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.old">
-  <uses-sdk android:targetSdkVersion="19" />
+  <uses-sdk android:targetSdkVersion="31" />
+  <application><receiver android:name=".R"><intent-filter><action android:name="a.B" /></intent-filter></receiver></application>
 </manifest>
 )");
     Result<Device> device = loadDevice(dir.path() / "AndroidManifest.xml");
@@ -598,6 +599,23 @@ TEST(LoadDevice, SingleRefusedManifestLoadsAsADeviceWithNothingInstalled) {
     EXPECT_TRUE(device->packages.empty());
     ASSERT_EQ(device->skipped.size(), 1u);
     EXPECT_FALSE(loadDevice(dir.path() / "AndroidManifest.xml", strictOptions()).has_value());
+}
+
+TEST(LoadDevice, TheMinimumTargetSdkAppliesOnlyWhenTheDeviceDeclaresItsApiLevel) {
+    // A folder of manifests is API 34 by Hearth's default, not by fact: old samples still load.
+    TempDir dir;
+    dir.write("old/AndroidManifest.xml", R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.old">
+  <uses-sdk android:targetSdkVersion="8" />
+</manifest>
+)");
+    Result<Device> folder = loadDevice(dir.path());
+    ASSERT_TRUE(folder.has_value()) << folder.error().toString();
+    EXPECT_EQ(folder->packages.size(), 1u);
+    dir.write("device.json", R"({ "api": 34, "packages": [ { "manifest": "old/AndroidManifest.xml" } ] })");
+    Result<Device> declared = loadDevice(dir.path());
+    ASSERT_TRUE(declared.has_value()) << declared.error().toString();
+    EXPECT_TRUE(declared->packages.empty());
+    EXPECT_EQ(declared->skipped.size(), 1u);
 }
 
 // ---- R-8: component state

@@ -33,7 +33,7 @@ const std::string kFilteredNoExported =
 
 TEST(InstallRefusal, E50_S1_Target31WithAFilterAndNoExportedIsRefusedAtTheComponent) {
     const Manifest manifest = manifestWith("android:targetSdkVersion=\"31\"", kFilteredNoExported);
-    const std::optional<Error> refusal = installRefusal(manifest, 34, false);
+    const std::optional<Error> refusal = installRefusal(manifest, 34, true);
     ASSERT_TRUE(refusal.has_value());
     EXPECT_EQ(refusal->toString(),
               "app/AndroidManifest.xml:4:1: INSTALL_PARSE_FAILED_MANIFEST_MALFORMED: "
@@ -44,19 +44,19 @@ TEST(InstallRefusal, E50_S1_Target31WithAFilterAndNoExportedIsRefusedAtTheCompon
 
 TEST(InstallRefusal, S1_Target33AsInTheIssueIsRefusedToo) {
     const Manifest manifest = manifestWith("android:targetSdkVersion=\"33\"", kFilteredNoExported);
-    EXPECT_TRUE(installRefusal(manifest, 33, false).has_value());
+    EXPECT_TRUE(installRefusal(manifest, 33, true).has_value());
 }
 
 TEST(InstallRefusal, E51_S1_Target30InstallsAndTheFilteredActivityIsExported) {
     const Manifest manifest = manifestWith("android:targetSdkVersion=\"30\"", kFilteredNoExported);
-    EXPECT_FALSE(installRefusal(manifest, 34, false).has_value());
+    EXPECT_FALSE(installRefusal(manifest, 34, true).has_value());
     ASSERT_EQ(manifest.components.size(), 1u);
     EXPECT_TRUE(manifest.components[0].exported);
 }
 
 TEST(InstallRefusal, S1_AppliesOnlyOnAndroid12AndLater) {
     const Manifest manifest = manifestWith("android:targetSdkVersion=\"31\"", kFilteredNoExported);
-    EXPECT_FALSE(installRefusal(manifest, 30, false).has_value());
+    EXPECT_FALSE(installRefusal(manifest, 30, true).has_value());
 }
 
 TEST(InstallRefusal, S1_ExplicitExportedOrNoFilterOrAProviderIsFine) {
@@ -65,11 +65,11 @@ TEST(InstallRefusal, S1_ExplicitExportedOrNoFilterOrAProviderIsFine) {
                                              "android:exported=\"false\">\n"
                                              "  <intent-filter><action android:name=\"x.Y\" />"
                                              "</intent-filter>\n</activity>\n"),
-                                34, false)
+                                34, true)
                      .has_value());
     EXPECT_FALSE(installRefusal(manifestWith("android:targetSdkVersion=\"34\"",
                                              "<activity android:name=\".A\" />\n"),
-                                34, false)
+                                34, true)
                      .has_value());
 }
 
@@ -97,26 +97,26 @@ TEST(InstallRefusal, MinimumTargetSdkIs23OnAndroid14And24OnAndroid15) {
 TEST(InstallRefusal, TargetBelowTheDeviceMinimumIsRefusedWithAndroidsMessage) {
     const Manifest manifest =
         manifestWith("android:targetSdkVersion=\"22\"", "<activity android:name=\".A\" />\n");
-    const std::optional<Error> refusal = installRefusal(manifest, 34, false);
+    const std::optional<Error> refusal = installRefusal(manifest, 34, true);
     ASSERT_TRUE(refusal.has_value());
     EXPECT_EQ(refusal->message,
               "INSTALL_FAILED_DEPRECATED_SDK_VERSION: App package must target at least SDK "
               "version 23, but found 22 (Android 14+ refuses to install it)");
-    EXPECT_FALSE(installRefusal(manifest, 33, false).has_value());
+    EXPECT_FALSE(installRefusal(manifest, 33, true).has_value());
     // Apps on the system image are scanned, not installed: the block does not apply.
-    EXPECT_FALSE(installRefusal(manifest, 34, true).has_value());
+    EXPECT_FALSE(installRefusal(manifest, 34, /*checkMinimumTargetSdk=*/false).has_value());
 }
 
 TEST(InstallRefusal, TargetSdkDefaultsToMinSdkForTheMinimumCheck) {
     const Manifest manifest =
         manifestWith("android:minSdkVersion=\"23\"", "<activity android:name=\".A\" />\n");
-    EXPECT_FALSE(installRefusal(manifest, 34, false).has_value());
-    const std::optional<Error> refusal = installRefusal(manifest, 35, false);
+    EXPECT_FALSE(installRefusal(manifest, 34, true).has_value());
+    const std::optional<Error> refusal = installRefusal(manifest, 35, true);
     ASSERT_TRUE(refusal.has_value());
     EXPECT_NE(refusal->message.find("at least SDK version 24, but found 23"), std::string::npos);
 }
 
 TEST(InstallRefusal, ASourceManifestWithoutUsesSdkIsNotBlockedForItsTarget) {
     const Manifest manifest = manifestWith("", "<activity android:name=\".A\" />\n");
-    EXPECT_FALSE(installRefusal(manifest, 35, false).has_value());
+    EXPECT_FALSE(installRefusal(manifest, 35, true).has_value());
 }

@@ -14,9 +14,11 @@ namespace hearth {
 int minimumInstallableTargetSdk(int apiLevel);
 
 /// Why a device of this API level refuses to install the package, in Android's words and located
-/// at the offending element; nullopt when it installs. `system`: on a system partition (scanned,
-/// not installed, so the minimum-target-SDK block does not apply). A manifest that declares no
-/// SDK version at all is not blocked for it (Gradle writes the version into the built APK).
-std::optional<Error> installRefusal(const Manifest& manifest, int apiLevel, bool system);
+/// at the offending element; nullopt when it installs. `checkMinimumTargetSdk`: apply the minimum
+/// installable target SDK — false for a system package (scanned, not installed) and for a device
+/// whose API level is Hearth's default rather than declared (a folder of manifests). A manifest
+/// that declares no SDK version at all is not blocked for it (Gradle writes one into the APK).
+std::optional<Error> installRefusal(const Manifest& manifest, int apiLevel,
+                                    bool checkMinimumTargetSdk);
 
 }  // namespace hearth
