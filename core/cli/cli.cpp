@@ -18,7 +18,7 @@ const std::vector<CommandSpec>& commandTable() {
         {"filter-match", "answer IntentFilter.match for conformance cases (JSON Lines in, one answer line per case out)", defineFilterMatch},
         {"gen-device", "write a synthetic device or filter-match cases for benchmarks", defineGenDevice},
         {"home", "which activity becomes HOME at every framework call site, stock or HOME_FIRST-patched", defineHome},
-        {"import", "write the device.json a system image tree (or another source) implies, to edit and reuse", defineImport},
+        {"import", "write a device.json from what you have: a system image tree or an adb capture", defineImport},
         {"query", "which activities (services, receivers, providers) match an intent, in Android's order, like pm query-activities", defineQuery},
         {"resolve", "which activity an intent starts: one, the chooser, or none, like pm resolve-activity", defineResolve},
         {"simulate", "run a script of boots, HOME presses and installs; show the screen after each step", defineSimulate},

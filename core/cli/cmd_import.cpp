@@ -15,6 +15,7 @@ namespace {
 const std::vector<CommandSpec>& importTable() {
     static const std::vector<CommandSpec> table = {
         {"image", "an AOSP product output or extracted image: flags from the partitions, API from build.prop", defineImportImage},
+        {"adb", "a phone's state from an adb capture (scripts/capture-device), no root needed", defineImportAdb},
     };
     return table;
 }

@@ -34,6 +34,7 @@ Runner defineHome(CLI::App& app, Io& io);
 Runner defineImport(CLI::App& app, Io& io);
 // The `hearth import` subcommands (the table is in cmd_import.cpp).
 Runner defineImportImage(CLI::App& app, Io& io);
+Runner defineImportAdb(CLI::App& app, Io& io);
 Runner defineQuery(CLI::App& app, Io& io);
 Runner defineResolve(CLI::App& app, Io& io);
 Runner defineSimulate(CLI::App& app, Io& io);

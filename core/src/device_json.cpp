@@ -460,7 +460,7 @@ class DeviceJsonReader : public detail::JsonFields {
         return makeError(valueAt(pointer), "'" + displayName(pointer) +
                                                "' must be an object, got " + describeJson(value));
     }
-    Result<void> expectArray(const Json& value, const std::string& pointer) const {
+    Result<void> expectArray(const Json& value, const std::string& pointer) const override {
         if (value.is_array()) return ok();
         return makeError(valueAt(pointer), "'" + displayName(pointer) + "' must be a list, got " +
                                                describeJson(value));
@@ -593,9 +593,11 @@ class DeviceJsonReader : public detail::JsonFields {
             entries.push_back(std::move(entry).value());
         }
         std::vector<detail::ManifestRequest> requests;
-        requests.reserve(entries.size());
-        for (const PackageEntry& entry : entries) {
-            requests.push_back({entry.path, entry.parse});
+        std::vector<size_t> requestOf(entries.size());  // entry → its request; inline: none
+        for (size_t i = 0; i < entries.size(); ++i) {
+            requestOf[i] = requests.size();
+            if (entries[i].inlineManifest) continue;
+            requests.push_back({entries[i].path, entries[i].parse});
             requests.back().parse.apiLevel = device.apiLevel;  // APK resources resolve for it
         }
         detail::ManifestPipeline pipeline(std::move(requests), m_options.threads);
@@ -604,7 +606,9 @@ class DeviceJsonReader : public detail::JsonFields {
         for (size_t i = 0; i < entries.size(); ++i) {
             const std::string at = entries[i].pointer;  // a copy: the entry is moved below
             const fs::path file = entries[i].path;
-            Result<Manifest> manifest = pipeline.take(i);
+            Result<Manifest> manifest = entries[i].inlineManifest
+                                            ? Result<Manifest>(std::move(*entries[i].inlineManifest))
+                                            : pipeline.take(requestOf[i]);
             if (m_options.progress) m_options.progress(i + 1, value.size());
             if (!manifest) {
                 // Android skips a package it cannot parse and boots anyway (--strict: fail).
@@ -648,6 +652,7 @@ class DeviceJsonReader : public detail::JsonFields {
         InstalledPackage package;  // every field but the manifest
         std::vector<std::string> disabled;
         std::vector<std::string> enabled;
+        std::optional<Manifest> inlineManifest;  // "components" instead of "manifest"
     };
 
     Result<PackageEntry> readPackageEntry(const Json& value, const std::string& pointer) const {
@@ -656,17 +661,10 @@ class DeviceJsonReader : public detail::JsonFields {
                 value, pointer,
                 {"manifest", "package", "system", "privileged", "updatedSystemApp", "enabled",
                  "stopped", "removed", "disabledComponents", "enabledComponents",
-                 HEARTH_APP_LINKS_PACKAGE_KEYS});
+                 HEARTH_APP_LINKS_PACKAGE_KEYS, HEARTH_INLINE_PACKAGE_KEYS});
             !r) {
             return r.error();
         }
-        if (!value.contains("manifest")) {
-            return makeError(
-                valueAt(pointer),
-                where(pointer) + " needs a 'manifest': the path to an AndroidManifest.xml or .apk");
-        }
-        std::string manifestPath;
-        if (auto r = readString(value, pointer, "manifest", manifestPath); !r) return r.error();
         ParseOptions parse = m_options.parse;
         std::optional<std::string> packageName;
         if (auto r = readOptionalString(value, pointer, "package", packageName); !r) {
@@ -682,7 +680,8 @@ class DeviceJsonReader : public detail::JsonFields {
              {std::pair{"system", &package.system}, std::pair{"privileged", &package.privileged},
               std::pair{"updatedSystemApp", &package.updatedSystemApp},
               std::pair{"enabled", &package.enabled}, std::pair{"stopped", &package.stopped},
-              std::pair{"removed", &package.removed}}) {
+              std::pair{"removed", &package.removed},
+              std::pair{"prioritiesClamped", &package.prioritiesClamped}}) {
             if (auto r = readBool(value, pointer, key, *field); !r) return r.error();
         }
         std::vector<std::string> disabled;
@@ -693,6 +692,35 @@ class DeviceJsonReader : public detail::JsonFields {
         if (auto r = readStringList(value, pointer, "enabledComponents", enabled); !r) {
             return r.error();
         }
+        if (value.contains("components")) {
+            if (value.contains("manifest")) {
+                return makeError(keyAt(child(pointer, "components")),
+                                 where(pointer) + " has both 'manifest' and 'components': give "
+                                                  "one of them");
+            }
+            Result<Manifest> manifest =
+                detail::readInlineManifest(*this, value, pointer, m_positions.file());
+            if (!manifest) return manifest.error();
+            return PackageEntry{pointer,           {}, {}, std::move(parse), std::move(package),
+                                std::move(disabled), std::move(enabled), std::move(manifest).value()};
+        }
+        for (const char* key : {"application", "prioritiesClamped", "packageDerived", "file",
+                                "line", "column"}) {
+            if (value.contains(key)) {
+                return makeError(keyAt(child(pointer, key)),
+                                 "'" + displayName(child(pointer, key)) +
+                                     "' is read only with inline 'components', not with a "
+                                     "'manifest'");
+            }
+        }
+        if (!value.contains("manifest")) {
+            return makeError(
+                valueAt(pointer),
+                where(pointer) + " needs a 'manifest': the path to an AndroidManifest.xml or .apk "
+                                 "(or inline 'components')");
+        }
+        std::string manifestPath;
+        if (auto r = readString(value, pointer, "manifest", manifestPath); !r) return r.error();
 
         const fs::path path = (m_baseDir / manifestPath).lexically_normal();
         std::error_code ec;
@@ -711,7 +739,7 @@ class DeviceJsonReader : public detail::JsonFields {
                                  "'), expected an AndroidManifest.xml or .apk file");
         }
         return PackageEntry{pointer,         manifestPath, path, std::move(parse),
-                            std::move(package), std::move(disabled), std::move(enabled)};
+                            std::move(package), std::move(disabled), std::move(enabled), std::nullopt};
     }
 
     Result<InstalledPackage> finishPackage(PackageEntry entry, Result<Manifest> manifest,
@@ -733,7 +761,8 @@ class DeviceJsonReader : public detail::JsonFields {
             for (size_t i = 0; i < names.size(); ++i) {
                 const std::string full = expandClassName(package.packageName(), names[i]);
                 const std::string at = child(child(pointer, key), i);
-                if (package.manifest.findComponent(full) == nullptr) {
+                // A dump lists only components with filters: its own state lists name others.
+                if (package.manifest.findComponent(full) == nullptr && !package.prioritiesClamped) {
                     diagnostics.push_back(Diagnostic{Diagnostic::Severity::Warning, valueAt(at),
                                                      "'" + displayName(at) + "' names '" + full +
                                                          "', which '" + manifestPath +

@@ -2,7 +2,8 @@
 // Private to the device.json reader: what a file that reads a group of device.json keys needs from
 // the reader (device_json.cpp) — typed reads that fail with file:line:col errors, and the
 // locations of keys and values by JSON pointer. Groups of keys live in their own files
-// (device_json_app_links.cpp: roles and the per-package keys of the W- rules).
+// (device_json_app_links.cpp: roles and the per-package keys of the W- rules;
+// device_json_inline.cpp: packages whose components are written inline).
 
 #include <hearth/device.h>
 #include <hearth/result.h>
@@ -29,6 +30,8 @@ class JsonFields {
                                    std::initializer_list<const char*> allowed) const = 0;
     /// Fails unless value is an object.
     virtual Result<void> expectObject(const Json& value, const std::string& pointer) const = 0;
+    /// Fails unless value is a list.
+    virtual Result<void> expectArray(const Json& value, const std::string& pointer) const = 0;
     /// Reads object[key] when present (true/false).
     virtual Result<void> readBool(const Json& object, const std::string& pointer, const char* key,
                                   bool& out) const = 0;
@@ -74,5 +77,17 @@ void finishAppLinksPackage(InstalledPackage& package, std::vector<Diagnostic>& d
 /// not qualify (W-40), or a HOME holder without a HOME activity.
 void checkRoles(const JsonFields& fields, const std::string& pointer, const Device& device,
                 std::vector<Diagnostic>& diagnostics);
+// ---- device_json_inline.cpp ---------------------------------------------------------------------
+
+/// The package keys device_json_inline.cpp reads (for checkKeys): components written inline in
+/// `hearth dump --json`'s shape instead of a "manifest" path.
+#define HEARTH_INLINE_PACKAGE_KEYS \
+    "components", "application", "prioritiesClamped", "packageDerived", "file", "line", "column"
+
+/// Reads the inline manifest of the package entry at `pointer` (it has "components"); the package
+/// name is the entry's "package", required here. Locations point into device.json (`file`).
+[[nodiscard]] Result<Manifest> readInlineManifest(const JsonFields& fields, const Json& entry,
+                                                  const std::string& pointer,
+                                                  const std::string& file);
 
 }  // namespace hearth::detail

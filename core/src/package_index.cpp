@@ -695,6 +695,8 @@ struct Index {
         const int declared = filter.priority;
         // Only activity filters are clamped; receivers keep their priority (ordered broadcasts).
         if (!isActivityKind(component.kind) || declared <= 0) return declared;
+        // Priorities a device reported (hearth import adb) were clamped there already.
+        if (package.prioritiesClamped) return declared;
         const int api = device.apiLevel;
         auto clamped = [&](const std::string& why) {
             if (note) *note = "declared " + std::to_string(declared) + ", " + why;

@@ -39,6 +39,7 @@ struct InstalledPackage {
     bool stopped = false;
     bool enabled = true;               ///< whole application enabled state
     bool removed = false;              ///< listed but not installed (kept so a GUI can re-add it)
+    bool prioritiesClamped = false;    ///< filter priorities are the device's own, already clamped (dumpsys)
     std::set<std::string> disabledComponents;  ///< fully qualified names, state DISABLED
     std::set<std::string> enabledComponents;   ///< fully qualified names, state ENABLED (overrides manifest)
     std::optional<int> targetSdkOverride;      ///< device.json "targetSdk" (already in manifest)

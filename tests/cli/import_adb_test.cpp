@@ -1,0 +1,311 @@
+// hearth import adb, in-process: the real captures of ../shared/realworld/device-snapshots become
+// devices whose query/resolve --brief answers equal what pm printed on the same device
+// (device-formats §3, §6); scripts/capture-device against a fake adb; exact errors.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli.h"
+#include "cli_run.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using hearth::testing::CliRun;
+using hearth::testing::runCli;
+
+const fs::path kSnapshots = fs::path(HEARTH_SHARED_DIR) / "realworld" / "device-snapshots";
+#define SKIP_WITHOUT_SNAPSHOTS() \
+    if (!fs::is_directory(kSnapshots)) GTEST_SKIP() << kSnapshots << " is not there"
+const fs::path kFire = kSnapshots / "android9-fireos7-trona";
+const fs::path kRockchip = kSnapshots / "android7.1-rk322x-tvbox";
+constexpr const char* kMain = "android.intent.action.MAIN";
+constexpr const char* kHome = "android.intent.category.HOME";
+
+std::string readFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// A fresh, empty folder under the temp directory for one test.
+fs::path freshDir(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("hearth_import_adb_" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+// pm's non-brief query answer reduced to --brief: the priority line and the short component.
+std::string briefOf(const std::string& full) {
+    std::istringstream in(full);
+    std::string line;
+    std::string out;
+    std::string name;
+    bool inApplication = false;
+    while (std::getline(in, line)) {
+        if (line.find("activities found:") != std::string::npos ||
+            line.rfind("  Activity #", 0) == 0) {
+            out += line + "\n";
+            inApplication = false;
+        } else if (line.rfind("    priority=", 0) == 0) {
+            out += line + "\n";
+        } else if (line.find("ApplicationInfo:") != std::string::npos) {
+            inApplication = true;
+        } else if (!inApplication && line.rfind("      name=", 0) == 0) {
+            name = line.substr(11);
+        } else if (!inApplication && line.rfind("      packageName=", 0) == 0) {
+            const std::string package = line.substr(18);
+            const bool inside = name.rfind(package + ".", 0) == 0;
+            out += "    " + package + "/" + (inside ? name.substr(package.size()) : name) + "\n";
+        }
+    }
+    return out;
+}
+
+class FireImport : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        out = freshDir("fire");
+        run = runCli({"import", "adb", (kFire / "before").string(), "--out", out.string()});
+    }
+    static fs::path out;
+    static CliRun run;
+};
+fs::path FireImport::out;
+CliRun FireImport::run;
+
+TEST_F(FireImport, TheFireOs7CaptureFolderImportsAndSaysWhatItLacked) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.err, "");
+    EXPECT_NE(run.out.find("wrote " + (out / "device.json").string() + "\n"), std::string::npos);
+    EXPECT_NE(run.out.find("  API 28 from ro.build.version.sdk of getprop\n"), std::string::npos);
+    EXPECT_NE(run.out.find("package_full_dump.stdout.txt: dumpsys without -f: no filter details"),
+              std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("lacking: 'cmd role holders android.app.role.HOME --user 0' failed "
+                           "(exit 20): cmd: Can't find service: role"),
+              std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("lacking: 'cat /data/system/packages.xml' failed (exit 1): cat: "
+                           "/data/system/packages.xml: Permission denied"),
+              std::string::npos);
+}
+
+TEST_F(FireImport, QueryBriefForHomePrintsWhatTheDevicePrinted) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    ASSERT_EQ(run.code, 0) << run.err;
+    const CliRun query = runCli({"query", out.string(), "-a", kMain, "-c", kHome, "--brief"});
+    EXPECT_EQ(query.code, 0) << query.err;
+    // The same device's own answer, byte for byte: pm's --brief output after the PS7331 OTA, and
+    // the full output of the capture itself reduced to its brief lines.
+    EXPECT_EQ(query.out, readFile(kFire / "later-ps7331-brief" / "home_candidates.stdout.txt"));
+    EXPECT_EQ(query.out, briefOf(readFile(kFire / "before" / "package_home_query_cmd.stdout.txt")));
+}
+
+TEST_F(FireImport, ResolveBriefForHomePrintsWhatTheDevicePrinted) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    ASSERT_EQ(run.code, 0) << run.err;
+    const CliRun resolve = runCli({"resolve", out.string(), "-a", kMain, "-c", kHome, "--brief"});
+    EXPECT_EQ(resolve.code, 0) << resolve.err;
+    EXPECT_EQ(resolve.out, readFile(kFire / "before" / "package_home_resolve.stdout.txt"));
+}
+
+TEST_F(FireImport, TheDeviceJsonHoldsFlagsStatePreferredAndTheDevicesPriorities) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    ASSERT_EQ(run.code, 0) << run.err;
+    const nlohmann::json device = nlohmann::json::parse(readFile(out / "device.json"));
+    EXPECT_EQ(device["api"], 28);
+    EXPECT_EQ(device["name"], "trona");
+    EXPECT_EQ(device["packages"].size(), 219u);  // as pm list -f; the 220th is avod's original
+    const nlohmann::json* launcher = nullptr;
+    const nlohmann::json* avod = nullptr;
+    for (const nlohmann::json& package : device["packages"]) {
+        if (package["package"] == "com.amazon.firelauncher") launcher = &package;
+        if (package["package"] == "com.amazon.avod") avod = &package;
+    }
+    ASSERT_TRUE(launcher && avod);
+    EXPECT_EQ((*launcher)["system"], true);
+    EXPECT_EQ((*launcher)["privileged"], true);
+    EXPECT_EQ((*launcher)["prioritiesClamped"], true);
+    // com.amazon.avod: an update in /data/app of a /system/priv-app original (Hidden system
+    // packages), with its legacy App Links state "always" for user 0, generation 1.
+    EXPECT_EQ((*avod)["updatedSystemApp"], true);
+    EXPECT_EQ((*avod)["appLinks"]["legacyStatus"], "always");
+    EXPECT_EQ((*avod)["appLinks"]["legacyGeneration"], 1);
+    // Preferred Activities User 0: HOME = firelauncher, chosen among three (P-5).
+    ASSERT_EQ(device["preferred"].size(), 1u);
+    const nlohmann::json& preferred = device["preferred"][0];
+    EXPECT_EQ(preferred["component"], "com.amazon.firelauncher/.Launcher");
+    EXPECT_EQ(preferred["match"], "0x100000");
+    EXPECT_EQ(preferred["always"], true);
+    EXPECT_EQ(preferred["set"].size(), 3u);
+}
+
+TEST(ImportAdbCommand, TheAndroid71CaptureImportsFromIndividualFiles) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path out = freshDir("rk322x");
+    const CliRun run = runCli({"import", "adb", "--dumpsys",
+                               (kRockchip / "dumpsys-package.txt").string(), "--getprop",
+                               (kRockchip / "getprop.txt").string(), "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_NE(run.out.find("  API 25 from ro.build.version.sdk of getprop\n"), std::string::npos);
+    EXPECT_NE(run.out.find("  ro.build.version.release=9.1 is shown, never trusted"),
+              std::string::npos);
+    EXPECT_NE(run.out.find("dumpsys without -f: no filter details"), std::string::npos);
+    const nlohmann::json device = nlohmann::json::parse(readFile(out / "device.json"));
+    EXPECT_EQ(device["api"], 25);
+    EXPECT_EQ(device["packages"].size(), 84u);
+    bool provisionDisabled = false;
+    for (const nlohmann::json& package : device["packages"]) {
+        if (package.contains("disabledComponents")) {
+            for (const auto& name : package["disabledComponents"]) {
+                provisionDisabled |= name == "com.android.provision.DefaultActivity";
+            }
+        }
+    }
+    EXPECT_TRUE(provisionDisabled);
+    // Without -f nothing is known of the filters: HOME finds nothing, and says nothing false.
+    const CliRun query = runCli({"query", out.string(), "-a", kMain, "-c", kHome, "--brief"});
+    EXPECT_EQ(query.out, "No activities found\n");
+}
+
+TEST(ImportAdbCommand, BinaryGarbageNamedDumpsysIsRefusedExactly) {
+    const fs::path dir = freshDir("garbage");
+    {
+        std::ofstream garbage(dir / "dumpsys.txt", std::ios::binary);
+        garbage << std::string("\x7f" "ELF\x02\x01\x01", 7) << std::string(1, '\0') << "junk";
+    }
+    const CliRun run = runCli({"import", "adb", "--dumpsys", (dir / "dumpsys.txt").string(),
+                               "--out", (dir / "out").string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "hearth import adb: " + (dir / "dumpsys.txt").string() +
+                           ":1:8: binary data (a NUL byte), not a 'dumpsys package' output\n");
+    EXPECT_FALSE(fs::exists(dir / "out" / "device.json"));
+}
+
+TEST(ImportAdbCommand, AnExistingDeviceJsonIsKeptWithoutForce) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path out = freshDir("existing");
+    std::ofstream(out / "device.json") << "{}";
+    const CliRun run = runCli({"import", "adb", "--dumpsys",
+                               (kRockchip / "dumpsys-package.txt").string(), "--out", out.string()});
+    EXPECT_EQ(run.code, 2);
+    EXPECT_EQ(run.err, "hearth import adb: '" + (out / "device.json").string() +
+                           "' exists; use --force to replace it\n");
+}
+
+TEST(ImportAdbCommand, AFolderWithoutACaptureSaysWhatItExpected) {
+    const fs::path dir = freshDir("empty");
+    const CliRun run = runCli({"import", "adb", dir.string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err,
+              "hearth import adb: '" + dir.string() +
+                  "' holds no adb capture: expected the files scripts/capture-device writes "
+                  "(dumpsys-package.txt, pm-list-packages-f.txt, ...) or NAME.command.txt + "
+                  "NAME.stdout.txt records of 'dumpsys package' or 'pm list packages -f'\n");
+}
+
+// scripts/capture-device run against a fake adb on PATH that answers like an Android 14 phone.
+TEST(CaptureDeviceScript, WritesTheFixedFilesThatImportReads) {
+    const fs::path dir = freshDir("capture");
+    const fs::path bin = dir / "bin";
+    fs::create_directories(bin);
+    {
+        std::ofstream fake(bin / "adb");
+        fake << R"(#!/bin/sh
+# fake adb: logs its arguments, answers the commands capture-device runs
+echo "$*" >> "$(dirname "$0")/adb.log"
+[ "$1" = "-s" ] && shift 2
+case "$*" in
+  get-state) echo device ;;
+  "shell getprop") printf '[ro.build.version.sdk]: [34]\n[ro.product.device]: [husky]\n' ;;
+  "shell pm list packages -f -U") printf 'package:/product/priv-app/Launcher3/Launcher3.apk=com.android.launcher3 uid:10100\npackage:/data/app/~~x==/com.example.home-y==/base.apk=com.example.home uid:10200\n' ;;
+  "shell pm list packages -s") printf 'package:com.android.launcher3\n' ;;
+  "shell pm list packages -d") ;;
+  "shell dumpsys package -f") cat <<'EOF'
+Activity Resolver Table:
+  Non-Data Actions:
+      android.intent.action.MAIN:
+        1111111 com.android.launcher3/.Launcher filter 2222222
+          Action: "android.intent.action.MAIN"
+          Category: "android.intent.category.HOME"
+          Category: "android.intent.category.DEFAULT"
+          mPriority=1, mOrder=0, mHasStaticPartialTypes=false, mHasDynamicPartialTypes=false
+        3333333 com.example.home/.Home filter 4444444
+          Action: "android.intent.action.MAIN"
+          Category: "android.intent.category.HOME"
+          Category: "android.intent.category.DEFAULT"
+
+Packages:
+  Package [com.android.launcher3] (aaaaaaa):
+    appId=10100
+    codePath=/product/priv-app/Launcher3
+    flags=[ SYSTEM HAS_CODE ]
+    privateFlags=[ PRIVILEGED PRODUCT ]
+    User 0: ceDataInode=1 installed=true hidden=false suspended=false distractionFlags=0 stopped=false notLaunched=false enabled=0 instant=false virtual=false quarantined=false
+  Package [com.example.home] (bbbbbbb):
+    appId=10200
+    codePath=/data/app/~~x==/com.example.home-y==
+    flags=[ HAS_CODE ]
+    privateFlags=[ ]
+    User 0: ceDataInode=2 installed=true hidden=false suspended=false distractionFlags=0 stopped=false notLaunched=false enabled=0 instant=false virtual=false quarantined=false
+EOF
+  ;;
+  "shell dumpsys package preferred-xml --full") printf '<?xml version="1.0" encoding="utf-8"?>\n<preferred-activities />\n' ;;
+  "shell pm get-app-links --user 0") ;;
+  "shell cmd package query-activities -a android.intent.action.MAIN -c android.intent.category.HOME --user 0") ;;
+  "shell settings get secure user_setup_complete") echo 1 ;;
+  "shell cmd role get-role-holders android.app.role.HOME") echo com.example.home ;;
+  "shell cmd role get-role-holders android.app.role.BROWSER") echo ;;
+  *) echo "fake adb: unexpected: $*" >&2; exit 1 ;;
+esac
+)";
+    }
+    fs::permissions(bin / "adb", fs::perms::owner_all);
+    const fs::path script = fs::path(HEARTH_SAMPLES_DIR).parent_path() / "scripts" / "capture-device";
+    const fs::path capture = dir / "capture";
+    const std::string command = "PATH='" + bin.string() + "':/usr/bin:/bin '" + script.string() +
+                                "' -s SER123 '" + capture.string() + "' > '" +
+                                (dir / "stdout").string() + "' 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << readFile(dir / "stdout");
+    for (const char* name : {"getprop.txt", "pm-list-packages-f.txt", "pm-list-packages-s.txt",
+                             "pm-list-packages-d.txt", "dumpsys-package.txt", "preferred-xml.txt",
+                             "role-holders.txt", "app-links.txt", "home-activities.txt",
+                             "user-setup-complete.txt", "commands.txt"}) {
+        EXPECT_TRUE(fs::exists(capture / name)) << name;
+    }
+    EXPECT_EQ(readFile(capture / "role-holders.txt"),
+              "android.app.role.HOME: com.example.home\nandroid.app.role.BROWSER: \n");
+    EXPECT_EQ(readFile(bin / "adb.log").find("-s SER123 shell dumpsys package -f\n") ==
+                  std::string::npos,
+              false);
+    EXPECT_EQ(readFile(dir / "stdout").find("unexpected"), std::string::npos);
+
+    const fs::path out = dir / "device";
+    const CliRun run = runCli({"import", "adb", capture.string(), "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err << run.out;
+    const nlohmann::json device = nlohmann::json::parse(readFile(out / "device.json"));
+    EXPECT_EQ(device["api"], 34);
+    EXPECT_EQ(device["name"], "husky");
+    EXPECT_EQ(device["userSetupComplete"], true);
+    EXPECT_EQ(device["roles"]["home"], "com.example.home");
+    EXPECT_EQ(device["packages"][0]["privileged"], true);
+    EXPECT_EQ(device["packages"][1]["system"], false);
+    // Launcher3's priority 1 is the device's own (privileged: kept by P-1), and the user app's
+    // HOME filter is at 0: the query sorts them as the device would.
+    const CliRun query = runCli({"query", out.string(), "-a", kMain, "-c", kHome, "--components"});
+    EXPECT_EQ(query.out, "com.android.launcher3/.Launcher\ncom.example.home/.Home\n");
+}
+
+}  // namespace
