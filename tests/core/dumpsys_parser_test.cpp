@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <streambuf>
 #include <sstream>
 
 namespace hearth {
@@ -329,6 +331,54 @@ TEST(DumpsysParser, ReadsTheSamsungAndroid10Excerpt) {
     EXPECT_TRUE(capture->packages[0].system);
     EXPECT_FALSE(capture->packages[0].privileged);
     EXPECT_EQ(capture->packages[0].user(0)->enabled, 0);
+}
+
+TEST(DumpsysParser, AUserAppsPriority100IsListedAsTheDeviceClampedIt) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    // The Fire OS test launcher declares android:priority="100" (test-launcher-variants.tsv); a
+    // /data/app app is clamped to 0 (P-1), so its dumped filter has no mPriority line.
+    Result<DumpsysCapture> capture = readDumpsysPackage(
+        kSnapshots / "android9-fireos7-trona" / "home-priority-p100" /
+        "after_after_install_package_target.stdout.txt");
+    ASSERT_TRUE(capture.has_value()) << capture.error().toString();
+    ASSERT_EQ(capture->filters.size(), 1u);
+    EXPECT_EQ(capture->filters[0].component.flattenToShortString(),
+              "org.fireosresearch.home.p100/org.fireosresearch.home.HomeActivity");
+    EXPECT_EQ(capture->filters[0].filter.priority, 0);
+    ASSERT_EQ(capture->packages.size(), 1u);
+    EXPECT_FALSE(capture->packages[0].system);
+    EXPECT_TRUE(capture->packages[0].user(0)->stopped);
+}
+
+TEST(DumpsysParser, AHugeFileIsRefusedBeforeItIsRead) {
+    const fs::path path = fs::temp_directory_path() / "hearth_dumpsys_huge.txt";
+    { std::ofstream create(path); }
+    fs::resize_file(path, std::uintmax_t{2} << 30);  // sparse: 2 GiB without writing them
+    Result<DumpsysCapture> capture = readDumpsysPackage(path);
+    fs::remove(path);
+    ASSERT_FALSE(capture.has_value());
+    EXPECT_EQ(capture.error().toString(),
+              path.string() + ": file of 2048 MiB, more than the 256 MiB a 'dumpsys package' "
+                              "output may be");
+}
+
+TEST(DumpsysParser, AStreamLongerThanTheCapStopsAtTheCap) {
+    // A pipe or a file that grows: the reader stops at adb::kMaxCaptureBytes, whatever follows.
+    struct Endless : std::streambuf {
+        std::string line = [] {
+            std::string block;
+            while (block.size() < (1u << 16)) block += "  a line of an endless capture\n";
+            return block;
+        }();
+        int_type underflow() override {
+            setg(line.data(), line.data(), line.data() + line.size());
+            return traits_type::to_int_type(line[0]);
+        }
+    } endless;
+    std::istream in(&endless);
+    Result<DumpsysCapture> capture = parseDumpsysPackage(in, "pipe");
+    ASSERT_FALSE(capture.has_value());
+    EXPECT_EQ(capture.error().message, "more than 256 MiB: too large for a 'dumpsys package' output");
 }
 
 TEST(DumpsysParser, AMissingFileSaysSo) {
