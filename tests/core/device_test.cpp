@@ -226,7 +226,8 @@ TEST(DeviceJsonError, UnknownPackageKey) {
         "device.json:1:60: unknown key 'sytem' in 'packages[0]'; expected one of: manifest, "
         "package, system, privileged, updatedSystemApp, enabled, stopped, removed, "
         "disabledComponents, enabledComponents, targetSdk, minSdk, placeholders, "
-        "firstInstallTime, appLinks");
+        "firstInstallTime, appLinks, components, application, prioritiesClamped, "
+        "packageDerived, file, line, column");
 }
 
 TEST(DeviceJsonError, ApiMustBeAWholeNumber) {
@@ -267,7 +268,7 @@ TEST(DeviceJsonError, PackageMustBeAnObject) {
 TEST(DeviceJsonError, PackageNeedsAManifest) {
     EXPECT_EQ(errorOf(R"({ "packages": [ { "system": true } ] })"),
               "device.json:1:17: 'packages[0]' needs a 'manifest': the path to an "
-              "AndroidManifest.xml or .apk");
+              "AndroidManifest.xml or .apk (or inline 'components')");
 }
 
 TEST(DeviceJsonError, ManifestMustExist) {
