@@ -96,7 +96,6 @@ struct Device {
     DeviceRoles roles;                     ///< device.json "roles": default browser, HOME holder
     bool userUnlocked = true;              ///< credential-encrypted storage unlocked (H-11)
     bool userSetupComplete = true;         ///< USER_SETUP_COMPLETE / DEVICE_PROVISIONED (H-12, H-14)
-    std::vector<Diagnostic> diagnostics;   ///< warnings from every manifest and from device.json
     /// What was inferred rather than declared, one line for the header of every answer ("API 29
     /// from system/build.prop; 3 privileged, 12 system, 4 user apps"); empty for device.json.
     std::string inferred;
