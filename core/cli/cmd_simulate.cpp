@@ -58,8 +58,7 @@ int runSimulate(const SimulateOptions& options, Io& io) {
         std::optional<FrameworkPatch> patch =
             readFrameworkSrc(options.frameworkSrc, options.json ? io.err : io.out, io);
         if (!patch) return kExitBadInput;
-        if (!options.json) io.out << "
-";
+        if (!options.json) io.out << "\n";
         device->patch = *patch;
     }
     auto script = loadSimulationScript(options.script);
