@@ -606,6 +606,9 @@ class DeviceJsonReader : public detail::JsonFields {
         for (size_t i = 0; i < entries.size(); ++i) {
             const std::string at = entries[i].pointer;  // a copy: the entry is moved below
             const fs::path file = entries[i].path;
+            // Components written inline come from a capture of a device that already installed
+            // the package: Android's install checks (S-1, minimum target SDK) were passed there.
+            const bool capturedInstalled = entries[i].inlineManifest.has_value();
             Result<Manifest> manifest = entries[i].inlineManifest
                                             ? Result<Manifest>(std::move(*entries[i].inlineManifest))
                                             : pipeline.take(requestOf[i]);
@@ -622,11 +625,13 @@ class DeviceJsonReader : public detail::JsonFields {
             Result<InstalledPackage> package =
                 finishPackage(std::move(entries[i]), std::move(manifest), device.diagnostics);
             if (!package) return package.error();
-            bool installed = false;
-            if (auto r = detail::checkInstallable(device, m_options.parse.strict, m_apiDeclared,
-                                                  *package, installed);
-                !r) {
-                return r;
+            bool installed = capturedInstalled;
+            if (!capturedInstalled) {
+                if (auto r = detail::checkInstallable(device, m_options.parse.strict,
+                                                      m_apiDeclared, *package, installed);
+                    !r) {
+                    return r;
+                }
             }
             if (!installed) continue;
             const std::string name = package->packageName();
