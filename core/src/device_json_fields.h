@@ -82,7 +82,8 @@ void checkRoles(const JsonFields& fields, const std::string& pointer, const Devi
 /// The package keys device_json_inline.cpp reads (for checkKeys): components written inline in
 /// `hearth dump --json`'s shape instead of a "manifest" path.
 #define HEARTH_INLINE_PACKAGE_KEYS \
-    "components", "application", "prioritiesClamped", "packageDerived", "file", "line", "column"
+    "components", "application", "prioritiesClamped", "packageDerived", "file", "line", "column", \
+    "effectiveTargetSdk", "usesPermissions", "queries"
 
 /// Reads the inline manifest of the package entry at `pointer` (it has "components"); the package
 /// name is the entry's "package", required here. Locations point into device.json (`file`).

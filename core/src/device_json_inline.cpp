@@ -85,7 +85,7 @@ class InlineReader {
         if (auto r = m_fields.expectObject(value, pointer); !r) return r;
         if (auto r = m_fields.checkKeys(value, pointer,
                                         {"label", "icon", "enabled", "process", "directBootAware",
-                                         "line", "column"});
+                                         "forceQueryable", "line", "column"});
             !r) {
             return r;
         }
@@ -96,6 +96,10 @@ class InlineReader {
             return r;
         }
         if (auto r = m_fields.readBool(value, pointer, "enabled", application.enabled); !r) return r;
+        if (auto r = m_fields.readBool(value, pointer, "forceQueryable", application.forceQueryable);
+            !r) {
+            return r;
+        }
         return m_fields.readBool(value, pointer, "directBootAware", application.directBootAware);
     }
 

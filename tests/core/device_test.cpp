@@ -227,7 +227,7 @@ TEST(DeviceJsonError, UnknownPackageKey) {
         "package, system, privileged, updatedSystemApp, enabled, stopped, removed, "
         "disabledComponents, enabledComponents, targetSdk, minSdk, placeholders, "
         "firstInstallTime, appLinks, components, application, prioritiesClamped, "
-        "packageDerived, file, line, column");
+        "packageDerived, file, line, column, effectiveTargetSdk, usesPermissions, queries");
 }
 
 TEST(DeviceJsonError, ApiMustBeAWholeNumber) {
