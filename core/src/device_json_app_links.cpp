@@ -225,7 +225,8 @@ Result<void> readAppLinksPackageKeys(const JsonFields& fields, const Json& entry
                                      ParseOptions& parse) {
     for (auto [key, field] : {std::pair{"targetSdk", &package.targetSdkOverride},
                               std::pair{"minSdk", &package.minSdkOverride}}) {
-        if (!entry.contains(key)) continue;
+        // null is what `hearth dump --json` writes for an undeclared SDK level: absent.
+        if (!entry.contains(key) || entry[key].is_null()) continue;
         int number = 0;
         if (auto r = fields.readInt(entry, pointer, key, 1, kMaxSdk, number); !r) return r;
         *field = number;
