@@ -3,15 +3,15 @@
 // (device-formats §3, §6); scripts/capture-device against a fake adb; exact errors.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli.h"
 #include "cli_run.h"
@@ -37,9 +37,11 @@ std::string readFile(const fs::path& path) {
     return text.str();
 }
 
-// A fresh, empty folder under the temp directory for one test.
+// A fresh, empty folder under the temp directory for one test. The pid keeps it private: ctest
+// runs every test of a suite as its own process, in parallel, and each runs SetUpTestSuite.
 fs::path freshDir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("hearth_import_adb_" + name);
+    const fs::path dir = fs::temp_directory_path() /
+                         ("hearth_import_adb_" + std::to_string(::getpid()) + "_" + name);
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -155,9 +157,9 @@ TEST_F(FireImport, TheDeviceJsonHoldsFlagsStatePreferredAndTheDevicesPriorities)
 TEST(ImportAdbCommand, TheAndroid71CaptureImportsFromIndividualFiles) {
     SKIP_WITHOUT_SNAPSHOTS();
     const fs::path out = freshDir("rk322x");
-    const CliRun run = runCli({"import", "adb", "--dumpsys",
-                               (kRockchip / "dumpsys-package.txt").string(), "--getprop",
-                               (kRockchip / "getprop.txt").string(), "--out", out.string()});
+    const CliRun run =
+        runCli({"import", "adb", "--dumpsys", (kRockchip / "dumpsys-package.txt").string(),
+                "--getprop", (kRockchip / "getprop.txt").string(), "--out", out.string()});
     ASSERT_EQ(run.code, 0) << run.err;
     EXPECT_NE(run.out.find("  API 25 from ro.build.version.sdk of getprop\n"), std::string::npos);
     EXPECT_NE(run.out.find("  ro.build.version.release=9.1 is shown, never trusted"),
@@ -184,7 +186,11 @@ TEST(ImportAdbCommand, BinaryGarbageNamedDumpsysIsRefusedExactly) {
     const fs::path dir = freshDir("garbage");
     {
         std::ofstream garbage(dir / "dumpsys.txt", std::ios::binary);
-        garbage << std::string("\x7f" "ELF\x02\x01\x01", 7) << std::string(1, '\0') << "junk";
+        garbage << std::string(
+                       "\x7f"
+                       "ELF\x02\x01\x01",
+                       7)
+                << std::string(1, '\0') << "junk";
     }
     const CliRun run = runCli({"import", "adb", "--dumpsys", (dir / "dumpsys.txt").string(),
                                "--out", (dir / "out").string()});
@@ -198,8 +204,9 @@ TEST(ImportAdbCommand, AnExistingDeviceJsonIsKeptWithoutForce) {
     SKIP_WITHOUT_SNAPSHOTS();
     const fs::path out = freshDir("existing");
     std::ofstream(out / "device.json") << "{}";
-    const CliRun run = runCli({"import", "adb", "--dumpsys",
-                               (kRockchip / "dumpsys-package.txt").string(), "--out", out.string()});
+    const CliRun run =
+        runCli({"import", "adb", "--dumpsys", (kRockchip / "dumpsys-package.txt").string(), "--out",
+                out.string()});
     EXPECT_EQ(run.code, 2);
     EXPECT_EQ(run.err, "hearth import adb: '" + (out / "device.json").string() +
                            "' exists; use --force to replace it\n");
@@ -273,23 +280,24 @@ esac
 )";
     }
     fs::permissions(bin / "adb", fs::perms::owner_all);
-    const fs::path script = fs::path(HEARTH_SAMPLES_DIR).parent_path() / "scripts" / "capture-device";
+    const fs::path script =
+        fs::path(HEARTH_SAMPLES_DIR).parent_path() / "scripts" / "capture-device";
     const fs::path capture = dir / "capture";
     const std::string command = "PATH='" + bin.string() + "':/usr/bin:/bin '" + script.string() +
                                 "' -s SER123 '" + capture.string() + "' > '" +
                                 (dir / "stdout").string() + "' 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0) << readFile(dir / "stdout");
-    for (const char* name : {"getprop.txt", "pm-list-packages-f.txt", "pm-list-packages-s.txt",
-                             "pm-list-packages-d.txt", "dumpsys-package.txt", "preferred-xml.txt",
-                             "role-holders.txt", "app-links.txt", "home-activities.txt",
-                             "user-setup-complete.txt", "commands.txt"}) {
+    for (const char* name :
+         {"getprop.txt", "pm-list-packages-f.txt", "pm-list-packages-s.txt",
+          "pm-list-packages-d.txt", "dumpsys-package.txt", "preferred-xml.txt", "role-holders.txt",
+          "app-links.txt", "home-activities.txt", "user-setup-complete.txt", "commands.txt"}) {
         EXPECT_TRUE(fs::exists(capture / name)) << name;
     }
     EXPECT_EQ(readFile(capture / "role-holders.txt"),
               "android.app.role.HOME: com.example.home\nandroid.app.role.BROWSER: \n");
-    EXPECT_EQ(readFile(bin / "adb.log").find("-s SER123 shell dumpsys package -f\n") ==
-                  std::string::npos,
-              false);
+    EXPECT_EQ(
+        readFile(bin / "adb.log").find("-s SER123 shell dumpsys package -f\n") == std::string::npos,
+        false);
     EXPECT_EQ(readFile(dir / "stdout").find("unexpected"), std::string::npos);
 
     const fs::path out = dir / "device";

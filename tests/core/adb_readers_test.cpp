@@ -1,9 +1,9 @@
 // The small adb capture readers (device-formats §3.2): getprop, pm list packages, preferred-xml,
 // role holders, pm get-app-links and cmd package query-activities, inline and on real captures.
 
-#include <hearth/adb_capture.h>
-
 #include <gtest/gtest.h>
+#include <hearth/adb_capture.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -60,24 +60,26 @@ TEST(PmList, SplitsPathAndNameAtTheLastEqualsSign) {
 }
 
 TEST(PmList, ALineWithoutANameIsAnError) {
-    Result<std::vector<PmListEntry>> entries = parsePmList("package:/system/app/X.apk=\n", "pm.txt");
+    Result<std::vector<PmListEntry>> entries =
+        parsePmList("package:/system/app/X.apk=\n", "pm.txt");
     ASSERT_FALSE(entries.has_value());
     EXPECT_EQ(entries.error().toString(), "pm.txt:1:1: 'package:' line without a package name");
 }
 
 TEST(PmList, TheRealFireListsHaveEveryPackage) {
     SKIP_WITHOUT_SNAPSHOTS();
-    Result<std::vector<PmListEntry>> all = parsePmList(
-        readOk(kFire / "before" / "package_all_packages.stdout.txt"), "all");
-    Result<std::vector<PmListEntry>> system = parsePmList(
-        readOk(kFire / "before" / "package_system_packages.stdout.txt"), "system");
+    Result<std::vector<PmListEntry>> all =
+        parsePmList(readOk(kFire / "before" / "package_all_packages.stdout.txt"), "all");
+    Result<std::vector<PmListEntry>> system =
+        parsePmList(readOk(kFire / "before" / "package_system_packages.stdout.txt"), "system");
     ASSERT_TRUE(all.has_value() && system.has_value());
     EXPECT_EQ(all->size(), 219u);
     EXPECT_EQ(system->size(), 207u);
 }
 
 TEST(PreferredXml, ReadsTheFullFormWithSetMatchAndAlways) {
-    Result<std::vector<CapturedPreferred>> entries = parsePreferredXml(R"(<?xml version='1.0' encoding='utf-8' standalone='yes' ?>
+    Result<std::vector<CapturedPreferred>> entries =
+        parsePreferredXml(R"(<?xml version='1.0' encoding='utf-8' standalone='yes' ?>
 <preferred-activities>
     <item name="com.example.a/.Home" match="100000" always="true" set="2">
         <set name="com.example.a/.Home" />
@@ -99,7 +101,7 @@ TEST(PreferredXml, ReadsTheFullFormWithSetMatchAndAlways) {
     </item>
 </preferred-activities>
 )",
-                                                                       "preferred.xml");
+                          "preferred.xml");
     ASSERT_TRUE(entries.has_value()) << entries.error().toString();
     ASSERT_EQ(entries->size(), 2u);
     const CapturedPreferred& home = (*entries)[0];
@@ -147,8 +149,8 @@ TEST(RoleHolders, ReadsHoldersPerRoleAndTheMissingRoleService) {
     EXPECT_TRUE(roles->holders.at("android.app.role.SMS").empty());
     EXPECT_FALSE(roles->unavailable);
 
-    Result<RoleHolders> api28 = parseRoleHolders(
-        "android.app.role.HOME: cmd: Can't find service: role\n", "roles.txt");
+    Result<RoleHolders> api28 =
+        parseRoleHolders("android.app.role.HOME: cmd: Can't find service: role\n", "roles.txt");
     ASSERT_TRUE(api28.has_value());
     EXPECT_TRUE(api28->unavailable);
     EXPECT_TRUE(api28->holders.empty());
@@ -199,12 +201,14 @@ TEST(QueryActivities, ReadsTheRealFireAnswerInBriefForm) {
         readOk(kFire / "later-ps7331-brief" / "home_candidates.stdout.txt"), "brief");
     ASSERT_TRUE(activities.has_value());
     ASSERT_EQ(activities->size(), 3u);
-    EXPECT_EQ((*activities)[1].component.flattenToShortString(), "com.microsoft.launcher/.Launcher");
+    EXPECT_EQ((*activities)[1].component.flattenToShortString(),
+              "com.microsoft.launcher/.Launcher");
     EXPECT_FALSE((*activities)[1].directBootAware.has_value());
 }
 
 TEST(CaptureFiles, BinaryDataIsRefusedWithAnExactMessage) {
-    const fs::path path = fs::temp_directory_path() / "hearth_adb_readers_binary.txt";
+    const fs::path path = fs::temp_directory_path() /
+                          ("hearth_adb_readers_binary_" + std::to_string(::getpid()) + ".txt");
     {
         std::ofstream out(path, std::ios::binary);
         out << "[a]: [b]\n\x7f" << std::string(1, '\0') << "ELF";

@@ -1,14 +1,14 @@
 // parseDumpsysPackage (device-formats §3.1): inline dumps in the shapes Android 7.1-14 print, and
 // the real captures of ../shared/realworld/device-snapshots.
 
-#include <hearth/adb_capture.h>
-
 #include <gtest/gtest.h>
+#include <hearth/adb_capture.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <streambuf>
 #include <sstream>
+#include <streambuf>
 
 namespace hearth {
 namespace {
@@ -294,8 +294,8 @@ TEST(DumpsysParser, ReadsTheRealAndroid71CaptureWithoutFilters) {
 
 TEST(DumpsysParser, ReadsTheRealFireOs7FullDump) {
     SKIP_WITHOUT_SNAPSHOTS();
-    Result<DumpsysCapture> capture = readDumpsysPackage(
-        kSnapshots / "android9-fireos7-trona" / "before" / "package_full_dump.stdout.txt");
+    Result<DumpsysCapture> capture = readDumpsysPackage(kSnapshots / "android9-fireos7-trona" /
+                                                        "before" / "package_full_dump.stdout.txt");
     ASSERT_TRUE(capture.has_value()) << capture.error().toString();
     EXPECT_EQ(capture->sdkVersion, 28);
     // "Read completed successfully: 220 packages": 219 installed + com.amazon.avod's original.
@@ -327,8 +327,8 @@ TEST(DumpsysParser, ReadsTheFireLauncherPackageDumpWithItsClampedPriority) {
 
 TEST(DumpsysParser, ReadsTheSamsungAndroid10Excerpt) {
     SKIP_WITHOUT_SNAPSHOTS();
-    Result<DumpsysCapture> capture = readDumpsysPackage(
-        kSnapshots / "android10-samsung-mvt" / "dumpsys-package-excerpt.txt");
+    Result<DumpsysCapture> capture =
+        readDumpsysPackage(kSnapshots / "android10-samsung-mvt" / "dumpsys-package-excerpt.txt");
     ASSERT_TRUE(capture.has_value()) << capture.error().toString();
     ASSERT_EQ(capture->packages.size(), 2u);
     EXPECT_TRUE(capture->packages[0].system);
@@ -340,9 +340,9 @@ TEST(DumpsysParser, AUserAppsPriority100IsListedAsTheDeviceClampedIt) {
     SKIP_WITHOUT_SNAPSHOTS();
     // The Fire OS test launcher declares android:priority="100" (test-launcher-variants.tsv); a
     // /data/app app is clamped to 0 (P-1), so its dumped filter has no mPriority line.
-    Result<DumpsysCapture> capture = readDumpsysPackage(
-        kSnapshots / "android9-fireos7-trona" / "home-priority-p100" /
-        "after_after_install_package_target.stdout.txt");
+    Result<DumpsysCapture> capture =
+        readDumpsysPackage(kSnapshots / "android9-fireos7-trona" / "home-priority-p100" /
+                           "after_after_install_package_target.stdout.txt");
     ASSERT_TRUE(capture.has_value()) << capture.error().toString();
     ASSERT_EQ(capture->filters.size(), 1u);
     EXPECT_EQ(capture->filters[0].component.flattenToShortString(),
@@ -354,15 +354,17 @@ TEST(DumpsysParser, AUserAppsPriority100IsListedAsTheDeviceClampedIt) {
 }
 
 TEST(DumpsysParser, AHugeFileIsRefusedBeforeItIsRead) {
-    const fs::path path = fs::temp_directory_path() / "hearth_dumpsys_huge.txt";
+    const fs::path path =
+        fs::temp_directory_path() / ("hearth_dumpsys_huge_" + std::to_string(::getpid()) + ".txt");
     { std::ofstream create(path); }
     fs::resize_file(path, std::uintmax_t{2} << 30);  // sparse: 2 GiB without writing them
     Result<DumpsysCapture> capture = readDumpsysPackage(path);
     fs::remove(path);
     ASSERT_FALSE(capture.has_value());
     EXPECT_EQ(capture.error().toString(),
-              path.string() + ": file of 2048 MiB, more than the 256 MiB a 'dumpsys package' "
-                              "output may be");
+              path.string() +
+                  ": file of 2048 MiB, more than the 256 MiB a 'dumpsys package' "
+                  "output may be");
 }
 
 TEST(DumpsysParser, AStreamLongerThanTheCapStopsAtTheCap) {
@@ -381,7 +383,8 @@ TEST(DumpsysParser, AStreamLongerThanTheCapStopsAtTheCap) {
     std::istream in(&endless);
     Result<DumpsysCapture> capture = parseDumpsysPackage(in, "pipe");
     ASSERT_FALSE(capture.has_value());
-    EXPECT_EQ(capture.error().message, "more than 256 MiB: too large for a 'dumpsys package' output");
+    EXPECT_EQ(capture.error().message,
+              "more than 256 MiB: too large for a 'dumpsys package' output");
 }
 
 TEST(DumpsysParser, AMissingFileSaysSo) {
