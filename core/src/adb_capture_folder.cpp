@@ -26,7 +26,6 @@ const std::vector<std::string>& adbCaptureFileNames() {
 namespace {
 
 using detail::startsWith;
-using detail::trimmed;
 
 // Small text files of the record layout (command, exit code, stderr); capped, they are one line.
 std::string readSmall(const fs::path& path) {
@@ -34,7 +33,7 @@ std::string readSmall(const fs::path& path) {
     std::string text(4096, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<size_t>(in.gcount()));
-    return std::string(trimmed(text));
+    return std::string(text::trim(text));
 }
 
 bool hasWord(std::string_view command, std::string_view word) {
@@ -52,7 +51,7 @@ bool hasWord(std::string_view command, std::string_view word) {
 void classify(std::string_view command, const fs::path& stdoutPath, AdbCaptureFiles& files) {
     const size_t shell = command.find(" shell ");
     if (shell == std::string_view::npos) return;
-    const std::string_view cmd = trimmed(command.substr(shell + 7));
+    const std::string_view cmd = text::trim(command.substr(shell + 7));
     if (startsWith(cmd, "dumpsys package")) {
         if (hasWord(cmd, "preferred-xml")) {
             files.preferredXml = stdoutPath;
@@ -129,7 +128,7 @@ Result<AdbCaptureFiles> findAdbCapture(const fs::path& folder) {
         const std::string name = commandPath.filename().string();
         const std::string base = name.substr(0, name.size() - 12);
         std::string command = readSmall(commandPath);
-        if (startsWith(command, "command:")) command = std::string(trimmed(command.substr(8)));
+        if (startsWith(command, "command:")) command = std::string(text::trim(command.substr(8)));
         const fs::path out = folder / (base + ".stdout.txt");
         const std::string exitCode = readSmall(folder / (base + ".exit_code.txt"));
         if (!exitCode.empty() && exitCode != "0") {

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "capture_text.h"
+#include "text.h"
 
 namespace hearth {
 
@@ -21,17 +22,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using detail::startsWith;
-using detail::trimmed;
 
 constexpr const char* kMain = "android.intent.action.MAIN";
 constexpr const char* kHome = "android.intent.category.HOME";
 constexpr const char* kDefault = "android.intent.category.DEFAULT";
 
-std::string hex(int value) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "0x%x", static_cast<unsigned>(value));
-    return buffer;
-}
+using text::hex;
 
 // device-formats §1.1 applied to a device path (pm list -f): system, privileged, overlay.
 struct Partition {
@@ -339,7 +335,7 @@ class Importer {
             Result<std::string> text = readCaptureFile(*m_files.userSetupComplete,
                                                        "'settings get' output");
             if (!text) return text.error();
-            const std::string_view value = trimmed(*text);
+            const std::string_view value = text::trim(*text);
             if (value == "1" || value == "0") {
                 device["userSetupComplete"] = value == "1";
             } else {

@@ -7,7 +7,7 @@
 
 #include "capture_text.h"
 #include "device_internal.h"
-#include "xml_location.h"
+#include "line_index.h"
 
 namespace hearth {
 
@@ -18,7 +18,6 @@ using detail::LineCursor;
 using detail::parseDecimal;
 using detail::parseHex;
 using detail::startsWith;
-using detail::trimmed;
 
 }  // namespace
 
@@ -40,7 +39,7 @@ Result<std::map<std::string, std::string>> parseGetprop(std::string_view text,
             }
             continue;
         }
-        const std::string_view t = trimmed(*line);
+        const std::string_view t = text::trim(*line);
         const size_t split = t.find("]: [");
         if (!startsWith(t, "[") || split == std::string_view::npos) continue;
         std::string& value = properties[std::string(t.substr(1, split - 1))];
@@ -62,7 +61,7 @@ Result<std::vector<PmListEntry>> parsePmList(std::string_view text, const std::s
     std::vector<PmListEntry> entries;
     LineCursor lines(text);
     while (std::optional<std::string_view> line = lines.next()) {
-        std::string_view t = trimmed(*line);
+        std::string_view t = text::trim(*line);
         if (!startsWith(t, "package:")) continue;
         t.remove_prefix(8);
         // -U appends " uid:N", -i " installer=X": both after a space no path or name contains.
@@ -199,7 +198,7 @@ Result<RoleHolders> parseRoleHolders(std::string_view text, const std::string& s
     RoleHolders roles;
     LineCursor lines(text);
     while (std::optional<std::string_view> line = lines.next()) {
-        const std::string_view t = trimmed(*line);
+        const std::string_view t = text::trim(*line);
         if (t.empty()) continue;
         // API 28 has no role service; API 29-30 have no get-role-holders command.
         if (t.find("Can't find service: role") != std::string_view::npos ||
@@ -216,7 +215,7 @@ Result<RoleHolders> parseRoleHolders(std::string_view text, const std::string& s
                              "it), got '" + std::string(t.substr(0, 80)) + "'");
         }
         std::vector<std::string>& holders = roles.holders[std::string(role)];
-        std::string_view rest = trimmed(t.substr(colon + 1));
+        std::string_view rest = text::trim(t.substr(colon + 1));
         if (rest.find("Can't find service") != std::string_view::npos ||
             rest.find("Unknown command") != std::string_view::npos) {
             roles.unavailable = true;
@@ -225,7 +224,7 @@ Result<RoleHolders> parseRoleHolders(std::string_view text, const std::string& s
         }
         while (!rest.empty()) {
             const size_t semicolon = rest.find(';');
-            const std::string_view holder = trimmed(rest.substr(0, semicolon));
+            const std::string_view holder = text::trim(rest.substr(0, semicolon));
             if (!holder.empty()) holders.emplace_back(holder);
             if (semicolon == std::string_view::npos) break;
             rest = rest.substr(semicolon + 1);
@@ -272,7 +271,7 @@ Result<std::vector<QueriedActivity>> parseQueryActivities(std::string_view text,
     };
     LineCursor lines(text);
     while (std::optional<std::string_view> line = lines.next()) {
-        const std::string_view t = trimmed(*line);
+        const std::string_view t = text::trim(*line);
         if (startsWith(t, "Activity #") && t.back() == ':') {
             if (auto r = close(); !r) return r.error();
             out.emplace_back();

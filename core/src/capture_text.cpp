@@ -23,15 +23,6 @@ size_t indentOf(std::string_view line) {
     return i;
 }
 
-std::string_view trimmed(std::string_view text) {
-    size_t start = 0;
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (start < text.size() && blank(text[start])) ++start;
-    size_t end = text.size();
-    while (end > start && blank(text[end - 1])) --end;
-    return text.substr(start, end - start);
-}
-
 std::optional<int64_t> parseDecimal(std::string_view text) {
     if (text.empty()) return std::nullopt;
     size_t i = 0;
@@ -85,7 +76,7 @@ namespace {
 
 // `"text"` → text; a value without quotes is taken as it is.
 std::string unquote(std::string_view value) {
-    value = trimmed(value);
+    value = text::trim(value);
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
         value = value.substr(1, value.size() - 2);
     }
@@ -143,15 +134,15 @@ bool readFilterBodyLine(std::string_view line, IntentFilter& filter) {
         filter.schemes.push_back(unquote(*v));
     } else if (auto v = value("Authority: ")) {
         // `"host": port` and, for a wildcard host, a trailing ` WILD`.
-        std::string_view rest = trimmed(*v);
+        std::string_view rest = text::trim(*v);
         if (rest.size() >= 5 && rest.substr(rest.size() - 5) == " WILD") {
-            rest = trimmed(rest.substr(0, rest.size() - 5));
+            rest = text::trim(rest.substr(0, rest.size() - 5));
         }
         const size_t split = rest.rfind(": ");
         if (split == std::string_view::npos) return false;
         FilterAuthority authority;
         authority.host = unquote(rest.substr(0, split));
-        const std::optional<int64_t> port = parseDecimal(trimmed(rest.substr(split + 2)));
+        const std::optional<int64_t> port = parseDecimal(text::trim(rest.substr(split + 2)));
         if (!port) return false;
         if (*port >= 0 && *port <= 65535) authority.port = static_cast<int>(*port);
         filter.authorities.push_back(std::move(authority));
@@ -170,14 +161,14 @@ bool readFilterBodyLine(std::string_view line, IntentFilter& filter) {
     } else if (auto v = value("MimeGroup: ")) {
         filter.mimeGroups.push_back(unquote(*v));
     } else if (auto v = value("AutoVerify=")) {
-        filter.autoVerify = trimmed(*v) == "true";
+        filter.autoVerify = text::trim(*v) == "true";
     } else if (startsWith(line, "mPriority=")) {
         // "mPriority=50, mOrder=0, mHasPartialTypes=false" (12+: mHasStaticPartialTypes=...).
         size_t pos = 0;
         while (pos < line.size()) {
             size_t end = line.find(',', pos);
             if (end == std::string_view::npos) end = line.size();
-            const std::string_view item = trimmed(line.substr(pos, end - pos));
+            const std::string_view item = text::trim(line.substr(pos, end - pos));
             const size_t eq = item.find('=');
             if (eq != std::string_view::npos) {
                 const std::string_view key = item.substr(0, eq);

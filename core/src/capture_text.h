@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "text.h"
+
 namespace hearth::detail {
 
 /// Walks text line by line (LF or CRLF), 1-based line numbers.
@@ -29,8 +31,6 @@ class LineCursor {
 
 /// Leading spaces (a tab counts as one).
 size_t indentOf(std::string_view line);
-/// Without leading and trailing blanks.
-std::string_view trimmed(std::string_view text);
 /// Whether text starts with prefix.
 inline bool startsWith(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;

@@ -45,13 +45,6 @@ InstalledPackage* Device::findPackage(std::string_view packageName) {
 
 namespace detail {
 
-std::string lowerFirst(std::string text) {
-    if (!text.empty()) {
-        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-    }
-    return text;
-}
-
 Result<std::string> readTextFile(const fs::path& path, size_t maxBytes) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
@@ -73,7 +66,7 @@ Result<std::string> readTextFile(const fs::path& path, size_t maxBytes) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return makeError("cannot read '" + path.string() + "': " +
-                         lowerFirst(std::make_error_code(std::errc::permission_denied).message()));
+                         text::lowerFirst(std::make_error_code(std::errc::permission_denied).message()));
     }
     // Read in chunks and stop one byte past the cap: the file may have grown since file_size().
     std::string text;

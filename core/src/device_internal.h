@@ -8,10 +8,9 @@
 #include <filesystem>
 #include <string>
 
-namespace hearth::detail {
+#include "text.h"
 
-/// The text with its first letter lower-cased (system messages start upper-case; ours do not).
-std::string lowerFirst(std::string text);
+namespace hearth::detail {
 
 /// The whole file; fails with "cannot read 'path': reason" (missing, a directory, over maxBytes).
 [[nodiscard]] Result<std::string> readTextFile(const std::filesystem::path& path, size_t maxBytes);

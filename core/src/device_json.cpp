@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "device_internal.h"
+#include "line_index.h"
 #include "device_json_fields.h"
 #include "manifest_pipeline.h"
 
@@ -38,34 +39,16 @@ const std::vector<std::string>& allHomeSites() {
     return sites;
 }
 
-// Byte offsets to 1-based line and column (columns count UTF-8 characters, not bytes).
+// Byte offsets of one named text to 1-based line and column (LineIndex).
 class TextPositions {
   public:
-    TextPositions(std::string_view text, std::string file) : m_text(text), m_file(std::move(file)) {
-        m_lineStarts.push_back(0);
-        for (size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '\n') m_lineStarts.push_back(i + 1);
-        }
-    }
-
-    SourceLocation at(size_t offset) const {
-        offset = std::min(offset, m_text.size());
-        auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
-        const size_t line = static_cast<size_t>(it - m_lineStarts.begin());
-        const size_t lineStart = m_lineStarts[line - 1];
-        int column = 1;
-        for (size_t i = lineStart; i < offset; ++i) {
-            if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
-        }
-        return SourceLocation{m_file, static_cast<int>(line), column};
-    }
-
+    TextPositions(std::string_view text, std::string file) : m_lines(text), m_file(std::move(file)) {}
+    SourceLocation at(size_t offset) const { return m_lines.locate(offset, m_file); }
     const std::string& file() const { return m_file; }
 
   private:
-    std::string_view m_text;
+    LineIndex m_lines;
     std::string m_file;
-    std::vector<size_t> m_lineStarts;
 };
 
 size_t skipSpaceAndComments(std::string_view text, size_t i) {

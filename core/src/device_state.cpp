@@ -13,7 +13,7 @@
 #include <system_error>
 
 #include "device_internal.h"
-#include "xml_location.h"
+#include "line_index.h"
 
 namespace hearth {
 
@@ -48,7 +48,7 @@ public:
                                   pugi::encoding_utf8);
         if (!parsed) {
             return makeError(doc.at(static_cast<size_t>(parsed.offset)),
-                             "not well-formed XML: " + detail::lowerFirst(parsed.description()));
+                             "not well-formed XML: " + text::lowerFirst(parsed.description()));
         }
         doc.m_root = doc.m_xml.document_element();
         if (std::string_view(doc.m_root.name()) != rootName) {

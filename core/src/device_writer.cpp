@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include "text.h"
+
 namespace hearth {
 
 namespace fs = std::filesystem;
@@ -27,11 +29,7 @@ std::string pathFor(const std::string& file, const fs::path& outDir) {
     return relative.generic_string();
 }
 
-std::string hex(int value) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "0x%x", static_cast<unsigned>(value));
-    return buffer;
-}
+using text::hex;
 
 nlohmann::ordered_json preferredJson(const PreferredActivity& entry, bool recorded,
                                      std::vector<std::string>& lost) {

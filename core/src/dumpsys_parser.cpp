@@ -26,7 +26,7 @@ const DumpsysUserState* DumpsysPackage::user(int id) const {
 namespace detail {
 
 bool DomainVerificationReader::feed(std::string_view line) {
-    const std::string_view t = trimmed(line);
+    const std::string_view t = text::trim(line);
     if (t.empty()) return true;
     auto current = [&]() -> DomainVerification& {
         if (m_out.empty()) m_out.emplace_back();  // `pm get-app-links PKG` may omit the header
@@ -53,7 +53,7 @@ bool DomainVerificationReader::feed(std::string_view line) {
         return true;
     }
     if (startsWith(t, "Verification link handling allowed:") && m_inUser) {
-        currentUser().linkHandlingAllowed = trimmed(t.substr(35)) == "true";
+        currentUser().linkHandlingAllowed = text::trim(t.substr(35)) == "true";
         return true;
     }
     if (t == "Selection state:") {
@@ -74,7 +74,7 @@ bool DomainVerificationReader::feed(std::string_view line) {
         const size_t colon = t.find(": ");
         if (colon != std::string_view::npos && t.find(' ') == colon + 1) {
             current().domains.emplace_back(std::string(t.substr(0, colon)),
-                                           std::string(trimmed(t.substr(colon + 2))));
+                                           std::string(text::trim(t.substr(colon + 2))));
             return true;
         }
     }
@@ -103,7 +103,6 @@ using detail::indentOf;
 using detail::parseDecimal;
 using detail::parseHex;
 using detail::startsWith;
-using detail::trimmed;
 
 enum class Section {
     None,
@@ -180,9 +179,9 @@ std::optional<EntryLine> parseEntryLine(std::string_view t) {
     if (!component) return std::nullopt;
     EntryLine entry{std::string(t.substr(0, space)), std::move(*component), {}};
     if (end != std::string_view::npos) {
-        const std::string_view tail = trimmed(rest.substr(end));
+        const std::string_view tail = text::trim(rest.substr(end));
         if (startsWith(tail, "filter ")) {
-            const std::string_view id = trimmed(tail.substr(7));
+            const std::string_view id = text::trim(tail.substr(7));
             if (!isHexId(id)) return std::nullopt;
             entry.filterId = std::string(id);
         } else if (!(startsWith(tail, "(") && tail.back() == ')')) {
@@ -200,13 +199,13 @@ class DumpsysParser {
         ++m_capture.lines;
         m_lineNumber = lineNumber;
         if (!line.empty() && line[0] != ' ' && line[0] != '\t') {
-            startSection(trimmed(line));
+            startSection(text::trim(line));
             return;
         }
         bool used = false;
         switch (m_section) {
             case Section::Database:
-                used = readDatabase(trimmed(line));
+                used = readDatabase(text::trim(line));
                 break;
             case Section::Resolver:
                 used = readResolver(line);
@@ -216,7 +215,7 @@ class DumpsysParser {
                 break;
             case Section::LegacyVerification:
             case Section::LegacyLinkages:
-                used = readLegacy(trimmed(line));
+                used = readLegacy(text::trim(line));
                 break;
             case Section::DomainVerification:
                 used = m_domains.feed(line);
@@ -229,7 +228,7 @@ class DumpsysParser {
             case Section::Other:
                 break;
         }
-        if (!used && !trimmed(line).empty()) ++m_capture.skippedLines;
+        if (!used && !text::trim(line).empty()) ++m_capture.skippedLines;
     }
 
     Result<DumpsysCapture> finish() {
@@ -302,7 +301,7 @@ class DumpsysParser {
             return true;
         }
         if (startsWith(t, "fingerprint=") && m_capture.fingerprint.empty()) {
-            m_capture.fingerprint = std::string(trimmed(t.substr(12)));
+            m_capture.fingerprint = std::string(text::trim(t.substr(12)));
             return true;
         }
         return t == "Internal:" || t == "External:";
@@ -310,7 +309,7 @@ class DumpsysParser {
 
     // Resolver tables: bucket titles, keys, entries and (with a filter id) the filter body.
     bool readResolver(std::string_view line) {
-        const std::string_view t = trimmed(line);
+        const std::string_view t = text::trim(line);
         if (std::optional<EntryLine> entry = parseEntryLine(t)) {
             m_entry = Entry::None;
             const ComponentName& name = entry->component;
@@ -349,7 +348,7 @@ class DumpsysParser {
     }
 
     bool readPreferred(std::string_view line) {
-        const std::string_view t = trimmed(line);
+        const std::string_view t = text::trim(line);
         if (std::optional<EntryLine> entry = parseEntryLine(t)) {
             m_setOpen = false;
             if (!m_preferredIds.insert(std::to_string(m_user) + " " + entry->id).second) {
@@ -410,7 +409,7 @@ class DumpsysParser {
     bool readLegacy(std::string_view t) {
         if (startsWith(t, "Package: ")) {
             LegacyLinkState state;
-            state.packageName = std::string(trimmed(t.substr(9)));
+            state.packageName = std::string(text::trim(t.substr(9)));
             state.user = m_legacyUser;
             m_capture.legacyLinks.push_back(std::move(state));
             return true;
@@ -420,7 +419,7 @@ class DumpsysParser {
         if (startsWith(t, "Domains: ")) {
             std::string_view rest = t.substr(9);
             while (!rest.empty()) {
-                rest = trimmed(rest);
+                rest = text::trim(rest);
                 const size_t end = rest.find(' ');
                 state.domains.emplace_back(rest.substr(0, end));
                 if (end == std::string_view::npos) break;
@@ -431,11 +430,11 @@ class DumpsysParser {
         if (startsWith(t, "Status: ")) {
             // "Status:  always : 200000001": the status word, then (for a user) the 64-bit state
             // whose high half is the status and low half the generation.
-            std::string_view rest = trimmed(t.substr(8));
+            std::string_view rest = text::trim(t.substr(8));
             const size_t colon = rest.find(" : ");
-            state.status = std::string(trimmed(rest.substr(0, colon)));
+            state.status = std::string(text::trim(rest.substr(0, colon)));
             if (colon != std::string_view::npos) {
-                if (auto value = parseHex(trimmed(rest.substr(colon + 3)))) {
+                if (auto value = parseHex(text::trim(rest.substr(colon + 3)))) {
                     state.generation = *value & 0xFFFFFFFF;
                 }
             }
@@ -445,7 +444,7 @@ class DumpsysParser {
     }
 
     bool readPackage(std::string_view line) {
-        const std::string_view t = trimmed(line);
+        const std::string_view t = text::trim(line);
         const size_t indent = indentOf(line);
         if (m_componentList && indent > m_componentListIndent &&
             t.find(' ') == std::string_view::npos && t.find(':') == std::string_view::npos &&

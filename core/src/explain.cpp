@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "package_index_internal.h"
-#include "resolve_text.h"
+#include "text.h"
 
 namespace hearth {
 

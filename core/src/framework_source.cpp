@@ -337,7 +337,7 @@ Result<FrameworkSourceScan> scanFrameworkSource(const fs::path& root) {
     }
     if (ec) {
         return makeError("cannot read framework source '" + root.string() +
-                         "': " + detail::lowerFirst(ec.message()));
+                         "': " + text::lowerFirst(ec.message()));
     }
     if (found.empty()) {
         return makeError("'" + root.string() +

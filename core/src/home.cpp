@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text.h"
+
 namespace hearth {
 namespace {
 
@@ -24,11 +26,7 @@ constexpr int kFirstApiWithWholeChooserSet = 21;
 // 2.3 renamed HistoryRecord to ActivityRecord and compared the class with the ResolverActivity's.
 constexpr int kFirstApiComparingResolverClass = 9;
 
-std::string shortCategory(const std::string& category) {
-    const std::string prefix = "android.intent.category.";
-    if (category.rfind(prefix, 0) == 0) return category.substr(prefix.size());
-    return category;
-}
+using text::shortCategory;
 
 Intent makeHomeIntent(const std::string& category, int intentFlags) {
     Intent intent;

@@ -7,31 +7,16 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "text.h"
+
 namespace hearth {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string hex(int value) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "0x%x", static_cast<unsigned>(value));
-    return buffer;
-}
-
-std::string shortCategory(const std::string& category) {
-    const std::string prefix = "android.intent.category.";
-    if (category.rfind(prefix, 0) == 0) return category.substr(prefix.size());
-    return category;
-}
-
-std::string joinComponents(const std::vector<ComponentName>& components) {
-    std::string out;
-    for (const ComponentName& c : components) {
-        if (!out.empty()) out += ", ";
-        out += c.flattenToShortString();
-    }
-    return out;
-}
+using text::hex;
+using text::joinComponents;
+using text::shortCategory;
 
 // A table cell stays readable: long chooser lists are cut after a few entries (details and JSON
 // keep them all).

@@ -13,6 +13,7 @@
 #include <map>
 #include <utility>
 
+#include "text.h"
 #include "unicode.h"
 
 namespace hearth {
@@ -64,16 +65,6 @@ std::string toSafeString(const Uri& uri) {
     return scheme ? *scheme + ":" + ssp : ssp;
 }
 
-std::string hex(int value) {
-    static const char kDigits[] = "0123456789abcdef";
-    std::uint32_t bits = static_cast<std::uint32_t>(value);
-    std::string out;
-    do {
-        out.insert(out.begin(), kDigits[bits & 0xF]);
-        bits >>= 4;
-    } while (bits != 0);
-    return out;
-}
 
 }  // namespace
 
@@ -102,7 +93,7 @@ std::string Intent::toShortString() const {
     if (data) field("dat=" + toSafeString(*data));
     if (type) field("typ=" + *type);
     if (identifier) field("id=" + *identifier);
-    if (flags != 0) field("flg=0x" + hex(flags));
+    if (flags != 0) field("flg=" + text::hex(flags));
     if (package) field("pkg=" + *package);
     if (component) field("cmp=" + component->flattenToShortString());
     if (hasExtras) field("(has extras)");

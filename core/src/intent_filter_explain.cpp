@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "resolve_text.h"
+#include "text.h"
 #include "unicode.h"
 
 namespace hearth {

@@ -35,7 +35,7 @@ class MappedFile {
     Result<void> map(int fd, size_t size) {
         if (size == 0) return ok();
         void* data = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (data == MAP_FAILED) return makeError(detail::lowerFirst(std::strerror(errno)));
+        if (data == MAP_FAILED) return makeError(text::lowerFirst(std::strerror(errno)));
         m_data = data;
         m_size = size;
         return ok();
@@ -89,7 +89,7 @@ Result<Manifest> loadManifest(const std::filesystem::path& path, const ParseOpti
     const FileCloser fd{open(name.c_str(), O_RDONLY | O_CLOEXEC)};
     struct stat status {};
     if (fd.fd < 0 || fstat(fd.fd, &status) != 0) {
-        return makeError(file, "cannot read: " + detail::lowerFirst(std::strerror(errno)));
+        return makeError(file, "cannot read: " + text::lowerFirst(std::strerror(errno)));
     }
     const auto size = static_cast<uintmax_t>(status.st_size);
     if (size > limits::kMaxApkBytes) {

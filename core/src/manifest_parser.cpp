@@ -20,7 +20,8 @@
 
 #include "aapt_escape.h"
 #include "string_resources.h"
-#include "xml_location.h"
+#include "line_index.h"
+#include "text.h"
 
 namespace hearth {
 namespace {
@@ -366,12 +367,6 @@ struct Namespaces {
 std::string inQuotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 std::string tagText(std::string_view tag) { return "<" + std::string(tag) + ">"; }
-
-std::string lowerFirst(std::string text) {
-    if (!text.empty())
-        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-    return text;
-}
 
 size_t utf16Length(std::string_view text) {
     size_t units = 0;
@@ -1367,7 +1362,7 @@ Result<Manifest> ManifestParser::run() {
                                                   : "</" + std::string(found) + ">"));
             }
         }
-        return errorAt(locateOffset(offset), "malformed XML: " + lowerFirst(parsed.description()));
+        return errorAt(locateOffset(offset), "malformed XML: " + text::lowerFirst(parsed.description()));
     }
     if (std::optional<BadReference> bad = findBadReference(m_text)) {
         if (bad->forbiddenCharacter) {

@@ -15,7 +15,7 @@
 #include <unordered_set>
 
 #include "package_index_internal.h"
-#include "resolve_text.h"
+#include "text.h"
 #include "unicode.h"
 
 namespace hearth {

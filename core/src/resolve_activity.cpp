@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "package_index_internal.h"
-#include "resolve_text.h"
+#include "text.h"
 
 namespace hearth {
 

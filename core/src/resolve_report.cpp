@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "resolve_text.h"
+#include "text.h"
 
 namespace hearth {
 

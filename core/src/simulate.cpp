@@ -9,6 +9,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "text.h"
+
 namespace hearth {
 namespace {
 
@@ -226,33 +228,9 @@ Result<SimulationStep> parseStep(std::vector<ScriptToken> tokens, std::string te
     return step;
 }
 
-std::string trim(std::string_view text) {
-    size_t begin = text.find_first_not_of(" \t\r");
-    if (begin == std::string_view::npos) return {};
-    size_t end = text.find_last_not_of(" \t\r");
-    return std::string(text.substr(begin, end - begin + 1));
-}
-
-std::string hex(int value) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "0x%x", static_cast<unsigned>(value));
-    return buffer;
-}
-
-std::string joinComponents(const std::vector<ComponentName>& components) {
-    std::string out;
-    for (const ComponentName& c : components) {
-        if (!out.empty()) out += ", ";
-        out += c.flattenToShortString();
-    }
-    return out;
-}
-
-std::string shortCategory(const std::string& category) {
-    const std::string prefix = "android.intent.category.";
-    if (category.rfind(prefix, 0) == 0) return category.substr(prefix.size());
-    return category;
-}
+using text::hex;
+using text::joinComponents;
+using text::shortCategory;
 
 bool sameMembers(std::vector<ComponentName> a, std::vector<ComponentName> b) {
     std::sort(a.begin(), a.end());
@@ -282,7 +260,7 @@ Result<SimulationScript> parseSimulationScript(std::string_view text, const std:
         std::vector<ScriptToken> tokens = tokenize(line, sourceName, lineNumber);
         if (!tokens.empty()) {
             size_t comment = line.find('#');
-            std::string stepText = trim(line.substr(0, comment));
+            std::string stepText(text::trim(line.substr(0, comment)));
             if (script.steps.size() == limits::kMaxScriptSteps) {
                 return makeError(tokens.front().where, "the script has more than " +
                                                            std::to_string(limits::kMaxScriptSteps) +

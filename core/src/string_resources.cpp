@@ -10,7 +10,8 @@
 #include <system_error>
 
 #include "aapt_escape.h"
-#include "xml_location.h"
+#include "line_index.h"
+#include "text.h"
 
 namespace hearth {
 namespace {
@@ -24,13 +25,6 @@ void appendText(const pugi::xml_node& node, std::string& out) {
             appendText(child, out);
         }
     }
-}
-
-std::string trimmed(std::string_view text) {
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
-    return std::string(text);
 }
 
 const std::string* find(const std::map<std::string, std::string, std::less<>>& map,
@@ -129,9 +123,9 @@ void ResourceValues::addValuesXml(std::string_view text, const std::string& sour
             }
             m_strings.insert_or_assign(name, std::move(value->text));
         } else if (tag == "bool") {
-            m_bools.insert_or_assign(name, trimmed(raw));
+            m_bools.insert_or_assign(name, std::string(text::trim(raw)));
         } else if (tag == "integer") {
-            m_integers.insert_or_assign(name, trimmed(raw));
+            m_integers.insert_or_assign(name, std::string(text::trim(raw)));
         }
     }
 }

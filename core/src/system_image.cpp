@@ -72,7 +72,7 @@ std::vector<fs::directory_entry> listDirectory(const fs::path& dir, const fs::pa
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
     if (ec) {
         diagnostics.push_back(warning(relativeName(dir, root),
-                                      "cannot list the folder: " + detail::lowerFirst(ec.message())));
+                                      "cannot list the folder: " + text::lowerFirst(ec.message())));
     }
     std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
         return a.path().filename().string() < b.path().filename().string();
@@ -103,7 +103,7 @@ public:
             const bool directory = entry.is_directory(ec);
             if (ec) {
                 m_scan.diagnostics.push_back(warning(relativeName(entry.path(), m_root),
-                                                     "cannot read: " + detail::lowerFirst(ec.message())));
+                                                     "cannot read: " + text::lowerFirst(ec.message())));
             } else if (directory) {
                 packageFolder(entry.path(), flags, 1);
             } else if (isApkName(name) && isFile(entry.path())) {
@@ -135,7 +135,7 @@ private:
         const fs::path canonical = fs::canonical(dir, ec);
         if (ec) {
             m_scan.diagnostics.push_back(warning(relativeName(dir, m_root),
-                                                 "cannot read: " + detail::lowerFirst(ec.message())));
+                                                 "cannot read: " + text::lowerFirst(ec.message())));
             return false;
         }
         return m_visited.insert(canonical).second;
@@ -165,7 +165,7 @@ private:
                 }
             } else if (ec) {
                 m_scan.diagnostics.push_back(warning(relativeName(entry.path(), m_root),
-                                                     "cannot read: " + detail::lowerFirst(ec.message())));
+                                                     "cannot read: " + text::lowerFirst(ec.message())));
             } else if (isApkName(name) && isFile(entry.path())) {
                 apks.push_back(entry.path());
             } else if (endsWith(name, ".odex") || endsWith(name, ".oat") || endsWith(name, ".vdex")) {

@@ -1,5 +1,6 @@
 #pragma once
-// Byte offsets (what pugixml reports) to 1-based line and column (what users read).
+// Byte offsets (what pugixml and nlohmann::json report) to 1-based line and column (what users
+// read), for XML and JSON alike.
 
 #include <hearth/source_location.h>
 

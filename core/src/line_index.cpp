@@ -1,4 +1,4 @@
-#include "xml_location.h"
+#include "line_index.h"
 
 #include <algorithm>
 #include <cstring>
