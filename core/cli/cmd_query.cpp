@@ -46,16 +46,16 @@ Exit codes: 0 results found, 4 nothing found, 1 bad input (device cannot be read
 Runner defineQuery(CLI::App& app, Io& io) {
     return defineIntentCommand(app, io, "query", kExamples, [&io](const IntentCommandRun& run) {
         const PreparedIntent& prepared = run.prepared;
-        const std::vector<ResolveInfo> results =
-            run.index.query(prepared.intent, prepared.queryFlags, prepared.kind);
+        const QueryTrace trace = run.index.trace(prepared.request);
+        const std::vector<ResolveInfo>& results = trace.results;
         if (run.options.json) {
-            io.out << renderQueryJson(results, run.rejections);
+            io.out << renderQueryJson(results, run.rejections, &trace.steps);
         } else {
-            io.out << renderQueryText(results, prepared.kind, run.style);
+            io.out << renderQueryText(results, prepared.request.kind, run.style);
             if (run.rejections) {
                 io.out << "\n"
                        << renderQueryExplanation(results, *run.rejections,
-                                                 prepared.device.apiLevel);
+                                                 prepared.device.apiLevel, &trace.steps);
             }
         }
         return results.empty() ? kExitNothing : kExitOk;

@@ -51,12 +51,11 @@ Exit codes: 0 one activity, 3 the chooser (ResolverActivity) would be shown, 4 n
 Runner defineResolve(CLI::App& app, Io& io) {
     return defineIntentCommand(app, io, "resolve", kExamples, [&io](const IntentCommandRun& run) {
         const PreparedIntent& prepared = run.prepared;
-        const ResolveResult result =
-            run.index.resolve(prepared.intent, prepared.queryFlags, prepared.kind);
+        const ResolveResult result = run.index.resolve(prepared.request);
         if (run.options.json) {
             io.out << renderResolveJson(result, run.rejections);
         } else {
-            io.out << renderResolveText(result, prepared.kind, run.style);
+            io.out << renderResolveText(result, prepared.request.kind, run.style);
             if (run.rejections) {
                 io.out << "\n"
                        << renderResolveExplanation(result, *run.rejections,

@@ -76,10 +76,10 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
             prepared.exitCode = kExitUsage;
             return prepared;
         }
-        prepared.queryFlags = *flags;
+        prepared.request.queryFlags = *flags;
     }
-    if (options.defaultOnly) prepared.queryFlags |= flags::kMatchDefaultOnly;
-    prepared.kind = componentKindFromName(options.kind).value_or(ComponentKind::Activity);
+    if (options.defaultOnly) prepared.request.queryFlags |= flags::kMatchDefaultOnly;
+    prepared.request.kind = componentKindFromName(options.kind).value_or(ComponentKind::Activity);
 
     Result<Intent> intent = parseIntentArgs(intentArgs);
     if (!intent) {
@@ -87,7 +87,7 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
         prepared.exitCode = kExitUsage;
         return prepared;
     }
-    prepared.intent = std::move(intent).value();
+    prepared.request.intent = std::move(intent).value();
 
     std::optional<Device> device = loadDeviceForCommand(command, options.device, options.load, io);
     if (!device) {
@@ -104,18 +104,20 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
 }
 
 Runner defineIntentCommand(CLI::App& app, Io& io, const char* command, const char* footer,
-                           std::function<int(const IntentCommandRun&)> report) {
+                           std::function<int(const IntentCommandRun&)> report, ResolveMode mode,
+                           int forcedQueryFlags) {
     auto options = std::make_shared<IntentCommandOptions>();
     addIntentCommandOptions(app, *options);
     app.footer(footer);
-    return [options, command, report = std::move(report), &app, &io]() -> int {
-        const PreparedIntent prepared = prepareIntentCommand(command, *options, app.remaining(), io);
+    return [options, command, report = std::move(report), mode, forcedQueryFlags, &app,
+            &io]() -> int {
+        PreparedIntent prepared = prepareIntentCommand(command, *options, app.remaining(), io);
         if (prepared.exitCode) return *prepared.exitCode;
+        prepared.request.mode = mode;
+        prepared.request.queryFlags |= forcedQueryFlags;
         const PackageIndex index(prepared.device);
         std::vector<Rejection> rejections;
-        if (options->explain) {
-            rejections = index.explain(prepared.intent, prepared.queryFlags, prepared.kind);
-        }
+        if (options->explain) rejections = index.explain(prepared.request);
         return report(IntentCommandRun{prepared, index, *options,
                                        options->explain ? &rejections : nullptr,
                                        ReportStyle{options->brief, options->components}});

@@ -42,9 +42,7 @@ void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options);
 struct PreparedIntent {
     std::optional<int> exitCode;
     Device device;
-    Intent intent;
-    int queryFlags = 0;
-    ComponentKind kind = ComponentKind::Activity;
+    ResolveRequest request;  ///< the intent, --query-flags/--default-only, --kind, the mode
 };
 
 /// Parses --query-flags and the intent (exit 2 on error), then loads the device (exit 1).
@@ -61,10 +59,12 @@ struct IntentCommandRun {
     ReportStyle style;
 };
 
-/// Defines a command over DEVICE and an intent (query, resolve): its options and help footer, and
-/// a runner that prepares the intent, builds the index, explains when asked, and hands the rest
-/// to `report`, whose return value is the exit code.
+/// Defines a command over DEVICE and an intent (query, resolve, start): its options and help
+/// footer, and a runner that prepares the request (mode, plus forcedQueryFlags always added:
+/// start's MATCH_DEFAULT_ONLY, so --explain explains the start's own query), builds the index,
+/// explains when asked, and hands the rest to `report`, whose return value is the exit code.
 Runner defineIntentCommand(CLI::App& app, Io& io, const char* command, const char* footer,
-                           std::function<int(const IntentCommandRun&)> report);
+                           std::function<int(const IntentCommandRun&)> report,
+                           ResolveMode mode = ResolveMode::Query, int forcedQueryFlags = 0);
 
 }  // namespace hearth::cli

@@ -1,5 +1,6 @@
 // PackageIndex::explain: for each component a query did not return, the rule that removed it
-// (M-1..M-18 through describeFilterMatch, R-5, R-7, R-8, Q-2, Q-3, spec 3.3's stopped packages).
+// (M-1..M-18 through describeFilterMatch, R-5, R-7, R-8, Q-2, Q-3, spec 3.3's stopped packages),
+// or the verdict of the post-query step that removed it (W-3: domain filtering, caller rules).
 
 #include <hearth/package_index.h>
 
@@ -62,13 +63,28 @@ std::string whyNoBucket(const ScanPlan& plan, const Intent& intent, const Intent
     return scanned + "; the filter is registered in " + describeRegistration(filter);
 }
 
+// The verdict of the step that removed a gathered candidate, if one did.
+const CandidateVerdict* removalOf(const QueryTrace& trace, const ComponentName& name) {
+    for (const CandidateVerdict& verdict : trace.steps.verdicts) {
+        if (!verdict.kept && verdict.component == name) return &verdict;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
-std::vector<Rejection> PackageIndex::explain(const Intent& original, int queryFlags,
+std::vector<Rejection> PackageIndex::explain(const Intent& intent, int queryFlags,
                                              ComponentKind kind) const {
+    return explain(ResolveRequest{intent, queryFlags, kind, ResolveMode::Query});
+}
+
+std::vector<Rejection> PackageIndex::explain(const ResolveRequest& request) const {
     std::vector<Rejection> out;
-    const std::vector<ResolveInfo> answer = query(original, queryFlags, kind);
-    const Intent& intent = effectiveIntent(original);
+    const QueryTrace trace = this->trace(request);
+    const std::vector<ResolveInfo>& answer = trace.results;
+    const int queryFlags = request.queryFlags;
+    const ComponentKind kind = request.kind;
+    const Intent& intent = effectiveIntent(request.intent);
     const Group group = groupOf(kind);
     const bool defaultOnly = (queryFlags & flags::kMatchDefaultOnly) != 0;
     const ScanPlan plan = planScan(intent);
@@ -85,6 +101,17 @@ std::vector<Rejection> PackageIndex::explain(const Intent& original, int queryFl
             Rejection rejection;
             rejection.component = name;
             rejection.kind = component.kind;
+            // Gathered, then removed by a post-query step (W-3): that step's own verdict.
+            if (const CandidateVerdict* removed = removalOf(trace, name)) {
+                const auto gathered = std::find_if(
+                    trace.gathered.begin(), trace.gathered.end(),
+                    [&](const ResolveInfo& info) { return info.component == name; });
+                rejection.filter = gathered != trace.gathered.end() ? gathered->filter : nullptr;
+                rejection.rule = removed->rule;
+                rejection.reason = removed->reason;
+                out.push_back(rejection);
+                continue;
+            }
             auto reject = [&](const IntentFilter* filter, std::string rule, std::string reason) {
                 rejection.filter = filter;
                 rejection.rule = std::move(rule);

@@ -875,6 +875,15 @@ std::optional<std::string> refusal(const Index& index, const InstalledPackage& p
     return index.refusal(package, component, queryFlags);
 }
 
+std::vector<ResolveInfo> gather(const Index& index, const Intent& intent, int queryFlags,
+                                ComponentKind kind) {
+    return index.query(intent, queryFlags, kind);
+}
+
+void sortCandidates(std::vector<ResolveInfo>& candidates, int apiLevel) {
+    stableSort(candidates, sortKeyCount(apiLevel));
+}
+
 bool hasActivity(const Index& index, const ComponentName& name) {
     const InstalledPackage* package = index.findPackage(name.packageName);
     return package && index.findComponent(*package, name.className, Group::Activity);
@@ -908,9 +917,5 @@ std::string PackageIndex::priorityNote(const InstalledPackage& package, const Co
     return note;
 }
 
-std::vector<ResolveInfo> PackageIndex::query(const Intent& intent, int queryFlags,
-                                             ComponentKind kind) const {
-    return m_impl->query(intent, queryFlags, kind);
-}
 
 }  // namespace hearth

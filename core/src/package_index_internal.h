@@ -58,6 +58,12 @@ inline const Intent& effectiveIntent(const Intent& original) {
 /// rule-less reason the component is refused, or nullopt when it is accepted.
 std::optional<std::string> refusal(const Index& index, const InstalledPackage& package,
                                    const Component& component, int queryFlags);
+/// R-1..R-9: the candidates the IntentResolver buckets give, sorted; no post-query step (W-3).
+std::vector<ResolveInfo> gather(const Index& index, const Intent& intent, int queryFlags,
+                                ComponentKind kind);
+/// The R-9 sort (stable) with the keys of an API level, as the re-sort after domain filtering
+/// (W-4) needs.
+void sortCandidates(std::vector<ResolveInfo>& candidates, int apiLevel);
 /// Whether the device has the activity (or alias) a name names, in a package that is installed.
 bool hasActivity(const Index& index, const ComponentName& name);
 

@@ -2,6 +2,7 @@
 // candidates tie, findPreferredActivity (P-6..P-8), as PackageManagerService splits them; and
 // resolve() for the other component kinds, which never show a chooser.
 
+#include <hearth/app_links.h>
 #include <hearth/package_index.h>
 
 #include <algorithm>
@@ -260,22 +261,28 @@ PreferredHit findPreferredActivity(const PreferredContext& context, const Intent
 }
 
 // C-1..C-3: the answers that need no preferred activity. False when the top two tie (C-4).
+// `filtered`: the post-query steps' sentences when they removed a candidate (W-3), else empty.
 bool chooseWithoutPreferred(ResolveResult& result, const Intent& original,
-                            const std::string& clampNotes) {
+                            const std::string& clampNotes, const std::string& filtered) {
     const std::vector<ResolveInfo>& query = result.candidates;
     if (query.empty()) {
         result.outcome = ResolveOutcome::None;
         result.rule = "C-1";
-        result.reason = "C-1: no activity matches";
+        result.reason = filtered.empty() ? "C-1: no activity matches"
+                                         : "C-1: no activity is left (" + filtered + ")";
         return true;
     }
     if (query.size() == 1) {
         result.outcome = ResolveOutcome::Activity;
         result.chosen = query.front();
         result.rule = "C-2";
-        result.reason = effectiveIntent(original).component
-                            ? "C-2: the intent names the component explicitly (Q-2)"
-                            : "C-2: only one activity matches";
+        if (effectiveIntent(original).component) {
+            result.reason = "C-2: the intent names the component explicitly (Q-2)";
+        } else if (!filtered.empty()) {
+            result.reason = "C-2: only one activity is left (" + filtered + ")";
+        } else {
+            result.reason = "C-2: only one activity matches";
+        }
         result.reason += clampNotes;
         return true;
     }
@@ -352,32 +359,53 @@ void chooseAmongTied(ResolveResult& result, const Intent& original, const Prefer
                     clampNotes;
 }
 
-}  // namespace
-
-ResolveResult PackageIndex::resolve(const Intent& intent, int queryFlags,
-                                    ComponentKind kind) const {
-    if (isActivityKind(kind)) return resolveActivity(intent, queryFlags);
-    ResolveResult result;
-    result.candidates = query(intent, queryFlags, kind);
-    if (result.candidates.empty()) {
-        result.outcome = ResolveOutcome::None;
-        result.rule = "C-1";
-        result.reason = std::string("C-1: no ") + componentKindName(kind) + " matches";
-        return result;
-    }
-    result.outcome = ResolveOutcome::Activity;
-    result.chosen = result.candidates.front();
-    result.rule = "R-9";
-    result.reason = std::string("R-9: the first of ") + std::to_string(result.candidates.size()) +
-                    " " + componentKindName(kind) + (result.candidates.size() == 1 ? "" : "s") +
-                    " in Android's order (like resolveService, no chooser)";
-    return result;
+// W-34 (Android 11+, starts only): FLAG_ACTIVITY_REQUIRE_NON_BROWSER refuses a browser answer —
+// a browser entry, or the chooser when every entry is a browser (the ResolverActivity's
+// handleAllWebDataURI, C-6 amendment).
+void refuseBrowserAnswer(ResolveResult& result, const Intent& original, int apiLevel) {
+    if (apiLevel < 30 || (original.flags & flags::kActivityRequireNonBrowser) == 0) return;
+    const bool allBrowsers =
+        !result.candidates.empty() &&
+        std::all_of(result.candidates.begin(), result.candidates.end(), isBrowserEntry);
+    const bool browser = (result.outcome == ResolveOutcome::Activity && result.chosen &&
+                          isBrowserEntry(*result.chosen)) ||
+                         (result.outcome == ResolveOutcome::Chooser && allBrowsers);
+    if (!browser) return;
+    result.reason = std::string("W-34: FLAG_ACTIVITY_REQUIRE_NON_BROWSER and the answer is ") +
+                    (result.outcome == ResolveOutcome::Chooser ? "a chooser of browsers"
+                                                               : "a browser") +
+                    " (" + result.reason + ")";
+    result.rule = "W-34";
+    result.outcome = ResolveOutcome::None;
+    result.chosen.reset();
 }
 
-ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFlags) const {
-    ResolveResult result;
-    result.candidates = query(original, queryFlags, ComponentKind::Activity);
+}  // namespace
 
+ResolveResult PackageIndex::resolve(const ResolveRequest& request) const {
+    QueryTrace trace = this->trace(request);
+    ResolveResult result;
+    result.candidates = std::move(trace.results);
+    result.steps = std::move(trace.steps);
+    const ComponentKind kind = request.kind;
+    if (!isActivityKind(kind)) {
+        if (result.candidates.empty()) {
+            result.outcome = ResolveOutcome::None;
+            result.rule = "C-1";
+            result.reason = std::string("C-1: no ") + componentKindName(kind) + " matches";
+            return result;
+        }
+        result.outcome = ResolveOutcome::Activity;
+        result.chosen = result.candidates.front();
+        result.rule = "R-9";
+        result.reason = std::string("R-9: the first of ") +
+                        std::to_string(result.candidates.size()) + " " + componentKindName(kind) +
+                        (result.candidates.size() == 1 ? "" : "s") +
+                        " in Android's order (like resolveService, no chooser)";
+        return result;
+    }
+
+    const Intent& original = request.intent;
     std::string clampNotes;
     for (const ResolveInfo& info : result.candidates) {
         if (!info.package || !info.info || !info.filter) continue;
@@ -386,14 +414,33 @@ ResolveResult PackageIndex::resolveActivity(const Intent& original, int queryFla
             clampNotes += "; " + info.component.flattenToShortString() + " " + note;
         }
     }
-    if (chooseWithoutPreferred(result, original, clampNotes)) return result;
-
-    const PreferredContext context{
-        m_device, result.candidates, setupWizardPackage(),
-        [this](const ComponentName& name) { return index_detail::hasActivity(*m_impl, name); }};
-    const PreferredHit hit = findPreferredActivity(context, original, queryFlags);
-    chooseAmongTied(result, original, hit, m_device, clampNotes);
+    std::string filtered;
+    const bool removed = std::any_of(result.steps.verdicts.begin(), result.steps.verdicts.end(),
+                                     [](const CandidateVerdict& verdict) { return !verdict.kept; });
+    for (const std::string& note : result.steps.notes) {
+        if (removed) filtered += (filtered.empty() ? "" : "; ") + note;
+    }
+    if (!chooseWithoutPreferred(result, original, clampNotes, filtered)) {
+        const PreferredContext context{
+            m_device, result.candidates, setupWizardPackage(),
+            [this](const ComponentName& name) { return index_detail::hasActivity(*m_impl, name); }};
+        const PreferredHit hit = findPreferredActivity(context, original, request.queryFlags);
+        chooseAmongTied(result, original, hit, m_device, clampNotes);
+        if (!filtered.empty()) result.reason += "; after " + filtered;
+    } else if (result.rule == "C-3" && !filtered.empty()) {
+        result.reason += "; after " + filtered;
+    }
+    if (request.mode == ResolveMode::Start) refuseBrowserAnswer(result, original, m_device.apiLevel);
     return result;
+}
+
+ResolveResult PackageIndex::resolveActivity(const Intent& intent, int queryFlags) const {
+    return resolve(ResolveRequest{intent, queryFlags, ComponentKind::Activity, ResolveMode::Query});
+}
+
+ResolveResult PackageIndex::resolve(const Intent& intent, int queryFlags,
+                                    ComponentKind kind) const {
+    return resolve(ResolveRequest{intent, queryFlags, kind, ResolveMode::Query});
 }
 
 }  // namespace hearth

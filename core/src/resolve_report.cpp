@@ -164,6 +164,44 @@ std::string candidateLine(const ResolveInfo& info) {
     return out;
 }
 
+// The post-query steps (W-3) for --explain: each step's sentence, then every candidate a step
+// kept with its rule (the removed ones are among the "Not candidates").
+std::string renderSteps(const QuerySteps& steps) {
+    if (steps.notes.empty() && steps.verdicts.empty()) return "";
+    std::string out = "After the query (W-3):\n";
+    for (const std::string& note : steps.notes) out += "  " + note + "\n";
+    // Candidates kept for the same reason share one line.
+    std::vector<std::pair<std::string, std::string>> lines;  // names, "rule: reason"
+    for (const CandidateVerdict& verdict : steps.verdicts) {
+        if (!verdict.kept) continue;
+        const std::string why = verdict.rule + ": " + verdict.reason;
+        const std::string name = verdict.component.flattenToShortString();
+        if (!lines.empty() && lines.back().second == why) {
+            lines.back().first += ", " + name;
+        } else {
+            lines.emplace_back(name, why);
+        }
+    }
+    for (const auto& [names, why] : lines) out += "  kept " + names + " — " + why + "\n";
+    return out;
+}
+
+Json stepsJson(const QuerySteps& steps) {
+    Json out;
+    out["notes"] = steps.notes;
+    Json list = Json::array();
+    for (const CandidateVerdict& verdict : steps.verdicts) {
+        Json item;
+        item["component"] = verdict.component.flattenToShortString();
+        item["kept"] = verdict.kept;
+        item["rule"] = verdict.rule;
+        item["reason"] = verdict.reason;
+        list.push_back(std::move(item));
+    }
+    out["verdicts"] = std::move(list);
+    return out;
+}
+
 }  // namespace
 
 const char* componentKindPlural(ComponentKind kind) {
@@ -260,8 +298,9 @@ std::string describeRejection(const Rejection& rejection) {
 }
 
 std::string renderQueryExplanation(const std::vector<ResolveInfo>& results,
-                                   const std::vector<Rejection>& rejections, int apiLevel) {
-    std::string out;
+                                   const std::vector<Rejection>& rejections, int apiLevel,
+                                   const QuerySteps* steps) {
+    std::string out = steps ? renderSteps(*steps) : "";
     if (results.size() > 1) {
         out += "Order (R-9):\n";
         for (size_t i = 0; i < results.size(); ++i) {
@@ -301,6 +340,7 @@ std::string renderResolveExplanation(const ResolveResult& result,
             out += "\n";
         }
     }
+    out += renderSteps(result.steps);
     for (const PreferredChange& change : result.preferredChanges) {
         out += std::string("Preferred table: ") + preferredChangeKindName(change.kind) +
                " entry preferred[" + std::to_string(change.index) + "]\n";
@@ -317,12 +357,13 @@ std::string renderResolveExplanation(const ResolveResult& result,
 // Manifest text is not checked for UTF-8 (pugixml keeps bytes as they are): both renderers replace
 // what is not UTF-8 instead of letting nlohmann throw out of them.
 std::string renderQueryJson(const std::vector<ResolveInfo>& results,
-                            const std::vector<Rejection>* rejections) {
+                            const std::vector<Rejection>* rejections, const QuerySteps* steps) {
     Json out;
     Json list = Json::array();
     for (const ResolveInfo& info : results) list.push_back(resolveInfoJson(info));
     out["results"] = std::move(list);
     if (rejections) out["explain"] = rejectionsJson(*rejections);
+    if (rejections && steps && !steps->notes.empty()) out["steps"] = stepsJson(*steps);
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -360,6 +401,7 @@ std::string renderResolveJson(const ResolveResult& result,
     }
     out["preferredChanges"] = std::move(changes);
     if (rejections) out["explain"] = rejectionsJson(*rejections);
+    if (rejections && !result.steps.notes.empty()) out["steps"] = stepsJson(result.steps);
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -12,6 +12,8 @@
 #include <map>
 #include <set>
 
+#include "unicode.h"
+
 namespace hearth {
 
 namespace {
@@ -40,20 +42,11 @@ bool isIriLabel(std::string_view label) {
     return true;
 }
 
-bool equalsAsciiIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i]))) {
-            return false;
-        }
-    }
-    return true;
-}
-
 // Patterns TLD: "xn--" punycode ([\w-]{0,58}\w) or 2..63 letters.
 bool isTld(std::string_view label) {
-    if (label.size() >= 5 && equalsAsciiIgnoreCase(label.substr(0, 4), "xn--")) {
+    // Case-insensitive like the rest of DOMAIN_NAME (W-20). The shared Java fold is exact here: no
+    // non-ASCII character folds to 'x', 'n' or '-', so it accepts what an ASCII-only fold would.
+    if (label.size() >= 5 && text::equalsIgnoreCase(label.substr(0, 4), "xn--")) {
         const std::string_view rest = label.substr(4);
         if (rest.size() > 59) return false;
         auto word = [](char c) { return isAsciiAlnum(static_cast<unsigned char>(c)) || c == '_'; };
@@ -720,11 +713,15 @@ std::vector<size_t> Step::modern() {
 
 }  // namespace
 
+bool domainFilteringApplies(const Device& device, const Intent& intent) {
+    return device.apiLevel >= kFirstApiWithAppLinks && !intent.component && !intent.package &&
+           hasWebUri(intent);
+}
+
 WebFilterResult filterWebCandidates(const Device& device, const Intent& intent, int queryFlags,
                                     const std::vector<ResolveInfo>& sorted) {
     WebFilterResult out;
-    if (device.apiLevel < kFirstApiWithAppLinks || intent.component || intent.package ||
-        !hasWebUri(intent)) {
+    if (!domainFilteringApplies(device, intent)) {
         out.kept = sorted;
         return out;
     }
@@ -735,7 +732,7 @@ WebFilterResult filterWebCandidates(const Device& device, const Intent& intent, 
         out.rule = "W-2";
         out.summary = "W-2: at most one candidate, so no domain filtering";
         for (const ResolveInfo& info : sorted) {
-            out.verdicts.push_back(WebVerdict{info.component, true, "W-2",
+            out.verdicts.push_back(CandidateVerdict{info.component, true, "W-2",
                                               "the only candidate: domain filtering does not run "
                                               "(W-2)"});
         }
@@ -747,7 +744,7 @@ WebFilterResult filterWebCandidates(const Device& device, const Intent& intent, 
         device.apiLevel >= kFirstApiWithDomainVerificationService ? step.modern() : step.legacy();
     std::set<size_t> keptSet(kept.begin(), kept.end());
     for (size_t i = 0; i < sorted.size(); ++i) {
-        WebVerdict verdict{sorted[i].component, keptSet.count(i) > 0, "", ""};
+        CandidateVerdict verdict{sorted[i].component, keptSet.count(i) > 0, "", ""};
         auto it = step.verdicts.find(i);
         if (it != step.verdicts.end()) {
             verdict.rule = it->second.first;

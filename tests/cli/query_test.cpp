@@ -161,6 +161,12 @@ TEST(QueryCommand, ExplainOrdersTheCandidatesAndNamesTheRuleForTheRest) {
         "com.example.alpha/.BrowserActivity\n"
         "com.example.beta/.BrowserActivity\n"
         "\n"
+        "After the query (W-3):\n"
+        "  W-24: not a domain-verification intent (categories or flags), so the apps stay and the "
+        "browsers join (W-26)\n"
+        "  kept com.android.browser/.BrowserActivity, com.example.alpha/.BrowserActivity, "
+        "com.example.beta/.BrowserActivity — W-14: a browser; not a domain-verification intent "
+        "(W-24), and every browser stays: there is no default browser ('roles.browser')\n"
         "Order (R-9):\n"
         "  #0 com.android.browser/.BrowserActivity  priority=0 match=0x208000 "
         "isDefault=true system=true  (" +

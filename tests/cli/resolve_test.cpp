@@ -23,6 +23,8 @@ using hearth::testing::runCli;
 
 const std::string kBrowsers = std::string(HEARTH_SAMPLES_DIR) + "/devices/browsers";
 const std::string kSeed = std::string(HEARTH_SAMPLES_DIR) + "/devices/seed";
+const std::string kAppLinks = std::string(HEARTH_SAMPLES_DIR) + "/devices/app-links";
+const std::string kLegacyLinks = std::string(HEARTH_SAMPLES_DIR) + "/devices/legacy-links";
 constexpr const char* kView = "android.intent.action.VIEW";
 
 constexpr const char* kChooserBrief =
@@ -160,6 +162,13 @@ TEST(ResolveCommand, ExplainTellsWhyTheWinnerWonAndWhyEachOtherAppLost) {
                   dir +
                   "/beta/AndroidManifest.xml:20:13) — after #1: package name "
                   "'com.example.alpha' < 'com.example.beta'\n"
+                  "After the query (W-3):\n"
+                  "  W-24: not a domain-verification intent (categories or flags), so the apps "
+                  "stay and the browsers join (W-26)\n"
+                  "  kept com.android.browser/.BrowserActivity, com.example.alpha/.BrowserActivity, "
+                  "com.example.beta/.BrowserActivity — W-14: a browser; not a domain-verification "
+                  "intent (W-24), and every browser stays: there is no default browser "
+                  "('roles.browser')\n"
                   "Not candidates:\n"
                   "  com.example.gamma/.BrowserActivity: not a candidate — R-8: the filter "
                   "matches (0x208000) but it is disabled on the device ('disabledComponents') (" +
@@ -505,4 +514,77 @@ TEST(ResolveBinary, SmokeRunOfTheRealExecutable) {
     const int status = pclose(pipe.release());
     EXPECT_EQ(WEXITSTATUS(status), 3);
     EXPECT_EQ(out, "android/com.android.internal.app.ResolverActivity\n");
+}
+
+// ---- web links through the whole pipeline (W-3): samples/devices/app-links and legacy-links ----
+
+namespace {
+
+CliRun resolveLink(const std::string& device, const std::string& url,
+                   std::vector<std::string> extra = {"--default-only"}) {
+    std::vector<std::string> args = {"resolve", device, "-a", kView, "-c",
+                                     "android.intent.category.BROWSABLE", "-d", url,
+                                     "--components"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return runCli(args);
+}
+
+}  // namespace
+
+TEST(ResolveCommand, W25AVerifiedAppOpensItsLinkDirectlyWithMatchDefaultOnly) {
+    const CliRun result = resolveLink(kAppLinks, "https://news.example.com/today");
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, "com.example.news/.ArticleActivity\n");
+}
+
+TEST(ResolveCommand, W26AnUnverifiedAppGivesWayToTheDefaultBrowser) {
+    const CliRun result = resolveLink(kAppLinks, "https://shop.example.com/cart");
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, "com.example.chromium/.BrowserActivity\n");
+}
+
+TEST(ResolveCommand, W23Step8AHostTheUserSelectedOpensItsApp) {
+    const CliRun result = resolveLink(kAppLinks, "https://blog.example.org/post/1");
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, "com.example.blog/.PostActivity\n");
+}
+
+TEST(ResolveCommand, W21ADeniedDomainGivesWayToTheDefaultBrowser) {
+    const CliRun result = resolveLink(kAppLinks, "https://social.example.net/u/1");
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out, "com.example.chromium/.BrowserActivity\n");
+}
+
+TEST(ResolveCommand, E13WithFlags0TheVerifiedAppAndTheDefaultBrowserTie) {
+    const CliRun result = resolveLink(kAppLinks, "https://news.example.com/today", {});
+    EXPECT_EQ(result.code, 3);
+    EXPECT_EQ(result.out, "android/com.android.internal.app.ResolverActivity\n");
+}
+
+TEST(ResolveCommand, ExplainNamesTheWRuleThatRemovedTheUnverifiedApp) {
+    const CliRun result =
+        resolveLink(kAppLinks, "https://shop.example.com/cart", {"--default-only", "--explain"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_NE(result.out.find("Why: C-2: only one activity is left (W-26: no app is approved for "
+                              "'shop.example.com', so Android 12+ keeps only the browsers)\n"),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("  com.example.shop/.ProductActivity: not a candidate — W-26: not "
+                              "approved for 'shop.example.com' (state none, not selected): "
+                              "Android 12+ keeps only browsers (W-26)"),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("  com.example.firefly/.BrowserActivity: not a candidate — W-14: "),
+              std::string::npos)
+        << result.out;
+}
+
+TEST(ResolveCommand, W13LegacyLinkStatusesDecideOnAndroid9) {
+    EXPECT_EQ(resolveLink(kLegacyLinks, "https://maps.example.com/place").out,
+              "com.example.maps/.MapActivity\n");
+    EXPECT_EQ(resolveLink(kLegacyLinks, "https://music.example.com/song").out,
+              "com.example.browser1/.BrowserActivity\n");
+    const CliRun alwaysAsk = resolveLink(kLegacyLinks, "https://video.example.com/clip");
+    EXPECT_EQ(alwaysAsk.code, 3);
+    EXPECT_EQ(alwaysAsk.out, "android/com.android.internal.app.ResolverActivity\n");
 }

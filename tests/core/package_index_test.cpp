@@ -1088,10 +1088,11 @@ std::vector<std::pair<std::string, int>> fullScan(const Device& device, const Pa
     return answer;
 }
 
+// What the buckets gather (R-1..R-9), before domain filtering (W-3) narrows web intents.
 std::vector<std::pair<std::string, int>> indexed(const PackageIndex& index, const Intent& intent,
                                                  int queryFlags) {
     std::vector<std::pair<std::string, int>> answer;
-    for (const ResolveInfo& info : index.query(intent, queryFlags)) {
+    for (const ResolveInfo& info : index.trace(ResolveRequest{intent, queryFlags}).gathered) {
         answer.emplace_back(info.component.flattenToShortString(), info.match);
     }
     return answer;

@@ -116,10 +116,11 @@ Intent webLink(const std::string& url = "https://example.com/a",
     return intentOf(args);
 }
 
-// The query, then the domain filtering step, as short component names in input order.
+// The gathered, sorted candidates (R-1..R-9), then the domain filtering step on its own.
 WebFilterResult filtered(const Device& device, const Intent& intent, int flags) {
     const PackageIndex index(device);
-    return filterWebCandidates(device, intent, flags, index.query(intent, flags));
+    return filterWebCandidates(device, intent, flags,
+                               index.trace(ResolveRequest{intent, flags}).gathered);
 }
 
 std::vector<std::string> kept(const Device& device, const Intent& intent, int flags) {
@@ -130,11 +131,11 @@ std::vector<std::string> kept(const Device& device, const Intent& intent, int fl
     return out;
 }
 
-const WebVerdict& verdictFor(const WebFilterResult& result, const std::string& component) {
-    for (const WebVerdict& verdict : result.verdicts) {
+const CandidateVerdict& verdictFor(const WebFilterResult& result, const std::string& component) {
+    for (const CandidateVerdict& verdict : result.verdicts) {
         if (verdict.component.flattenToShortString() == component) return verdict;
     }
-    static const WebVerdict none;
+    static const CandidateVerdict none;
     ADD_FAILURE() << "no verdict for " << component;
     return none;
 }
@@ -570,4 +571,136 @@ TEST(W13, TheLegacyRulesIgnoreCategoriesAndFlags) {
     const Device device = makeDevice(
         28, {appX(legacy(LegacyLinkStatus::Always, 1)), browser("com.b1"), browser("com.b2")});
     EXPECT_EQ(kept(device, webLink(), 0), (Names{"com.x/.Link"}));
+}
+
+// ---- the query pipeline (W-3, core/src/query_pipeline.cpp): query, resolve and explain ---------
+
+namespace {
+
+Names queried(const Device& device, const Intent& intent, int flags) {
+    const PackageIndex index(device);
+    Names out;
+    for (const ResolveInfo& info : index.query(intent, flags)) {
+        out.push_back(info.component.flattenToShortString());
+    }
+    return out;
+}
+
+ResolveResult startResolve(const PackageIndex& index, const Intent& intent) {
+    return index.resolve(ResolveRequest{intent, kDefaultOnly | flags::kStockPmFlags,
+                                        ComponentKind::Activity, ResolveMode::Start});
+}
+
+}  // namespace
+
+TEST(W3, E13QueryWithFlags0ListsTheAppAndTheDefaultBrowserOnly) {
+    const Device device =
+        makeDevice(34, {appX(verified()), browser("com.b1"), browser("com.b2")}, "com.b1");
+    EXPECT_EQ(queried(device, webLink(), 0), (Names{"com.x/.Link", "com.b1/.Browser"}));
+    EXPECT_EQ(queried(device, webLink(), kDefaultOnly), (Names{"com.x/.Link"}));
+}
+
+TEST(W3, E14BrowsableAndDefaultWithFlags0LeaveTheVerifiedAppAlone) {
+    const Device device =
+        makeDevice(34, {appX(verified()), browser("com.b1"), browser("com.b2")}, "com.b1");
+    const Intent intent = webLink("https://example.com/a", {"android.intent.category.BROWSABLE",
+                                                            "android.intent.category.DEFAULT"});
+    EXPECT_EQ(queried(device, intent, 0), (Names{"com.x/.Link"}));
+}
+
+TEST(W3, ANonWebQueryIsGatheredAndAnsweredUnchanged) {
+    const Device device = makeDevice(34, {appX(), browser("com.b1"), browser("com.b2")});
+    const PackageIndex index(device);
+    const QueryTrace trace =
+        index.trace(ResolveRequest{intentOf({"-a", "android.intent.action.VIEW", "-d",
+                                             "mailto:a@example.com"}),
+                                   0});
+    EXPECT_TRUE(trace.steps.notes.empty());
+    EXPECT_TRUE(trace.steps.verdicts.empty());
+}
+
+TEST(W3, E1AVerifiedAppStartsDirectlyAndTheReasonNamesTheFiltering) {
+    const Device device = makeDevice(34, {appX(verified()), browser("com.b1"), browser("com.b2")});
+    const PackageIndex index(device);
+    const ResolveResult result = startResolve(index, webLink());
+    ASSERT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.flattenToShortString(), "com.x/.Link");
+    EXPECT_EQ(result.rule, "C-2");
+    EXPECT_EQ(result.reason,
+              "C-2: only one activity is left (W-25: com.x/.Link is approved for 'example.com' "
+              "and replaces every other candidate)");
+}
+
+TEST(W3, E3AnUnverifiedAppLeavesAChooserOfBrowsers) {
+    const Device device = makeDevice(34, {appX(), browser("com.b1"), browser("com.b2")});
+    const PackageIndex index(device);
+    const ResolveResult result = startResolve(index, webLink());
+    EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
+    ASSERT_EQ(result.candidates.size(), 2u);
+    EXPECT_TRUE(isBrowserEntry(result.candidates[0]));
+    EXPECT_TRUE(isBrowserEntry(result.candidates[1]));
+}
+
+TEST(W3, ExplainNamesTheWRuleThatRemovedACandidateAndResolveKeepsTheOnesKept) {
+    const Device device = makeDevice(34, {appX(), browser("com.b1"), browser("com.b2")}, "com.b1");
+    const PackageIndex index(device);
+    const ResolveRequest request{webLink(), kDefaultOnly};
+    std::vector<std::string> removed;
+    for (const Rejection& rejection : index.explain(request)) {
+        removed.push_back(rejection.component.flattenToShortString() + " " + rejection.rule);
+    }
+    EXPECT_EQ(removed, (Names{"com.x/.Link W-26", "com.b2/.Browser W-14"}));
+    const ResolveResult result = index.resolve(request);
+    ASSERT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.flattenToShortString(), "com.b1/.Browser");
+    bool keptByW14 = false;
+    for (const CandidateVerdict& verdict : result.steps.verdicts) {
+        if (verdict.kept && verdict.component.packageName == "com.b1") {
+            keptByW14 = verdict.rule == "W-14";
+        }
+    }
+    EXPECT_TRUE(keptByW14);
+}
+
+TEST(W3, E33TheLaterAlwaysAppWinsByPreferredOrderAfterTheResort) {
+    const Device device = makeDevice(
+        28, {appX(legacy(LegacyLinkStatus::Always, 1)), appY(legacy(LegacyLinkStatus::Always, 2)),
+             browser("com.b1")});
+    const PackageIndex index(device);
+    const ResolveResult result = startResolve(index, webLink());
+    ASSERT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.flattenToShortString(), "com.y/.Link");
+    EXPECT_EQ(result.rule, "C-3");
+}
+
+TEST(W3, E36TwoNeverAppsAndNoBrowserResolveToNothing) {
+    const Device device = makeDevice(
+        28, {appX(legacy(LegacyLinkStatus::Never)), appY(legacy(LegacyLinkStatus::Never))});
+    const PackageIndex index(device);
+    const ResolveResult result = startResolve(index, webLink());
+    EXPECT_EQ(result.outcome, ResolveOutcome::None);
+    EXPECT_EQ(result.rule, "C-1");
+}
+
+TEST(W34, E19RequireNonBrowserRefusesAChooserOfBrowsersOnStart) {
+    const Device device = makeDevice(34, {appX(), browser("com.b1"), browser("com.b2")});
+    const PackageIndex index(device);
+    Intent intent = webLink();
+    intent.flags |= flags::kActivityRequireNonBrowser;
+    const ResolveResult start = startResolve(index, intent);
+    EXPECT_EQ(start.outcome, ResolveOutcome::None);
+    EXPECT_EQ(start.rule, "W-34");
+    // A query (pm resolve-activity) does not read the start flag.
+    EXPECT_EQ(index.resolve(ResolveRequest{intent, kDefaultOnly}).outcome,
+              ResolveOutcome::Chooser);
+}
+
+TEST(W34, E19RequireNonBrowserStillStartsAVerifiedApp) {
+    const Device device = makeDevice(34, {appX(verified()), browser("com.b1"), browser("com.b2")});
+    const PackageIndex index(device);
+    Intent intent = webLink();
+    intent.flags |= flags::kActivityRequireNonBrowser;
+    const ResolveResult start = startResolve(index, intent);
+    ASSERT_EQ(start.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(start.chosen->component.flattenToShortString(), "com.x/.Link");
 }

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include <hearth/candidate_verdict.h>
 #include <hearth/component_name.h>
 #include <hearth/intent.h>
 #include <hearth/intent_filter.h>
@@ -137,14 +138,6 @@ Approval approvalFor(const InstalledPackage& package, std::string_view host, int
 /// "http:" (MATCH_DEFAULT_ONLY) is a browser filter, i.e. it can hold the BROWSER role.
 bool qualifiesAsBrowser(const InstalledPackage& package);
 
-/// What the domain-filtering step did to one candidate.
-struct WebVerdict {
-    ComponentName component;
-    bool kept = false;
-    std::string rule;    ///< W-2, W-13, W-14, W-25, W-26, W-28, ...
-    std::string reason;  ///< one sentence, e.g. "not approved for 'blog.example.com': ..."
-};
-
 /// The domain-filtering step of a query (W-1..W-4): the candidates it keeps (not yet re-sorted:
 /// the caller re-sorts them with R-9, W-4) and a verdict for every candidate it saw.
 struct WebFilterResult {
@@ -153,9 +146,13 @@ struct WebFilterResult {
     std::string rule;                    ///< the rule that decided the assembly
     std::string summary;                 ///< one sentence for --explain
     std::vector<ResolveInfo> kept;       ///< candidates left, preferredOrder adjusted (W-15)
-    std::vector<WebVerdict> verdicts;    ///< one per input candidate, input order
+    std::vector<CandidateVerdict> verdicts;  ///< one per input candidate, input order
     bool browsersOnly = false;           ///< every kept candidate is a browser entry (C-6, W-34)
 };
+
+/// W-1 gate: domain filtering runs for an activity query on API 23+ whose (effective, Q-1) intent
+/// has no component, no package and a web URI.
+bool domainFilteringApplies(const Device& device, const Intent& intent);
 
 /// Domain filtering for an implicit activity query (W-1 gate: no component, no package, a web
 /// URI) on the sorted candidates: A6-A11 per-package status (W-10..W-15) or A12+ approval

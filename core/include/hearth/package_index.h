@@ -5,6 +5,7 @@
 // chooseBestActivity with preferred activities (C-1..C-6, P-4..P-8). Pure: no I/O, no globals,
 // deterministic order.
 
+#include <hearth/candidate_verdict.h>
 #include <hearth/component_name.h>
 #include <hearth/device.h>
 #include <hearth/intent.h>
@@ -47,6 +48,35 @@ struct Rejection {
 
 enum class ResolveOutcome { Activity, Chooser, None };
 
+/// S-9: a query (queryIntentActivities, `pm query-activities`) or a resolve for start
+/// (startActivity, `am start`): the caller rules and W-34 differ between them.
+enum class ResolveMode { Query, Start };
+
+/// One resolution request: what every step of the pipeline reads (W-3).
+struct ResolveRequest {
+    Intent intent;
+    int queryFlags = 0;  ///< PackageManager flags (MATCH_DEFAULT_ONLY, ...); pm's default is 0
+    ComponentKind kind = ComponentKind::Activity;
+    ResolveMode mode = ResolveMode::Query;
+    // The caller rules (V-, S-) add the calling package here; none = the shell, as pm and am.
+};
+
+/// What the steps after gathering did (W-3): one sentence per step that ran and a verdict per
+/// candidate a step judged, in step order. --explain prints exactly these.
+struct QuerySteps {
+    std::vector<std::string> notes;
+    std::vector<CandidateVerdict> verdicts;
+};
+
+/// An activity query through the whole pipeline: gathered and sorted (R-1..R-9), domain-filtered
+/// and re-sorted (W-1..W-4), then the caller step; other kinds are only gathered.
+struct QueryTrace {
+    std::vector<ResolveInfo> gathered;  ///< before the post-query steps
+    std::vector<ResolveInfo> results;   ///< the answer (queryIntentActivities)
+    QuerySteps steps;
+    bool browsersOnly = false;  ///< domain filtering left only browser entries (C-6, W-34)
+};
+
 /// "activity", "chooser", "none".
 const char* resolveOutcomeName(ResolveOutcome outcome);
 
@@ -71,6 +101,7 @@ struct ResolveResult {
     std::optional<size_t> preferredIndex;  ///< the Device::preferred entry used, if any
     std::optional<size_t> persistentPreferredIndex;  ///< the Device::persistentPreferred entry used
     std::vector<PreferredChange> preferredChanges;   ///< to apply to the device when simulating
+    QuerySteps steps;  ///< what domain filtering (and the caller step) decided, for --explain
 };
 
 /// The ResolverActivity component Android returns for an ambiguous resolve (C-6).
@@ -90,18 +121,28 @@ class PackageIndex {
     /// index and must not change while it is used (rebuild after changes).
     explicit PackageIndex(const Device& device);
 
-    /// queryIntentActivities (or services/receivers/providers by kind), sorted.
+    /// The query pipeline (W-3) with every step's verdicts; query, resolve and explain use it.
+    QueryTrace trace(const ResolveRequest& request) const;
+
+    /// queryIntentActivities (or services/receivers/providers by kind): trace(request).results.
+    std::vector<ResolveInfo> query(const ResolveRequest& request) const;
+    /// query() of a request in mode Query.
     std::vector<ResolveInfo> query(const Intent& intent, int queryFlags,
                                    ComponentKind kind = ComponentKind::Activity) const;
 
-    /// resolveIntent: query then chooseBestActivity (C-1..C-6) with preferred lookup (P-6..P-8).
+    /// resolveIntent: the query pipeline then chooseBestActivity (C-1..C-6) with the preferred
+    /// lookup (P-6..P-8); in mode Start also W-34. Other kinds: the first query result
+    /// (resolveService never shows a chooser).
+    ResolveResult resolve(const ResolveRequest& request) const;
+    /// resolve() of an activity request in mode Query.
     ResolveResult resolveActivity(const Intent& intent, int queryFlags) const;
-
-    /// resolveActivity for activities; for services, receivers and providers the first query
-    /// result (resolveService never shows a chooser).
+    /// resolve() of a request in mode Query.
     ResolveResult resolve(const Intent& intent, int queryFlags, ComponentKind kind) const;
 
-    /// For every component of the kind that is not in query()'s answer, the rule that removed it.
+    /// For every component of the kind that is not in query()'s answer, the rule that removed it:
+    /// a post-query step's verdict (W-, V-, S-) or why it was never gathered (M-, R-, Q-).
+    std::vector<Rejection> explain(const ResolveRequest& request) const;
+    /// explain() of a request in mode Query.
     std::vector<Rejection> explain(const Intent& intent, int queryFlags,
                                    ComponentKind kind = ComponentKind::Activity) const;
 

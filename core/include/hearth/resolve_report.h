@@ -46,24 +46,30 @@ std::string renderResolveText(const ResolveResult& result, ComponentKind kind,
 /// (file:line:col)".
 std::string describeRejection(const Rejection& rejection);
 
-/// --explain for query: a "Not candidates:" section with describeRejection lines (or a line saying
-/// every component is a candidate).
+/// --explain for query: what the post-query steps did (W-3: their sentences and every kept
+/// candidate's rule), the order, then a "Not candidates:" section with describeRejection lines
+/// (or a line saying every component is a candidate).
 std::string renderQueryExplanation(const std::vector<ResolveInfo>& results,
-                                   const std::vector<Rejection>& rejections, int apiLevel);
+                                   const std::vector<Rejection>& rejections, int apiLevel,
+                                   const QuerySteps* steps = nullptr);
 
 /// --explain for resolve: the outcome and its reason, every candidate in Android's order with the
-/// R-9 key that placed it after the previous one (and clamped priorities), then the rejections.
+/// R-9 key that placed it after the previous one (and clamped priorities), what the post-query
+/// steps kept and why (W-3), then the rejections.
 std::string renderResolveExplanation(const ResolveResult& result,
                                      const std::vector<Rejection>& rejections, int apiLevel);
 
 /// {"results":[{"component","package","class","priority","declaredPriority","preferredOrder",
 /// "match","isDefault","system","kind","filter":{"file","line","column"}|null}]} and, when
-/// rejections is given, "explain":[{"component","kind","rule","reason","filter"}]. Indented by 2.
+/// rejections is given, "explain":[{"component","kind","rule","reason","filter"}] and, when a
+/// post-query step ran, "steps":{"notes":[...],"verdicts":[{"component","kept","rule","reason"}]}.
+/// Indented by 2.
 std::string renderQueryJson(const std::vector<ResolveInfo>& results,
-                            const std::vector<Rejection>* rejections = nullptr);
+                            const std::vector<Rejection>* rejections = nullptr,
+                            const QuerySteps* steps = nullptr);
 
 /// {"outcome","component","rule","reason","candidates":[...],"preferred":...,
-/// "preferredChanges":[...]} (+ "explain" as above). Indented by 2.
+/// "preferredChanges":[...]} (+ "explain" and "steps" as above). Indented by 2.
 std::string renderResolveJson(const ResolveResult& result,
                               const std::vector<Rejection>* rejections = nullptr);
 

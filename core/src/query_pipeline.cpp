@@ -1,0 +1,62 @@
+// The activity query pipeline in Android's order (android-modern.md W-3): gather and sort
+// (R-1..R-9), domain filtering (W-1..W-4, W-10..W-28) and the R-9 re-sort, then the caller step.
+// query(), resolve() and explain() all run it, so what --explain says is what decided.
+
+#include <hearth/app_links.h>
+#include <hearth/package_index.h>
+
+#include <utility>
+#include <vector>
+
+#include "package_index_internal.h"
+
+namespace hearth {
+
+using index_detail::effectiveIntent;
+using index_detail::isActivityKind;
+
+namespace {
+
+// W-1..W-4: domain filtering of the sorted candidates, then the R-9 re-sort of what it kept.
+void filterDomains(const Device& device, const ResolveRequest& request, QueryTrace& trace) {
+    const Intent& intent = effectiveIntent(request.intent);  // the selector's data decides
+    // The gate is checked first so that the common, non-web query copies nothing.
+    if (!domainFilteringApplies(device, intent)) return;
+    WebFilterResult web = filterWebCandidates(device, intent, request.queryFlags, trace.results);
+    if (!web.summary.empty()) trace.steps.notes.push_back(web.summary);
+    for (CandidateVerdict& verdict : web.verdicts) {
+        trace.steps.verdicts.push_back(std::move(verdict));
+    }
+    if (!web.filtered) return;  // W-2: the lone candidate stays as it was
+    trace.results = std::move(web.kept);
+    index_detail::sortCandidates(trace.results, device.apiLevel);  // W-4
+    trace.browsersOnly = web.browsersOnly;
+}
+
+}  // namespace
+
+QueryTrace PackageIndex::trace(const ResolveRequest& request) const {
+    QueryTrace trace;
+    trace.gathered = index_detail::gather(*m_impl, request.intent, request.queryFlags, request.kind);
+    trace.results = trace.gathered;
+    if (!isActivityKind(request.kind)) return trace;  // W- and caller rules are for activities
+
+    filterDomains(m_device, request, trace);
+
+    // W-3: caller rules (callers). Here, after domain filtering and the re-sort and before
+    // chooseBestActivity, the caller step runs on trace.results in its own W-3 order (S-7, V-10 /
+    // V-12 for queries, S-4 for starts), pushing a CandidateVerdict per candidate it removes and a
+    // sentence into trace.steps.notes.
+    return trace;
+}
+
+std::vector<ResolveInfo> PackageIndex::query(const ResolveRequest& request) const {
+    return trace(request).results;
+}
+
+std::vector<ResolveInfo> PackageIndex::query(const Intent& intent, int queryFlags,
+                                             ComponentKind kind) const {
+    return query(ResolveRequest{intent, queryFlags, kind, ResolveMode::Query});
+}
+
+}  // namespace hearth
