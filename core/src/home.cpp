@@ -140,10 +140,10 @@ std::vector<HomeCandidate> describeCandidates(const Device& device, const Packag
     return out;
 }
 
-// The ResolverActivity runs its own MATCH_DEFAULT_ONLY query and shows only the entries tied with
-// the first in priority and DEFAULT; "Always" records the set it was given (P-5): before Android 5
-// the list shown (sameSet compares only top-priority candidates, P-8), later the whole original
-// query (so a lower-priority FallbackHome is part of the set).
+// The ResolverActivity runs its own MATCH_DEFAULT_ONLY query and shows chooserEntries() of it;
+// "Always" records the set it was given (P-5): before Android 5 the list shown (sameSet compares
+// only top-priority candidates, P-8), later the whole original query (so a lower-priority
+// FallbackHome is part of the set).
 struct ChooserView {
     std::vector<ComponentName> shown;
     std::vector<ComponentName> set;
@@ -153,19 +153,12 @@ struct ChooserView {
 ChooserView chooserView(const Device& device, const PackageIndex& index, const Intent& intent) {
     ChooserView view;
     const std::vector<ResolveInfo> all = index.query(intent, flags::kMatchDefaultOnly);
-    std::vector<const ResolveInfo*> shown;
-    for (const ResolveInfo& info : all) {
-        if (!shown.empty() && (info.priority != shown.front()->priority ||
-                               info.isDefault != shown.front()->isDefault)) {
-            break;
-        }
-        shown.push_back(&info);
-    }
-    for (const ResolveInfo* info : shown) view.shown.push_back(info->component);
+    const std::vector<ResolveInfo> shown = chooserEntries(all);
+    for (const ResolveInfo& info : shown) view.shown.push_back(info.component);
     if (device.apiLevel < kFirstApiWithWholeChooserSet) {
-        for (const ResolveInfo* info : shown) {
-            view.set.push_back(info->component);
-            view.bestMatch = std::max(view.bestMatch, info->match & match::kCategoryMask);
+        for (const ResolveInfo& info : shown) {
+            view.set.push_back(info.component);
+            view.bestMatch = std::max(view.bestMatch, info.match & match::kCategoryMask);
         }
     } else {
         for (const ResolveInfo& info : all) {

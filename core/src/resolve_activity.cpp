@@ -353,10 +353,17 @@ void chooseAmongTied(ResolveResult& result, const Intent& original, const Prefer
     resolver.component = resolverActivityComponent();
     result.chosen = resolver;
     result.rule = "C-6";
+    const size_t shown = chooserEntries(query).size();
+    std::string chooser = "; the chooser shows " + std::to_string(shown) + " activities";
+    if (shown < query.size()) {
+        const size_t left = query.size() - shown;
+        chooser += " (" + std::to_string(left) + " lower one" + (left == 1 ? "" : "s") +
+                   " left out: the chooser drops what does not tie with the first on priority "
+                   "and isDefault)";
+    }
     result.reason = "C-6: top two tie at priority " + std::to_string(r0.priority) +
                     (r0.isDefault ? ", default" : ", not default") + ", no preferred activity" +
-                    notes + "; the chooser lists " + std::to_string(query.size()) + " activities" +
-                    clampNotes;
+                    notes + chooser + clampNotes;
 }
 
 // W-34 (Android 11+, starts only): FLAG_ACTIVITY_REQUIRE_NON_BROWSER refuses a browser answer —
@@ -381,6 +388,18 @@ void refuseBrowserAnswer(ResolveResult& result, const Intent& original, int apiL
 }
 
 }  // namespace
+
+std::vector<ResolveInfo> chooserEntries(const std::vector<ResolveInfo>& candidates) {
+    std::vector<ResolveInfo> shown;
+    for (const ResolveInfo& info : candidates) {
+        if (!shown.empty() && (info.priority != shown.front().priority ||
+                               info.isDefault != shown.front().isDefault)) {
+            break;
+        }
+        shown.push_back(info);
+    }
+    return shown;
+}
 
 ResolveResult PackageIndex::resolve(const ResolveRequest& request) const {
     QueryTrace trace = this->trace(request);

@@ -70,7 +70,7 @@ TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice
   "rule": "C-6",
   "reason": "C-6: top two tie at priority 0, default, no preferred activity; preferred[0] (com.example.alpha/.BrowserActivity at )" +
             dir +
-            R"(/device.json:16) was recorded at match 0x200000 but the best match now is 0x500000, so it is skipped (P-8); the chooser lists 3 activities)" +
+            R"(/device.json:16) was recorded at match 0x200000 but the best match now is 0x500000, so it is skipped (P-8); the chooser shows 3 activities)" +
             kClampNote + R"(",
   "candidates": [
     {

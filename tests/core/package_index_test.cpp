@@ -476,7 +476,7 @@ TEST(PriorityClamp, Row49NonPrivilegedLauncherIsClampedAndTiesIntoTheChooser) {
     EXPECT_EQ(pushy.priority, 0);
     EXPECT_EQ(pushy.declaredPriority, 100);
     EXPECT_EQ(result.reason,
-              "C-6: top two tie at priority 0, default, no preferred activity; the chooser lists 2 "
+              "C-6: top two tie at priority 0, default, no preferred activity; the chooser shows 2 "
               "activities; com.pushy/.Home declared 100, clamped to 0 by P-1: not a privileged "
               "app");
 }
@@ -657,6 +657,25 @@ TEST(ChooseBestActivity, Row45TwoEqualDefaultsShowTheChooser) {
     EXPECT_EQ(result.rule, "C-6");
 }
 
+TEST(ChooseBestActivity, C6TheChooserCountIsTheEntriesItShowsAndSaysWhyOthersAreLeftOut) {
+    // Issue 12: "chooser: 2 apps" beside "the chooser lists 3 activities" — one count now.
+    Device device = makeDevice(
+        34, {launcher("com.a"), launcher("com.b"), launcher("com.fallback", -1000)});
+    PackageIndex index(device);
+    const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
+    EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
+    EXPECT_EQ(result.candidates.size(), 3u);
+    std::vector<std::string> shown;
+    for (const ResolveInfo& info : chooserEntries(result.candidates)) {
+        shown.push_back(info.component.flattenToShortString());
+    }
+    EXPECT_EQ(shown, (std::vector<std::string>{"com.a/.Home", "com.b/.Home"}));
+    EXPECT_EQ(result.reason,
+              "C-6: top two tie at priority 0, default, no preferred activity; the chooser shows 2 "
+              "activities (1 lower one left out: the chooser drops what does not tie with the "
+              "first on priority and isDefault)");
+}
+
 TEST(ChooseBestActivity, Row46HigherPriorityWinsWithoutChooser) {
     Device device = makeDevice(34, {launcher("com.launcher"), launcher("com.fallback", -1000)});
     PackageIndex index(device);
@@ -827,7 +846,7 @@ TEST(PreferredActivity, Row56EntryRecordedAtALowerMatchIsSkipped) {
     EXPECT_EQ(result.reason,
               "C-6: top two tie at priority 0, default, no preferred activity; preferred[0] "
               "(com.a/.A) was recorded at match 0x300000 but the best match now is 0x500000, so "
-              "it is skipped (P-8); the chooser lists 3 activities");
+              "it is skipped (P-8); the chooser shows 3 activities");
 }
 
 TEST(PreferredActivity, Row57LegacySameSetIgnoresLowerPriorityCandidates) {

@@ -107,6 +107,11 @@ struct ResolveResult {
 /// The ResolverActivity component Android returns for an ambiguous resolve (C-6).
 ComponentName resolverActivityComponent();
 
+/// The entries the chooser (ResolverActivity) shows from sorted candidates: the first and every
+/// following one tied with it on priority and isDefault (ResolverListController drops the rest).
+/// C-6's reason, `hearth start` and home's chooser all count these.
+std::vector<ResolveInfo> chooserEntries(const std::vector<ResolveInfo>& candidates);
+
 /// Number of R-9 sort keys Android uses at an API level: 4 (priority, preferredOrder, isDefault,
 /// match) below 14, 5 (+ system) for 14..23, 6 (+ packageName) from 24.
 int sortKeyCount(int apiLevel);
