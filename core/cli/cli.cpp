@@ -14,6 +14,7 @@ namespace {
 // The command table: the one place that lists what `hearth` can do; --help prints it.
 const std::vector<CommandSpec>& commandTable() {
     static const std::vector<CommandSpec> table = {
+        {"app-links", "the App Links state of a device's packages (domains, verification, user selections), like pm get-app-links", defineAppLinks},
         {"dump", "show the packages, components and intent filters of manifests and APKs", defineDump},
         {"filter-match", "answer IntentFilter.match for conformance cases (JSON Lines in, one answer line per case out)", defineFilterMatch},
         {"gen-device", "write a synthetic device or filter-match cases for benchmarks", defineGenDevice},
@@ -22,16 +23,17 @@ const std::vector<CommandSpec>& commandTable() {
         {"query", "which activities (services, receivers, providers) match an intent, in Android's order, like pm query-activities", defineQuery},
         {"resolve", "which activity an intent starts: one, the chooser, or none, like pm resolve-activity", defineResolve},
         {"simulate", "run a script of boots, HOME presses and installs; show the screen after each step", defineSimulate},
+        {"start", "what am start does with an intent: the activity, the chooser, or nothing (web links by the App Links rules)", defineStart},
     };
     return table;
 }
 
 constexpr const char* kFooter = R"(Exit codes:
-  0  success (resolve: one activity; query: results found)
+  0  success (resolve/start: one activity; query: results found)
   1  bad input: a file cannot be read or is invalid (message on stderr as file:line:col)
   2  usage error
-  3  resolve: ambiguous, Android would show the chooser (ResolverActivity)
-  4  resolve/query: nothing found
+  3  resolve/start: ambiguous, Android would show the chooser (ResolverActivity)
+  4  resolve/start/query: nothing found
 
 Run 'hearth COMMAND --help' for a command's options and examples.)";
 

@@ -62,15 +62,7 @@ Runner defineResolve(CLI::App& app, Io& io) {
                                                    prepared.device.apiLevel);
             }
         }
-        switch (result.outcome) {
-            case ResolveOutcome::Activity:
-                return static_cast<int>(kExitOk);
-            case ResolveOutcome::Chooser:
-                return static_cast<int>(kExitChooser);
-            case ResolveOutcome::None:
-                break;
-        }
-        return static_cast<int>(kExitNothing);
+        return exitCodeFor(result.outcome);
     });
 }
 

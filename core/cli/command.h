@@ -27,6 +27,7 @@ struct CommandSpec {
 };
 
 // Every command's define function, one per cmd_*.cpp.
+Runner defineAppLinks(CLI::App& app, Io& io);
 Runner defineDump(CLI::App& app, Io& io);
 Runner defineFilterMatch(CLI::App& app, Io& io);
 Runner defineGenDevice(CLI::App& app, Io& io);
@@ -38,6 +39,7 @@ Runner defineImportAdb(CLI::App& app, Io& io);
 Runner defineQuery(CLI::App& app, Io& io);
 Runner defineResolve(CLI::App& app, Io& io);
 Runner defineSimulate(CLI::App& app, Io& io);
+Runner defineStart(CLI::App& app, Io& io);
 
 
 }  // namespace hearth::cli

@@ -103,6 +103,18 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
     return prepared;
 }
 
+int exitCodeFor(ResolveOutcome outcome) {
+    switch (outcome) {
+        case ResolveOutcome::Activity:
+            return kExitOk;
+        case ResolveOutcome::Chooser:
+            return kExitChooser;
+        case ResolveOutcome::None:
+            break;
+    }
+    return kExitNothing;
+}
+
 Runner defineIntentCommand(CLI::App& app, Io& io, const char* command, const char* footer,
                            std::function<int(const IntentCommandRun&)> report, ResolveMode mode,
                            int forcedQueryFlags) {

@@ -59,6 +59,9 @@ struct IntentCommandRun {
     ReportStyle style;
 };
 
+/// The exit code of a resolve or start: 0 one activity, 3 the chooser, 4 nothing.
+int exitCodeFor(ResolveOutcome outcome);
+
 /// Defines a command over DEVICE and an intent (query, resolve, start): its options and help
 /// footer, and a runner that prepares the request (mode, plus forcedQueryFlags always added:
 /// start's MATCH_DEFAULT_ONLY, so --explain explains the start's own query), builds the index,

@@ -269,7 +269,7 @@ bool chooseWithoutPreferred(ResolveResult& result, const Intent& original,
         result.outcome = ResolveOutcome::None;
         result.rule = "C-1";
         result.reason = filtered.empty() ? "C-1: no activity matches"
-                                         : "C-1: no activity is left (" + filtered + ")";
+                                         : "C-1: no activity is left; " + filtered;
         return true;
     }
     if (query.size() == 1) {
@@ -279,7 +279,7 @@ bool chooseWithoutPreferred(ResolveResult& result, const Intent& original,
         if (effectiveIntent(original).component) {
             result.reason = "C-2: the intent names the component explicitly (Q-2)";
         } else if (!filtered.empty()) {
-            result.reason = "C-2: only one activity is left (" + filtered + ")";
+            result.reason = "C-2: only one activity is left; " + filtered;
         } else {
             result.reason = "C-2: only one activity matches";
         }

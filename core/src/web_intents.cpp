@@ -507,8 +507,11 @@ std::vector<size_t> Step::legacy() {
                                    "', and another candidate's is 'always' (W-13 step 1)");
         }
         out.rule = "W-13";
-        out.summary = "W-13: " + std::to_string(always.size()) +
-                      " app(s) with link status 'always' replace every other candidate";
+        out.summary = always.size() == 1
+                          ? "W-13: one app has link status 'always' and replaces every other "
+                            "candidate"
+                          : "W-13: " + std::to_string(always.size()) +
+                                " apps have link status 'always' and replace every other candidate";
     } else {
         for (size_t i : undefined) {
             out.kept.push_back(input[i]);
@@ -521,6 +524,7 @@ std::vector<size_t> Step::legacy() {
         withBrowsers = true;
         out.rule = "W-13";
         out.summary = "W-13: no app has link status 'always', so the apps stay beside the browsers";
+        if (!never.empty()) out.summary += " (apps with link status 'never' are left out)";
     }
     if (!alwaysAsk.empty()) {
         // W-13 step 3: everything so far loses its preferredOrder.

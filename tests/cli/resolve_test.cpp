@@ -565,8 +565,8 @@ TEST(ResolveCommand, ExplainNamesTheWRuleThatRemovedTheUnverifiedApp) {
     const CliRun result =
         resolveLink(kAppLinks, "https://shop.example.com/cart", {"--default-only", "--explain"});
     EXPECT_EQ(result.code, 0);
-    EXPECT_NE(result.out.find("Why: C-2: only one activity is left (W-26: no app is approved for "
-                              "'shop.example.com', so Android 12+ keeps only the browsers)\n"),
+    EXPECT_NE(result.out.find("Why: C-2: only one activity is left; W-26: no app is approved for "
+                              "'shop.example.com', so Android 12+ keeps only the browsers\n"),
               std::string::npos)
         << result.out;
     EXPECT_NE(result.out.find("  com.example.shop/.ProductActivity: not a candidate — W-26: not "

@@ -1,0 +1,43 @@
+#pragma once
+// `am start` offline (base spec 6.4, android-modern.md §6): resolve an intent *for start*
+// (ResolveMode::Start, MATCH_DEFAULT_ONLY | STOCK_PM_FLAGS as ActivityStarter does, so web links go
+// through W-24..W-28 and FLAG_ACTIVITY_REQUIRE_NON_BROWSER through W-34), and am's text:
+// "Starting: Intent { ... }", or "Error: Activity not started, unable to resolve Intent { ... }",
+// plus one line saying what starts. Pure and deterministic.
+
+#include <hearth/package_index.h>
+
+#include <string>
+#include <vector>
+
+namespace hearth {
+
+/// The resolution flags of a start: MATCH_DEFAULT_ONLY | STOCK_PM_FLAGS (base spec 4.1).
+inline constexpr int kStartQueryFlags = flags::kMatchDefaultOnly | flags::kStockPmFlags;
+
+/// What starting an intent does.
+struct StartResult {
+    Intent requested;                    ///< the intent as given (am prints it in "Starting:")
+    Intent started;                      ///< with FLAG_ACTIVITY_NEW_TASK added, as am starts it
+    ResolveResult result;                ///< resolve's answer in mode Start (chosen, candidates)
+    std::vector<ComponentName> chooser;  ///< Chooser: the entries it shows (chooserEntries)
+    bool browserChooser = false;         ///< Chooser: every entry is a browser (C-6, W-27)
+};
+
+/// Resolves the intent for start (W-3 order: gather, domain filtering, re-sort, the caller step,
+/// chooseBestActivity, W-34).
+StartResult resolveStart(const PackageIndex& index, const Intent& intent);
+
+/// am's text: "Starting: Intent { ... }", then "Starts pkg/.Cls (why)" or "Starts the chooser
+/// (android/com.android.internal.app.ResolverActivity) with N activities: ... (why)"; unresolvable:
+/// "Error: Activity not started, unable to resolve Intent { ... flg=0x10000000 ... }" (an explicit
+/// component that does not exist: "Error type 3" and "Error: Activity class {pkg/cls} does not
+/// exist.") then "Starts nothing (why)".
+std::string renderStartText(const StartResult& start);
+
+/// resolve's JSON (renderResolveJson) with "intent" (am's "Intent { ... }") first, then
+/// "chooser" (the entries shown, [] unless the chooser starts) and "browserChooser".
+std::string renderStartJson(const StartResult& start,
+                            const std::vector<Rejection>* rejections = nullptr);
+
+}  // namespace hearth

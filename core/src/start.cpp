@@ -1,0 +1,75 @@
+// `am start` offline (base spec 6.4, android-modern.md §6): a resolve in mode Start, and am's text
+// plus one line saying what starts.
+
+#include <hearth/app_links.h>
+#include <hearth/resolve_report.h>
+#include <hearth/start.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "text.h"
+
+namespace hearth {
+
+StartResult resolveStart(const PackageIndex& index, const Intent& intent) {
+    StartResult start;
+    start.requested = intent;
+    start.started = intent;
+    start.started.flags |= flags::kActivityNewTask;
+    start.result = index.resolve(ResolveRequest{start.started, kStartQueryFlags,
+                                                ComponentKind::Activity, ResolveMode::Start});
+    if (start.result.outcome == ResolveOutcome::Chooser) {
+        const std::vector<ResolveInfo> shown = chooserEntries(start.result.candidates);
+        for (const ResolveInfo& info : shown) start.chooser.push_back(info.component);
+        start.browserChooser = std::all_of(shown.begin(), shown.end(), isBrowserEntry);
+    }
+    return start;
+}
+
+std::string renderStartText(const StartResult& start) {
+    const ResolveResult& result = start.result;
+    // am prints the intent before adding FLAG_ACTIVITY_NEW_TASK, and the error after.
+    std::string out = "Starting: Intent { " + start.requested.toShortString() + " }\n";
+    switch (result.outcome) {
+        case ResolveOutcome::None:
+            if (start.requested.component && !start.requested.selector &&
+                result.candidates.empty()) {
+                out += "Error type 3\nError: Activity class {" +
+                       start.requested.component->flattenToString() + "} does not exist.\n";
+            } else {
+                out += "Error: Activity not started, unable to resolve Intent { " +
+                       start.started.toShortString() + " }\n";
+            }
+            out += "Starts nothing (" + result.reason + ")\n";
+            break;
+        case ResolveOutcome::Activity:
+            out += "Starts " + result.chosen->component.flattenToShortString() + " (" +
+                   result.reason + ")\n";
+            break;
+        case ResolveOutcome::Chooser:
+            out += "Starts the chooser (" + resolverActivityComponent().flattenToShortString() +
+                   ") with " + std::to_string(start.chooser.size()) +
+                   (start.browserChooser ? " browsers" : " activities") + ": " +
+                   text::joinComponents(start.chooser) + " (" + result.reason + ")\n";
+            break;
+    }
+    return out;
+}
+
+std::string renderStartJson(const StartResult& start, const std::vector<Rejection>* rejections) {
+    const nlohmann::ordered_json resolved =
+        nlohmann::ordered_json::parse(renderResolveJson(start.result, rejections));
+    nlohmann::ordered_json out;
+    out["intent"] = "Intent { " + start.requested.toShortString() + " }";
+    for (auto it = resolved.begin(); it != resolved.end(); ++it) out[it.key()] = it.value();
+    nlohmann::ordered_json chooser = nlohmann::ordered_json::array();
+    for (const ComponentName& component : start.chooser) {
+        chooser.push_back(component.flattenToShortString());
+    }
+    out["chooser"] = std::move(chooser);
+    out["browserChooser"] = start.browserChooser;
+    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace hearth
