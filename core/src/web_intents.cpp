@@ -733,8 +733,9 @@ WebFilterResult filterWebCandidates(const Device& device, const Intent& intent, 
     if (sorted.size() <= 1) {
         // W-2: a single candidate is returned unfiltered.
         out.kept = sorted;
+        if (sorted.empty()) return out;  // nothing to say: C-1 answers
         out.rule = "W-2";
-        out.summary = "W-2: at most one candidate, so no domain filtering";
+        out.summary = "W-2: one candidate only, so no domain filtering";
         for (const ResolveInfo& info : sorted) {
             out.verdicts.push_back(CandidateVerdict{info.component, true, "W-2",
                                               "the only candidate: domain filtering does not run "

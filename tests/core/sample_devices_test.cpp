@@ -1,10 +1,13 @@
 // Every sample device against the expectation written by hand next to it (expected-home.json),
-// stock and patched, and every script in its folder with its own expectations.
+// stock and patched, every script in its folder with its own expectations, and, where a device has
+// one, its web links (expected-links.json: what am start opens and pm query-activities lists, W-).
 
 #include <gtest/gtest.h>
 #include <hearth/device.h>
 #include <hearth/home.h>
+#include <hearth/package_index.h>
 #include <hearth/simulate.h>
+#include <hearth/start.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -74,6 +77,47 @@ void expectStockAndPatched(Device device, const nlohmann::json& expected,
     expectSites(device, expected.at("patched"), label + " (" + describePatch(patched) + ")");
 }
 
+// W-3 end to end: am start and pm query-activities for each link of expected-links.json.
+void expectLinks(const fs::path& folder) {
+    const nlohmann::json expected = nlohmann::json::parse(readFile(folder / "expected-links.json"));
+    auto device = loadDevice(folder);
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    const PackageIndex index(*device);
+    ASSERT_FALSE(expected.at("links").empty());
+    for (const nlohmann::json& link : expected.at("links")) {
+        const std::string url = link.at("url").get<std::string>();
+        std::vector<std::string> args = {"-a", "android.intent.action.VIEW", "-c",
+                                         "android.intent.category.BROWSABLE", "-d", url};
+        if (link.contains("flags")) {
+            args.push_back("-f");
+            args.push_back(link["flags"].get<std::string>());
+        }
+        Result<Intent> intent = parseIntentArgs(args);
+        ASSERT_TRUE(intent.has_value()) << intent.error().toString();
+        SCOPED_TRACE(url + (link.contains("flags") ? " -f " + args.back() : ""));
+
+        const StartResult start = resolveStart(index, *intent);
+        std::string started = resolveOutcomeName(start.result.outcome);
+        if (start.result.outcome == ResolveOutcome::Activity) {
+            started += " " + start.result.chosen->component.flattenToShortString();
+        }
+        for (const ComponentName& entry : start.chooser) {
+            started += " " + entry.flattenToShortString();
+        }
+        EXPECT_EQ(started, link.at("start").get<std::string>()) << start.result.reason;
+        ASSERT_FALSE(start.result.steps.notes.empty());
+        const std::string rule = link.at("filtering").get<std::string>();
+        EXPECT_EQ(start.result.steps.notes.front().rfind(rule + ":", 0), 0u)
+            << start.result.steps.notes.front();
+
+        std::vector<std::string> listed;
+        for (const ResolveInfo& info : index.query(*intent, 0)) {
+            listed.push_back(info.component.flattenToShortString());
+        }
+        EXPECT_EQ(listed, link.at("pmQuery").get<std::vector<std::string>>());
+    }
+}
+
 class SampleDevice : public testing::TestWithParam<std::string> {
   protected:
     fs::path folder() const { return kDevices / GetParam(); }
@@ -124,6 +168,17 @@ TEST_P(SampleDevice, HasADescriptionAndARowInTheDevicesReadme) {
     const std::string readme = readFile(kDevices / "README.md");
     EXPECT_NE(readme.find("| `" + GetParam() + "` |"), std::string::npos)
         << "samples/devices/README.md needs a row for " << GetParam();
+}
+
+TEST(SampleLinks, EveryDeviceWithExpectedLinksOpensAndListsWhatItSays) {
+    size_t checked = 0;
+    for (const std::string& name : sampleDevices()) {
+        if (!fs::exists(kDevices / name / "expected-links.json")) continue;
+        SCOPED_TRACE(name);
+        expectLinks(kDevices / name);
+        ++checked;
+    }
+    EXPECT_GE(checked, 2u) << "app-links and legacy-links carry expected-links.json";
 }
 
 INSTANTIATE_TEST_SUITE_P(Samples, SampleDevice, testing::ValuesIn(sampleDevices()),
