@@ -1,5 +1,6 @@
 // hearth gen-device: writes a synthetic device (or filter-match cases) for benchmarks.
 
+#include <hearth/limits.h>
 #include <hearth/synthetic.h>
 
 #include <filesystem>
@@ -15,7 +16,6 @@
 namespace hearth::cli {
 namespace {
 
-constexpr size_t kMaxPackages = 1'000'000;
 
 constexpr const char* kExamples = R"(Examples:
   hearth gen-device /tmp/dev10k --packages 10000 --seed 1
@@ -72,9 +72,11 @@ int writeDevice(const GenDeviceOptions& options, Io& io) {
                   "'hearth gen-device /tmp/dev --packages 1000'\n";
         return kExitUsage;
     }
-    if (options.packages == 0 || options.packages > kMaxPackages) {
-        io.err << "hearth gen-device: --packages must be between 1 and " << kMaxPackages << ", got "
-               << options.packages << "\n";
+    // Never write a device the other commands refuse to load (limits.h says why the cap is
+    // where it is).
+    if (options.packages == 0 || options.packages > limits::kMaxPackagesPerDevice) {
+        io.err << "hearth gen-device: --packages must be between 1 and " << limits::kMaxPackagesPerDevice
+               << " (the most packages a device may hold), got " << options.packages << "\n";
         return kExitUsage;
     }
     if (!options.force && isNonEmptyDirectory(options.output)) {

@@ -79,6 +79,12 @@ std::vector<Rejection> PackageIndex::explain(const Intent& intent, int queryFlag
 }
 
 std::vector<Rejection> PackageIndex::explain(const ResolveRequest& request) const {
+    return explain(request, [](const InstalledPackage&, const Component&) { return true; });
+}
+
+std::vector<Rejection> PackageIndex::explain(
+    const ResolveRequest& request,
+    const std::function<bool(const InstalledPackage&, const Component&)>& wanted) const {
     std::vector<Rejection> out;
     const QueryTrace trace = this->trace(request);
     const std::vector<ResolveInfo>& answer = trace.results;
@@ -93,7 +99,7 @@ std::vector<Rejection> PackageIndex::explain(const ResolveRequest& request) cons
     for (const InstalledPackage& package : m_device.packages) {
         if (package.removed) continue;
         for (const Component& component : package.manifest.components) {
-            if (groupOf(component.kind) != group) continue;
+            if (groupOf(component.kind) != group || !wanted(package, component)) continue;
             const ComponentName name{package.packageName(), component.name};
             const bool inAnswer = std::any_of(answer.begin(), answer.end(),
                                               [&](const auto& r) { return r.component == name; });

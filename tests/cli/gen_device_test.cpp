@@ -107,7 +107,20 @@ TEST(GenDevice, PackagesNeedsAnOutputDirectory) {
 TEST(GenDevice, PackagesMustBeAtLeastOne) {
     const CliRun run = runCli({"gen-device", "/tmp/unused-hearth-dir", "--packages", "0"});
     EXPECT_EQ(run.code, 2);
-    EXPECT_EQ(run.err, "hearth gen-device: --packages must be between 1 and 1000000, got 0\n");
+    EXPECT_EQ(run.err,
+              "hearth gen-device: --packages must be between 1 and 20000 (the most packages a "
+              "device may hold), got 0\n");
+    EXPECT_FALSE(std::filesystem::exists("/tmp/unused-hearth-dir"));
+}
+
+// Issue 14: a device one package over limits.h's kMaxPackagesPerDevice would be refused by every
+// command that loads it, so gen-device refuses to write it.
+TEST(GenDevice, NeverWritesADeviceTheOtherCommandsRefuse) {
+    const CliRun run = runCli({"gen-device", "/tmp/unused-hearth-dir", "--packages", "20001"});
+    EXPECT_EQ(run.code, 2);
+    EXPECT_EQ(run.err,
+              "hearth gen-device: --packages must be between 1 and 20000 (the most packages a "
+              "device may hold), got 20001\n");
     EXPECT_FALSE(std::filesystem::exists("/tmp/unused-hearth-dir"));
 }
 

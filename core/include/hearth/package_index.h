@@ -11,6 +11,7 @@
 #include <hearth/intent.h>
 #include <hearth/manifest.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -150,6 +151,11 @@ class PackageIndex {
     /// explain() of a request in mode Query.
     std::vector<Rejection> explain(const Intent& intent, int queryFlags,
                                    ComponentKind kind = ComponentKind::Activity) const;
+    /// explain() for only the components `wanted` accepts; the others cost nothing (`home` lists
+    /// only activities that declare HOME or MAIN; `--why` one package or component).
+    std::vector<Rejection> explain(
+        const ResolveRequest& request,
+        const std::function<bool(const InstalledPackage&, const Component&)>& wanted) const;
 
     const Device& device() const { return m_device; }
     /// Number of filters indexed (all kinds).
