@@ -1,9 +1,14 @@
 #include "cli.h"
 
+#include <algorithm>
 #include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <memory>
 #include <vector>
 
+#include <hearth/suggest.h>
 #include <hearth/version.h>
 
 #include "command.h"
@@ -15,6 +20,8 @@ namespace {
 const std::vector<CommandSpec>& commandTable() {
     static const std::vector<CommandSpec> table = {
         {"app-links", "the App Links state of a device's packages (domains, verification, user selections), like pm get-app-links", defineAppLinks},
+        {"claims", "reverse lookup: which filters claim a scheme, host, path, MIME type, action or category; every deep link", defineClaims},
+        {"diff", "which intents and HOME call sites change their outcome: two devices, or one and an install, uninstall, patch or API change", defineDiff},
         {"dump", "show the packages, components and intent filters of manifests and APKs", defineDump},
         {"filter-match", "answer IntentFilter.match for conformance cases (JSON Lines in, one answer line per case out)", defineFilterMatch},
         {"gen-device", "write a synthetic device or filter-match cases for benchmarks", defineGenDevice},
@@ -33,9 +40,48 @@ constexpr const char* kFooter = R"(Exit codes:
   1  bad input: a file cannot be read or is invalid (message on stderr as file:line:col)
   2  usage error
   3  resolve/start: ambiguous, Android would show the chooser (ResolverActivity)
-  4  resolve/start/query: nothing found
+  4  resolve/start/query/claims: nothing found
+  5  diff: some intent changes its outcome
 
 Run 'hearth COMMAND --help' for a command's options and examples.)";
+
+// Did-you-mean for a misspelt command or option (issue 15): "; did you mean 'query'?", or "".
+std::string nearestHint(std::string_view word, const std::vector<std::string>& known) {
+    const std::vector<std::string_view> views(known.begin(), known.end());
+    // Two edits catch a swapped pair plus one more slip ("qurey", "--jsno"), and no more: a
+    // word further off is not a typo of a name but something else.
+    const std::optional<std::string_view> nearest = nearestName(word, views, 2);
+    return nearest ? "; did you mean '" + std::string(*nearest) + "'?" : std::string();
+}
+
+// "'qurey' is not a hearth command; did you mean 'query'?" when the first argument names no
+// command (CLI11 would only say that a subcommand is required), else "".
+std::string unknownCommandMessage(const std::vector<std::string>& args) {
+    if (args.empty() || args[0].empty() || args[0][0] == '-') return {};
+    std::vector<std::string> commands;
+    for (const CommandSpec& spec : commandTable()) commands.emplace_back(spec.name);
+    if (std::find(commands.begin(), commands.end(), args[0]) != commands.end()) return {};
+    return "'" + args[0] + "' is not a hearth command" + nearestHint(args[0], commands);
+}
+
+// For an option the chosen command does not have: the nearest option it does have.
+std::string unexpectedOptionHint(const CLI::App& app) {
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        if (!sub->parsed()) continue;
+        std::vector<std::string> options;
+        for (const CLI::Option* option : sub->get_options()) {
+            for (const std::string& name : option->get_lnames()) options.push_back("--" + name);
+        }
+        for (const std::string& extra : sub->remaining()) {
+            if (extra.rfind("--", 0) != 0) continue;
+            const std::string name = extra.substr(0, extra.find('='));
+            if (std::string hint = nearestHint(name, options); !hint.empty()) {
+                return " ('" + name + "'" + hint + ")";
+            }
+        }
+    }
+    return {};
+}
 
 }  // namespace
 
@@ -91,7 +137,10 @@ int runHearth(const std::vector<std::string>& args, std::istream& in, std::ostre
             out << app.help();
             return kExitOk;
         }
-        err << "hearth: " << e.what() << "\n";
+        const std::string unknownCommand = unknownCommandMessage(args);
+        err << "hearth: " << (unknownCommand.empty() ? e.what() + unexpectedOptionHint(app)
+                                                     : unknownCommand)
+            << "\n";
         err << "Run 'hearth --help' for usage.\n";
         return kExitUsage;
     }

@@ -14,6 +14,7 @@ enum ExitCode : int {
     kExitUsage = 2,       ///< bad command line
     kExitChooser = 3,     ///< resolve: the chooser (ResolverActivity) would be shown
     kExitNothing = 4,     ///< resolve/query: nothing found
+    kExitChanged = 5,     ///< diff: some intent changes its outcome
 };
 
 /// Runs `hearth` with args (without the program name). Returns the exit code.

@@ -28,6 +28,8 @@ struct CommandSpec {
 
 // Every command's define function, one per cmd_*.cpp.
 Runner defineAppLinks(CLI::App& app, Io& io);
+Runner defineClaims(CLI::App& app, Io& io);
+Runner defineDiff(CLI::App& app, Io& io);
 Runner defineDump(CLI::App& app, Io& io);
 Runner defineFilterMatch(CLI::App& app, Io& io);
 Runner defineGenDevice(CLI::App& app, Io& io);

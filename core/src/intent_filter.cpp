@@ -168,6 +168,10 @@ int matchData(const IntentFilter& filter, const Intent& intent) {
 
 }  // namespace
 
+bool filterTypeMatches(const std::vector<std::string>& types, std::string_view type) {
+    return typeMatches(types, std::string(type));
+}
+
 std::string matchCodeName(int code) {
     switch (code) {
         case match::kNoMatchType:

@@ -90,6 +90,10 @@ std::string androidPortException(std::string_view port);
 /// a suffix, compared like String.compareToIgnoreCase (U+212A KELVIN SIGN equals 'k').
 bool filterHostMatches(std::string_view filterHost, std::string_view uriHost);
 
+/// findMimeType (spec 2.7): whether a non-empty list of declared filter types takes an intent of
+/// `type` ("image/png", "image/*", "*/*"); the type test of match(), shared with reverse lookups.
+bool filterTypeMatches(const std::vector<std::string>& types, std::string_view type);
+
 /// Why filter.match(intent) gives `code`, as a rule id and one sentence naming the part that
 /// failed with the values involved, e.g. {"M-3", "action 'android.intent.action.VIEW' is not in
 /// the filter's actions [SENDTO]"}; for a positive code, what matched.

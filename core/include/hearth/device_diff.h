@@ -1,0 +1,77 @@
+#pragma once
+// What changes between two devices (`hearth diff`): the intents a device's filters stand for,
+// resolved on both sides as startActivity resolves them, plus HOME at every framework call site;
+// every intent whose outcome differs is one row. A ROM build or an app's CI gates on the rows.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <hearth/component_name.h>
+#include <hearth/intent.h>
+
+namespace hearth {
+
+struct Device;
+struct IntentFilter;
+
+/// An intent one filter stands for, and the am-style arguments that build it again.
+struct ProbeIntent {
+    Intent intent;
+    std::string args;  ///< "-a android.intent.action.VIEW -c ... -d https://x.example.com/item"
+};
+
+/// The intents a filter stands for: each action with the filter's categories (DEFAULT is what
+/// MATCH_DEFAULT_ONLY asks for, so it is left to the flag), times each concrete data form of its
+/// scheme x host x path cross product (M-26) and each declared type. A wildcard host
+/// "*.example.com" becomes "x.example.com", a path prefix itself, a suffix "/x" + suffix, a simple
+/// glob its shortest match. Only intents the filter itself matches are kept, so every probe is a
+/// real way to reach it.
+std::vector<ProbeIntent> probeIntentsOf(const IntentFilter& filter);
+
+/// probeIntentsOf over every activity filter of the device's installed packages, without
+/// duplicates, sorted by their arguments.
+std::vector<ProbeIntent> probeIntents(const Device& device);
+
+/// How one side answers: the activity started, the chooser with what it lists, or nothing.
+struct DiffOutcome {
+    std::string kind;                       ///< "activity", "chooser", "none" (home: "refused",
+                                            ///< "not-present" too)
+    std::optional<ComponentName> component;  ///< activity
+    std::vector<ComponentName> chooser;      ///< chooser
+    std::string rule;                        ///< the deciding rule id (C-3, P-8, H-4, ...)
+    std::string reason;                      ///< why, one or two sentences
+
+    /// "com.example/.Main", "chooser: a/.A, b/.B", "nothing".
+    std::string summary() const;
+    bool sameAnswer(const DiffOutcome& other) const {
+        return kind == other.kind && component == other.component && chooser == other.chooser;
+    }
+};
+
+/// One intent (or HOME call site) whose outcome differs.
+struct DiffRow {
+    std::string intent;  ///< am-style arguments, or "home boot" / "home home-key" / ...
+    std::string site;    ///< the HOME call-site id, or "" for an intent
+    DiffOutcome before;
+    DiffOutcome after;
+};
+
+struct DeviceDiff {
+    size_t intentsCompared = 0;  ///< probe intents plus HOME call sites
+    std::vector<DiffRow> rows;   ///< HOME sites first (homeSiteIds order), then intents by args
+};
+
+/// Resolves the probe intents of both devices (their union) with MATCH_DEFAULT_ONLY on each side
+/// and HOME at every call site, and lists what differs. Both devices must stay unchanged while
+/// it runs.
+DeviceDiff diffDevices(const Device& before, const Device& after);
+
+/// The rows as text: a count line, then per row the intent and both outcomes with the after
+/// side's rule; "No intent changes its outcome" when there is none.
+std::string renderDiffText(const DeviceDiff& diff, const Device& before, const Device& after);
+/// {"schemaVersion", "before": {"name","api"}, "after": {...}, "compared", "changes":
+/// [{"intent","site","before":{"outcome","component","chooser","rule","reason"},"after":{...}}]}.
+std::string renderDiffJson(const DeviceDiff& diff, const Device& before, const Device& after);
+
+}  // namespace hearth

@@ -1,0 +1,151 @@
+// `hearth claims` output: text for people, one JSON object for scripts. Both read the same Claim
+// list; nothing is decided here.
+
+#include <hearth/claims.h>
+
+#include <hearth/device.h>
+
+#include <nlohmann/json.hpp>
+
+namespace hearth {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int kSchemaVersion = 1;
+
+// "host 'a.example.com', scheme 'https'" — what was asked, in the order the options are listed.
+std::string describeSelector(const ClaimSelector& selector) {
+    std::string out;
+    const auto add = [&out](const char* what, const std::optional<std::string>& value) {
+        if (!value) return;
+        if (!out.empty()) out += ", ";
+        out += std::string(what) + " '" + *value + "'";
+    };
+    add("scheme", selector.scheme);
+    add("host", selector.host);
+    add("path", selector.path);
+    add("type", selector.type);
+    add("action", selector.action);
+    add("category", selector.category);
+    return out;
+}
+
+std::string countLine(size_t count, const ClaimSelector& selector, const Device& device) {
+    const std::string on = " on " + (device.name.empty() ? std::string("the device") : device.name) +
+                           " (API " + std::to_string(device.apiLevel) + ")";
+    const std::string asked = describeSelector(selector);
+    const std::string filters = std::to_string(count) + (count == 1 ? " filter" : " filters");
+    if (selector.component) {
+        const std::string who = selector.component->flattenToShortString();
+        if (count == 0) return "No filter of " + who + on + (asked.empty() ? "" : " claims " + asked);
+        return who + ": " + filters + (asked.empty() ? "" : " claim " + asked) + on;
+    }
+    if (asked.empty()) {
+        return count == 0 ? "No deep link (VIEW + BROWSABLE + a scheme)" + on
+                          : filters + " declare deep links (VIEW + BROWSABLE + a scheme)" + on;
+    }
+    if (count == 0) return "No filter claims " + asked + on;
+    return filters + (count == 1 ? " claims " : " claim ") + asked + on;
+}
+
+std::string joined(const std::vector<std::string>& items, const char* separator) {
+    std::string out;
+    for (const std::string& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
+}
+
+std::string stateWords(const Claim& claim) {
+    std::string out = componentKindName(claim.kind);
+    out += claim.exported ? ", exported" : ", not exported";
+    if (!claim.enabled) out += ", disabled";
+    return out;
+}
+
+Json locationJson(const SourceLocation& where) {
+    return {{"file", where.file}, {"line", where.line}, {"column", where.column}};
+}
+
+}  // namespace
+
+std::string renderClaimsText(const std::vector<Claim>& claims, const ClaimSelector& selector,
+                             const Device& device) {
+    std::string out = countLine(claims.size(), selector, device) + "\n";
+    constexpr const char* kIndent = "\n              ";
+    for (const Claim& claim : claims) {
+        const IntentFilter& filter = *claim.filter;
+        out += "\n" + claim.component.flattenToShortString() + " (" + stateWords(claim) + ")\n";
+        out += "  filter #" + std::to_string(claim.filterIndex + 1);
+        if (!filter.where.prefix().empty()) out += " at " + filter.where.file + ":" +
+                                                   std::to_string(filter.where.line) + ":" +
+                                                   std::to_string(filter.where.column);
+        if (filter.priority != 0) out += ", priority " + std::to_string(filter.priority);
+        out += "\n";
+        if (!filter.actions.empty()) out += "  actions:    " + joined(filter.actions, kIndent) + "\n";
+        if (!filter.categories.empty()) {
+            out += "  categories: " + joined(filter.categories, kIndent) + "\n";
+        }
+        if (!claim.urls.empty()) out += "  data:       " + joined(claim.urls, kIndent) + "\n";
+        if (!filter.types.empty()) out += "  types:      " + joined(filter.types, kIndent) + "\n";
+        if (filter.autoVerify) out += "  autoVerify: true\n";
+        std::vector<std::string> domains;
+        for (const DomainClaim& domain : claim.domains) {
+            domains.push_back(domain.host + " " + domain.state);
+        }
+        if (!domains.empty()) out += "  links:      " + joined(domains, kIndent) + "\n";
+    }
+    return out;
+}
+
+std::string renderClaimsJson(const std::vector<Claim>& claims, const ClaimSelector& selector,
+                             const Device& device) {
+    Json out;
+    out["schemaVersion"] = kSchemaVersion;
+    out["device"] = {{"name", device.name}, {"api", device.apiLevel}};
+    Json asked = Json::object();
+    const auto add = [&asked](const char* key, const std::optional<std::string>& value) {
+        if (value) asked[key] = *value;
+    };
+    add("scheme", selector.scheme);
+    add("host", selector.host);
+    add("path", selector.path);
+    add("type", selector.type);
+    add("action", selector.action);
+    add("category", selector.category);
+    if (selector.component) asked["component"] = selector.component->flattenToShortString();
+    out["selector"] = asked;
+    Json list = Json::array();
+    for (const Claim& claim : claims) {
+        const IntentFilter& filter = *claim.filter;
+        Json domains = Json::array();
+        for (const DomainClaim& domain : claim.domains) {
+            domains.push_back(
+                {{"host", domain.host}, {"state", domain.state}, {"reason", domain.reason}});
+        }
+        list.push_back({
+            {"component", claim.component.flattenToShortString()},
+            {"package", claim.component.packageName},
+            {"class", claim.component.className},
+            {"kind", componentKindName(claim.kind)},
+            {"exported", claim.exported},
+            {"enabled", claim.enabled},
+            {"filter",
+             {{"index", claim.filterIndex},
+              {"actions", filter.actions},
+              {"categories", filter.categories},
+              {"data", claim.urls},
+              {"types", filter.types},
+              {"autoVerify", filter.autoVerify},
+              {"priority", filter.priority}}},
+            {"links", domains},
+            {"location", locationJson(filter.where)},
+        });
+    }
+    out["claims"] = list;
+    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace hearth
