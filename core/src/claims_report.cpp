@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <utility>
+#include <vector>
+
 namespace hearth {
 namespace {
 
@@ -14,20 +17,25 @@ using Json = nlohmann::ordered_json;
 
 constexpr int kSchemaVersion = 1;
 
-// "host 'a.example.com', scheme 'https'" — what was asked, in the order the options are listed.
+// The selectors given, named as the options are, in the order they are listed.
+std::vector<std::pair<const char*, std::string>> givenSelectors(const ClaimSelector& selector) {
+    std::vector<std::pair<const char*, std::string>> out;
+    for (const auto& [name, value] :
+         {std::pair{"scheme", &selector.scheme}, {"host", &selector.host}, {"path", &selector.path},
+          {"type", &selector.type}, {"action", &selector.action},
+          {"category", &selector.category}}) {
+        if (*value) out.emplace_back(name, **value);
+    }
+    return out;
+}
+
+// "scheme 'https', host 'a.example.com'" — what was asked.
 std::string describeSelector(const ClaimSelector& selector) {
     std::string out;
-    const auto add = [&out](const char* what, const std::optional<std::string>& value) {
-        if (!value) return;
+    for (const auto& [name, value] : givenSelectors(selector)) {
         if (!out.empty()) out += ", ";
-        out += std::string(what) + " '" + *value + "'";
-    };
-    add("scheme", selector.scheme);
-    add("host", selector.host);
-    add("path", selector.path);
-    add("type", selector.type);
-    add("action", selector.action);
-    add("category", selector.category);
+        out += std::string(name) + " '" + value + "'";
+    }
     return out;
 }
 
@@ -106,15 +114,7 @@ std::string renderClaimsJson(const std::vector<Claim>& claims, const ClaimSelect
     out["schemaVersion"] = kSchemaVersion;
     out["device"] = {{"name", device.name}, {"api", device.apiLevel}};
     Json asked = Json::object();
-    const auto add = [&asked](const char* key, const std::optional<std::string>& value) {
-        if (value) asked[key] = *value;
-    };
-    add("scheme", selector.scheme);
-    add("host", selector.host);
-    add("path", selector.path);
-    add("type", selector.type);
-    add("action", selector.action);
-    add("category", selector.category);
+    for (const auto& [name, value] : givenSelectors(selector)) asked[name] = value;
     if (selector.component) asked["component"] = selector.component->flattenToShortString();
     out["selector"] = asked;
     Json list = Json::array();
