@@ -20,6 +20,7 @@ namespace {
 const std::vector<CommandSpec>& commandTable() {
     static const std::vector<CommandSpec> table = {
         {"app-links", "the App Links state of a device's packages (domains, verification, user selections), like pm get-app-links", defineAppLinks},
+        {"check", "run intent contracts (resolve/query/home/claims ... => answer, one a line) against a device; JUnit for CI", defineCheck},
         {"claims", "reverse lookup: which filters claim a scheme, host, path, MIME type, action or category; every deep link", defineClaims},
         {"diff", "which intents and HOME call sites change their outcome: two devices, or one and an install, uninstall, patch or API change", defineDiff},
         {"dump", "show the packages, components and intent filters of manifests and APKs", defineDump},
@@ -37,7 +38,8 @@ const std::vector<CommandSpec>& commandTable() {
 
 constexpr const char* kFooter = R"(Exit codes:
   0  success (resolve/start: one activity; query: results found)
-  1  bad input: a file cannot be read or is invalid (message on stderr as file:line:col)
+  1  bad input: a file cannot be read or is invalid (message on stderr as file:line:col);
+     check: a check failed
   2  usage error
   3  resolve/start: ambiguous, Android would show the chooser (ResolverActivity)
   4  resolve/start/query/claims: nothing found

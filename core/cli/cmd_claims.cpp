@@ -3,7 +3,6 @@
 
 #include <hearth/claims.h>
 #include <hearth/device.h>
-#include <hearth/uri.h>
 
 #include <memory>
 #include <optional>
@@ -64,31 +63,12 @@ int usageError(Io& io, const std::string& message) {
     return kExitUsage;
 }
 
-// --url fills what --scheme, --host and --path leave open; a part given twice must agree.
-std::optional<std::string> applyUrl(const std::string& text, ClaimSelector& selector) {
-    const Uri uri = Uri::parse(text);
-    if (!uri.scheme() || uri.scheme()->empty()) {
-        return "--url '" + text + "' has no scheme (write it as scheme://host/path)";
-    }
-    const auto take = [](std::optional<std::string>& slot, const std::optional<std::string>& part,
-                         const char* option) -> std::optional<std::string> {
-        if (!part || part->empty()) return std::nullopt;
-        if (slot && *slot != *part) {
-            return std::string(option) + " '" + *slot + "' disagrees with --url's '" + *part + "'";
-        }
-        slot = *part;
-        return std::nullopt;
-    };
-    if (auto e = take(selector.scheme, uri.scheme(), "--scheme")) return e;
-    if (auto e = take(selector.host, uri.host(), "--host")) return e;
-    if (auto e = take(selector.path, uri.path(), "--path")) return e;
-    return std::nullopt;
-}
-
 int runClaims(ClaimsOptions& options, Io& io) {
     ClaimSelector selector = options.selector;
     if (options.url) {
-        if (auto error = applyUrl(*options.url, selector)) return usageError(io, *error);
+        Result<ClaimSelector> withUrl = applyClaimUrl(std::move(selector), *options.url);
+        if (!withUrl) return usageError(io, withUrl.error().message);
+        selector = std::move(withUrl).value();
     }
     if (options.component) {
         selector.component = ComponentName::unflatten(*options.component);

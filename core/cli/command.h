@@ -28,6 +28,7 @@ struct CommandSpec {
 
 // Every command's define function, one per cmd_*.cpp.
 Runner defineAppLinks(CLI::App& app, Io& io);
+Runner defineCheck(CLI::App& app, Io& io);
 Runner defineClaims(CLI::App& app, Io& io);
 Runner defineDiff(CLI::App& app, Io& io);
 Runner defineDump(CLI::App& app, Io& io);

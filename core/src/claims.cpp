@@ -7,8 +7,10 @@
 #include <hearth/app_links.h>
 #include <hearth/device.h>
 #include <hearth/intent.h>
+#include <hearth/uri.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace hearth {
 namespace {
@@ -135,6 +137,26 @@ Result<ClaimSelector> validateClaimSelector(ClaimSelector selector) {
         return makeError("--host '" + *selector.host +
                          "' must be a host name alone (give the scheme with --scheme, the path "
                          "with --path)");
+    }
+    return selector;
+}
+
+Result<ClaimSelector> applyClaimUrl(ClaimSelector selector, std::string_view url) {
+    const Uri uri = Uri::parse(url);
+    if (!uri.scheme() || uri.scheme()->empty()) {
+        return makeError("--url '" + std::string(url) +
+                         "' has no scheme (write it as scheme://host/path)");
+    }
+    for (auto [slot, part, option] :
+         {std::tuple{&selector.scheme, &uri.scheme(), "--scheme"},
+          std::tuple{&selector.host, &uri.host(), "--host"},
+          std::tuple{&selector.path, &uri.path(), "--path"}}) {
+        if (!*part || (*part)->empty()) continue;
+        if (*slot && **slot != **part) {
+            return makeError(std::string(option) + " '" + **slot + "' disagrees with --url's '" +
+                             **part + "'");
+        }
+        *slot = **part;
     }
     return selector;
 }

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <hearth/component_name.h>
@@ -58,6 +59,11 @@ struct Claim {
 /// Checks the selector's values as Android would read them: a MIME type must look like
 /// "type/subtype" (M-19), a host or scheme must not be empty. Fails with the value named.
 [[nodiscard]] Result<ClaimSelector> validateClaimSelector(ClaimSelector selector);
+
+/// --url: sets scheme, host and path from one link; a part already given must agree. Fails with
+/// "--url 'x' has no scheme (write it as scheme://host/path)" or "--host 'a.org' disagrees with
+/// --url's 'b.org'".
+[[nodiscard]] Result<ClaimSelector> applyClaimUrl(ClaimSelector selector, std::string_view url);
 
 /// Every filter on the device that claims what `selector` asks, in scan order (packages as
 /// installed, components and filters as declared). Removed packages are left out.

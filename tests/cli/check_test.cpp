@@ -1,0 +1,62 @@
+// hearth check, in-process: the sample contract passes on its device, a broken contract fails with
+// exit 1 and a JUnit report, and a bad checks file is refused at file:line:col.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <unistd.h>
+
+#include "cli_run.h"
+
+namespace {
+
+using hearth::testing::CliRun;
+using hearth::testing::runCli;
+namespace fs = std::filesystem;
+
+const std::string kSamples = HEARTH_SAMPLES_DIR;
+
+fs::path writeTemp(const std::string& name, const std::string& text) {
+    const fs::path path =
+        fs::temp_directory_path() / ("hearth-check-" + std::to_string(::getpid()) + "-" + name);
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+TEST(CheckCommand, TheSampleContractHoldsOnItsDevice) {
+    const CliRun run = runCli({"check", kSamples + "/devices/app-links",
+                               kSamples + "/checks/app-links.checks"});
+    EXPECT_EQ(run.code, 0) << run.out << run.err;
+    EXPECT_NE(run.out.find("3 checks: 3 passed, 0 failed\n"), std::string::npos) << run.out;
+}
+
+TEST(CheckCommand, AFailedCheckExitsOneAndWritesJUnit) {
+    const fs::path checks = writeTemp("fail.checks", "home boot => com.example/.Nope\n");
+    const fs::path junit = writeTemp("report.xml", "");
+    const CliRun run = runCli(
+        {"check", kSamples + "/devices/seed", checks.string(), "--junit", junit.string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_NE(run.out.find("FAIL " + checks.string() + ":1  home boot => com.example/.Nope\n"),
+              std::string::npos)
+        << run.out;
+    std::ifstream in(junit);
+    std::stringstream xml;
+    xml << in.rdbuf();
+    EXPECT_NE(xml.str().find("failures=\"1\""), std::string::npos) << xml.str();
+    fs::remove(checks);
+    fs::remove(junit);
+}
+
+TEST(CheckCommand, ABadChecksFileIsRefusedWhereItIsWrong) {
+    const fs::path checks = writeTemp("bad.checks", "\nresolve -a X => 'com.a/.A\n");
+    const CliRun run = runCli({"check", kSamples + "/devices/seed", checks.string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, checks.string() + ":2:17: unterminated ' quote\n");
+    fs::remove(checks);
+}
+
+}  // namespace

@@ -1,0 +1,152 @@
+// Intent contracts (check.h): shell-word splitting, the checks-file grammar with its exact errors,
+// and each kind of check judged against the answers PackageIndex, analyzeHome and findClaims give.
+
+#include <gtest/gtest.h>
+#include <hearth/check.h>
+#include <hearth/device.h>
+
+#include <string>
+#include <vector>
+
+using namespace hearth;
+
+namespace {
+
+const std::string kSamples = HEARTH_SAMPLES_DIR;
+
+std::vector<std::string> words(std::string_view line) {
+    Result<std::vector<ShellWord>> split = splitShellWords(line, "t", 1);
+    EXPECT_TRUE(split.has_value()) << split.error().toString();
+    std::vector<std::string> out;
+    if (split) {
+        for (const ShellWord& word : *split) out.push_back(word.text);
+    }
+    return out;
+}
+
+std::string parseError(std::string_view text) {
+    Result<std::vector<Check>> checks = parseChecks(text, "c.checks");
+    return checks ? std::string("parsed") : checks.error().toString();
+}
+
+Device load(const std::string& path) {
+    Result<Device> device = loadDevice(path);
+    EXPECT_TRUE(device.has_value()) << device.error().toString();
+    return device ? std::move(device).value() : Device{};
+}
+
+std::vector<CheckResult> run(const Device& device, std::string_view text) {
+    Result<std::vector<Check>> checks = parseChecks(text, "c.checks");
+    EXPECT_TRUE(checks.has_value()) << checks.error().toString();
+    return checks ? runChecks(device, *checks) : std::vector<CheckResult>{};
+}
+
+TEST(ShellWords, QuotesAndBackslashesAreReadAsAShellReadsThem) {
+    EXPECT_EQ(words(R"(-d 'https://x.org/a b' -e k "v \"q\" \x" a\ b # comment)"),
+              (std::vector<std::string>{"-d", "https://x.org/a b", "-e", "k", "v \"q\" \\x",
+                                        "a b"}));
+    EXPECT_EQ(words("  "), std::vector<std::string>{});
+    EXPECT_EQ(words("a#b"), std::vector<std::string>{"a#b"});
+}
+
+TEST(ShellWords, AnUnterminatedQuoteIsLocated) {
+    Result<std::vector<ShellWord>> split = splitShellWords("resolve -d 'https://x", "f", 7);
+    ASSERT_FALSE(split.has_value());
+    EXPECT_EQ(split.error().toString(), "f:7:12: unterminated ' quote");
+}
+
+TEST(ParseChecks, EachLineNeedsACommandAnArrowAndAnAnswer) {
+    EXPECT_EQ(parseError("# only a comment\n\nresolve -a X => nothing\n"), "parsed");
+    EXPECT_EQ(parseError("reslove -a X => nothing\n"),
+              "c.checks:1:1: unknown check 'reslove': expected resolve, query, home or claims "
+              "(did you mean 'resolve'?)");
+    EXPECT_EQ(parseError("\nresolve -a X\n"),
+              "c.checks:2:12: expected '=> ANSWER' after the resolve arguments, e.g. 'resolve -a "
+              "android.intent.action.VIEW -d https://example.com/ => com.example/.Main'");
+    EXPECT_EQ(parseError("resolve -a X => nothing com.a/.A\n"),
+              "c.checks:1:25: 'nothing' stands alone after '=>'");
+    EXPECT_EQ(parseError("resolve -a X => com.a/.A com.b/.B\n"),
+              "c.checks:1:26: resolve starts one activity: write one component, or 'chooser' "
+              "before several");
+    EXPECT_EQ(parseError("query -a X => chooser com.a/.A\n"),
+              "c.checks:1:15: 'chooser' does not apply to query (only resolve and home show a "
+              "chooser)");
+    EXPECT_EQ(parseError("resolve -a X => Main\n"),
+              "c.checks:1:17: expected a component like 'com.example/.Main', got 'Main'");
+}
+
+TEST(RunChecks, ResolveAndQueryAnswerAsTheIndexDoes) {
+    const Device device = load(kSamples + "/devices/browsers");
+    const std::vector<CheckResult> results = run(device, R"(
+query -a android.intent.action.VIEW -d http://news.example.org/ => contains com.example.alpha/.BrowserActivity
+query -a android.intent.action.VIEW -d http://news.example.org/ => com.android.browser/.BrowserActivity com.example.alpha/.BrowserActivity com.example.beta/.BrowserActivity
+resolve -a android.intent.action.VIEW -d http://news.example.org/ => chooser com.example.beta/.BrowserActivity com.android.browser/.BrowserActivity com.example.alpha/.BrowserActivity
+resolve -a android.intent.action.VIEW -d http://news.example.org/ => com.example.alpha/.BrowserActivity
+resolve -a com.example.NOBODY => nothing
+)");
+    ASSERT_EQ(results.size(), 5u);
+    EXPECT_TRUE(results[0].passed) << results[0].problem;
+    EXPECT_TRUE(results[1].passed) << results[1].problem;
+    EXPECT_TRUE(results[2].passed) << results[2].problem;  // a chooser's list in any order
+    EXPECT_FALSE(results[3].passed);
+    EXPECT_EQ(results[3].problem,
+              "expected com.example.alpha/.BrowserActivity, got chooser "
+              "com.android.browser/.BrowserActivity com.example.alpha/.BrowserActivity "
+              "com.example.beta/.BrowserActivity");
+    EXPECT_TRUE(results[4].passed) << results[4].problem;
+}
+
+TEST(RunChecks, HomeFollowsThePatchOfTheLine) {
+    const Device device = load(kSamples + "/devices/seed");
+    const std::vector<CheckResult> results = run(device, R"(
+home boot => com.android.launcher/.Launcher
+home boot --patch home-first => com.example.first/.FirstAppActivity
+home boot --patch home-first => com.android.launcher/.Launcher
+home nowhere => nothing
+)");
+    ASSERT_EQ(results.size(), 4u);
+    EXPECT_TRUE(results[0].passed) << results[0].problem;
+    EXPECT_TRUE(results[1].passed) << results[1].problem;
+    EXPECT_FALSE(results[2].passed);
+    EXPECT_EQ(results[2].actual, "com.example.first/.FirstAppActivity");
+    EXPECT_EQ(results[3].problem,
+              "home needs a call site first: boot, home-key, home-key-mid, recents, is-home");
+}
+
+TEST(RunChecks, ClaimsNeedEveryNamedComponentToClaim) {
+    const Device device = load(kSamples + "/devices/app-links");
+    const std::vector<CheckResult> results = run(device, R"(
+claims --host news.example.com => com.example.news/.ArticleActivity
+claims --url https://shop.example.com/x => com.example.shop/.ProductActivity com.example.chromium/.BrowserActivity
+claims --host news.example.com => com.example.shop/.ProductActivity
+claims --scheme nosuch => nothing
+claims --type image => nothing
+)");
+    ASSERT_EQ(results.size(), 5u);
+    EXPECT_TRUE(results[0].passed) << results[0].problem;
+    EXPECT_TRUE(results[1].passed) << results[1].problem;
+    EXPECT_FALSE(results[2].passed);
+    EXPECT_TRUE(results[3].passed) << results[3].problem;
+    EXPECT_FALSE(results[4].passed);
+    EXPECT_EQ(results[4].problem, "--type: MIME type 'image' must look like 'type/subtype'");
+}
+
+TEST(CheckReports, TextAndJUnitCarryEveryCheck) {
+    const Device device = load(kSamples + "/devices/seed");
+    const std::vector<CheckResult> results =
+        run(device, "home boot => com.android.launcher/.Launcher\nhome boot => com.x/.Y\n");
+    EXPECT_EQ(renderCheckText(results),
+              "PASS c.checks:1  home boot => com.android.launcher/.Launcher\n"
+              "FAIL c.checks:2  home boot => com.x/.Y\n"
+              "     expected com.x/.Y, got com.android.launcher/.Launcher\n"
+              "2 checks: 1 passed, 1 failed\n");
+    const std::string junit = renderCheckJUnit(results, "seed");
+    EXPECT_NE(junit.find("<testsuite name=\"seed\" tests=\"2\" failures=\"1\">"), std::string::npos)
+        << junit;
+    EXPECT_NE(junit.find("<failure message=\"expected com.x/.Y, got "
+                         "com.android.launcher/.Launcher\">"),
+              std::string::npos)
+        << junit;
+}
+
+}  // namespace
