@@ -62,7 +62,7 @@ Runner defineStart(CLI::App& app, Io& io) {
     Runner runner = defineIntentCommand(
         app, io, "start", kExamples,
         [&io](const IntentCommandRun& run) {
-            const StartResult start = resolveStart(run.index, run.prepared.request.intent);
+            const StartResult start = resolveStart(run.index, run.prepared.request);
             if (run.options.json) {
                 io.out << renderStartJson(start, run.rejections);
             } else {

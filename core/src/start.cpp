@@ -6,25 +6,34 @@
 #include <hearth/start.h>
 
 #include <algorithm>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "text.h"
 
 namespace hearth {
 
-StartResult resolveStart(const PackageIndex& index, const Intent& intent) {
+StartResult resolveStart(const PackageIndex& index, ResolveRequest request) {
     StartResult start;
-    start.requested = intent;
-    start.started = intent;
-    start.started.flags |= flags::kActivityNewTask;
-    start.result = index.resolve(ResolveRequest{start.started, kStartQueryFlags,
-                                                ComponentKind::Activity, ResolveMode::Start});
+    start.requested = request.intent;
+    request.intent.flags |= flags::kActivityNewTask;
+    start.started = request.intent;
+    request.queryFlags = kStartQueryFlags;
+    request.kind = ComponentKind::Activity;
+    request.mode = ResolveMode::Start;
+    start.result = index.resolve(request);
     if (start.result.outcome == ResolveOutcome::Chooser) {
         const std::vector<ResolveInfo> shown = chooserEntries(start.result.candidates);
         for (const ResolveInfo& info : shown) start.chooser.push_back(info.component);
         start.browserChooser = std::all_of(shown.begin(), shown.end(), isBrowserEntry);
     }
     return start;
+}
+
+StartResult resolveStart(const PackageIndex& index, const Intent& intent) {
+    ResolveRequest request;
+    request.intent = intent;
+    return resolveStart(index, std::move(request));
 }
 
 std::string renderStartText(const StartResult& start) {

@@ -24,8 +24,11 @@ struct StartResult {
     bool browserChooser = false;         ///< Chooser: every entry is a browser (C-6, W-27)
 };
 
-/// Resolves the intent for start (W-3 order: gather, domain filtering, re-sort, the caller step,
-/// chooseBestActivity, W-34).
+/// Resolves a request for start (W-3 order: gather, domain filtering, re-sort, the caller step,
+/// chooseBestActivity, W-34): its mode becomes Start, its flags kStartQueryFlags and its intent
+/// gains FLAG_ACTIVITY_NEW_TASK; the rest of the request (the caller) is kept.
+StartResult resolveStart(const PackageIndex& index, ResolveRequest request);
+/// resolveStart of a request holding only the intent.
 StartResult resolveStart(const PackageIndex& index, const Intent& intent);
 
 /// am's text: "Starting: Intent { ... }", then "Starts pkg/.Cls (why)" or "Starts the chooser
