@@ -20,7 +20,7 @@ namespace {
 const std::vector<CommandSpec>& commandTable() {
     static const std::vector<CommandSpec> table = {
         {"app-links", "the App Links state of a device's packages (domains, verification, user selections), like pm get-app-links", defineAppLinks},
-        {"check", "run intent contracts (resolve/query/home/claims ... => answer, one a line) against a device; JUnit for CI", defineCheck},
+        {"check", "run intent contracts (start/resolve/query/home/claims ... => answer, one a line) against a device; JUnit for CI", defineCheck},
         {"claims", "reverse lookup: which filters claim a scheme, host, path, MIME type, action or category; every deep link", defineClaims},
         {"diff", "which intents and HOME call sites change their outcome: two devices, or one and an install, uninstall, patch or API change", defineDiff},
         {"dump", "show the packages, components and intent filters of manifests and APKs", defineDump},

@@ -24,8 +24,8 @@ constexpr const char* kFooter = R"(A checks file holds one check a line, written
 the answer you expect; '#' starts a comment:
 
   # the shop's deep links stay ours
-  resolve -a android.intent.action.VIEW -c android.intent.category.BROWSABLE \
-      -d https://shop.example.com/item/1 => com.example.shop/.ProductActivity
+  start -a android.intent.action.VIEW -d https://news.example.com/today \
+      => com.example.news/.ArticleActivity
   resolve -a android.intent.action.SEND -t text/plain => chooser com.a/.Share com.b/.Share
   query -a android.intent.action.VIEW -d geo:0,0 => contains com.example.maps/.Map
   home boot --patch home-first => com.example.first/.FirstAppActivity
@@ -33,10 +33,11 @@ the answer you expect; '#' starts a comment:
   resolve -a com.example.NOBODY => nothing
 
 (One line a check: the backslash above is only for this help.) Words are split as a shell
-splits them (quotes, backslashes). resolve and home expect one COMPONENT, 'chooser'
-COMPONENT... (any order) or 'nothing'; query expects the exact list in order, 'contains'
-COMPONENT..., or 'nothing'; claims expects components that must all claim it. resolve and query
-use flags 0 as 'hearth resolve' does; add --default-only for startActivity's MATCH_DEFAULT_ONLY.
+splits them (quotes, backslashes). start, resolve and home expect one COMPONENT, 'chooser'
+COMPONENT... (any order; for start, the entries the chooser shows) or 'nothing'; query expects
+the exact list in order, 'contains' COMPONENT..., or 'nothing'; claims expects components that
+must all claim it. start answers as 'hearth start' (am start); resolve and query use flags 0 as
+'hearth resolve' does, add --default-only for startActivity's MATCH_DEFAULT_ONLY.
 
 Examples:
   hearth check samples/devices/app-links samples/checks/app-links.checks

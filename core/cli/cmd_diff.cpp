@@ -22,9 +22,9 @@ namespace {
 constexpr const char* kFooter = R"(The intents compared come from the filters of both devices: each filter's actions, with its
 categories (DEFAULT is left to MATCH_DEFAULT_ONLY), times the concrete forms of its data (scheme x
 host x path, M-26: '*.example.com' becomes x.example.com, a path prefix itself) and its types;
-only intents the filter itself matches are kept. Each is resolved on both sides as startActivity
-resolves it (MATCH_DEFAULT_ONLY, chooseBestActivity with preferred activities), and HOME at every
-framework call site as 'hearth home' answers it. A row is an intent whose answer differs: the
+only intents the filter itself matches are kept. Each is resolved on both sides as 'hearth start'
+resolves it (mode Start: MATCH_DEFAULT_ONLY, the App Links rules, W-34, preferred activities; a
+chooser is the entries it shows), and HOME at every framework call site as 'hearth home' answers it. A row is an intent whose answer differs: the
 activity, the chooser's list, or nothing; with the rule that decided after the change.
 
 Changes (applied to AFTER, or to a copy of BEFORE when AFTER is not given):

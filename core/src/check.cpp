@@ -8,6 +8,7 @@
 #include <hearth/home.h>
 #include <hearth/intent.h>
 #include <hearth/package_index.h>
+#include <hearth/start.h>
 #include <hearth/suggest.h>
 
 #include <algorithm>
@@ -18,7 +19,7 @@
 namespace hearth {
 namespace {
 
-constexpr std::array<std::string_view, 4> kCommands = {"resolve", "query", "home", "claims"};
+constexpr std::array<std::string_view, 5> kCommands = {"start", "resolve", "query", "home", "claims"};
 
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
@@ -116,6 +117,21 @@ CheckResult runResolve(const Check& check, const PackageIndex& index) {
         for (const ResolveInfo& info : result.candidates) {
             answer.components.push_back(shortName(info.component));
         }
+    }
+    return judgeOutcome(check, answer);
+}
+
+// As `hearth start` answers: mode Start, and a chooser is the entries it shows.
+CheckResult runStart(const Check& check, const PackageIndex& index) {
+    Result<IntentArgs> intent = intentOf(check.args);
+    if (!intent) return failed(check, "bad intent: " + intent.error().message);
+    if (intent->flags != 0) return failed(check, "start always uses MATCH_DEFAULT_ONLY");
+    const StartResult start = resolveStart(index, intent->intent);
+    Answer answer{"nothing", {}};
+    if (start.result.outcome == ResolveOutcome::Activity && start.result.chosen) {
+        answer = {"component", {shortName(start.result.chosen->component)}};
+    } else if (start.result.outcome == ResolveOutcome::Chooser) {
+        answer = {"chooser", shortNames(start.chooser)};
     }
     return judgeOutcome(check, answer);
 }
@@ -297,7 +313,7 @@ Result<std::vector<Check>> parseChecks(std::string_view text, const std::string&
         check.command = words[0].text;
         if (std::find(kCommands.begin(), kCommands.end(), check.command) == kCommands.end()) {
             std::string message = "unknown check '" + check.command +
-                                  "': expected resolve, query, home or claims";
+                                  "': expected start, resolve, query, home or claims";
             if (auto near = nearestName(check.command, kCommands, 2)) {
                 message += " (did you mean '" + std::string(*near) + "'?)";
             }
@@ -314,7 +330,8 @@ Result<std::vector<Check>> parseChecks(std::string_view text, const std::string&
         for (auto it = words.begin() + 1; it != arrow; ++it) check.args.push_back(it->text);
         auto answer = arrow + 1;
         const std::string& head = answer->text;
-        const bool outcomeCommand = check.command == "resolve" || check.command == "home";
+        const bool outcomeCommand =
+            check.command == "start" || check.command == "resolve" || check.command == "home";
         if (head == "nothing") {
             if (answer + 1 != words.end()) {
                 return errorAt((answer + 1)->where, "'nothing' stands alone after '=>'");
@@ -326,8 +343,8 @@ Result<std::vector<Check>> parseChecks(std::string_view text, const std::string&
             if (!allowed) {
                 return errorAt(answer->where, "'" + head + "' does not apply to " + check.command +
                                                   (head == "chooser"
-                                                       ? " (only resolve and home show a chooser)"
-                                                       : " (resolve and home give one answer)"));
+                                                       ? " (only start, resolve and home show a chooser)"
+                                                       : " (start, resolve and home give one answer)"));
             }
             check.expectation = head;
             if (++answer == words.end()) {
@@ -359,10 +376,14 @@ std::vector<CheckResult> runChecks(const Device& device, const std::vector<Check
     std::vector<CheckResult> out;
     std::unique_ptr<PackageIndex> index;  // built on first use: home and claims need none
     for (const Check& check : checks) {
-        if ((check.command == "resolve" || check.command == "query") && !index) {
+        const bool indexed =
+            check.command == "start" || check.command == "resolve" || check.command == "query";
+        if (indexed && !index) {
             index = std::make_unique<PackageIndex>(device);
         }
-        if (check.command == "resolve") {
+        if (check.command == "start") {
+            out.push_back(runStart(check, *index));
+        } else if (check.command == "resolve") {
             out.push_back(runResolve(check, *index));
         } else if (check.command == "query") {
             out.push_back(runQuery(check, *index));

@@ -1,6 +1,6 @@
 // `hearth diff`: the probe intents a device's filters stand for, resolved on two devices, and
-// HOME at every call site; the rows whose answer differs. The resolution is PackageIndex's and
-// analyzeHome's own, so a row says exactly what `hearth resolve` / `hearth home` would say.
+// HOME at every call site; the rows whose answer differs. The resolution is resolveStart's and
+// analyzeHome's own, so a row says exactly what `hearth start` / `hearth home` would say.
 
 #include <hearth/device_diff.h>
 
@@ -8,6 +8,7 @@
 #include <hearth/home.h>
 #include <hearth/intent_filter.h>
 #include <hearth/package_index.h>
+#include <hearth/start.h>
 
 #include <map>
 
@@ -123,15 +124,14 @@ std::string argsOf(const Intent& intent) {
     return out;
 }
 
-DiffOutcome outcomeOf(const ResolveResult& result) {
+DiffOutcome outcomeOf(const StartResult& start) {
+    const ResolveResult& result = start.result;
     DiffOutcome out;
     out.kind = resolveOutcomeName(result.outcome);
     if (result.outcome == ResolveOutcome::Activity && result.chosen) {
         out.component = result.chosen->component;
     }
-    if (result.outcome == ResolveOutcome::Chooser) {
-        for (const ResolveInfo& info : result.candidates) out.chooser.push_back(info.component);
-    }
+    if (result.outcome == ResolveOutcome::Chooser) out.chooser = start.chooser;
     out.rule = result.rule;
     out.reason = result.reason;
     return out;
@@ -251,9 +251,9 @@ DeviceDiff diffDevices(const Device& before, const Device& after) {
     const PackageIndex afterIndex(after);
     for (const auto& [args, intent] : intents) {
         ++diff.intentsCompared;
-        DiffRow row{args, "",
-                    outcomeOf(beforeIndex.resolveActivity(intent, flags::kMatchDefaultOnly)),
-                    outcomeOf(afterIndex.resolveActivity(intent, flags::kMatchDefaultOnly))};
+        // As `hearth start` answers: mode Start, MATCH_DEFAULT_ONLY, W-34, the chooser's entries.
+        DiffRow row{args, "", outcomeOf(resolveStart(beforeIndex, intent)),
+                    outcomeOf(resolveStart(afterIndex, intent))};
         if (!row.before.sameAnswer(row.after)) diff.rows.push_back(std::move(row));
     }
     return diff;

@@ -58,8 +58,8 @@ TEST(ShellWords, AnUnterminatedQuoteIsLocated) {
 TEST(ParseChecks, EachLineNeedsACommandAnArrowAndAnAnswer) {
     EXPECT_EQ(parseError("# only a comment\n\nresolve -a X => nothing\n"), "parsed");
     EXPECT_EQ(parseError("reslove -a X => nothing\n"),
-              "c.checks:1:1: unknown check 'reslove': expected resolve, query, home or claims "
-              "(did you mean 'resolve'?)");
+              "c.checks:1:1: unknown check 'reslove': expected start, resolve, query, home or "
+              "claims (did you mean 'resolve'?)");
     EXPECT_EQ(parseError("\nresolve -a X\n"),
               "c.checks:2:12: expected '=> ANSWER' after the resolve arguments, e.g. 'resolve -a "
               "android.intent.action.VIEW -d https://example.com/ => com.example/.Main'");
@@ -69,8 +69,8 @@ TEST(ParseChecks, EachLineNeedsACommandAnArrowAndAnAnswer) {
               "c.checks:1:26: resolve starts one activity: write one component, or 'chooser' "
               "before several");
     EXPECT_EQ(parseError("query -a X => chooser com.a/.A\n"),
-              "c.checks:1:15: 'chooser' does not apply to query (only resolve and home show a "
-              "chooser)");
+              "c.checks:1:15: 'chooser' does not apply to query (only start, resolve and home show "
+              "a chooser)");
     EXPECT_EQ(parseError("resolve -a X => Main\n"),
               "c.checks:1:17: expected a component like 'com.example/.Main', got 'Main'");
 }
@@ -94,6 +94,19 @@ resolve -a com.example.NOBODY => nothing
               "com.android.browser/.BrowserActivity com.example.alpha/.BrowserActivity "
               "com.example.beta/.BrowserActivity");
     EXPECT_TRUE(results[4].passed) << results[4].problem;
+}
+
+TEST(RunChecks, StartAnswersAsAmStartDoes) {
+    // W-26: no app is approved for the shop's host, so Android 12+ opens the default browser.
+    const Device device = load(kSamples + "/devices/app-links");
+    const std::vector<CheckResult> results = run(device, R"(
+start -a android.intent.action.VIEW -d https://shop.example.com/cart => com.example.chromium/.BrowserActivity
+start -a android.intent.action.VIEW -d https://shop.example.com/cart => com.example.shop/.ProductActivity
+)");
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[0].passed) << results[0].problem;
+    EXPECT_FALSE(results[1].passed);
+    EXPECT_EQ(results[1].actual, "com.example.chromium/.BrowserActivity");
 }
 
 TEST(RunChecks, HomeFollowsThePatchOfTheLine) {

@@ -8,6 +8,7 @@
 #include <hearth/intent_filter.h>
 #include <hearth/manifest.h>
 #include <hearth/package_index.h>
+#include <hearth/start.h>
 
 #include <algorithm>
 #include <string>
@@ -121,12 +122,12 @@ TEST(DeviceDiff, AnInstalledHijackerChangesExactlyTheIntentsItNowAnswers) {
     // And every probe the hijacker now answers is a row.
     const PackageIndex index(after);
     for (const ProbeIntent& probe : probeIntents(after)) {
-        const ResolveResult result = index.resolveActivity(probe.intent, flags::kMatchDefaultOnly);
+        const StartResult start = resolveStart(index, probe.intent);
         DiffOutcome outcome;
-        if (result.chosen) outcome.component = result.chosen->component;
-        for (const ResolveInfo& info : result.candidates) {
-            if (result.outcome == ResolveOutcome::Chooser) outcome.chooser.push_back(info.component);
+        if (start.result.outcome == ResolveOutcome::Activity) {
+            outcome.component = start.result.chosen->component;
         }
+        outcome.chooser = start.chooser;
         if (!names(outcome)) continue;
         EXPECT_TRUE(std::any_of(diff.rows.begin(), diff.rows.end(),
                                 [&](const DiffRow& row) { return row.intent == probe.args; }))

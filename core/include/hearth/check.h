@@ -5,6 +5,8 @@
 //
 // Line grammar (shell words: quotes and backslashes as a POSIX shell reads them; '#' starts a
 // comment at the start of a word):
+//   start INTENT...   => COMPONENT | chooser COMPONENT... | nothing   (as `hearth start`: what
+//                        am start opens; a chooser is the entries it shows)
 //   resolve INTENT... => COMPONENT | chooser COMPONENT... | nothing
 //   query INTENT...   => contains COMPONENT... | COMPONENT... (exactly, in order) | nothing
 //   home SITE [--patch home-first|stock] => COMPONENT | chooser COMPONENT... | nothing
@@ -41,7 +43,7 @@ struct ShellWord {
 struct Check {
     SourceLocation where;                ///< the line
     std::string text;                    ///< the line as written, trimmed
-    std::string command;                 ///< resolve, query, home, claims
+    std::string command;                 ///< start, resolve, query, home, claims
     std::vector<std::string> args;       ///< between the command and "=>"
     std::string expectation;             ///< "component", "chooser", "nothing", "contains",
                                          ///< "exactly"

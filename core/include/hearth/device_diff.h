@@ -1,6 +1,6 @@
 #pragma once
 // What changes between two devices (`hearth diff`): the intents a device's filters stand for,
-// resolved on both sides as startActivity resolves them, plus HOME at every framework call site;
+// resolved on both sides as `hearth start` (startActivity) resolves them, plus HOME at every framework call site;
 // every intent whose outcome differs is one row. A ROM build or an app's CI gates on the rows.
 
 #include <optional>
@@ -38,7 +38,7 @@ struct DiffOutcome {
     std::string kind;                       ///< "activity", "chooser", "none" (home: "refused",
                                             ///< "not-present" too)
     std::optional<ComponentName> component;  ///< activity
-    std::vector<ComponentName> chooser;      ///< chooser
+    std::vector<ComponentName> chooser;      ///< chooser: the entries it shows
     std::string rule;                        ///< the deciding rule id (C-3, P-8, H-4, ...)
     std::string reason;                      ///< why, one or two sentences
 
@@ -62,8 +62,8 @@ struct DeviceDiff {
     std::vector<DiffRow> rows;   ///< HOME sites first (homeSiteIds order), then intents by args
 };
 
-/// Resolves the probe intents of both devices (their union) with MATCH_DEFAULT_ONLY on each side
-/// and HOME at every call site, and lists what differs. Both devices must stay unchanged while
+/// Resolves the probe intents of both devices (their union) as resolveStart does on each side
+/// (mode Start, MATCH_DEFAULT_ONLY; a chooser is what it shows) and HOME at every call site, and lists what differs. Both devices must stay unchanged while
 /// it runs.
 DeviceDiff diffDevices(const Device& before, const Device& after);
 
