@@ -23,7 +23,7 @@ namespace {
 constexpr const char* kFooter = R"(A checks file holds one check a line, written as the command you would type, then '=>' and
 the answer you expect; '#' starts a comment:
 
-  # the shop's deep links stay ours
+  # our verified links open our app
   start -a android.intent.action.VIEW -d https://news.example.com/today \
       => com.example.news/.ArticleActivity
   resolve -a android.intent.action.SEND -t text/plain => chooser com.a/.Share com.b/.Share
