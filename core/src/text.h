@@ -51,6 +51,12 @@ inline std::string joinComponents(const std::vector<ComponentName>& components) 
     return out;
 }
 
+/// 'name', as messages quote names.
+inline std::string inQuotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+/// <tag>, as messages name elements.
+inline std::string tagText(std::string_view tag) { return "<" + std::string(tag) + ">"; }
+
 /// The text with its first letter lower-cased (system messages start upper-case; ours do not).
 inline std::string lowerFirst(std::string text) {
     if (!text.empty()) {
