@@ -7,6 +7,7 @@
 
 #include "capture_text.h"
 #include "device_internal.h"
+#include "intent_filter_xml.h"
 #include "line_index.h"
 
 namespace hearth {
@@ -87,53 +88,20 @@ Result<std::vector<PmListEntry>> parsePmList(std::string_view text, const std::s
 
 namespace {
 
-std::optional<PatternKind> patternKindFromXml(std::string_view attribute) {
-    if (attribute == "literal") return PatternKind::Literal;
-    if (attribute == "prefix") return PatternKind::Prefix;
-    if (attribute == "sglob") return PatternKind::SimpleGlob;
-    if (attribute == "aglob") return PatternKind::AdvancedGlob;
-    if (attribute == "suffix") return PatternKind::Suffix;
-    return std::nullopt;
-}
-
-// IntentFilter.writeToXml's children: action, cat, type, scheme, ssp, auth, path.
+// IntentFilter.readFromXml (readFilterXml); a pattern PatternMatcher refuses fails the capture,
+// a MIME group is left out as Hearth does not model it.
 Result<IntentFilter> filterFromXml(const pugi::xml_node& node, const LineIndex& index,
                                    const std::string& sourceName) {
-    IntentFilter filter;
-    filter.where = index.locate(static_cast<size_t>(node.offset_debug()), sourceName);
-    for (const pugi::xml_node& child : node.children()) {
-        const std::string_view tag = child.name();
-        const std::string name = child.attribute("name").value();
-        if (tag == "action") {
-            filter.actions.push_back(name);
-        } else if (tag == "cat") {
-            filter.categories.push_back(name);
-        } else if (tag == "type") {
-            filter.types.push_back(name.find('/') == std::string::npos ? name + "/*" : name);
-        } else if (tag == "scheme") {
-            filter.schemes.push_back(name);
-        } else if (tag == "auth") {
-            FilterAuthority authority;
-            authority.host = child.attribute("host").value();
-            if (auto port = parseDecimal(child.attribute("port").value());
-                port && *port >= 0 && *port <= 65535) {
-                authority.port = static_cast<int>(*port);
-            }
-            filter.authorities.push_back(std::move(authority));
-        } else if (tag == "path" || tag == "ssp") {
-            for (const pugi::xml_attribute& attribute : child.attributes()) {
-                std::optional<PatternKind> kind = patternKindFromXml(attribute.name());
-                if (!kind) continue;
-                Result<PatternMatcher> pattern = PatternMatcher::create(*kind, attribute.value());
-                if (!pattern) {
-                    return makeError(index.locate(static_cast<size_t>(child.offset_debug()),
-                                                  sourceName),
-                                     "<" + std::string(tag) + "> " + pattern.error().message);
-                }
-                (tag == "path" ? filter.paths : filter.ssps).push_back(std::move(pattern).value());
-            }
-        }
-    }
+    const auto where = [&](const pugi::xml_node& at) {
+        return index.locate(static_cast<size_t>(at.offset_debug()), sourceName);
+    };
+    std::optional<Error> refused;
+    IntentFilter filter = detail::readFilterXml(
+        node, where, [&](const pugi::xml_node& at, const std::string& why) {
+            const std::string_view tag = at.name();
+            if (!refused && (tag == "path" || tag == "ssp")) refused = makeError(where(at), why);
+        });
+    if (refused) return *refused;
     return filter;
 }
 

@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "device_internal.h"
+#include "intent_filter_xml.h"
 #include "line_index.h"
 
 namespace hearth {
@@ -129,56 +130,16 @@ bool isSystemPath(std::string_view codePath) {
     return false;
 }
 
-// IntentFilter.readFromXml for what a preferred filter holds.
+// IntentFilter.readFromXml (readFilterXml) for what a preferred filter holds; what it leaves out
+// is a warning.
 std::optional<IntentFilter> readFilter(const pugi::xml_node& filterNode, const StateDocument& doc,
                                        std::vector<Diagnostic>& diagnostics) {
-    IntentFilter filter;
-    filter.where = doc.where(filterNode);
     auto warn = [&](const pugi::xml_node& node, const std::string& message) {
         diagnostics.push_back(Diagnostic{Diagnostic::Severity::Warning, doc.where(node), message});
     };
-    static const std::pair<const char*, PatternKind> kKinds[] = {
-        {"literal", PatternKind::Literal},   {"prefix", PatternKind::Prefix},
-        {"sglob", PatternKind::SimpleGlob},  {"aglob", PatternKind::AdvancedGlob},
-        {"suffix", PatternKind::Suffix}};
-    auto pattern = [&](const pugi::xml_node& node, std::vector<PatternMatcher>& into) {
-        for (const auto& [attribute, kind] : kKinds) {
-            if (!node.attribute(attribute)) continue;
-            Result<PatternMatcher> matcher = PatternMatcher::create(kind, node.attribute(attribute).value());
-            if (!matcher) {
-                warn(node, "<" + std::string(node.name()) + "> " + matcher.error().message + ": ignored");
-                return;
-            }
-            into.push_back(std::move(matcher).value());
-            return;
-        }
-    };
-    for (const pugi::xml_node& child : filterNode.children()) {
-        const std::string_view tag = child.name();
-        const std::string name = child.attribute("name").value();
-        if (tag == "action") {
-            filter.actions.push_back(name);
-        } else if (tag == "cat") {
-            filter.categories.push_back(name);
-        } else if (tag == "type") {
-            // Partial types are written as "image" and mean "image/*".
-            filter.types.push_back(name.find('/') == std::string::npos ? name + "/*" : name);
-        } else if (tag == "scheme") {
-            filter.schemes.push_back(name);
-        } else if (tag == "auth") {
-            FilterAuthority authority;
-            authority.host = child.attribute("host").value();
-            if (auto port = integer(child, "port")) authority.port = static_cast<int>(*port);
-            authority.where = doc.where(child);
-            filter.authorities.push_back(authority);
-        } else if (tag == "ssp") {
-            pattern(child, filter.ssps);
-        } else if (tag == "path") {
-            pattern(child, filter.paths);
-        } else if (tag == "staticType" || tag == "group") {
-            warn(child, "<" + std::string(tag) + "> (a MIME group) is not modelled: ignored");
-        }
-    }
+    IntentFilter filter = detail::readFilterXml(
+        filterNode, [&](const pugi::xml_node& node) { return doc.where(node); },
+        [&](const pugi::xml_node& node, const std::string& why) { warn(node, why + ": ignored"); });
     if (filter.actions.empty()) {
         warn(filterNode, "a preferred filter without an action never matches: entry skipped");
         return std::nullopt;
