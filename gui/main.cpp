@@ -31,9 +31,32 @@ int takeScreenshot(hearth::gui::MainWindow& window, const QString& file, const Q
     return window.lastError().isEmpty() ? 0 : 1;
 }
 
+// Without a display Qt's default platform aborts (exit 134) before a word is printed. --help,
+// --version and --screenshot need no screen, so they run on the offscreen platform; opening the
+// window without a display is refused with a sentence instead of a crash (issue 16).
+bool prepareHeadless(int argc, char** argv) {
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+        qEnvironmentVariableIsSet("WAYLAND_DISPLAY")) {
+        return true;
+    }
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" ||
+            arg == "--version" || arg == "--screenshot" || arg.startsWith("--screenshot=")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            return true;
+        }
+    }
+    QTextStream(stderr) << "hearth-gui: no display to open a window on (DISPLAY and "
+                           "WAYLAND_DISPLAY are unset); use --screenshot FILE to render one, or "
+                           "set QT_QPA_PLATFORM\n";
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (!prepareHeadless(argc, argv)) return 1;
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Hearth"));
     QApplication::setApplicationName(QStringLiteral("hearth-gui"));

@@ -40,10 +40,15 @@ struct Run {
 
 /// Runs hearth-gui without a display and returns its exit code and the last line of stderr (Qt
 /// may warn first, e.g. about XDG_RUNTIME_DIR).
-Run runGui(const QStringList& arguments) {
+Run runGui(const QStringList& arguments, bool withDisplayEnvironment = true) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert("QT_QPA_PLATFORM", "offscreen");
+    if (!withDisplayEnvironment) {
+        for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) {
+            environment.remove(name);
+        }
+    }
     process.setProcessEnvironment(environment);
     process.start(HEARTH_GUI_BINARY, arguments);
     if (!process.waitForFinished(120000)) return {};
@@ -332,6 +337,18 @@ class MainWindowTest : public QObject {
         QImage image(png);
         QVERIFY(!image.isNull());
         QCOMPARE(image.size(), QSize(1400, 900));
+    }
+
+    // Issue 16: without any display environment, --help and --screenshot used to abort (134).
+    void helpAndScreenshotWorkWithoutADisplay() {
+        QCOMPARE(runGui({"--help"}, false).exitCode, 0);
+        QTemporaryDir dir;
+        const QString png = dir.filePath("headless.png");
+        QCOMPARE(runGui({"--screenshot", png, defaultDevicePath()}, false).exitCode, 0);
+        QVERIFY(!QImage(png).isNull());
+        const Run window = runGui({defaultDevicePath()}, false);
+        QCOMPARE(window.exitCode, 1);
+        QVERIFY(window.lastErrorLine.startsWith("hearth-gui: no display to open a window on"));
     }
 
     void theScreenshotOptionFailsOnAnUnreadableDevice() {
