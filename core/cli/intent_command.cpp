@@ -60,6 +60,9 @@ void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options) {
         ->check(CLI::IsMember({"activity", "service", "receiver", "provider"}));
     app.add_option("--api", options.api, "override the device's Android API level")
         ->check(CLI::Range(1, 100));
+    app.add_option("--caller", options.caller,
+                   "who asks: shell (default, as pm and am run), system, root, or an installed "
+                   "package, whose package visibility (V-) and safer-intent rules (S-) apply");
     // Everything else (-a, -c, -d, -n, --es, a trailing URI...) is am's intent syntax.
     app.allow_extras();
 }
@@ -96,6 +99,13 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
     }
     prepared.device = std::move(*device);
     if (options.api != 0) prepared.device.apiLevel = options.api;
+    Result<Caller> caller = parseCaller(options.caller, prepared.device);
+    if (!caller) {
+        io.err << "hearth " << command << ": " << caller.error().toString() << "\n";
+        prepared.exitCode = kExitUsage;
+        return prepared;
+    }
+    prepared.request.caller = std::move(caller).value();
     // What an image or capture implied goes to stderr: stdout stays byte for byte pm's answer.
     if (!prepared.device.inferred.empty()) {
         io.err << "hearth " << command << ": inferred " << prepared.device.inferred << "\n";

@@ -31,6 +31,7 @@ struct IntentCommandOptions {
     std::string queryFlags;
     std::string kind = "activity";
     int api = 0;  ///< 0: the device's own API level
+    std::string caller = "shell";  ///< --caller: shell, system, root or an installed package
 };
 
 /// Adds DEVICE and the options shared by query and resolve; unknown options and the arguments

@@ -336,7 +336,7 @@ class DeviceJsonReader : public detail::JsonFields {
             checkKeys(root, "",
                       {"name", "description", "api", "userUnlocked", "userSetupComplete",
                        "framework", "packages", "preferred", "persistentPreferred", "state",
-                       "roles"});
+                       "roles", "sysconfig", "flags"});
         if (!checked) return checked.error();
 
         Device device;
@@ -368,6 +368,20 @@ class DeviceJsonReader : public detail::JsonFields {
             }
             detail::checkRoles(*this, "/roles", device, device.diagnostics);
         }
+        if (root.contains("sysconfig")) {
+            if (auto r =
+                    detail::readSysconfig(*this, root["sysconfig"], "/sysconfig", device.sysconfig);
+                !r) {
+                return r.error();
+            }
+        }
+        if (root.contains("flags")) {
+            if (auto r = detail::readDeviceFlags(*this, root["flags"], "/flags", device.flags);
+                !r) {
+                return r.error();
+            }
+        }
+        detail::checkCallerKeys(*this, device, device.diagnostics);
         if (root.contains("preferred")) {
             if (auto r = readPreferredList(root["preferred"], "/preferred", true, device.preferred,
                                            device.diagnostics);
@@ -649,7 +663,8 @@ class DeviceJsonReader : public detail::JsonFields {
                 value, pointer,
                 {"manifest", "package", "system", "privileged", "updatedSystemApp", "enabled",
                  "stopped", "removed", "disabledComponents", "enabledComponents",
-                 HEARTH_APP_LINKS_PACKAGE_KEYS, HEARTH_INLINE_PACKAGE_KEYS});
+                 HEARTH_APP_LINKS_PACKAGE_KEYS, HEARTH_INLINE_PACKAGE_KEYS,
+                 HEARTH_CALLER_PACKAGE_KEYS});
             !r) {
             return r.error();
         }
@@ -662,6 +677,9 @@ class DeviceJsonReader : public detail::JsonFields {
 
         InstalledPackage package;
         if (auto r = detail::readAppLinksPackageKeys(*this, value, pointer, package, parse); !r) {
+            return r.error();
+        }
+        if (auto r = detail::readCallerPackageKeys(*this, value, pointer, package); !r) {
             return r.error();
         }
         for (auto [key, field] :

@@ -253,6 +253,8 @@ void finishAppLinksPackage(InstalledPackage& package, std::vector<Diagnostic>& d
     // One place for the SDK levels: the manifest (callers' install checks read it too).
     if (package.targetSdkOverride) package.manifest.targetSdk = package.targetSdkOverride;
     if (package.minSdkOverride) package.manifest.minSdk = package.minSdkOverride;
+    // An override stands for the <uses-sdk> a build merges in (effectiveTargetSdk reads it).
+    if (package.targetSdkOverride || package.minSdkOverride) package.manifest.usesSdk = true;
     AppLinksState& links = package.appLinks;
     if (links.domains.empty() && links.selectedHosts.empty()) return;
     const DeclaredDomains declared = declaredDomains(package);

@@ -3,6 +3,7 @@
 // the reader (device_json.cpp) — typed reads that fail with file:line:col errors, and the
 // locations of keys and values by JSON pointer. Groups of keys live in their own files
 // (device_json_app_links.cpp: roles and the per-package keys of the W- rules;
+// device_json_callers.cpp: sysconfig, flags and the per-package keys of the V- and S- rules;
 // device_json_inline.cpp: packages whose components are written inline).
 
 #include <hearth/device.h>
@@ -77,6 +78,27 @@ void finishAppLinksPackage(InstalledPackage& package, std::vector<Diagnostic>& d
 /// not qualify (W-40), or a HOME holder without a HOME activity.
 void checkRoles(const JsonFields& fields, const std::string& pointer, const Device& device,
                 std::vector<Diagnostic>& diagnostics);
+// ---- device_json_callers.cpp -------------------------------------------------------------------
+
+/// The package keys device_json_callers.cpp reads (for checkKeys).
+#define HEARTH_CALLER_PACKAGE_KEYS "installer", "suspended", "appId"
+
+/// Reads a package entry's "installer" (V-8), "suspended" and "appId" (V-1, V-3, S-6).
+[[nodiscard]] Result<void> readCallerPackageKeys(const JsonFields& fields, const Json& entry,
+                                                 const std::string& pointer,
+                                                 InstalledPackage& package);
+/// Reads "sysconfig" {appLinkPackages, forceQueryablePackages, systemPackagesQueryable} (V-4,
+/// W-17).
+[[nodiscard]] Result<void> readSysconfig(const JsonFields& fields, const Json& value,
+                                         const std::string& pointer, SystemConfig& sysconfig);
+/// Reads "flags" {enforceIntentFilterMatch, blockNullActionIntents} (S-6, S-7 on Android 15).
+[[nodiscard]] Result<void> readDeviceFlags(const JsonFields& fields, const Json& value,
+                                           const std::string& pointer, DeviceFlags& flags);
+/// After every package is read: warns when a sysconfig list names a package that is not installed
+/// (an "installer" may be a store the device file leaves out).
+void checkCallerKeys(const JsonFields& fields, const Device& device,
+                     std::vector<Diagnostic>& diagnostics);
+
 // ---- device_json_inline.cpp ---------------------------------------------------------------------
 
 /// The package keys device_json_inline.cpp reads (for checkKeys): components written inline in

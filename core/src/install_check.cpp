@@ -19,11 +19,10 @@ bool needsExplicitExported(const Component& component) {
            !component.exportedExplicit;
 }
 
-// The targetSdkVersion, else the minSdkVersion (Android's default); nullopt when neither is
-// declared: a source manifest whose build (Gradle) supplies them.
-std::optional<int> declaredTargetSdk(const Manifest& manifest) {
-    if (manifest.targetSdk) return manifest.targetSdk;
-    return manifest.minSdk;
+// Whether the manifest declares an SDK version at all: a source manifest without one has it
+// supplied by its build (Gradle), so the minimum installable target SDK cannot judge it.
+bool declaresSdkVersion(const Manifest& manifest) {
+    return manifest.targetSdk.has_value() || manifest.minSdk.has_value();
 }
 
 }  // namespace
@@ -37,7 +36,7 @@ int minimumInstallableTargetSdk(int apiLevel) {
 
 std::optional<Error> installRefusal(const Manifest& manifest, int apiLevel,
                                     bool checkMinimumTargetSdk) {
-    const int target = declaredTargetSdk(manifest).value_or(1);
+    const int target = manifest.effectiveTargetSdk();
     if (apiLevel >= kExportedRequiredApi && target >= kExportedRequiredTarget) {
         for (const Component& component : manifest.components) {
             if (!needsExplicitExported(component)) continue;
@@ -50,7 +49,7 @@ std::optional<Error> installRefusal(const Manifest& manifest, int apiLevel,
         }
     }
     const int minimum = minimumInstallableTargetSdk(apiLevel);
-    if (checkMinimumTargetSdk && declaredTargetSdk(manifest) && target < minimum) {
+    if (checkMinimumTargetSdk && declaresSdkVersion(manifest) && target < minimum) {
         return makeError(manifest.where,
                          "INSTALL_FAILED_DEPRECATED_SDK_VERSION: App package must target at least "
                          "SDK version " +

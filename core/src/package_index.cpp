@@ -32,6 +32,10 @@ const char* resolveOutcomeName(ResolveOutcome outcome) {
     return "none";
 }
 
+const char* resolveModeName(ResolveMode mode) {
+    return mode == ResolveMode::Start ? "start" : "query";
+}
+
 const char* preferredChangeKindName(PreferredChange::Kind kind) {
     switch (kind) {
         case PreferredChange::Kind::Remove:

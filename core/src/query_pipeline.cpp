@@ -3,6 +3,7 @@
 // query(), resolve() and explain() all run it, so what --explain says is what decided.
 
 #include <hearth/app_links.h>
+#include <hearth/caller_rules.h>
 #include <hearth/package_index.h>
 
 #include <utility>
@@ -33,20 +34,30 @@ void filterDomains(const Device& device, const ResolveRequest& request, QueryTra
     trace.browsersOnly = web.browsersOnly;
 }
 
+// The caller step: what the caller may see and start (V-, S-), one verdict per removal and one
+// sentence for the step when it removed something or the caller is not the shell.
+void runCallerRules(const Device& device, const ResolveRequest& request, QueryTrace& trace) {
+    std::vector<CandidateVerdict> removed =
+        applyCallerRules(device, *request.caller, request.mode, request.intent, trace.results);
+    if (removed.empty() && request.caller->kind == CallerKind::Shell) return;
+    trace.steps.notes.push_back(describeCaller(*request.caller, device, request.mode));
+    for (CandidateVerdict& verdict : removed) trace.steps.verdicts.push_back(std::move(verdict));
+}
+
 }  // namespace
 
 QueryTrace PackageIndex::trace(const ResolveRequest& request) const {
     QueryTrace trace;
-    trace.gathered = index_detail::gather(*m_impl, request.intent, request.queryFlags, request.kind);
+    trace.gathered =
+        index_detail::gather(*m_impl, request.intent, request.queryFlags, request.kind);
     trace.results = trace.gathered;
     if (!isActivityKind(request.kind)) return trace;  // W- and caller rules are for activities
 
     filterDomains(m_device, request, trace);
 
-    // W-3: caller rules (callers). Here, after domain filtering and the re-sort and before
-    // chooseBestActivity, the caller step runs on trace.results in its own W-3 order (S-7, V-10 /
-    // V-12 for queries, S-4 for starts), pushing a CandidateVerdict per candidate it removes and a
-    // sentence into trace.steps.notes.
+    // W-3: caller rules (callers), after domain filtering and the re-sort and before
+    // chooseBestActivity, in their own order (S-6/S-8, S-7, V-10/V-12 for queries, S-4 for starts).
+    if (request.caller) runCallerRules(m_device, request, trace);
     return trace;
 }
 

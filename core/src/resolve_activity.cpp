@@ -450,6 +450,12 @@ ResolveResult PackageIndex::resolve(const ResolveRequest& request) const {
         result.reason += "; after " + filtered;
     }
     if (request.mode == ResolveMode::Start) refuseBrowserAnswer(result, original, m_device.apiLevel);
+    // V-13: an app whose query may be visibility-filtered does not change the preferred table.
+    if (request.caller && request.mode == ResolveMode::Query && !result.preferredChanges.empty() &&
+        callerAppId(*request.caller, m_device) >= app_id::kFirstApplication) {
+        result.preferredChanges.clear();
+        result.reason += "; an app's query leaves the preferred table as it is (V-13)";
+    }
     return result;
 }
 

@@ -343,3 +343,91 @@ TEST(QueryCommand, HelpDocumentsExitCodesAndExamples) {
     EXPECT_NE(result.out.find("--query-flags"), std::string::npos);
     EXPECT_NE(result.out.find("ActivityInfo lines are"), std::string::npos);
 }
+
+// ---- --caller: package visibility and safer intents (android-modern.md §3, §4) ------------------
+
+namespace {
+
+const std::string kCallers = std::string(HEARTH_SAMPLES_DIR) + "/devices/callers";
+const std::vector<std::string> kGeo = {"-a", kView, "-d", "geo:47.6,-122.3"};
+
+std::vector<std::string> queryArgs(std::vector<std::string> options) {
+    std::vector<std::string> args = {"query", kCallers};
+    args.insert(args.end(), options.begin(), options.end());
+    return args;
+}
+
+std::vector<std::string> plus(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+}  // namespace
+
+TEST(QueryCommand, V14_TheShellSeesEveryPackageAsPmDoes) {
+    const CliRun result = runCli(queryArgs(plus(kGeo, {"--components"})));
+    EXPECT_EQ(result.code, 0) << result.err;
+    EXPECT_EQ(result.out, "com.example.maps/.MapActivity\ncom.example.viewer/.ViewerActivity\n");
+}
+
+TEST(QueryCommand, V10_ACallerAppSeesOnlyWhatItsQueriesMakeVisible) {
+    const CliRun result =
+        runCli(queryArgs(plus(kGeo, {"--caller", "com.example.notes", "--components"})));
+    EXPECT_EQ(result.code, 0) << result.err;
+    EXPECT_EQ(result.out, "com.example.maps/.MapActivity\n");
+}
+
+TEST(QueryCommand, V10_ExplainNamesTheCallerAndTheRuleThatRemovedACandidate) {
+    const CliRun result =
+        runCli(queryArgs(plus(kGeo, {"--caller", "com.example.notes", "--explain"})));
+    EXPECT_EQ(result.code, 0) << result.err;
+    EXPECT_NE(result.out.find(
+                  "After the query (W-3):\n  caller 'com.example.notes' (app id 10000, targetSdk "
+                  "34): a query sees only the packages V-3..V-8 make visible to it (V-10, V-12); "
+                  "the export and filter checks apply by API level (S-3..S-8)\n"),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find(
+                  "  com.example.viewer/.ViewerActivity: not a candidate — V-10: "
+                  "'com.example.viewer' is not visible to 'com.example.notes', which targets API "
+                  "34: no <queries> entry, QUERY_ALL_PACKAGES request, force-queryable system app "
+                  "or installer makes it visible ("),
+              std::string::npos)
+        << result.out;
+}
+
+TEST(QueryCommand, E61_S6_AnExplicitIntentMustMatchAFilterOfATarget33App) {
+    const std::vector<std::string> edit = {"-n", "com.example.maps/.MapActivity", "-a",
+                                           "android.intent.action.EDIT"};
+    const CliRun blocked = runCli(queryArgs(plus(edit, {"--explain"})));
+    EXPECT_EQ(blocked.code, 4);
+    EXPECT_EQ(blocked.out.substr(0, blocked.out.find("\n\n") + 2), "No activities found\n\n");
+    EXPECT_NE(blocked.out.find("  com.example.maps/.MapActivity: not a candidate — S-6: "
+                               "'com.example.maps/.MapActivity' has intent filters and none "
+                               "matches the explicit intent; Android 13/14 block it because "
+                               "'com.example.maps' targets API 33\n"),
+              std::string::npos)
+        << blocked.out;
+    // S-3: the system is exempt.
+    const CliRun system = runCli(queryArgs(plus(edit, {"--caller", "system", "--components"})));
+    EXPECT_EQ(system.out, "com.example.maps/.MapActivity\n");
+}
+
+TEST(QueryCommand, S7_NullActionFindsNothingOnAndroid15WithTheDeviceFlag) {
+    const std::vector<std::string> noAction = {"-d", "geo:47.6,-122.3", "--default-only",
+                                               "--components"};
+    EXPECT_EQ(runCli(queryArgs(noAction)).out,
+              "com.example.maps/.MapActivity\ncom.example.viewer/.ViewerActivity\n");
+    const CliRun blocked = runCli(queryArgs(plus(noAction, {"--api", "35"})));
+    EXPECT_EQ(blocked.code, 4);
+    EXPECT_EQ(blocked.out, "No activities found\n");
+}
+
+TEST(QueryCommand, CallerMustBeShellSystemRootOrAnInstalledPackage) {
+    const CliRun result = runCli(queryArgs(plus(kGeo, {"--caller", "com.example.note"})));
+    EXPECT_EQ(result.code, 2);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(result.err,
+              "hearth query: --caller expects shell, system, root or a package installed on the "
+              "device, got 'com.example.note'; did you mean 'com.example.notes'?\n");
+}

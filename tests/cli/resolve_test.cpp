@@ -588,3 +588,21 @@ TEST(ResolveCommand, W13LegacyLinkStatusesDecideOnAndroid9) {
     EXPECT_EQ(alwaysAsk.code, 3);
     EXPECT_EQ(alwaysAsk.out, "android/com.android.internal.app.ResolverActivity\n");
 }
+
+// ---- --caller (android-modern.md §3, §4) -----------------------------------------------------------
+
+TEST(ResolveCommand, V10_ACallerAppThatSeesOneHandlerGetsItWhereTheShellGetsTheChooser) {
+    const std::string callers = std::string(HEARTH_SAMPLES_DIR) + "/devices/callers";
+    const std::vector<std::string> geo = {"resolve", callers, "-a", kView, "-d", "geo:0,0",
+                                          "--brief"};
+    const CliRun shell = runCli(geo);
+    EXPECT_EQ(shell.code, 3) << shell.out << shell.err;
+    std::vector<std::string> asNotes = geo;
+    asNotes.insert(asNotes.end(), {"--caller", "com.example.notes", "--json", "--explain"});
+    const CliRun notes = runCli(asNotes);
+    EXPECT_EQ(notes.code, 0) << notes.err;
+    EXPECT_NE(notes.out.find("\"component\": \"com.example.maps/.MapActivity\""),
+              std::string::npos)
+        << notes.out;
+    EXPECT_NE(notes.out.find("\"rule\": \"V-10\""), std::string::npos) << notes.out;
+}

@@ -216,7 +216,7 @@ TEST(DeviceJsonError, UnknownTopLevelKey) {
     EXPECT_EQ(errorOf("{\n  \"apiLevel\": 8,\n  \"packages\": []\n}"),
               "device.json:2:3: unknown key 'apiLevel' in the device; expected one of: name, "
               "description, api, userUnlocked, userSetupComplete, framework, packages, preferred, "
-              "persistentPreferred, state, roles");
+              "persistentPreferred, state, roles, sysconfig, flags");
 }
 
 TEST(DeviceJsonError, UnknownPackageKey) {
@@ -227,7 +227,8 @@ TEST(DeviceJsonError, UnknownPackageKey) {
         "package, system, privileged, updatedSystemApp, enabled, stopped, removed, "
         "disabledComponents, enabledComponents, targetSdk, minSdk, placeholders, "
         "firstInstallTime, appLinks, components, application, prioritiesClamped, "
-        "packageDerived, file, line, column, effectiveTargetSdk, usesPermissions, queries");
+        "packageDerived, file, line, column, effectiveTargetSdk, usesPermissions, queries, "
+        "installer, suspended, appId");
 }
 
 TEST(DeviceJsonError, ApiMustBeAWholeNumber) {

@@ -5,6 +5,7 @@
 // chooseBestActivity with preferred activities (C-1..C-6, P-4..P-8). Pure: no I/O, no globals,
 // deterministic order.
 
+#include <hearth/caller.h>
 #include <hearth/candidate_verdict.h>
 #include <hearth/component_name.h>
 #include <hearth/device.h>
@@ -53,13 +54,19 @@ enum class ResolveOutcome { Activity, Chooser, None };
 /// (startActivity, `am start`): the caller rules and W-34 differ between them.
 enum class ResolveMode { Query, Start };
 
+/// "query", "start".
+const char* resolveModeName(ResolveMode mode);
+
 /// One resolution request: what every step of the pipeline reads (W-3).
 struct ResolveRequest {
     Intent intent;
     int queryFlags = 0;  ///< PackageManager flags (MATCH_DEFAULT_ONLY, ...); pm's default is 0
     ComponentKind kind = ComponentKind::Activity;
     ResolveMode mode = ResolveMode::Query;
-    // The caller rules (V-, S-) add the calling package here; none = the shell, as pm and am.
+    /// Who asks: the caller rules (V-10, V-12, S-4, S-6..S-8; caller_rules.h) run for it after
+    /// domain filtering (W-3). nullopt: no caller rules, the resolver alone (the CLI passes the
+    /// shell, as pm and am run, unless --caller says otherwise).
+    std::optional<Caller> caller{};
 };
 
 /// What the steps after gathering did (W-3): one sentence per step that ran and a verdict per

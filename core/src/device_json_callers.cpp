@@ -1,0 +1,89 @@
+// device.json keys of the caller rules (android-modern.md §5): per package "installer" (V-8),
+// "suspended" and "appId" (V-1, V-3, S-6 same-app), and the device's "sysconfig" (V-4, W-17) and
+// "flags" (S-6, S-7 on Android 15).
+
+#include <hearth/device.h>
+
+#include "device_json_fields.h"
+
+namespace hearth::detail {
+
+namespace {
+
+// Process.LAST_APPLICATION_UID: app ids run from 0 (root) to 19999.
+constexpr int kMaxAppId = 19999;
+
+}  // namespace
+
+Result<void> readCallerPackageKeys(const JsonFields& fields, const Json& entry,
+                                   const std::string& pointer, InstalledPackage& package) {
+    if (entry.contains("installer")) {
+        std::string installer;
+        if (auto r = fields.readString(entry, pointer, "installer", installer); !r) return r;
+        package.installer = installer;
+    }
+    if (auto r = fields.readBool(entry, pointer, "suspended", package.suspended); !r) return r;
+    if (entry.contains("appId")) {
+        int appId = 0;
+        if (auto r = fields.readInt(entry, pointer, "appId", 0, kMaxAppId, appId); !r) return r;
+        package.appId = appId;
+    }
+    return ok();
+}
+
+Result<void> readSysconfig(const JsonFields& fields, const Json& value, const std::string& pointer,
+                           SystemConfig& sysconfig) {
+    if (auto r = fields.expectObject(value, pointer); !r) return r;
+    if (auto r = fields.checkKeys(
+            value, pointer,
+            {"appLinkPackages", "forceQueryablePackages", "systemPackagesQueryable"});
+        !r) {
+        return r;
+    }
+    if (auto r =
+            fields.readStringList(value, pointer, "appLinkPackages", sysconfig.appLinkPackages);
+        !r) {
+        return r;
+    }
+    if (auto r = fields.readStringList(value, pointer, "forceQueryablePackages",
+                                       sysconfig.forceQueryablePackages);
+        !r) {
+        return r;
+    }
+    return fields.readBool(value, pointer, "systemPackagesQueryable",
+                           sysconfig.systemPackagesQueryable);
+}
+
+Result<void> readDeviceFlags(const JsonFields& fields, const Json& value,
+                             const std::string& pointer, DeviceFlags& flags) {
+    if (auto r = fields.expectObject(value, pointer); !r) return r;
+    if (auto r = fields.checkKeys(value, pointer,
+                                  {"enforceIntentFilterMatch", "blockNullActionIntents"});
+        !r) {
+        return r;
+    }
+    if (auto r = fields.readBool(value, pointer, "enforceIntentFilterMatch",
+                                 flags.enforceIntentFilterMatch);
+        !r) {
+        return r;
+    }
+    return fields.readBool(value, pointer, "blockNullActionIntents", flags.blockNullActionIntents);
+}
+
+void checkCallerKeys(const JsonFields& fields, const Device& device,
+                     std::vector<Diagnostic>& diagnostics) {
+    // A name that is not installed is the user's typo: a warning that points at it.
+    const auto check = [&](const std::vector<std::string>& names, const std::string& pointer) {
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (device.findPackage(names[i])) continue;
+            const std::string at = jsonChild(pointer, i);
+            diagnostics.push_back(Diagnostic{Diagnostic::Severity::Warning, fields.valueAt(at),
+                                             "'" + jsonDisplayName(at) + "' names '" + names[i] +
+                                                 "', which is not installed on the device"});
+        }
+    };
+    check(device.sysconfig.appLinkPackages, "/sysconfig/appLinkPackages");
+    check(device.sysconfig.forceQueryablePackages, "/sysconfig/forceQueryablePackages");
+}
+
+}  // namespace hearth::detail
