@@ -44,11 +44,20 @@ Examples:
   hearth start samples/devices/legacy-links -a android.intent.action.VIEW \
       -d https://video.example.com/clip --json
       Android 9, an 'always-ask' app: the chooser with the app and the default browser (exit 3)
+  hearth start samples/devices/callers -a com.example.notes.EDIT --caller com.example.notes
+      --caller: Notes' own editor is not exported, so an implicit start leaves it out (S-4)
+  hearth start samples/devices/callers -n com.example.notes/.EditorActivity
+      the shell may not start another app's non-exported activity: Permission Denial (S-5, exit 4)
 
 Output: am's "Starting: Intent { ... }" line, then one of
   Starts pkg/.Cls (why, citing rules)
   Starts the chooser (android/com.android.internal.app.ResolverActivity) with N activities: ...
   Error: Activity not started, unable to resolve Intent { ... }, then "Starts nothing" and why
+  Exception occurred while executing 'start': java.lang.SecurityException: Permission Denial: ...
+      (S-5), then "Starts nothing"
+  Starts a suspended-app dialog instead of pkg/.Cls (its package is suspended)
+The caller (--caller, default the shell, as am runs) decides S-3..S-8; starts are never
+visibility-filtered (V-11).
 --json prints resolve's JSON with "intent" first and "chooser" (the entries the chooser shows) and
 "browserChooser" last.
 
@@ -73,7 +82,8 @@ Runner defineStart(CLI::App& app, Io& io) {
                                                        run.prepared.device.apiLevel);
                 }
             }
-            return exitCodeFor(start.result.outcome);
+            return start.denied ? static_cast<int>(kExitNothing)
+                                : exitCodeFor(start.result.outcome);
         },
         ResolveMode::Start, kStartQueryFlags);
     // pm's output and query options mean nothing to am start: a start is always an activity

@@ -241,13 +241,11 @@ std::optional<std::string> suspendedStart(const Device& device, const ResolveInf
     const std::string name = singleQuoted(chosen.component.packageName);
     if (device.apiLevel >= 28) {
         return name +
-               " is suspended: Android starts "
+               " is suspended: Android shows "
                "android/com.android.internal.app.SuspendedAppActivity (\"App isn't "
-               "available\") instead of '" +
-               shortName(chosen) + "'";
+               "available\") in its place";
     }
-    return name + " is suspended: Android shows Settings' admin support dialog instead of '" +
-           shortName(chosen) + "'";
+    return name + " is suspended: Android shows Settings' admin support dialog in its place";
 }
 
 }  // namespace hearth

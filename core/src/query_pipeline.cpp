@@ -6,6 +6,7 @@
 #include <hearth/caller_rules.h>
 #include <hearth/package_index.h>
 
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -40,7 +41,12 @@ void runCallerRules(const Device& device, const ResolveRequest& request, QueryTr
     std::vector<CandidateVerdict> removed =
         applyCallerRules(device, *request.caller, request.mode, request.intent, trace.results);
     if (removed.empty() && request.caller->kind == CallerKind::Shell) return;
-    trace.steps.notes.push_back(describeCaller(*request.caller, device, request.mode));
+    std::string note = describeCaller(*request.caller, device, request.mode);
+    for (size_t i = 0; i < removed.size(); ++i) {
+        note += (i == 0 ? "; it removes " : ", ") + removed[i].component.flattenToShortString() +
+                " (" + removed[i].rule + ")";
+    }
+    trace.steps.notes.push_back(std::move(note));
     for (CandidateVerdict& verdict : removed) trace.steps.verdicts.push_back(std::move(verdict));
 }
 

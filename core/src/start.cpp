@@ -2,6 +2,7 @@
 // plus one line saying what starts.
 
 #include <hearth/app_links.h>
+#include <hearth/caller_rules.h>
 #include <hearth/resolve_report.h>
 #include <hearth/start.h>
 
@@ -22,6 +23,13 @@ StartResult resolveStart(const PackageIndex& index, ResolveRequest request) {
     request.kind = ComponentKind::Activity;
     request.mode = ResolveMode::Start;
     start.result = index.resolve(request);
+    if (start.result.outcome == ResolveOutcome::Activity && start.result.chosen) {
+        const ResolveInfo& chosen = *start.result.chosen;
+        if (request.caller) {
+            start.denied = startDenial(index.device(), *request.caller, start.started, chosen);
+        }
+        if (!start.denied) start.suspended = suspendedStart(index.device(), chosen);
+    }
     if (start.result.outcome == ResolveOutcome::Chooser) {
         const std::vector<ResolveInfo> shown = chooserEntries(start.result.candidates);
         for (const ResolveInfo& info : shown) start.chooser.push_back(info.component);
@@ -53,6 +61,22 @@ std::string renderStartText(const StartResult& start) {
             out += "Starts nothing (" + result.reason + ")\n";
             break;
         case ResolveOutcome::Activity:
+            if (start.denied) {
+                // ActivityTaskSupervisor's SecurityException as am reports it (S-5; the wording
+                // around the message is from memory, android-modern.md §9).
+                out +=
+                    "Exception occurred while executing 'start':\njava.lang.SecurityException: " +
+                    *start.denied +
+                    "\nStarts nothing (S-5: " + result.chosen->component.flattenToShortString() +
+                    " is not exported and the caller is another app)\n";
+                break;
+            }
+            if (start.suspended) {
+                out += "Starts a suspended-app dialog instead of " +
+                       result.chosen->component.flattenToShortString() + " (" + *start.suspended +
+                       ")\n";
+                break;
+            }
             out += "Starts " + result.chosen->component.flattenToShortString() + " (" +
                    result.reason + ")\n";
             break;
@@ -78,6 +102,8 @@ std::string renderStartJson(const StartResult& start, const std::vector<Rejectio
     }
     out["chooser"] = std::move(chooser);
     out["browserChooser"] = start.browserChooser;
+    if (start.denied) out["denied"] = *start.denied;
+    if (start.suspended) out["suspended"] = *start.suspended;
     return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

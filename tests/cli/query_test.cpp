@@ -384,7 +384,8 @@ TEST(QueryCommand, V10_ExplainNamesTheCallerAndTheRuleThatRemovedACandidate) {
     EXPECT_NE(result.out.find(
                   "After the query (W-3):\n  caller 'com.example.notes' (app id 10000, targetSdk "
                   "34): a query sees only the packages V-3..V-8 make visible to it (V-10, V-12); "
-                  "the export and filter checks apply by API level (S-3..S-8)\n"),
+                  "the export and filter checks apply by API level (S-3..S-8); it removes "
+                  "com.example.viewer/.ViewerActivity (V-10)\n"),
               std::string::npos)
         << result.out;
     EXPECT_NE(result.out.find(

@@ -151,3 +151,63 @@ TEST(StartCommand, PmOnlyOptionsAreNotOffered) {
     const CliRun result = runCli({"start", kAppLinks, "--default-only", "-a", kView});
     EXPECT_EQ(result.code, 2);
 }
+
+// ---- the caller of a start (android-modern.md §4; samples/devices/callers) ----------------------
+
+namespace {
+
+const std::string kCallers = std::string(HEARTH_SAMPLES_DIR) + "/devices/callers";
+
+}  // namespace
+
+TEST(StartCommand, E52_S4_AnImplicitStartLeavesOutTheCallersOwnNonExportedActivity) {
+    const CliRun implicit = runCli(
+        {"start", kCallers, "-a", "com.example.notes.EDIT", "--caller", "com.example.notes"});
+    EXPECT_EQ(implicit.code, 4) << implicit.out << implicit.err;
+    EXPECT_NE(implicit.out.find("Error: Activity not started, unable to resolve Intent { "
+                                "act=com.example.notes.EDIT flg=0x10000000 }\n"),
+              std::string::npos)
+        << implicit.out;
+    EXPECT_NE(implicit.out.find("S-4"), std::string::npos) << implicit.out;
+    const CliRun own = runCli({"start", kCallers, "-a", "com.example.notes.EDIT", "-p",
+                               "com.example.notes", "--caller", "com.example.notes"});
+    EXPECT_EQ(own.code, 0) << own.out;
+}
+
+TEST(StartCommand, S5_TheShellMayNotStartAnotherAppsNonExportedActivity) {
+    const CliRun result = runCli({"start", kCallers, "-n", "com.example.notes/.EditorActivity"});
+    EXPECT_EQ(result.code, 4);
+    EXPECT_EQ(result.out,
+              "Starting: Intent { cmp=com.example.notes/.EditorActivity }\n"
+              "Exception occurred while executing 'start':\n"
+              "java.lang.SecurityException: Permission Denial: starting Intent { flg=0x10000000 "
+              "cmp=com.example.notes/.EditorActivity } from null (uid=2000) not exported from uid "
+              "10000\n"
+              "Starts nothing (S-5: com.example.notes/.EditorActivity is not exported and the "
+              "caller is another app)\n");
+    // The app itself may.
+    EXPECT_EQ(runCli({"start", kCallers, "-n", "com.example.notes/.EditorActivity", "--caller",
+                      "com.example.notes"})
+                  .code,
+              0);
+}
+
+TEST(StartCommand, E61_S6_TheShellIsNotExemptFromFilterMatchingOnAndroid14) {
+    const CliRun result = runCli({"start", kCallers, "-n", "com.example.maps/.MapActivity", "-a",
+                                  "android.intent.action.EDIT", "--explain"});
+    EXPECT_EQ(result.code, 4) << result.out;
+    EXPECT_NE(result.out.find("com.example.maps/.MapActivity: not a candidate — S-6: "),
+              std::string::npos)
+        << result.out;
+}
+
+TEST(StartCommand, ASuspendedAppShowsSuspendedAppActivityInstead) {
+    const CliRun result = runCli({"start", kCallers, "-n", "com.example.games/.GameActivity"});
+    EXPECT_EQ(result.code, 0);
+    EXPECT_EQ(result.out,
+              "Starting: Intent { cmp=com.example.games/.GameActivity }\n"
+              "Starts a suspended-app dialog instead of com.example.games/.GameActivity "
+              "('com.example.games' is suspended: Android shows "
+              "android/com.android.internal.app.SuspendedAppActivity (\"App isn't available\") "
+              "in its place)\n");
+}

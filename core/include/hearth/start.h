@@ -7,6 +7,7 @@
 
 #include <hearth/package_index.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,11 +23,17 @@ struct StartResult {
     ResolveResult result;                ///< resolve's answer in mode Start (chosen, candidates)
     std::vector<ComponentName> chooser;  ///< Chooser: the entries it shows (chooserEntries)
     bool browserChooser = false;         ///< Chooser: every entry is a browser (C-6, W-27)
+    /// S-5: the chosen activity is not exported and belongs to another app id than the caller's:
+    /// the SecurityException's message; nothing starts.
+    std::optional<std::string> denied;
+    /// The chosen activity's package is suspended: what Android shows instead (caller_rules.h).
+    std::optional<std::string> suspended;
 };
 
 /// Resolves a request for start (W-3 order: gather, domain filtering, re-sort, the caller step,
 /// chooseBestActivity, W-34): its mode becomes Start, its flags kStartQueryFlags and its intent
-/// gains FLAG_ACTIVITY_NEW_TASK; the rest of the request (the caller) is kept.
+/// gains FLAG_ACTIVITY_NEW_TASK; the rest of the request (the caller) is kept. Then S-5 (with a
+/// caller) and a suspended package: StartResult::denied, StartResult::suspended.
 StartResult resolveStart(const PackageIndex& index, ResolveRequest request);
 /// resolveStart of a request holding only the intent.
 StartResult resolveStart(const PackageIndex& index, const Intent& intent);
@@ -35,7 +42,9 @@ StartResult resolveStart(const PackageIndex& index, const Intent& intent);
 /// (android/com.android.internal.app.ResolverActivity) with N activities: ... (why)"; unresolvable:
 /// "Error: Activity not started, unable to resolve Intent { ... flg=0x10000000 ... }" (an explicit
 /// component that does not exist: "Error type 3" and "Error: Activity class {pkg/cls} does not
-/// exist.") then "Starts nothing (why)".
+/// exist.") then "Starts nothing (why)"; refused by S-5: "Exception occurred while executing
+/// 'start':" and "java.lang.SecurityException: Permission Denial: ..." then "Starts nothing (S-5:
+/// ...)"; a suspended package: "Starts a suspended-app dialog instead of pkg/.Cls (why)".
 std::string renderStartText(const StartResult& start);
 
 /// resolve's JSON (renderResolveJson) with "intent" (am's "Intent { ... }") first, then
