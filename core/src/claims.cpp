@@ -62,11 +62,9 @@ bool isDeepLinkFilter(const IntentFilter& filter) {
 }
 
 bool filterClaims(const IntentFilter& filter, const ClaimSelector& selector) {
-    if (selector.empty() || (selector.component && !selector.scheme && !selector.host &&
-                             !selector.path && !selector.type && !selector.action &&
-                             !selector.category)) {
-        // Without a selector: every deep link; with only a component: everything it accepts.
-        return selector.component ? true : isDeepLinkFilter(filter);
+    if (!selector.asksForValues()) {
+        // Only a component: everything it accepts; nothing at all: every deep link.
+        return selector.component.has_value() || isDeepLinkFilter(filter);
     }
     if (selector.action && !filter.hasAction(*selector.action)) return false;
     if (selector.category && !filter.hasCategory(*selector.category)) return false;
@@ -93,8 +91,6 @@ std::string pathTemplate(const PatternMatcher& path) {
     }
     return path.pattern();
 }
-
-bool isWebScheme(std::string_view scheme) { return scheme == "http" || scheme == "https"; }
 
 std::vector<DomainClaim> domainClaims(const InstalledPackage& package, const IntentFilter& filter,
                                       int apiLevel) {

@@ -4,6 +4,7 @@
 
 #include <hearth/device_diff.h>
 
+#include <hearth/app_links.h>
 #include <hearth/device.h>
 #include <hearth/home.h>
 #include <hearth/intent_filter.h>
@@ -21,8 +22,6 @@ using Json = nlohmann::ordered_json;
 
 constexpr int kSchemaVersion = 1;
 constexpr const char* kAnyHost = "example.org";  // stands for a filter host of "*"
-
-bool isWebScheme(std::string_view scheme) { return scheme == "http" || scheme == "https"; }
 
 // The shortest subject a path or SSP matcher accepts, as far as it can be written without
 // search: a glob's "x*" and ".*" match nothing, '.' any one character; a prefix is itself; a

@@ -93,7 +93,6 @@ std::vector<std::string_view> splitDots(std::string_view text) {
     return parts;
 }
 
-bool isWebScheme(std::string_view scheme) { return scheme == "http" || scheme == "https"; }
 
 // targetSdkVersion as Android defaults it (minSdkVersion, itself 1 when absent); device.json
 // overrides are already written into the manifest. TODO(parser): use the manifest model's own
@@ -221,6 +220,8 @@ bool isBrowserFilter(const IntentFilter& filter) {
     if (filter.hasCategory(names::kCategoryAppBrowser)) return true;
     return handlesWebUris(filter, false) && filter.authorities.empty();
 }
+
+bool isWebScheme(std::string_view scheme) { return scheme == "http" || scheme == "https"; }
 
 bool hasWebUri(const Intent& intent) {
     const std::optional<std::string>& scheme = intent.scheme();

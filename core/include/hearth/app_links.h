@@ -98,6 +98,8 @@ enum class ApprovalLevel {
 /// "none", "legacy-ask", "legacy-always", "selection", "verified", "instant-app".
 const char* approvalLevelName(ApprovalLevel level);
 
+/// §1.1: a scheme that is exactly "http" or "https" (case-sensitive, as Android compares it).
+bool isWebScheme(std::string_view scheme);
 /// §1.1 handlesWebUris(onlyWeb): VIEW + BROWSABLE + a scheme, and some (onlyWeb: every) scheme
 /// is exactly http or https.
 bool handlesWebUris(const IntentFilter& filter, bool onlyWeb);

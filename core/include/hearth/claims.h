@@ -31,9 +31,9 @@ struct ClaimSelector {
     std::optional<ComponentName> component;  ///< only this component (every intent it accepts)
     bool allKinds = false;                ///< services, receivers and providers too
 
-    bool empty() const {
-        return !scheme && !host && !path && !type && !action && !category && !component;
-    }
+    /// Whether any of scheme, host, path, type, action or category is given.
+    bool asksForValues() const { return scheme || host || path || type || action || category; }
+    bool empty() const { return !asksForValues() && !component; }
 };
 
 /// A host's link state for the claiming package: the W-23 approval on API 31+ ("verified",
