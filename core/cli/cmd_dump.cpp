@@ -2,6 +2,7 @@
 
 #include <hearth/device.h>
 #include <hearth/dump.h>
+#include <hearth/limits.h>
 #include <hearth/manifest.h>
 
 #include <algorithm>
@@ -46,20 +47,10 @@ struct DumpOptions {
     std::string packageName;
 };
 
-// Folders that hold build outputs or tool state, never an app's own manifest.
-bool isSkippedDirectory(const std::filesystem::path& dir) {
-    const std::string name = dir.filename().string();
-    return name == "build" || (!name.empty() && name.front() == '.' && name != "." && name != "..");
-}
-
 bool isDeviceJson(const std::string& argument) {
     std::error_code ec;
     return std::filesystem::path(argument).extension() == ".json" &&
            std::filesystem::is_regular_file(argument, ec);
-}
-
-bool isManifestFile(const std::filesystem::path& file) {
-    return file.filename() == "AndroidManifest.xml" || file.extension() == ".apk";
 }
 
 // Expands one PATH argument into the files to read, or reports why it cannot be read.
@@ -72,22 +63,18 @@ Result<std::vector<std::filesystem::path>> filesUnder(const std::string& argumen
     }
     if (!std::filesystem::is_directory(status)) return std::vector<std::filesystem::path>{path};
 
-    std::vector<std::filesystem::path> files;
-    std::filesystem::recursive_directory_iterator it(
-        path, std::filesystem::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_directory(ec)) {
-            if (isSkippedDirectory(it->path())) it.disable_recursion_pending();
-            continue;
-        }
-        if (isManifestFile(it->path())) files.push_back(it->path());
-    }
-    if (ec) return makeError(SourceLocation{argument, 0, 0}, "cannot list: " + ec.message());
-    if (files.empty()) {
+    // The same set loadDevice reads for `query DIR`.
+    Result<std::vector<std::filesystem::path>> files = findManifestFiles(path);
+    if (!files) return files.error();
+    if (files->empty()) {
         return makeError(SourceLocation{argument, 0, 0},
                          "no AndroidManifest.xml or .apk found in this directory");
     }
-    std::sort(files.begin(), files.end());
+    if (files->size() > limits::kMaxPackagesPerDevice) {
+        return makeError(SourceLocation{argument, 0, 0},
+                         "more than " + std::to_string(limits::kMaxPackagesPerDevice) +
+                             " manifests and APKs, the most packages Hearth loads as one device");
+    }
     return files;
 }
 

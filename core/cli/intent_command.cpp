@@ -1,44 +1,12 @@
 #include "intent_command.h"
 
+#include <hearth/java_number.h>
+
 #include <cctype>
 #include <cstdint>
 #include <ostream>
 
 namespace hearth::cli {
-
-namespace {
-
-// Integer.decode, as pm parses --query-flags: "0x10000", "#10000", "010" (octal), "65536".
-std::optional<int> decodeInteger(const std::string& text) {
-    size_t i = 0;
-    bool negative = false;
-    if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
-    int base = 10;
-    if (text.compare(i, 2, "0x") == 0 || text.compare(i, 2, "0X") == 0) {
-        base = 16;
-        i += 2;
-    } else if (text.compare(i, 1, "#") == 0) {
-        base = 16;
-        i += 1;
-    } else if (text.compare(i, 1, "0") == 0 && i + 1 < text.size()) {
-        base = 8;
-        i += 1;
-    }
-    if (i >= text.size()) return std::nullopt;
-    int64_t value = 0;
-    for (; i < text.size(); ++i) {
-        const int c = std::tolower(static_cast<unsigned char>(text[i]));
-        int digit = -1;
-        if (c >= '0' && c <= '9') digit = c - '0';
-        if (c >= 'a' && c <= 'f') digit = 10 + c - 'a';
-        if (digit < 0 || digit >= base) return std::nullopt;
-        value = value * base + digit;
-        if (value > INT64_C(0x7FFFFFFF) + (negative ? 1 : 0)) return std::nullopt;
-    }
-    return static_cast<int>(negative ? -value : value);
-}
-
-}  // namespace
 
 void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options) {
     app.add_option("DEVICE", options.device,
@@ -71,7 +39,8 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
                                     const std::vector<std::string>& intentArgs, Io& io) {
     PreparedIntent prepared;
     if (!options.queryFlags.empty()) {
-        std::optional<int> flags = decodeInteger(options.queryFlags);
+        // pm parses --query-flags with Integer.decode.
+        std::optional<int> flags = decodeJavaInt(options.queryFlags);
         if (!flags) {
             io.err << "hearth " << command
                    << ": --query-flags expects a number such as 0x10000, got '"

@@ -290,7 +290,7 @@ Result<std::vector<QueriedActivity>> parseQueryActivities(std::string_view text,
 }
 
 Result<std::string> readCaptureFile(const std::filesystem::path& path, std::string_view what) {
-    Result<std::string> text = detail::readTextFile(path, adb::kMaxCaptureBytes);
+    Result<std::string> text = detail::readFileCapped(path, adb::kMaxCaptureBytes);
     if (!text) return text.error();
     if (auto r = checkNotBinary(*text, path.string(), what); !r) return r.error();
     return text;

@@ -45,42 +45,6 @@ InstalledPackage* Device::findPackage(std::string_view packageName) {
 
 namespace detail {
 
-Result<std::string> readTextFile(const fs::path& path, size_t maxBytes) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-        return makeError("cannot read '" + path.string() + "': no such file or directory");
-    }
-    if (fs::is_directory(path, ec)) {
-        return makeError("cannot read '" + path.string() + "': it is a directory");
-    }
-    // A device or pipe (/dev/zero, a FIFO) would never end or never answer.
-    if (!fs::is_regular_file(path, ec)) {
-        return makeError("cannot read '" + path.string() +
-                         "': not a regular file (a device, pipe or socket)");
-    }
-    const auto size = fs::file_size(path, ec);
-    if (!ec && size > maxBytes) {
-        return makeError("cannot read '" + path.string() + "': " + std::to_string(size) +
-                         " bytes is more than the limit of " + std::to_string(maxBytes));
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return makeError("cannot read '" + path.string() + "': " +
-                         text::lowerFirst(std::make_error_code(std::errc::permission_denied).message()));
-    }
-    // Read in chunks and stop one byte past the cap: the file may have grown since file_size().
-    std::string text;
-    char chunk[64 * 1024];
-    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-        text.append(chunk, static_cast<size_t>(in.gcount()));
-        if (text.size() > maxBytes) {
-            return makeError("cannot read '" + path.string() + "': more than the limit of " +
-                             std::to_string(maxBytes) + " bytes");
-        }
-    }
-    return text;
-}
-
 Result<void> skipPackage(Device& device, bool strict, std::string packageName, std::string file,
                          Error error) {
     if (strict) return error;
@@ -131,32 +95,10 @@ bool isSkippedDirectory(const std::string& name) {
            name.rfind("cmake-build-", 0) == 0;
 }
 
-std::vector<fs::path> findManifests(const fs::path& root) {
-    std::vector<fs::path> found;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const fs::directory_entry& entry = *it;
-        const std::string name = entry.path().filename().string();
-        std::error_code typeError;
-        if (entry.is_directory(typeError)) {
-            if (isSkippedDirectory(name)) it.disable_recursion_pending();
-            continue;
-        }
-        if (name == "AndroidManifest.xml" || isApk(entry.path())) {
-            found.push_back(entry.path());
-            // One past the cap is enough for the caller to refuse the folder; stop walking.
-            if (found.size() > limits::kMaxPackagesPerDevice) break;
-        }
-    }
-    std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) {
-        return a.generic_string() < b.generic_string();
-    });
-    return found;
-}
-
 Result<Device> loadDirectoryOfManifests(const fs::path& root, const DeviceLoadOptions& options) {
-    const std::vector<fs::path> manifests = findManifests(root);
+    Result<std::vector<fs::path>> found = findManifestFiles(root);
+    if (!found) return found.error();
+    const std::vector<fs::path>& manifests = *found;
     if (manifests.empty()) {
         return makeError("'" + root.string() +
                          "' holds no device.json, AndroidManifest.xml or .apk file");
@@ -213,7 +155,7 @@ Result<Device> loadDirectoryOfManifests(const fs::path& root, const DeviceLoadOp
 }
 
 Result<Device> loadDeviceJsonFile(const fs::path& path, const DeviceLoadOptions& options) {
-    Result<std::string> text = detail::readTextFile(path, limits::kMaxDeviceJsonBytes);
+    Result<std::string> text = detail::readFileCapped(path, limits::kMaxDeviceJsonBytes);
     if (!text) return text.error();
     Result<Device> device = parseDeviceJson(*text, path.string(), path.parent_path(), options);
     if (!device) return device.error();
@@ -222,6 +164,34 @@ Result<Device> loadDeviceJsonFile(const fs::path& path, const DeviceLoadOptions&
 }
 
 }  // namespace
+
+Result<std::vector<fs::path>> findManifestFiles(const fs::path& root) {
+    std::vector<fs::path> found;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::directory_entry& entry = *it;
+        const std::string name = entry.path().filename().string();
+        std::error_code typeError;
+        if (entry.is_directory(typeError)) {
+            if (isSkippedDirectory(name)) it.disable_recursion_pending();
+            continue;
+        }
+        if (name == "AndroidManifest.xml" || isApk(entry.path())) {
+            found.push_back(entry.path());
+            // One past the cap is enough for the caller to refuse the folder; stop walking.
+            if (found.size() > limits::kMaxPackagesPerDevice) break;
+        }
+    }
+    if (ec) {
+        return makeError(SourceLocation{root.string(), 0, 0},
+                         "cannot list: " + text::lowerFirst(ec.message()));
+    }
+    std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) {
+        return a.generic_string() < b.generic_string();
+    });
+    return found;
+}
 
 Result<Device> loadDevice(const fs::path& path, const DeviceLoadOptions& options) {
     std::error_code ec;

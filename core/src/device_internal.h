@@ -8,12 +8,10 @@
 #include <filesystem>
 #include <string>
 
+#include "file_read.h"
 #include "text.h"
 
 namespace hearth::detail {
-
-/// The whole file; fails with "cannot read 'path': reason" (missing, a directory, over maxBytes).
-[[nodiscard]] Result<std::string> readTextFile(const std::filesystem::path& path, size_t maxBytes);
 
 /// A package the device does not install (its manifest failed to parse, or Android refuses it):
 /// recorded in device.skipped and as an error diagnostic, or returned as the load's error when

@@ -4,6 +4,7 @@
 
 #include <hearth/device.h>
 #include <hearth/device_state.h>
+#include <hearth/java_number.h>
 #include <hearth/limits.h>
 
 #include <algorithm>
@@ -262,36 +263,6 @@ std::string joinNames(std::initializer_list<const char*> names) {
     return out;
 }
 
-// Integer.decode-like: "0x100000", "#100000", "1048576".
-std::optional<int64_t> decodeInteger(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    size_t i = 0;
-    bool negative = false;
-    if (text[0] == '-' || text[0] == '+') {
-        negative = text[0] == '-';
-        i = 1;
-    }
-    int base = 10;
-    if (text.compare(i, 2, "0x") == 0 || text.compare(i, 2, "0X") == 0) {
-        base = 16;
-        i += 2;
-    } else if (text.compare(i, 1, "#") == 0) {
-        base = 16;
-        i += 1;
-    }
-    if (i >= text.size()) return std::nullopt;
-    int64_t value = 0;
-    for (; i < text.size(); ++i) {
-        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-        int digit = -1;
-        if (c >= '0' && c <= '9') digit = c - '0';
-        if (base == 16 && c >= 'a' && c <= 'f') digit = 10 + c - 'a';
-        if (digit < 0 || digit >= base) return std::nullopt;
-        value = value * base + digit;
-        if (value > INT64_C(0xFFFFFFFF)) return std::nullopt;
-    }
-    return negative ? -value : value;
-}
 
 class DeviceJsonReader : public detail::JsonFields {
   public:
@@ -976,7 +947,7 @@ class DeviceJsonReader : public detail::JsonFields {
             if (match.is_number_integer()) {
                 number = match.get<int64_t>();
             } else if (match.is_string()) {
-                number = decodeInteger(match.get<std::string>());
+                number = decodeJavaInt(match.get<std::string>());
             }
             if (!number || *number < 0 || *number > INT64_C(0x7FFFFFFF)) {
                 return makeError(valueAt(at), "'" + displayName(at) +

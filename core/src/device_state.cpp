@@ -339,14 +339,14 @@ Result<DeviceState> readDeviceState(const fs::path& dir) {
     }
     DeviceState state;
     if (packages) {
-        Result<std::string> bytes = detail::readTextFile(*packages, limits::kMaxStateXmlBytes);
+        Result<std::string> bytes = detail::readFileCapped(*packages, limits::kMaxStateXmlBytes);
         if (!bytes) return bytes.error();
         Result<DeviceState> read = parsePackagesXml(*bytes, packages->string(), std::move(state));
         if (!read) return read.error();
         state = std::move(read).value();
     }
     if (restrictions) {
-        Result<std::string> bytes = detail::readTextFile(*restrictions, limits::kMaxStateXmlBytes);
+        Result<std::string> bytes = detail::readFileCapped(*restrictions, limits::kMaxStateXmlBytes);
         if (!bytes) return bytes.error();
         Result<DeviceState> read =
             parsePackageRestrictions(*bytes, restrictions->string(), std::move(state));

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "capture_text.h"
+#include "file_read.h"
 
 namespace hearth {
 
@@ -600,11 +601,7 @@ Result<DumpsysCapture> parseDumpsysPackageText(std::string_view text,
 Result<DumpsysCapture> readDumpsysPackage(const std::filesystem::path& path) {
     std::error_code ec;
     const std::string name = path.string();
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        return makeError(std::string("cannot read '") + name + "': " +
-                         (std::filesystem::exists(path, ec) ? "not a regular file"
-                                                            : "no such file"));
-    }
+    if (Result<void> regular = detail::checkRegularFile(path); !regular) return regular.error();
     const uintmax_t size = std::filesystem::file_size(path, ec);
     if (!ec && size > adb::kMaxCaptureBytes) {
         return makeError(SourceLocation{name, 0, 0},
@@ -613,7 +610,7 @@ Result<DumpsysCapture> readDumpsysPackage(const std::filesystem::path& path) {
                              " MiB a 'dumpsys package' output may be");
     }
     std::ifstream in(path, std::ios::binary);
-    if (!in) return makeError("cannot read '" + name + "': cannot open it");
+    if (!in) return makeError(SourceLocation{name, 0, 0}, "cannot read: cannot open it");
     return parseDumpsysPackage(in, name);
 }
 

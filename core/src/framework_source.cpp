@@ -349,7 +349,7 @@ Result<FrameworkSourceScan> scanFrameworkSource(const fs::path& root) {
     scan.root = root;
     Constants constants;
     if (intentJava) {
-        Result<std::string> text = detail::readTextFile(*intentJava, limits::kMaxJavaSourceBytes);
+        Result<std::string> text = detail::readFileCapped(*intentJava, limits::kMaxJavaSourceBytes);
         if (text) {
             constants = fileConstants(blankComments(*text));
         } else {
@@ -365,7 +365,7 @@ Result<FrameworkSourceScan> scanFrameworkSource(const fs::path& root) {
     for (auto& [name, paths] : found) {
         std::sort(paths.begin(), paths.end());
         for (const fs::path& path : paths) {
-            Result<std::string> text = detail::readTextFile(path, limits::kMaxJavaSourceBytes);
+            Result<std::string> text = detail::readFileCapped(path, limits::kMaxJavaSourceBytes);
             if (!text) {
                 scan.diagnostics.push_back(
                     Diagnostic{Diagnostic::Severity::Warning, {}, text.error().message});

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <system_error>
 
+#include "file_read.h"
 #include "apk_reader.h"
 #include "axml_parser.h"
 #include "device_internal.h"
@@ -77,15 +78,7 @@ bool hasApkExtension(const std::filesystem::path& path) {
 Result<Manifest> loadManifest(const std::filesystem::path& path, const ParseOptions& options) {
     const std::string name = path.string();
     const SourceLocation file{name, 0, 0};
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        return makeError(file, "is a directory, expected a manifest or .apk");
-    }
-    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
-        return makeError(file,
-                         "not a regular file (a device, pipe or socket), expected a manifest or "
-                         ".apk");
-    }
+    if (Result<void> regular = detail::checkRegularFile(path); !regular) return regular.error();
     const FileCloser fd{open(name.c_str(), O_RDONLY | O_CLOEXEC)};
     struct stat status {};
     if (fd.fd < 0 || fstat(fd.fd, &status) != 0) {

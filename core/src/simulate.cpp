@@ -3,12 +3,15 @@
 #include <hearth/simulate.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
 
+#include "file_read.h"
 #include "text.h"
 
 namespace hearth {
@@ -277,13 +280,12 @@ Result<SimulationScript> parseSimulationScript(std::string_view text, const std:
 }
 
 Result<SimulationScript> loadSimulationScript(const std::filesystem::path& path) {
-    std::error_code ec;
-    // A directory would read as an empty script; a device or pipe (/dev/zero) would never end.
-    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
-        return makeError(path.string() + ": cannot read the script: not a regular file");
-    }
+    if (Result<void> regular = detail::checkRegularFile(path); !regular) return regular.error();
     std::ifstream in(path, std::ios::binary);
-    if (!in) return makeError(path.string() + ": cannot read the script");
+    if (!in) {
+        return makeError(SourceLocation{path.string(), 0, 0},
+                         "cannot read: " + text::lowerFirst(std::strerror(errno)));
+    }
     // One byte past the cap tells parseSimulationScript that the script is too long.
     std::string text(limits::kMaxScriptBytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));

@@ -313,7 +313,7 @@ std::string applyBuildProp(const SystemImageScan& scan, Device& device) {
         return "API " + std::to_string(device.apiLevel) + " assumed (no system build.prop)";
     }
     const std::string name = relativeName(*scan.buildProp, scan.root);
-    Result<std::string> text = detail::readTextFile(*scan.buildProp, limits::kMaxBuildPropBytes);
+    Result<std::string> text = detail::readFileCapped(*scan.buildProp, limits::kMaxBuildPropBytes);
     Result<BuildProps> props = text ? parseBuildProp(*text, scan.buildProp->string())
                                     : Result<BuildProps>(text.error());
     Result<PlatformVersion> version =

@@ -357,6 +357,28 @@ TEST(DumpCommand, DirectoriesAreSearchedInPathOrderSkippingBuildOutputs) {
     EXPECT_EQ(packages, (std::vector<std::string>{"com.example.alpha", "com.example.zeta"}));
 }
 
+TEST(DumpCommand, DirectoriesSkipTheSameBuildOutputsAsQueryAndReadApksInAnyCase) {
+    // `dump DIR` and `query DIR` read one set (findManifestFiles): out/, node_modules and
+    // cmake-build-* hold copies, and an ".APK" is an APK.
+    const fs::path dir = scratchDir("same_set");
+    const auto manifest = [](const std::string& package) {
+        return "<manifest package=\"" + package + "\"><application /></manifest>";
+    };
+    writeFile(dir / "app" / "AndroidManifest.xml", manifest("com.example.app"));
+    writeFile(dir / "out" / "AndroidManifest.xml", manifest("com.example.out"));
+    writeFile(dir / "node_modules" / "x" / "AndroidManifest.xml", manifest("com.example.node"));
+    writeFile(dir / "cmake-build-debug" / "AndroidManifest.xml", manifest("com.example.cmake"));
+    writeFile(dir / "lib" / "Thing.APK", "not a zip");
+    const DumpRun run = dump({dir.string(), "--json"});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_NE(run.err.find((dir / "lib" / "Thing.APK").string() + ": "), std::string::npos)
+        << run.err;
+    const nlohmann::json document = nlohmann::json::parse(run.out);
+    std::vector<std::string> packages;
+    for (const auto& package : document["packages"]) packages.push_back(package["package"]);
+    EXPECT_EQ(packages, (std::vector<std::string>{"com.example.app"}));
+}
+
 TEST(DumpCommand, OneBadFileFailsTheRunButTheOthersAreStillShown) {
     const fs::path dir = scratchDir("mixed");
     const std::string bad =

@@ -126,7 +126,7 @@ TEST(SimulateCommand, ScriptSyntaxErrorIsBadInputBeforeAnythingRuns) {
 TEST(SimulateCommand, MissingScriptIsBadInput) {
     const CliRun run = runCli({"simulate", kDevices + "seed", kDevices + "seed/nope.script"});
     EXPECT_EQ(run.code, 1);
-    EXPECT_EQ(run.err, kDevices + "seed/nope.script: cannot read the script\n");
+    EXPECT_EQ(run.err, kDevices + "seed/nope.script: cannot read: no such file or directory\n");
 }
 
 TEST(SimulateCommand, MissingScriptArgumentIsAUsageError) {

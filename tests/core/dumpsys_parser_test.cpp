@@ -390,7 +390,7 @@ TEST(DumpsysParser, AStreamLongerThanTheCapStopsAtTheCap) {
 TEST(DumpsysParser, AMissingFileSaysSo) {
     Result<DumpsysCapture> capture = readDumpsysPackage("/nonexistent/dumpsys.txt");
     ASSERT_FALSE(capture.has_value());
-    EXPECT_EQ(capture.error().toString(), "cannot read '/nonexistent/dumpsys.txt': no such file");
+    EXPECT_EQ(capture.error().toString(), "/nonexistent/dumpsys.txt: cannot read: no such file or directory");
 }
 
 }  // namespace

@@ -707,7 +707,7 @@ TEST(LoadManifest, DirectoryIsNotAManifest) {
     Result<Manifest> manifest = loadManifest(dir);
     ASSERT_FALSE(manifest.has_value());
     EXPECT_EQ(manifest.error().toString(),
-              dir.string() + ": is a directory, expected a manifest or .apk");
+              dir.string() + ": cannot read: it is a directory");
 }
 
 TEST(LoadManifest, FileLargerThanHearthReads) {

@@ -157,7 +157,7 @@ TEST(SimulationScript, BootStorageMustBeLockedOrUnlocked) {
 TEST(SimulationScript, MissingFileSaysItCannotBeRead) {
     auto loaded = loadSimulationScript("/nonexistent/x.script");
     ASSERT_FALSE(loaded.has_value());
-    EXPECT_EQ(loaded.error().toString(), "/nonexistent/x.script: cannot read the script");
+    EXPECT_EQ(loaded.error().toString(), "/nonexistent/x.script: cannot read: no such file or directory");
 }
 
 // ---- Steps that cannot apply ----

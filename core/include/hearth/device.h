@@ -127,6 +127,13 @@ struct DeviceLoadOptions {
 /// Loads a device from a directory (device.json inside it wins; then a system image tree, see
 /// system_image.h; else every AndroidManifest.xml and *.apk found recursively, sorted by path), a
 /// device.json file, or a single manifest/APK.
+/// The AndroidManifest.xml and .apk (any case) files below a folder, sorted by path, skipping
+/// dot folders and build outputs (build, out, node_modules, build-*, build_*, cmake-build-*);
+/// stops one past limits::kMaxPackagesPerDevice. Fails with "DIR: cannot list: reason" when the
+/// folder cannot be walked. loadDevice and `hearth dump DIR` both read this set.
+[[nodiscard]] Result<std::vector<std::filesystem::path>> findManifestFiles(
+    const std::filesystem::path& dir);
+
 [[nodiscard]] Result<Device> loadDevice(const std::filesystem::path& path,
                                         const DeviceLoadOptions& options = {});
 
