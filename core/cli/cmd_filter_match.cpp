@@ -93,16 +93,6 @@ struct BadCase {
     int column = 0;
 };
 
-std::optional<PatternKind> patternKindFromName(std::string_view name) {
-    if (name == "literal") return PatternKind::Literal;
-    if (name == "prefix") return PatternKind::Prefix;
-    if (name == "glob" || name == "simple_glob" || name == "pattern")
-        return PatternKind::SimpleGlob;
-    if (name == "advanced_glob" || name == "aglob") return PatternKind::AdvancedGlob;
-    if (name == "suffix") return PatternKind::Suffix;
-    return std::nullopt;
-}
-
 // nlohmann's parse errors read "[json.exception.parse_error.101] parse error at line 1, column 5:
 // syntax error while parsing value - invalid literal; last read: 'x'"; keep the part after the
 // position, which says what was expected and what was found.

@@ -292,12 +292,7 @@ class InlineReader {
             std::string text;
             if (auto r = m_fields.readString(item, itemAt, "kind", kindName); !r) return r;
             if (auto r = m_fields.readString(item, itemAt, "value", text); !r) return r;
-            std::optional<PatternKind> kind;
-            for (PatternKind candidate : {PatternKind::Literal, PatternKind::Prefix,
-                                          PatternKind::SimpleGlob, PatternKind::AdvancedGlob,
-                                          PatternKind::Suffix}) {
-                if (kindName == patternKindName(candidate)) kind = candidate;
-            }
+            const std::optional<PatternKind> kind = patternKindFromName(kindName);
             if (!kind) {
                 return makeError(m_fields.valueAt(child(itemAt, "kind")),
                                  "'" + jsonDisplayName(child(itemAt, "kind")) +

@@ -389,6 +389,15 @@ const char* patternKindName(PatternKind kind) {
     return "literal";
 }
 
+std::optional<PatternKind> patternKindFromName(std::string_view name) {
+    if (name == "literal") return PatternKind::Literal;
+    if (name == "prefix") return PatternKind::Prefix;
+    if (name == "glob" || name == "simple_glob" || name == "pattern") return PatternKind::SimpleGlob;
+    if (name == "advanced_glob" || name == "aglob") return PatternKind::AdvancedGlob;
+    if (name == "suffix") return PatternKind::Suffix;
+    return std::nullopt;
+}
+
 Result<PatternMatcher> PatternMatcher::create(PatternKind kind, std::string pattern) {
     PatternMatcher matcher(kind, std::move(pattern));
     if (kind == PatternKind::SimpleGlob || kind == PatternKind::AdvancedGlob) {

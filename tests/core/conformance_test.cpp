@@ -64,12 +64,12 @@ std::optional<std::string> optionalString(const Json& object, const char* key) {
     return object[key].get<std::string>();
 }
 
+// The case format's kinds, read as `hearth filter-match` reads them: an unknown kind is a broken
+// case, never a silent glob.
 PatternKind kindOf(const std::string& name) {
-    if (name == "literal") return PatternKind::Literal;
-    if (name == "prefix") return PatternKind::Prefix;
-    if (name == "advanced_glob" || name == "aglob") return PatternKind::AdvancedGlob;
-    if (name == "suffix") return PatternKind::Suffix;
-    return PatternKind::SimpleGlob;  // "glob", "simple_glob", "pattern"
+    const std::optional<PatternKind> kind = patternKindFromName(name);
+    if (!kind) ADD_FAILURE() << "unknown pattern kind '" << name << "' in a conformance case";
+    return kind.value_or(PatternKind::Literal);
 }
 
 /// A filter built with the core API in the documented order, or the exception Android throws.

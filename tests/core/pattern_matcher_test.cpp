@@ -230,3 +230,21 @@ TEST(PatternMatcherErrors, OnlyAdvancedGlobsAreRefused) {
     EXPECT_EQ(androidPatternException(PatternKind::SimpleGlob, "/["), "");
     EXPECT_EQ(androidPatternException(PatternKind::AdvancedGlob, "/[a-z]+"), "");
 }
+
+TEST(PatternKindNames, EveryNameReadsBackAndTheCaseAliasesAreKnown) {
+    for (PatternKind kind : {PatternKind::Literal, PatternKind::Prefix, PatternKind::SimpleGlob,
+                             PatternKind::AdvancedGlob, PatternKind::Suffix}) {
+        EXPECT_EQ(patternKindFromName(patternKindName(kind)), kind) << patternKindName(kind);
+    }
+    EXPECT_EQ(patternKindFromName("simple_glob"), PatternKind::SimpleGlob);
+    EXPECT_EQ(patternKindFromName("pattern"), PatternKind::SimpleGlob);
+    EXPECT_EQ(patternKindFromName("aglob"), PatternKind::AdvancedGlob);
+}
+
+TEST(PatternKindNames, AnUnknownKindIsNotReadAsAGlob) {
+    // The conformance test once read any unknown kind as a simple glob while filter-match
+    // refused it; both now ask patternKindFromName.
+    EXPECT_EQ(patternKindFromName("sglob"), std::nullopt);
+    EXPECT_EQ(patternKindFromName("Glob"), std::nullopt);
+    EXPECT_EQ(patternKindFromName(""), std::nullopt);
+}

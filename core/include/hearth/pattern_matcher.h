@@ -9,6 +9,9 @@
 
 #include <hearth/result.h>
 
+#include <optional>
+#include <string_view>
+
 namespace hearth {
 
 /// Android's PatternMatcher types, with Android's numeric values.
@@ -16,6 +19,9 @@ enum class PatternKind { Literal = 0, Prefix = 1, SimpleGlob = 2, AdvancedGlob =
 
 /// "literal", "prefix", "glob", "advanced_glob", "suffix" (the conformance vocabulary).
 const char* patternKindName(PatternKind kind);
+/// The kind a name stands for: patternKindName's names, and the case format's aliases
+/// "simple_glob", "pattern" (SimpleGlob) and "aglob" (AdvancedGlob); nullopt for any other name.
+std::optional<PatternKind> patternKindFromName(std::string_view name);
 
 class PatternMatcher {
 public:
