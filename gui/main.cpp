@@ -9,15 +9,22 @@
 #include "app_paths.h"
 #include "export.h"
 #include "main_window.h"
+#include "panels/intent_tester.h"
 
 namespace {
 
 int takeScreenshot(hearth::gui::MainWindow& window, const QString& file, const QString& device,
-                   const QSize& size) {
+                   const QSize& size, const QString& intent) {
     QTextStream err(stderr);
     window.resize(size);
     if (!device.isEmpty() && !window.openDeviceNow(device)) {
         err << "hearth-gui: " << window.lastError() << "\n";
+    }
+    if (!intent.isEmpty()) {
+        hearth::gui::IntentTester* tester = window.intentTester();
+        if (!tester->setAmArguments(intent) || !tester->run()) {
+            err << "hearth-gui: " << tester->outcomeText() << "\n";
+        }
     }
     window.show();
     // Let layouts settle at the final size before the grab.
@@ -83,9 +90,15 @@ int main(int argc, char** argv) {
     QCommandLineOption tab(QStringLiteral("tab"),
                            QStringLiteral("The tab to show first: home, intent or manifest."),
                            QStringLiteral("NAME"), QStringLiteral("home"));
+    QCommandLineOption intent(
+        QStringLiteral("intent"),
+        QStringLiteral("A command for the intent tester, as pasted: 'adb shell am start -a "
+                       "...', 'pm query-activities ...' or am arguments."),
+        QStringLiteral("COMMAND"));
     parser.addOption(screenshot);
     parser.addOption(size);
     parser.addOption(tab);
+    parser.addOption(intent);
     parser.addPositionalArgument(
         QStringLiteral("DEVICE"),
         QStringLiteral("A device folder, device.json, AndroidManifest.xml or .apk "
@@ -120,9 +133,11 @@ int main(int argc, char** argv) {
                                 << parser.value(size) << "'\n";
             return 2;
         }
-        return takeScreenshot(window, parser.value(screenshot), device, windowSize);
+        return takeScreenshot(window, parser.value(screenshot), device, windowSize,
+                              parser.value(intent));
     }
     window.show();
     if (!device.isEmpty()) window.openDevice(device);
+    if (parser.isSet(intent)) window.intentTester()->setAmArguments(parser.value(intent));
     return app.exec();
 }

@@ -1,8 +1,11 @@
 #include "panels/intent_tester.h"
 
+#include <hearth/java_number.h>
 #include <hearth/resolve_report.h>
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -10,12 +13,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "app_paths.h"
 #include "device_session.h"
@@ -32,13 +35,23 @@ constexpr int kMaxColumnWidth = 280;
 // Chooser candidates named in the outcome line.
 constexpr int kNamedInOutcome = 4;
 
-QString quoteArgument(const QString& argument) {
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_@%+=:,./*-]+$"));
-    if (plain.match(argument).hasMatch()) return argument;
-    QString quoted = argument;
-    quoted.replace('\\', "\\\\").replace('"', "\\\"");
-    return '"' + quoted + '"';
-}
+// The modes, in the combo's order, with the semantics each one states.
+struct ModeRow {
+    IntentVerb verb;
+    const char* label;
+    const char* semantics;
+};
+constexpr ModeRow kModes[] = {
+    {IntentVerb::Start, "start (am start)",
+     "As `hearth start` and am start: MATCH_DEFAULT_ONLY | STOCK_PM_FLAGS, App Links "
+     "(W-24..W-28, W-34), the shell as caller; what starts, and am's text."},
+    {IntentVerb::Resolve, "resolve (pm resolve-activity)",
+     "As `hearth resolve` and pm resolve-activity: query flags 0 unless MATCH_DEFAULT_ONLY is "
+     "ticked (R-7), the shell as caller; chooseBestActivity's decision."},
+    {IntentVerb::Query, "query (pm query-activities)",
+     "As `hearth query` and pm query-activities: query flags 0 unless MATCH_DEFAULT_ONLY is "
+     "ticked (R-7), the shell as caller; every match in Android's order."},
+};
 
 QTableView* makeTable(QWidget* parent, const QString& name) {
     auto* view = new QTableView(parent);
@@ -83,18 +96,37 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
                                ComponentKind::Receiver, ComponentKind::Provider}) {
         m_kind->addItem(QString::fromLatin1(componentKindName(kind)), int(kind));
     }
-    m_defaultOnly = new QCheckBox(tr("MATCH_DEFAULT_ONLY, as startActivity passes it (R-7)"), this);
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName("intentMode");
+    for (const ModeRow& row : kModes) {
+        m_mode->addItem(tr(row.label), int(row.verb));
+        m_mode->setItemData(m_mode->count() - 1, tr(row.semantics), Qt::ToolTipRole);
+    }
+    m_defaultOnly = new QCheckBox(tr("MATCH_DEFAULT_ONLY (--default-only, R-7)"), this);
     m_defaultOnly->setObjectName("intentDefaultOnly");
-    m_defaultOnly->setChecked(true);
+    m_defaultOnly->setChecked(false);
+    m_semantics = new QLabel(this);
+    m_semantics->setObjectName("intentSemantics");
+    m_semantics->setWordWrap(true);
+    m_semantics->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_pasteNote = new QLabel(this);
+    m_pasteNote->setObjectName("intentPasteNote");
+    m_pasteNote->setWordWrap(true);
+    m_pasteNote->setTextFormat(Qt::PlainText);
+    m_pasteNote->hide();
 
     m_amLine = new QLineEdit(this);
     m_amLine->setObjectName("intentAmLine");
     m_amLine->setPlaceholderText(
-        tr("am start arguments: -a android.intent.action.VIEW -d https://example.com/x"));
+        tr("paste a command: adb shell am start -a android.intent.action.VIEW -d "
+           "'https://example.com/x' (or pm query-activities ..., or bare am arguments)"));
     m_amLine->setFont(QFont(QStringLiteral("monospace")));
-    m_run = new QPushButton(tr("Resolve"), this);
+    m_run = new QPushButton(tr("Answer"), this);
     m_run->setObjectName("intentRun");
     m_run->setDefault(true);
+    m_copyCommand = new QPushButton(tr("Copy as hearth command"), this);
+    m_copyCommand->setObjectName("intentCopyCommand");
+    m_copyCommand->setToolTip(tr("Copies the same question as a `hearth` CLI line"));
 
     auto* fields = new QFormLayout;
     fields->addRow(tr("Action"), m_action);
@@ -108,20 +140,24 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     fieldRow->addLayout(fields, 3);
     fieldRow->addLayout(fields2, 2);
     auto* optionRow = new QHBoxLayout;
-    optionRow->addWidget(new QLabel(tr("Resolve as"), this));
+    optionRow->addWidget(new QLabel(tr("Answer as"), this));
+    optionRow->addWidget(m_mode);
     optionRow->addWidget(m_kind);
     optionRow->addWidget(m_defaultOnly);
     optionRow->addStretch(1);
     auto* lineRow = new QHBoxLayout;
-    lineRow->addWidget(new QLabel(tr("am start"), this));
+    lineRow->addWidget(new QLabel(tr("Command"), this));
     lineRow->addWidget(m_amLine, 1);
     lineRow->addWidget(m_run);
+    lineRow->addWidget(m_copyCommand);
 
     auto* intentBox = new QGroupBox(tr("Intent"), this);
     auto* intentLayout = new QVBoxLayout(intentBox);
     intentLayout->addLayout(fieldRow);
     intentLayout->addLayout(optionRow);
+    intentLayout->addWidget(m_semantics);
     intentLayout->addLayout(lineRow);
+    intentLayout->addWidget(m_pasteNote);
 
     m_outcome = new QLabel(this);
     m_outcome->setObjectName("intentOutcome");
@@ -178,16 +214,30 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     }
     connect(m_action, &QComboBox::currentTextChanged, this, &IntentTester::syncLineFromFields);
     connect(m_amLine, &QLineEdit::returnPressed, this, &IntentTester::run);
-    connect(m_amLine, &QLineEdit::textEdited, this, [this](const QString& text) {
-        // Typing `am start` arguments fills the fields once they parse; errors wait for Run.
-        const QStringList words = QProcess::splitCommand(text);
-        std::vector<std::string> args;
-        for (const QString& word : words) args.push_back(word.toStdString());
-        if (args.empty()) return;
-        Result<Intent> intent = parseIntentArgs(args);
-        if (intent) fillFields(*intent);
+    connect(m_amLine, &QLineEdit::textEdited, this, [this](const QString&) {
+        // A typed or pasted command fills the fields (and the mode its prefix implies) once it
+        // parses; errors wait for Answer.
+        std::optional<IntentCommandLine> command = readCommandLine(nullptr);
+        if (!command || command->intentArgs.empty()) return;
+        Result<Intent> intent = parseIntentArgs(command->intentArgs);
+        if (!intent) return;
+        m_syncing = true;
+        if (command->verb != IntentVerb::Unspecified) setMode(command->verb);
+        m_syncing = false;
+        fillFields(*intent);
     });
     connect(m_run, &QPushButton::clicked, this, &IntentTester::run);
+    connect(m_copyCommand, &QPushButton::clicked, this, &IntentTester::copyHearthCommand);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        updateSemantics();
+        if (m_syncing) return;
+        // The mode chosen by hand wins over a pasted prefix that asked another question.
+        std::optional<IntentCommandLine> command = readCommandLine(nullptr);
+        if (command && command->verb != IntentVerb::Unspecified && command->verb != mode()) {
+            syncLineFromFields();
+        }
+        rerunIfShown();
+    });
     connect(m_kind, &QComboBox::currentIndexChanged, this, &IntentTester::rerunIfShown);
     connect(m_defaultOnly, &QCheckBox::toggled, this, &IntentTester::rerunIfShown);
     for (QTableView* view : {m_resultView, m_rejectionView}) {
@@ -198,6 +248,7 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     connect(&m_session, &DeviceSession::deviceEdited, this, &IntentTester::rerunIfShown);
     connect(&m_session, &DeviceSession::deviceReplaced, this, &IntentTester::rerunIfShown);
 
+    updateSemantics();
     // The home intent is the question everyone starts with: answer it as soon as a device loads.
     setAmArguments(QStringLiteral("-a android.intent.action.MAIN -c android.intent.category.HOME"));
     m_shown = true;
@@ -206,6 +257,23 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
 ComponentKind IntentTester::kind() const { return ComponentKind(m_kind->currentData().toInt()); }
 
 void IntentTester::setDefaultOnly(bool defaultOnly) { m_defaultOnly->setChecked(defaultOnly); }
+
+IntentVerb IntentTester::mode() const { return IntentVerb(m_mode->currentData().toInt()); }
+
+void IntentTester::setMode(IntentVerb mode) {
+    const int row = m_mode->findData(int(mode == IntentVerb::Unspecified ? IntentVerb::Start : mode));
+    if (row >= 0) m_mode->setCurrentIndex(row);
+}
+
+void IntentTester::updateSemantics() {
+    const IntentVerb verb = mode();
+    for (const ModeRow& row : kModes) {
+        if (row.verb == verb) m_semantics->setText(tr(row.semantics));
+    }
+    // A start is always an activity resolved with MATCH_DEFAULT_ONLY.
+    m_kind->setEnabled(verb == IntentVerb::Query);
+    m_defaultOnly->setEnabled(verb != IntentVerb::Start);
+}
 
 void IntentTester::setKind(ComponentKind kind) {
     const int row = m_kind->findData(int(kind));
@@ -235,9 +303,8 @@ QString IntentTester::amArguments() const { return m_amLine->text(); }
 
 void IntentTester::syncLineFromFields() {
     if (m_syncing) return;
-    QStringList words;
-    for (const std::string& arg : argsFromFields()) words << quoteArgument(qs(arg));
-    m_amLine->setText(words.join(' '));
+    m_amLine->setText(qs(joinShellWords(argsFromFields())));
+    m_pasteNote->hide();
 }
 
 void IntentTester::fillFields(const Intent& intent) {
@@ -255,22 +322,39 @@ void IntentTester::fillFields(const Intent& intent) {
     m_syncing = false;
 }
 
+std::optional<IntentCommandLine> IntentTester::readCommandLine(QString* error) const {
+    Result<IntentCommandLine> command =
+        parseIntentCommandLine(m_amLine->text().toStdString(), "command");
+    if (!command) {
+        if (error) *error = qs(command.error().toString());
+        return std::nullopt;
+    }
+    return std::move(*command);
+}
+
 bool IntentTester::setAmArguments(const QString& arguments) {
     m_amLine->setText(arguments);
-    std::vector<std::string> args;
-    for (const QString& word : QProcess::splitCommand(arguments))
-        args.push_back(word.toStdString());
-    Result<Intent> intent = parseIntentArgs(args);
+    QString error;
+    std::optional<IntentCommandLine> command = readCommandLine(&error);
+    if (!command) {
+        showError(error);
+        return false;
+    }
+    Result<Intent> intent = parseIntentArgs(command->intentArgs);
     if (!intent) {
         showError(qs(intent.error().toString()));
         return false;
     }
+    m_syncing = true;
+    if (command->verb != IntentVerb::Unspecified) setMode(command->verb);
+    m_syncing = false;
     fillFields(*intent);
     return true;
 }
 
 void IntentTester::showError(const QString& message) {
     m_lastResult.reset();
+    m_lastStart.reset();
     m_lastQuery.reset();
     m_lastRejections.clear();
     m_lastIntent.reset();
@@ -285,82 +369,163 @@ void IntentTester::rerunIfShown() {
     if (m_shown) run();
 }
 
-bool IntentTester::run() {
-    std::vector<std::string> args;
-    for (const QString& word : QProcess::splitCommand(m_amLine->text())) {
-        args.push_back(word.toStdString());
+std::optional<ResolveRequest> IntentTester::requestFor(const Intent& intent) const {
+    ResolveRequest request;
+    request.intent = intent;
+    // The shell asks, as pm and am run and as the CLI defaults (--caller shell).
+    request.caller = Caller{};
+    switch (mode()) {
+        case IntentVerb::Start:
+            request.mode = ResolveMode::Start;
+            request.kind = ComponentKind::Activity;
+            request.queryFlags = kStartQueryFlags;
+            return request;
+        case IntentVerb::Resolve:
+        case IntentVerb::Query:
+        case IntentVerb::Unspecified:
+            break;
     }
-    Result<Intent> parsed = parseIntentArgs(args);
+    request.mode = ResolveMode::Query;
+    request.kind = mode() == IntentVerb::Query ? kind() : ComponentKind::Activity;
+    request.queryFlags = 0;
+    if (m_pastedQueryFlags) {
+        std::optional<int> flags = decodeJavaInt(*m_pastedQueryFlags);
+        if (!flags) return std::nullopt;
+        request.queryFlags = *flags;
+    }
+    if (m_defaultOnly->isChecked()) request.queryFlags |= flags::kMatchDefaultOnly;
+    return request;
+}
+
+void IntentTester::showOutcome(const ResolveResult& result,
+                               const std::vector<ResolveInfo>& chooser) {
+    QString color;
+    switch (result.outcome) {
+        case ResolveOutcome::Activity:
+            m_outcome->setText(tr("→ %1").arg(qs(result.chosen->component.flattenToShortString())));
+            color = "#1b7a3a";
+            break;
+        case ResolveOutcome::Chooser: {
+            QStringList names;
+            for (const ResolveInfo& info : chooser) {
+                names << qs(info.component.flattenToShortString());
+            }
+            // The table lists every candidate; the headline names a few.
+            if (names.size() > kNamedInOutcome) {
+                const qsizetype total = names.size();
+                names = names.mid(0, kNamedInOutcome);
+                names << tr("… (%1 in all)").arg(total);
+            }
+            m_outcome->setText(tr("→ chooser (ResolverActivity): %1").arg(names.join(", ")));
+            color = "#a35c00";
+            break;
+        }
+        case ResolveOutcome::None:
+            m_outcome->setText(tr("→ nothing found: Android reports 'unable to resolve Intent'"));
+            color = "#c01c28";
+            break;
+    }
+    m_outcome->setStyleSheet(QStringLiteral("color: %1;").arg(color));
+}
+
+bool IntentTester::run() {
+    QString error;
+    std::optional<IntentCommandLine> command = readCommandLine(&error);
+    if (!command) {
+        showError(error);
+        return false;
+    }
+    Result<Intent> parsed = parseIntentArgs(command->intentArgs);
     if (!parsed) {
         showError(qs(parsed.error().toString()));
         return false;
     }
+    m_syncing = true;
+    if (command->verb != IntentVerb::Unspecified) setMode(command->verb);
+    m_syncing = false;
+    m_pastedQueryFlags = command->queryFlags;
+    QStringList note;
+    if (!command->prefix.empty()) {
+        note << tr("Read '%1' as `hearth %2`.")
+                    .arg(qs(command->prefix), QString::fromLatin1(intentVerbName(command->verb)));
+    }
+    if (!command->ignored.empty()) {
+        QStringList dropped;
+        for (const std::string& option : command->ignored) dropped << qs(option);
+        note << tr("Ignored (no effect on resolution): %1.").arg(dropped.join(", "));
+    }
+    for (const std::string& text : command->notes) note << tr("Note: %1.").arg(qs(text));
+    m_pasteNote->setText(note.join(' '));
+    m_pasteNote->setVisible(!note.isEmpty());
+
     m_shown = true;
     if (!m_session.hasDevice()) {
         showError(tr("no device is open"));
         return false;
     }
     fillFields(*parsed);
-    const Intent& intent = *parsed;
-    const int flags = m_defaultOnly->isChecked() ? flags::kMatchDefaultOnly : 0;
+    std::optional<ResolveRequest> request = requestFor(*parsed);
+    if (!request) {
+        showError(tr("--query-flags must be a number, got '%1'")
+                      .arg(qs(m_pastedQueryFlags.value_or(""))));
+        return false;
+    }
     const PackageIndex& index = m_session.index();
-    const ComponentKind queryKind = kind();
-    m_lastIntent = intent;
-    m_lastFlags = flags;
+    m_lastIntent = request->intent;
+    m_lastFlags = request->queryFlags;
+    m_lastStart.reset();
+    m_lastResult.reset();
+    m_lastQuery.reset();
 
-    QString color;
-    if (queryKind == ComponentKind::Activity) {
-        ResolveResult result = index.resolveActivity(intent, flags);
-        m_results->setResult(result);
-        switch (result.outcome) {
-            case ResolveOutcome::Activity:
-                m_outcome->setText(
-                    tr("→ %1").arg(qs(result.chosen->component.flattenToShortString())));
-                color = "#1b7a3a";
-                break;
-            case ResolveOutcome::Chooser: {
-                QStringList names;
-                for (const ResolveInfo& info : result.candidates) {
-                    names << qs(info.component.flattenToShortString());
-                }
-                // The table lists every candidate; the headline names a few.
-                if (names.size() > kNamedInOutcome) {
-                    const qsizetype total = names.size();
-                    names = names.mid(0, kNamedInOutcome);
-                    names << tr("… (%1 in all)").arg(total);
-                }
-                m_outcome->setText(tr("→ chooser (ResolverActivity): %1").arg(names.join(", ")));
-                color = "#a35c00";
-                break;
+    if (request->mode == ResolveMode::Start) {
+        StartResult start = resolveStart(index, *request);
+        m_results->setResult(start.result);
+        std::vector<ResolveInfo> shown;
+        for (const ResolveInfo& info : start.result.candidates) {
+            if (std::find(start.chooser.begin(), start.chooser.end(), info.component) !=
+                start.chooser.end()) {
+                shown.push_back(info);
             }
-            case ResolveOutcome::None:
-                m_outcome->setText(
-                    tr("→ nothing found: Android reports 'unable to resolve Intent'"));
-                color = "#c01c28";
-                break;
         }
+        showOutcome(start.result, shown);
+        if (start.denied) {
+            m_outcome->setText(tr("→ nothing starts: Permission Denial (S-5)"));
+            m_outcome->setStyleSheet(QStringLiteral("color: #c01c28;"));
+        } else if (start.suspended) {
+            m_outcome->setText(tr("→ a suspended-app dialog instead of %1")
+                                   .arg(qs(start.result.chosen->component.flattenToShortString())));
+            m_outcome->setStyleSheet(QStringLiteral("color: #a35c00;"));
+        }
+        // am's own text, as `hearth start` prints it.
+        m_reason->setText(qs(renderStartText(start)).trimmed());
+        m_lastResult = start.result;
+        m_lastStart = std::move(start);
+    } else if (request->kind == ComponentKind::Activity && mode() == IntentVerb::Resolve) {
+        ResolveResult result = index.resolve(*request);
+        m_results->setResult(result);
+        showOutcome(result, result.candidates);
         // The core's reasons usually open with their rule; cite it once.
         const QString reason = qs(result.reason);
         const QString rule = qs(result.rule);
         m_reason->setText(rule.isEmpty() || reason.startsWith(rule) ? reason
                                                                     : rule + ": " + reason);
         m_lastResult = std::move(result);
-        m_lastQuery.reset();
     } else {
-        std::vector<ResolveInfo> candidates = index.query(intent, flags, queryKind);
+        std::vector<ResolveInfo> candidates = index.query(*request);
         m_results->setCandidates(candidates);
+        const char* kindName = componentKindName(request->kind);
         m_outcome->setText(candidates.empty()
-                               ? tr("→ no %1 matches").arg(componentKindName(queryKind))
+                               ? tr("→ no %1 matches").arg(kindName)
                                : tr("→ %n match(es)", nullptr, int(candidates.size())));
-        color = candidates.empty() ? "#c01c28" : "#1b7a3a";
-        m_reason->setText(
-            tr("Services, receivers and providers are listed, not chosen: "
-               "the caller decides."));
+        m_outcome->setStyleSheet(
+            QStringLiteral("color: %1;").arg(candidates.empty() ? "#c01c28" : "#1b7a3a"));
+        m_reason->setText(request->kind == ComponentKind::Activity
+                              ? tr("Every match in Android's order (R-9); the caller decides.")
+                              : tr("Services, receivers and providers are listed, not chosen: "
+                                   "the caller decides."));
         m_lastQuery = std::move(candidates);
-        m_lastResult.reset();
     }
-    m_outcome->setStyleSheet(QStringLiteral("color: %1;").arg(color));
-    m_lastRejections = index.explain(intent, flags, queryKind);
+    m_lastRejections = index.explain(*request);
     m_rejections->setRejections(m_lastRejections, m_session.device());
     for (int column : {int(ResolveResultModel::Rank), int(ResolveResultModel::Component),
                        int(ResolveResultModel::Priority), int(ResolveResultModel::Match),
@@ -380,9 +545,49 @@ bool IntentTester::run() {
     return true;
 }
 
+QString IntentTester::hearthCommand() const {
+    if (!m_session.hasDevice()) return {};
+    std::optional<IntentCommandLine> command = readCommandLine(nullptr);
+    if (!command || !parseIntentArgs(command->intentArgs)) return {};
+    const IntentVerb verb = mode();
+    std::vector<std::string> words{"hearth", intentVerbName(verb),
+                                   m_session.device().source.string()};
+    if (verb != IntentVerb::Start) {
+        if (command->queryFlags) {
+            words.push_back("--query-flags");
+            words.push_back(*command->queryFlags);
+        }
+        if (m_defaultOnly->isChecked()) words.push_back("--default-only");
+        if (verb == IntentVerb::Query && kind() != ComponentKind::Activity) {
+            words.push_back("--kind");
+            words.push_back(componentKindName(kind()));
+        }
+    }
+    words.insert(words.end(), command->intentArgs.begin(), command->intentArgs.end());
+    return qs(joinShellWords(words));
+}
+
+void IntentTester::copyHearthCommand() {
+    const QString command = hearthCommand();
+    if (command.isEmpty()) return;
+    QApplication::clipboard()->setText(command);
+    if (m_session.isEdited()) {
+        m_pasteNote->setText(tr("Copied. The CLI reads the files on disk: this window's edits "
+                                "are not in them."));
+        m_pasteNote->show();
+    }
+}
+
+QString IntentTester::pasteNoteText() const {
+    return m_pasteNote->isHidden() ? QString() : m_pasteNote->text();
+}
+
 QByteArray IntentTester::answerJson() const {
     // The results point into the session's device; run() is redone on every change, so they
     // always describe the device shown.
+    if (m_lastStart) {
+        return QByteArray::fromStdString(renderStartJson(*m_lastStart, &m_lastRejections));
+    }
     if (m_lastResult) {
         return QByteArray::fromStdString(renderResolveJson(*m_lastResult, &m_lastRejections));
     }

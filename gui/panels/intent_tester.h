@@ -1,12 +1,16 @@
 #pragma once
-// IntentTester: build an intent from fields or from `am start` arguments (hearth::parseIntentArgs),
-// and see Android's answer on the current device: the candidates in order, the chooser decision
-// and its reason, and for every other component why it lost. Rows link to manifest lines.
+// IntentTester: build an intent from fields or from a pasted command (`adb shell am start ...`,
+// `pm query-activities ...` or bare am arguments: hearth::parseIntentCommandLine, then
+// parseIntentArgs), and see Android's answer on the current device as `hearth start`, `hearth
+// resolve` or `hearth query` gives it: the candidates in order, the decision and its reason, and
+// for every other component why it lost. Rows link to manifest lines.
 
 #include <hearth/intent.h>
+#include <hearth/intent_command_line.h>
 #include <hearth/manifest.h>
 #include <hearth/package_index.h>
 #include <hearth/source_location.h>
+#include <hearth/start.h>
 
 #include <QWidget>
 #include <optional>
@@ -32,11 +36,21 @@ class IntentTester : public QWidget {
   public:
     explicit IntentTester(DeviceSession& session, QWidget* parent = nullptr);
 
-    /// Puts `am start` arguments in the command line and the fields; false (with the error
-    /// shown) when parseIntentArgs refuses them.
+    /// Puts a command (bare am arguments, or with an adb/am/pm/cmd package prefix, whose verb then
+    /// becomes the mode) in the command line and the fields; false (with the error shown) when
+    /// parseIntentCommandLine or parseIntentArgs refuses it.
     bool setAmArguments(const QString& arguments);
-    /// The command line as `am start` arguments, built from the fields.
+    /// The command line as typed or as built from the fields.
     QString amArguments() const;
+    /// The question asked: Start (am start, `hearth start`), Resolve or Query (pm, flags 0 unless
+    /// MATCH_DEFAULT_ONLY is ticked, `hearth resolve`/`hearth query`).
+    IntentVerb mode() const;
+    void setMode(IntentVerb mode);
+    /// The same question as a CLI line: `hearth start DEVICE -a ... -d '...'`, words quoted by
+    /// joinShellWords; "" without a device or when the arguments do not parse.
+    QString hearthCommand() const;
+    /// What the GUI read in the last paste: prefix removed, options dropped, notes; "" for none.
+    QString pasteNoteText() const;
     /// Resolves the current intent on the current device and shows the answer. False when the
     /// arguments do not parse (the error is shown instead).
     bool run();
@@ -53,8 +67,10 @@ class IntentTester : public QWidget {
     QString reasonText() const;
     /// The last activity answer, when an activity intent was run and the arguments parsed.
     const std::optional<ResolveResult>& lastResult() const { return m_lastResult; }
-    /// The answer as the CLI prints it: `resolve --json --explain` for activities, `query --json
-    /// --explain` for the other kinds; empty when nothing has been run.
+    /// The last answer in mode Start (resolveStart), else nullopt.
+    const std::optional<StartResult>& lastStart() const { return m_lastStart; }
+    /// The answer as the CLI prints it: `start --json --explain` in mode Start, `resolve --json
+    /// --explain` for activities, `query --json --explain` otherwise; empty when nothing was run.
     QByteArray answerJson() const;
     const std::optional<Intent>& lastIntent() const { return m_lastIntent; }
     int lastQueryFlags() const { return m_lastFlags; }
@@ -65,6 +81,11 @@ class IntentTester : public QWidget {
     void locationActivated(const hearth::SourceLocation& where);
 
   private:
+    std::optional<IntentCommandLine> readCommandLine(QString* error) const;
+    std::optional<ResolveRequest> requestFor(const Intent& intent) const;
+    void showOutcome(const ResolveResult& result, const std::vector<ResolveInfo>& chooser);
+    void updateSemantics();
+    void copyHearthCommand();
     std::vector<std::string> argsFromFields() const;
     void fillFields(const Intent& intent);
     void syncLineFromFields();
@@ -80,6 +101,10 @@ class IntentTester : public QWidget {
     QLineEdit* m_flags = nullptr;
     QLineEdit* m_amLine = nullptr;
     QComboBox* m_kind = nullptr;
+    QComboBox* m_mode = nullptr;
+    QLabel* m_semantics = nullptr;
+    QLabel* m_pasteNote = nullptr;
+    QPushButton* m_copyCommand = nullptr;
     QCheckBox* m_defaultOnly = nullptr;
     QPushButton* m_run = nullptr;
     QLabel* m_outcome = nullptr;
@@ -89,6 +114,8 @@ class IntentTester : public QWidget {
     ResolveResultModel* m_results = nullptr;
     RejectionModel* m_rejections = nullptr;
     std::optional<ResolveResult> m_lastResult;
+    std::optional<StartResult> m_lastStart;
+    std::optional<std::string> m_pastedQueryFlags;
     std::optional<std::vector<ResolveInfo>> m_lastQuery;
     std::vector<Rejection> m_lastRejections;
     std::optional<Intent> m_lastIntent;

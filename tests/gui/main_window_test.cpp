@@ -8,6 +8,7 @@
 #include <hearth/intent.h>
 #include <hearth/package_index.h>
 #include <hearth/resolve_report.h>
+#include <hearth/start.h>
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -236,19 +237,22 @@ class MainWindowTest : public QObject {
         QVERIFY(!QFileInfo::exists(dir.filePath("intent.json")));
     }
 
-    void exportingTheIntentAnswerWritesTheCliResolveJson() {
+    void exportingTheIntentAnswerWritesTheCliStartJson() {
         DeviceFolder folder;
         writeLegacyHomeDevice(folder, true);
         MainWindow window;
         QVERIFY(window.openDeviceNow(folder.path()));
         const Device device = loadOrFail(folder.path());
         const PackageIndex index(device);
+        // The tester answers as `hearth start --json --explain` until told otherwise.
         auto expectedJson = [&index](const std::vector<std::string>& args) {
             const Result<Intent> intent = parseIntentArgs(args);
             if (!intent) return QByteArray();
-            const ResolveResult result = index.resolveActivity(*intent, flags::kMatchDefaultOnly);
-            const auto rejections = index.explain(*intent, flags::kMatchDefaultOnly);
-            return QByteArray::fromStdString(renderResolveJson(result, &rejections));
+            const ResolveRequest request{*intent, kStartQueryFlags, ComponentKind::Activity,
+                                         ResolveMode::Start, Caller{}};
+            const auto rejections = index.explain(request);
+            return QByteArray::fromStdString(
+                renderStartJson(resolveStart(index, request), &rejections));
         };
 
         // A freshly opened device already answers the home intent.

@@ -1,0 +1,177 @@
+// The intent tester as a workbench (issue 16): a command pasted from a terminal — `adb shell am
+// start ...` with shell quotes, `pm query-activities ...` — is read like a shell reads it, its
+// prefix picks the question (start, resolve, query), and the answer is the core's answer to that
+// question as the CLI asks it; "Copy as hearth command" gives the same question back as a CLI line.
+
+#include <hearth/check.h>
+#include <hearth/intent.h>
+#include <hearth/intent_command_line.h>
+#include <hearth/package_index.h>
+#include <hearth/resolve_report.h>
+#include <hearth/start.h>
+
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+#include "device_session.h"
+#include "gui_test_support.h"
+#include "main_window.h"
+#include "models/resolve_result_model.h"
+#include "panels/intent_tester.h"
+
+using namespace hearth;
+using namespace hearth::gui;
+using namespace hearth::gui::test;
+
+namespace {
+
+const QString kAppLinks = QStringLiteral(HEARTH_SAMPLES_DIR "/devices/app-links");
+
+/// What `hearth start DEVICE --json --explain INTENT...` prints: the core's resolveStart with the
+/// shell as caller, and explain() of the same request.
+QByteArray cliStartJson(const Device& device, const std::vector<std::string>& args) {
+    const Result<Intent> intent = parseIntentArgs(args);
+    if (!intent) return {};
+    const PackageIndex index(device);
+    ResolveRequest request{*intent, kStartQueryFlags, ComponentKind::Activity, ResolveMode::Start,
+                           Caller{}};
+    const std::vector<Rejection> rejections = index.explain(request);
+    return QByteArray::fromStdString(renderStartJson(resolveStart(index, request), &rejections));
+}
+
+QString cliStartText(const Device& device, const std::vector<std::string>& args) {
+    const Result<Intent> intent = parseIntentArgs(args);
+    if (!intent) return {};
+    const PackageIndex index(device);
+    ResolveRequest request{*intent, kStartQueryFlags, ComponentKind::Activity, ResolveMode::Start,
+                           Caller{}};
+    return QString::fromStdString(renderStartText(resolveStart(index, request))).trimmed();
+}
+
+}  // namespace
+
+class IntentTesterTest : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void init() {
+        m_window = std::make_unique<MainWindow>();
+        QVERIFY2(m_window->openDeviceNow(kAppLinks), qPrintable(m_window->lastError()));
+        m_device = loadOrFail(kAppLinks);
+    }
+    void cleanup() { m_window.reset(); }
+
+    void pastingAdbShellAmStartGivesTheAnswerOfHearthStart() {
+        IntentTester* tester = m_window->intentTester();
+        // The issue's paste, whole, with its shell quotes.
+        auto* line = tester->findChild<QLineEdit*>("intentAmLine");
+        line->clear();
+        QTest::keyClicks(line,
+                         "adb shell am start -a android.intent.action.VIEW -d "
+                         "'https://example.com/a?b=1&c=2'");
+        QCOMPARE(tester->findChild<QLineEdit*>("intentData")->text(),
+                 QString("https://example.com/a?b=1&c=2"));
+        QTest::mouseClick(tester->findChild<QPushButton*>("intentRun"), Qt::LeftButton);
+        QCOMPARE(tester->mode(), IntentVerb::Start);
+        const std::vector<std::string> args{"-a", "android.intent.action.VIEW", "-d",
+                                            "https://example.com/a?b=1&c=2"};
+        QCOMPARE(tester->answerJson(), cliStartJson(m_device, args));
+        QCOMPARE(tester->reasonText(), cliStartText(m_device, args));
+        QVERIFY(tester->reasonText().contains("Starting: Intent {"));
+        QVERIFY(tester->pasteNoteText().contains("Read 'adb shell am start' as `hearth start`"));
+    }
+
+    void aStartOfAVerifiedLinkOpensTheAppWhereAResolveWithFlagsZeroDoesNot() {
+        // W-25: News is verified for its host, so a start opens it directly; pm's flags 0 query
+        // also matches the browsers, so a resolve asks.
+        IntentTester* tester = m_window->intentTester();
+        QVERIFY(tester->setAmArguments(
+            "am start -a android.intent.action.VIEW -d 'https://news.example.com/today'"));
+        QVERIFY(tester->run());
+        const std::vector<std::string> args{"-a", "android.intent.action.VIEW", "-d",
+                                            "https://news.example.com/today"};
+        QCOMPARE(tester->answerJson(), cliStartJson(m_device, args));
+        QVERIFY(tester->lastStart().has_value());
+        QCOMPARE(tester->outcomeText(), QString("→ com.example.news/.ArticleActivity"));
+
+        QVERIFY(tester->setAmArguments(
+            "pm resolve-activity -a android.intent.action.VIEW -d https://news.example.com/today"));
+        QVERIFY(tester->run());
+        QCOMPARE(tester->mode(), IntentVerb::Resolve);
+        QVERIFY(!tester->lastStart().has_value());
+        const PackageIndex index(m_device);
+        const Result<Intent> intent = parseIntentArgs(args);
+        ResolveRequest request{*intent, 0, ComponentKind::Activity, ResolveMode::Query, Caller{}};
+        const std::vector<Rejection> rejections = index.explain(request);
+        QCOMPARE(tester->answerJson(),
+                 QByteArray::fromStdString(renderResolveJson(index.resolve(request), &rejections)));
+    }
+
+    void theModeSaysWhichSemanticsItUses() {
+        IntentTester* tester = m_window->intentTester();
+        auto* semantics = tester->findChild<QLabel*>("intentSemantics");
+        tester->setMode(IntentVerb::Start);
+        QVERIFY(semantics->text().contains("MATCH_DEFAULT_ONLY | STOCK_PM_FLAGS"));
+        QVERIFY(!tester->findChild<QWidget*>("intentDefaultOnly")->isEnabled());
+        tester->setMode(IntentVerb::Query);
+        QVERIFY(semantics->text().contains("query flags 0"));
+        QVERIFY(tester->findChild<QWidget*>("intentDefaultOnly")->isEnabled());
+    }
+
+    void pmQueryActivitiesListsEveryMatchWithItsQueryFlags() {
+        IntentTester* tester = m_window->intentTester();
+        QVERIFY(tester->setAmArguments("adb -s emulator-5554 shell pm query-activities --brief "
+                                       "-a android.intent.action.VIEW -d https://shop.example.com/x"));
+        QVERIFY(tester->run());
+        QCOMPARE(tester->mode(), IntentVerb::Query);
+        const PackageIndex index(m_device);
+        const Result<Intent> intent = parseIntentArgs(
+            {"-a", "android.intent.action.VIEW", "-d", "https://shop.example.com/x"});
+        const std::vector<ResolveInfo> expected = index.query(
+            ResolveRequest{*intent, 0, ComponentKind::Activity, ResolveMode::Query, Caller{}});
+        QCOMPARE(tester->resultModel()->rowCount(), int(expected.size()));
+        QVERIFY(tester->pasteNoteText().contains("--brief"));
+    }
+
+    void aBadPasteShowsTheLocatedError() {
+        IntentTester* tester = m_window->intentTester();
+        QVERIFY(!tester->setAmArguments("adb devices"));
+        QCOMPARE(tester->outcomeText(),
+                 QString("cannot build the intent: command:1:5: 'adb' must be followed by "
+                         "'shell', got 'devices'"));
+        QVERIFY(!tester->setAmArguments("am start -d 'https://x"));
+        QCOMPARE(tester->outcomeText(),
+                 QString("cannot build the intent: command:1:13: unterminated ' quote"));
+    }
+
+    void copyAsHearthCommandGivesALineTheCliReadsToTheSameQuestion() {
+        IntentTester* tester = m_window->intentTester();
+        QVERIFY(tester->setAmArguments(
+            "adb shell am start -W -a android.intent.action.VIEW -d 'https://example.com/a?b=1&c=2'"));
+        QVERIFY(tester->run());
+        QTest::mouseClick(tester->findChild<QPushButton*>("intentCopyCommand"), Qt::LeftButton);
+        const QString copied = QApplication::clipboard()->text();
+        QCOMPARE(copied, tester->hearthCommand());
+        const QString source = QString::fromStdString(m_device.source.string());
+        QCOMPARE(copied, "hearth start " + source +
+                             " -a android.intent.action.VIEW -d 'https://example.com/a?b=1&c=2'");
+        // Read back by the shell-word splitter, it is the same intent.
+        Result<std::vector<ShellWord>> words = splitShellWords(copied.toStdString(), "copy", 1);
+        QVERIFY(words.has_value());
+        QCOMPARE(QString::fromStdString((*words)[6].text), QString("https://example.com/a?b=1&c=2"));
+
+        tester->setMode(IntentVerb::Query);
+        tester->setKind(ComponentKind::Service);
+        QVERIFY(tester->hearthCommand().startsWith("hearth query " + source + " --kind service "));
+    }
+
+  private:
+    std::unique_ptr<MainWindow> m_window;
+    Device m_device;
+};
+
+HEARTH_GUI_TEST_MAIN(IntentTesterTest)
+#include "intent_tester_test.moc"
