@@ -130,6 +130,11 @@ void DeviceSession::revertEdits() {
     emit deviceEdited();
 }
 
+Device DeviceSession::deviceToSave() const {
+    const bool patchChanged = m_patchedSites != initialPatchedSites(*m_loaded);
+    return patchChanged ? deviceFor(Framework::Patched) : *m_device;
+}
+
 void DeviceSession::setSitePatched(const std::string& site, bool patched) {
     std::set<std::string> sites = m_patchedSites;
     if (patched) {

@@ -75,6 +75,10 @@ class DeviceSession : public QObject {
     FrameworkPatch patchFor(Framework framework) const;
     /// A copy of the device running that framework (for the simulator and for analyzeHome).
     Device deviceFor(Framework framework) const;
+    /// The device "Save device as device.json" writes: the current device, edits included, running
+    /// the patched column's framework when its sites were changed from initialPatchedSites() of
+    /// the loaded device, else its own framework (so an untouched stock device stays stock).
+    Device deviceToSave() const;
     /// Every call site of that framework on the current device; computed once per change.
     const HomeReport& homeReport(Framework framework) const;
 

@@ -1,6 +1,6 @@
 #pragma once
 // Exports: the home comparison or the intent answer as JSON (the CLI's format, rendered by the
-// core) or a panel as PNG. Files are written atomically (QSaveFile) and an existing file is only
+// core), a panel as PNG, or the edited device as a device.json (renderDeviceJson). Files are written atomically (QSaveFile) and an existing file is only
 // replaced when the user says so.
 
 #include <hearth/result.h>
@@ -8,8 +8,14 @@
 #include <QByteArray>
 #include <QString>
 #include <functional>
+#include <string>
+#include <vector>
 
 class QWidget;
+
+namespace hearth {
+struct Device;
+}
 
 namespace hearth::gui {
 
@@ -21,6 +27,14 @@ using ConfirmOverwrite = std::function<bool(const QString& path)>;
 /// "'path' exists: not replaced".
 [[nodiscard]] Result<void> saveFile(const QString& path, const QByteArray& bytes,
                                     const ConfirmOverwrite& confirm);
+
+/// Writes the device as device.json (the core's renderDeviceJson, manifest paths relative to the
+/// file's folder where they can be) through saveFile. Never writes one of the device's own files
+/// (its device.json or a manifest): "'path' is one of the device's own files: save the edited
+/// device elsewhere". Returns what device.json could not say (renderDeviceJson's `lost`).
+[[nodiscard]] Result<std::vector<std::string>> saveDeviceJson(const Device& device,
+                                                              const QString& path,
+                                                              const ConfirmOverwrite& confirm);
 
 /// The widget as it looks now, as PNG bytes.
 QByteArray grabPng(QWidget* widget);

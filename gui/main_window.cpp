@@ -9,6 +9,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QHeaderView>
@@ -155,6 +156,8 @@ void MainWindow::buildMenus() {
         if (m_session->hasDevice()) m_session->revertEdits();
     });
     file->addSeparator();
+    file->addAction(tr("&Save Device as device.json…"), QKeySequence::SaveAs, this,
+                    &MainWindow::saveDeviceWithDialog);
     QMenu* exports = file->addMenu(tr("&Export"));
     exports->addAction(tr("Home Comparison as &JSON…"), this,
                        [this] { exportWithDialog(ExportKind::HomeJson); });
@@ -350,6 +353,32 @@ bool MainWindow::exportIntentJson(const QString& path, const ConfirmOverwrite& c
 
 bool MainWindow::exportPng(QWidget* panel, const QString& path, const ConfirmOverwrite& confirm) {
     return finishExport(saveFile(path, grabPng(panel), confirm), path);
+}
+
+bool MainWindow::saveDeviceJson(const QString& path, const ConfirmOverwrite& confirm) {
+    m_lastSaveLost.clear();
+    if (!m_session->hasDevice()) return finishExport(makeError("no device is open"), path);
+    Result<std::vector<std::string>> lost =
+        gui::saveDeviceJson(m_session->deviceToSave(), path, confirm);
+    if (!lost) return finishExport(lost.error(), path);
+    for (const std::string& what : *lost) m_lastSaveLost << qs(what);
+    return finishExport(ok(), path);
+}
+
+void MainWindow::saveDeviceWithDialog() {
+    if (!m_session->hasDevice()) return;
+    const QString start = m_devicePath.isEmpty() ? QString() : QFileInfo(m_devicePath).path();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save device as device.json"), QDir(start).filePath("device.json"),
+        tr("device.json (*.json)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty()) return;
+    if (!saveDeviceJson(path, [this](const QString& existing) { return askOverwrite(existing); })) {
+        QMessageBox::warning(this, tr("Save failed"), m_lastError);
+    } else if (!m_lastSaveLost.isEmpty()) {
+        QMessageBox::information(this, tr("Saved, with omissions"),
+                                 tr("device.json cannot say everything about this device:\n%1")
+                                     .arg(m_lastSaveLost.join('\n')));
+    }
 }
 
 bool MainWindow::askOverwrite(const QString& path) {

@@ -68,6 +68,11 @@ class MainWindow : public QMainWindow {
     /// Writes JSON or a PNG of the current tab's panel; confirm decides about existing files.
     bool exportHomeJson(const QString& path, const ConfirmOverwrite& confirm);
     bool exportIntentJson(const QString& path, const ConfirmOverwrite& confirm);
+    /// Writes the edited device (DeviceSession::deviceToSave) as a device.json at path, never over
+    /// one of the device's own files; what device.json cannot say is in lastSaveLost().
+    bool saveDeviceJson(const QString& path, const ConfirmOverwrite& confirm);
+    /// What the last saveDeviceJson could not write (renderDeviceJson's `lost`).
+    QStringList lastSaveLost() const { return m_lastSaveLost; }
     /// A PNG of a panel (the home panel or the intent tester, as shown now).
     bool exportPng(QWidget* panel, const QString& path, const ConfirmOverwrite& confirm);
 
@@ -96,6 +101,7 @@ class MainWindow : public QMainWindow {
     void exportWithDialog(ExportKind kind);
     bool finishExport(const Result<void>& written, const QString& path);
     void showAbout();
+    void saveDeviceWithDialog();
     bool askOverwrite(const QString& path);
 
     std::unique_ptr<DeviceSession> m_session;
@@ -115,6 +121,7 @@ class MainWindow : public QMainWindow {
     QString m_devicePath;
     QString m_lastError;
     QString m_changedFile;
+    QStringList m_lastSaveLost;
 };
 
 }  // namespace hearth::gui

@@ -1,5 +1,6 @@
 // device.json writer: the inverse of device_json.cpp for the keys an importer fills.
 
+#include <hearth/app_links.h>
 #include <hearth/device_writer.h>
 #include <hearth/home.h>
 
@@ -78,6 +79,43 @@ nlohmann::ordered_json preferredJson(const PreferredActivity& entry, bool record
     return j;
 }
 
+// The App Links state as device.json's "appLinks" reads it (W-10, W-21, W-22); null when default.
+nlohmann::ordered_json appLinksJson(const AppLinksState& links) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    if (!links.domains.empty()) {
+        nlohmann::ordered_json domains = nlohmann::ordered_json::object();
+        for (const DomainStateEntry& entry : links.domains) {
+            domains[entry.domain] = domainStateName(entry.state);
+        }
+        j["domains"] = domains;
+    }
+    if (!links.linkHandlingAllowed) j["linkHandlingAllowed"] = false;
+    if (!links.selectedHosts.empty()) j["selectedHosts"] = links.selectedHosts;
+    if (links.legacyStatus != LegacyLinkStatus::Undefined) {
+        j["legacyStatus"] = legacyLinkStatusName(links.legacyStatus);
+    }
+    if (links.legacyGeneration != 0) j["legacyGeneration"] = links.legacyGeneration;
+    return j;
+}
+
+// The keys of the App Links and caller rules a package entry carries (targetSdk, appLinks, ...).
+void writeModernPackageKeys(const InstalledPackage& package, nlohmann::ordered_json& p,
+                            std::vector<std::string>& lost) {
+    if (package.targetSdkOverride) p["targetSdk"] = *package.targetSdkOverride;
+    if (package.minSdkOverride) p["minSdk"] = *package.minSdkOverride;
+    if (package.firstInstallTime) p["firstInstallTime"] = *package.firstInstallTime;
+    nlohmann::ordered_json links = appLinksJson(package.appLinks);
+    if (!links.empty()) p["appLinks"] = links;
+    if (package.installer) p["installer"] = *package.installer;
+    if (package.suspended) p["suspended"] = true;
+    if (package.appId) p["appId"] = *package.appId;
+    if (package.prioritiesClamped) {
+        lost.push_back(package.packageName() +
+                       ": its filter priorities were already clamped by the device (dumpsys); "
+                       "read from the manifest they are clamped again");
+    }
+}
+
 }  // namespace
 
 std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& options,
@@ -90,6 +128,29 @@ std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& opti
     j["api"] = device.apiLevel;
     if (!device.userUnlocked) j["userUnlocked"] = false;
     if (!device.userSetupComplete) j["userSetupComplete"] = false;
+    if (device.roles.browser || device.roles.home) {
+        nlohmann::ordered_json roles;
+        if (device.roles.browser) roles["browser"] = *device.roles.browser;
+        if (device.roles.home) roles["home"] = *device.roles.home;
+        j["roles"] = roles;
+    }
+    const SystemConfig& sysconfig = device.sysconfig;
+    if (!sysconfig.appLinkPackages.empty() || !sysconfig.forceQueryablePackages.empty() ||
+        sysconfig.systemPackagesQueryable) {
+        nlohmann::ordered_json config;
+        if (!sysconfig.appLinkPackages.empty()) config["appLinkPackages"] = sysconfig.appLinkPackages;
+        if (!sysconfig.forceQueryablePackages.empty()) {
+            config["forceQueryablePackages"] = sysconfig.forceQueryablePackages;
+        }
+        if (sysconfig.systemPackagesQueryable) config["systemPackagesQueryable"] = true;
+        j["sysconfig"] = config;
+    }
+    if (device.flags.enforceIntentFilterMatch || device.flags.blockNullActionIntents) {
+        nlohmann::ordered_json flags;
+        if (device.flags.enforceIntentFilterMatch) flags["enforceIntentFilterMatch"] = true;
+        if (device.flags.blockNullActionIntents) flags["blockNullActionIntents"] = true;
+        j["flags"] = flags;
+    }
     if (!device.patch.homeFirstSites.empty()) {
         nlohmann::ordered_json framework;
         if (device.patch.homeFirstSites.size() == homeSiteIds().size()) {
@@ -102,6 +163,12 @@ std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& opti
     if (!options.stateDir.empty()) j["state"] = pathFor(options.stateDir.string(), options.outDir);
     nlohmann::ordered_json packages = nlohmann::ordered_json::array();
     for (const InstalledPackage& package : device.packages) {
+        // An inline package (its components written in a device.json) has no manifest to name.
+        if (fs::path(package.manifest.file).extension() == ".json") {
+            lost.push_back(package.packageName() +
+                           ": an inline package (components in device.json) is not written");
+            continue;
+        }
         nlohmann::ordered_json p;
         p["manifest"] = pathFor(package.manifest.file, options.outDir);
         if (package.manifest.packageDerived) p["package"] = package.packageName();
@@ -113,6 +180,7 @@ std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& opti
         if (package.removed) p["removed"] = true;
         if (!package.disabledComponents.empty()) p["disabledComponents"] = package.disabledComponents;
         if (!package.enabledComponents.empty()) p["enabledComponents"] = package.enabledComponents;
+        writeModernPackageKeys(package, p, lost);
         packages.push_back(p);
     }
     j["packages"] = packages;

@@ -269,6 +269,70 @@ class MainWindowTest : public QObject {
                  expectedJson({"-a", "android.intent.action.VIEW", "-d", "https://example.com/x"}));
     }
 
+    void aDeviceEditedInTheWindowSavesAsADeviceJsonThatReloadsToTheSameAnswers() {
+        DeviceFolder folder;
+        writeLegacyHomeDevice(folder, true);
+        const QByteArray original = readAll(folder.file("device.json"));
+        MainWindow window;
+        QVERIFY(window.openDeviceNow(folder.path()));
+        DeviceSession& session = window.session();
+        // A package disabled, one removed, and a half patch: boot keeps HOME (H-1, H-4).
+        QVERIFY(session.setApplicationEnabled("com.example.nova", false));
+        QVERIFY(session.setPackageRemoved("com.example.browser", true));
+        session.setSitePatched("boot", false);
+
+        QTemporaryDir elsewhere;
+        const QString path = elsewhere.filePath("device.json");
+        QVERIFY2(window.saveDeviceJson(path, {}), qPrintable(window.lastError()));
+        QVERIFY(window.lastSaveLost().isEmpty());
+        QCOMPARE(readAll(folder.file("device.json")), original);
+
+        // Loaded the way the CLI loads it, the saved device answers as the window did.
+        const Device reloaded = loadOrFail(path);
+        QCOMPARE(reloaded.patch.homeFirstSites, session.patchedSites());
+        QCOMPARE(QString::fromStdString(renderHomeJson(analyzeHome(reloaded))),
+                 QString::fromStdString(renderHomeJson(session.homeReport(Framework::Patched))));
+        const PackageIndex index(reloaded);
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"-a", "android.intent.action.VIEW", "-d",
+                                       "https://example.com/x"},
+              std::vector<std::string>{"-a", "android.intent.action.MAIN", "-c",
+                                       "android.intent.category.HOME"}}) {
+            const Result<Intent> intent = parseIntentArgs(args);
+            QVERIFY(intent.has_value());
+            QCOMPARE(QString::fromStdString(renderResolveJson(index.resolveActivity(*intent, 0))),
+                     QString::fromStdString(
+                         renderResolveJson(session.index().resolveActivity(*intent, 0))));
+        }
+    }
+
+    void savingADeviceNeverWritesItsOwnFilesNorReplacesWithoutAsking() {
+        DeviceFolder folder;
+        writeLegacyHomeDevice(folder, true);
+        const QByteArray original = readAll(folder.file("device.json"));
+        MainWindow window;
+        QVERIFY(window.openDeviceNow(folder.path()));
+        QVERIFY(window.session().setPackageRemoved("com.example.browser", true));
+        const auto yes = [](const QString&) { return true; };
+        QVERIFY(!window.saveDeviceJson(folder.file("device.json"), yes));
+        QCOMPARE(window.lastError(), "'" + folder.file("device.json") +
+                                         "' is one of the device's own files: save the edited "
+                                         "device elsewhere");
+        QVERIFY(!window.saveDeviceJson(folder.file("browser/AndroidManifest.xml"), yes));
+        QCOMPARE(readAll(folder.file("device.json")), original);
+
+        folder.write("copy.json", "{}");
+        int asked = 0;
+        QVERIFY(!window.saveDeviceJson(folder.file("copy.json"), [&asked](const QString&) {
+            ++asked;
+            return false;
+        }));
+        QCOMPARE(asked, 1);
+        QCOMPARE(readAll(folder.file("copy.json")), QByteArray("{}"));
+        QVERIFY(window.saveDeviceJson(folder.file("copy.json"), yes));
+        QVERIFY(loadOrFail(folder.file("copy.json")).packages.at(2).removed);
+    }
+
     void exportingIntoAMissingFolderFailsWithTheReason() {
         DeviceFolder folder;
         writeLegacyHomeDevice(folder, true);

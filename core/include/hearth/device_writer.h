@@ -20,9 +20,11 @@ struct DeviceJsonOptions {
     std::filesystem::path stateDir;
 };
 
-/// device.json text for the device: api, flags and state of every package, preferred and
-/// persistent preferred activities, the framework patch. Entries device.json cannot express (a
-/// filter with two schemes in a preferred entry, split APKs) are listed in `lost`.
+/// device.json text for the device: api, storage and setup state, roles, sysconfig and flags, the
+/// flags and state of every package (App Links state, targetSdk, installer, suspended, appId),
+/// preferred and persistent preferred activities, the framework patch. Entries device.json cannot
+/// express (a filter with two schemes in a preferred entry, split APKs, inline packages) are
+/// listed in `lost`.
 std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& options,
                              std::vector<std::string>& lost);
 
