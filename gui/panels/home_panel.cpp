@@ -100,15 +100,31 @@ HomePanel::HomePanel(DeviceSession& session, QWidget* parent)
     m_stockView = makeSiteTable(m_stock, this, "homeStockTable");
     m_patchedView = makeSiteTable(m_patched, this, "homePatchedTable");
 
+    // HomeReport::warnings (the CLI's "!!" lines): a half-done patch shows up as an
+    // inconsistency right under the column that has it.
+    for (auto [label, name] : {std::pair{&m_stockWarnings, "homeStockWarnings"},
+                               std::pair{&m_patchedWarnings, "homePatchedWarnings"}}) {
+        *label = new QLabel(this);
+        (*label)->setObjectName(name);
+        (*label)->setTextFormat(Qt::PlainText);
+        (*label)->setWordWrap(true);
+        (*label)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        (*label)->setStyleSheet(QStringLiteral("color: #c01c28; font-weight: bold;"));
+        (*label)->hide();
+    }
     auto* stockBox = new QGroupBox(tr("Stock framework — CATEGORY_HOME at every call site"), this);
     auto* stockLayout = new QVBoxLayout(stockBox);
     stockLayout->setContentsMargins(4, 4, 4, 4);
     stockLayout->addWidget(m_stockView);
+    stockLayout->addWidget(m_stockWarnings);
+    stockLayout->addStretch(1);
     auto* patchedBox = new QGroupBox(tr("HOME_FIRST-patched framework"), this);
     patchedBox->setObjectName("homePatchedBox");
     auto* patchedLayout = new QVBoxLayout(patchedBox);
     patchedLayout->setContentsMargins(4, 4, 4, 4);
     patchedLayout->addWidget(m_patchedView);
+    patchedLayout->addWidget(m_patchedWarnings);
+    patchedLayout->addStretch(1);
     auto* tables = new QHBoxLayout;
     tables->addWidget(stockBox, 4);
     tables->addWidget(patchedBox, 5);
@@ -157,14 +173,35 @@ HomePanel::HomePanel(DeviceSession& session, QWidget* parent)
         m_patchedView->clearSelection();
         m_stockView->selectRow(0);
         updateHeadline();
+        updateWarnings();
         refreshDetails();
     });
     connect(&m_session, &DeviceSession::deviceEdited, this, [this] {
         updateHeadline();
+        updateWarnings();
         refreshDetails();
     });
     updateHeadline();
+    updateWarnings();
     refreshDetails();
+}
+
+void HomePanel::updateWarnings() {
+    for (Framework framework : {Framework::Stock, Framework::Patched}) {
+        QLabel* label = framework == Framework::Stock ? m_stockWarnings : m_patchedWarnings;
+        QStringList lines;
+        if (m_session.hasDevice()) {
+            for (const std::string& warning : m_session.homeReport(framework).warnings) {
+                lines << "!! " + qs(warning);
+            }
+        }
+        label->setText(lines.join('\n'));
+        label->setVisible(!lines.isEmpty());
+    }
+}
+
+QString HomePanel::warningsText(Framework framework) const {
+    return (framework == Framework::Stock ? m_stockWarnings : m_patchedWarnings)->text();
 }
 
 HomeSiteModel* HomePanel::model(Framework framework) const {

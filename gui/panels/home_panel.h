@@ -32,12 +32,16 @@ class HomePanel : public QWidget {
     QString detailsText() const;
     /// The headline: device, API level, generation, storage and setup state, home role.
     QString headlineText() const;
+    /// The framework's loud warnings as the CLI prints them ("!! inconsistent: boot starts X but
+    /// home-key starts Y ..."), one a line, under its column; "" when there are none.
+    QString warningsText(Framework framework) const;
 
   signals:
     void locationActivated(const hearth::SourceLocation& where);
 
   private:
     void updateHeadline();
+    void updateWarnings();
     void refreshDetails();
 
     DeviceSession& m_session;
@@ -47,6 +51,8 @@ class HomePanel : public QWidget {
     HomeSiteModel* m_patched = nullptr;
     QTableView* m_stockView = nullptr;
     QTableView* m_patchedView = nullptr;
+    QLabel* m_stockWarnings = nullptr;
+    QLabel* m_patchedWarnings = nullptr;
     QTextBrowser* m_details = nullptr;
     PhonePreview* m_phone = nullptr;
     Framework m_detailFramework = Framework::Stock;

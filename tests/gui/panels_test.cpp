@@ -7,6 +7,7 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -198,6 +199,28 @@ class PanelsTest : public QObject {
         QCOMPARE(phone->screen(), PhonePreview::Screen::NoHome);
         QCOMPARE(shown(m_window->homePanel(), Framework::Patched, "boot", HomeSiteModel::Outcome),
                  QString("none"));
+    }
+
+    void aHalfDonePatchIsShownAsAnInconsistencyUnderThePatchedColumn() {
+        HomePanel* home = m_window->homePanel();
+        QCOMPARE(home->warningsText(Framework::Patched), QString());
+        QVERIFY(!home->findChild<QLabel*>("homePatchedWarnings")->isVisibleTo(home));
+        // Boot keeps HOME while the HOME key uses HOME_FIRST: the CLI's "!! inconsistent" line.
+        m_window->session().setSitePatched("boot", false);
+        QStringList expected;
+        for (const std::string& warning :
+             m_window->session().homeReport(Framework::Patched).warnings) {
+            expected << "!! " + QString::fromStdString(warning);
+        }
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(home->warningsText(Framework::Patched), expected.join('\n'));
+        QVERIFY(home->warningsText(Framework::Patched)
+                    .startsWith("!! inconsistent: boot starts the chooser"));
+        QVERIFY(home->warningsText(Framework::Patched)
+                    .contains("but home-key starts com.example.first/.FirstAppActivity"));
+        QVERIFY(home->findChild<QLabel*>("homePatchedWarnings")->isVisibleTo(home));
+        m_window->session().setSitePatched("boot", true);
+        QCOMPARE(home->warningsText(Framework::Patched), QString());
     }
 
     void runningAnIntentListsCandidatesTheDecisionAndWhyTheOthersLost() {
