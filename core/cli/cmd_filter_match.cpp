@@ -22,6 +22,7 @@
 
 #include "cli.h"
 #include "command.h"
+#include "json_lines.h"
 
 namespace hearth::cli {
 namespace {
@@ -93,15 +94,6 @@ struct BadCase {
     int column = 0;
 };
 
-// nlohmann's parse errors read "[json.exception.parse_error.101] parse error at line 1, column 5:
-// syntax error while parsing value - invalid literal; last read: 'x'"; keep the part after the
-// position, which says what was expected and what was found.
-std::string describeParseError(const std::string& what) {
-    const std::size_t colon = what.find(": ");
-    std::string text = colon == std::string::npos ? what : what.substr(colon + 2);
-    return "invalid JSON: " + text;
-}
-
 /// Reads one case with nlohmann's SAX interface: no document is built, keys are dispatched as they
 /// arrive, and the first thing that does not fit the format stops the parse with a BadCase.
 class CaseReader {
@@ -168,8 +160,9 @@ class CaseReader {
     }
     bool parse_error(std::size_t position, const std::string&,
                      const nlohmann::detail::exception& error) {
-        m_bad = BadCase{
-            describeParseError(error.what()), {}, static_cast<int>(position == 0 ? 1 : position)};
+        m_bad = BadCase{describeJsonParseError(error.what()),
+                        {},
+                        static_cast<int>(position == 0 ? 1 : position)};
         return false;
     }
 
@@ -555,7 +548,7 @@ class FilterMatchRun {
         std::string line;
         int lineNumber = 0;
         bool tooLong = false;
-        while (readLine(in, line, tooLong)) {
+        while (readBoundedLine(in, line, tooLong, limits::kMaxCaseLineBytes)) {
             ++lineNumber;
             if (!line.empty() && line.back() == '\r') line.pop_back();
             if (line.find_first_not_of(" \t") == std::string::npos) continue;
@@ -576,26 +569,6 @@ class FilterMatchRun {
     bool sawBadInput() const { return m_badInput; }
 
   private:
-    // One line without its '\n', like std::getline, but never more than kMaxCaseLineBytes: a
-    // longer line sets tooLong and ends the input. False at the end of the input.
-    static bool readLine(std::istream& in, std::string& line, bool& tooLong) {
-        line.clear();
-        std::streambuf* buffer = in.rdbuf();
-        for (;;) {
-            const int c = buffer->sbumpc();
-            if (c == std::char_traits<char>::eof()) {
-                in.setstate(std::ios::eofbit);
-                return !line.empty();
-            }
-            if (c == '\n') return true;
-            if (line.size() == limits::kMaxCaseLineBytes) {
-                tooLong = true;
-                return false;
-            }
-            line.push_back(static_cast<char>(c));
-        }
-    }
-
     void answerLine(const std::string& line, int lineNumber) {
         CaseSpec spec;
         std::optional<Json> id;

@@ -41,6 +41,13 @@ Hearth's own (Android's exact lines are not reproduced). --json prints
 Exit codes: 0 results found, 4 nothing found, 1 bad input (device cannot be read), 2 usage error
 (including a malformed intent).)";
 
+// --batch: the --json answer for one request.
+std::string queryJson(const PackageIndex& index, const ResolveRequest& request,
+                      const std::vector<Rejection>* rejections) {
+    const QueryTrace trace = index.trace(request);
+    return renderQueryJson(trace.results, rejections, &trace.steps);
+}
+
 }  // namespace
 
 Runner defineQuery(CLI::App& app, Io& io) {
@@ -59,7 +66,7 @@ Runner defineQuery(CLI::App& app, Io& io) {
             }
         }
         return results.empty() ? kExitNothing : kExitOk;
-    });
+    }, ResolveMode::Query, 0, queryJson);
 }
 
 }  // namespace hearth::cli

@@ -46,6 +46,12 @@ Hearth's own. --kind service|receiver|provider picks the first result, as resolv
 Exit codes: 0 one activity, 3 the chooser (ResolverActivity) would be shown, 4 nothing found,
 1 bad input (device cannot be read), 2 usage error (including a malformed intent).)";
 
+// --batch: the --json answer for one request.
+std::string resolveJson(const PackageIndex& index, const ResolveRequest& request,
+                        const std::vector<Rejection>* rejections) {
+    return renderResolveJson(index.resolve(request), rejections);
+}
+
 }  // namespace
 
 Runner defineResolve(CLI::App& app, Io& io) {
@@ -63,7 +69,7 @@ Runner defineResolve(CLI::App& app, Io& io) {
             }
         }
         return exitCodeFor(result.outcome);
-    });
+    }, ResolveMode::Query, 0, resolveJson);
 }
 
 }  // namespace hearth::cli

@@ -65,6 +65,12 @@ Exit codes (not am's, which always exits 0): 0 one activity starts, 3 the choose
 4 nothing starts, 1 bad input (device cannot be read), 2 usage error (including a malformed
 intent).)";
 
+// --batch: the --json answer for one request.
+std::string startJson(const PackageIndex& index, const ResolveRequest& request,
+                      const std::vector<Rejection>* rejections) {
+    return renderStartJson(resolveStart(index, request), rejections);
+}
+
 }  // namespace
 
 Runner defineStart(CLI::App& app, Io& io) {
@@ -85,7 +91,7 @@ Runner defineStart(CLI::App& app, Io& io) {
             return start.denied ? static_cast<int>(kExitNothing)
                                 : exitCodeFor(start.result.outcome);
         },
-        ResolveMode::Start, kStartQueryFlags);
+        ResolveMode::Start, kStartQueryFlags, startJson);
     // pm's output and query options mean nothing to am start: a start is always an activity
     // resolved with MATCH_DEFAULT_ONLY.
     for (const char* name : {"--brief", "--components", "--query-flags", "--default-only",

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <ostream>
 
+#include "batch.h"
+
 namespace hearth::cli {
 
 void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options) {
@@ -35,23 +37,49 @@ void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options) {
     app.allow_extras();
 }
 
-PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOptions& options,
-                                    const std::vector<std::string>& intentArgs, Io& io) {
-    PreparedIntent prepared;
+Result<ResolveRequest> requestFromOptions(const IntentCommandOptions& options) {
+    ResolveRequest request;
     if (!options.queryFlags.empty()) {
         // pm parses --query-flags with Integer.decode.
         std::optional<int> flags = decodeJavaInt(options.queryFlags);
         if (!flags) {
-            io.err << "hearth " << command
-                   << ": --query-flags expects a number such as 0x10000, got '"
-                   << options.queryFlags << "'\n";
-            prepared.exitCode = kExitUsage;
-            return prepared;
+            return makeError("--query-flags expects a number such as 0x10000, got '" +
+                             options.queryFlags + "'");
         }
-        prepared.request.queryFlags = *flags;
+        request.queryFlags = *flags;
     }
-    if (options.defaultOnly) prepared.request.queryFlags |= flags::kMatchDefaultOnly;
-    prepared.request.kind = componentKindFromName(options.kind).value_or(ComponentKind::Activity);
+    if (options.defaultOnly) request.queryFlags |= flags::kMatchDefaultOnly;
+    std::optional<ComponentKind> kind = componentKindFromName(options.kind);
+    if (!kind) {
+        return makeError("--kind expects activity, service, receiver or provider, got '" +
+                         options.kind + "'");
+    }
+    request.kind = *kind;
+    return request;
+}
+
+std::optional<Device> loadIntentCommandDevice(const char* command,
+                                              const IntentCommandOptions& options, Io& io) {
+    std::optional<Device> device = loadDeviceForCommand(command, options.device, options.load, io);
+    if (!device) return std::nullopt;
+    if (options.api != 0) device->apiLevel = options.api;
+    // What an image or capture implied goes to stderr: stdout stays byte for byte pm's answer.
+    if (!device->inferred.empty()) {
+        io.err << "hearth " << command << ": inferred " << device->inferred << "\n";
+    }
+    return device;
+}
+
+PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOptions& options,
+                                    const std::vector<std::string>& intentArgs, Io& io) {
+    PreparedIntent prepared;
+    Result<ResolveRequest> request = requestFromOptions(options);
+    if (!request) {
+        io.err << "hearth " << command << ": " << request.error().message << "\n";
+        prepared.exitCode = kExitUsage;
+        return prepared;
+    }
+    prepared.request = std::move(request).value();
 
     Result<Intent> intent = parseIntentArgs(intentArgs);
     if (!intent) {
@@ -61,13 +89,12 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
     }
     prepared.request.intent = std::move(intent).value();
 
-    std::optional<Device> device = loadDeviceForCommand(command, options.device, options.load, io);
+    std::optional<Device> device = loadIntentCommandDevice(command, options, io);
     if (!device) {
         prepared.exitCode = kExitBadInput;
         return prepared;
     }
     prepared.device = std::move(*device);
-    if (options.api != 0) prepared.device.apiLevel = options.api;
     Result<Caller> caller = parseCaller(options.caller, prepared.device);
     if (!caller) {
         io.err << "hearth " << command << ": " << caller.error().toString() << "\n";
@@ -75,10 +102,6 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
         return prepared;
     }
     prepared.request.caller = std::move(caller).value();
-    // What an image or capture implied goes to stderr: stdout stays byte for byte pm's answer.
-    if (!prepared.device.inferred.empty()) {
-        io.err << "hearth " << command << ": inferred " << prepared.device.inferred << "\n";
-    }
     return prepared;
 }
 
@@ -96,12 +119,20 @@ int exitCodeFor(ResolveOutcome outcome) {
 
 Runner defineIntentCommand(CLI::App& app, Io& io, const char* command, const char* footer,
                            std::function<int(const IntentCommandRun&)> report, ResolveMode mode,
-                           int forcedQueryFlags) {
+                           int forcedQueryFlags, BatchAnswer batchAnswer) {
     auto options = std::make_shared<IntentCommandOptions>();
     addIntentCommandOptions(app, *options);
     app.footer(footer);
-    return [options, command, report = std::move(report), mode, forcedQueryFlags, &app,
-            &io]() -> int {
+    if (batchAnswer) {
+        addBatchOption(app, options->batch);
+        app.footer(std::string(footer) + "\n\n" + batchHelp());
+    }
+    return [options, command, report = std::move(report), mode, forcedQueryFlags,
+            batchAnswer = std::move(batchAnswer), &app, &io]() -> int {
+        if (!options->batch.empty()) {
+            return runBatch(BatchCommand{command, mode, forcedQueryFlags, batchAnswer}, *options,
+                            app.remaining(), io);
+        }
         PreparedIntent prepared = prepareIntentCommand(command, *options, app.remaining(), io);
         if (prepared.exitCode) return *prepared.exitCode;
         prepared.request.mode = mode;

@@ -32,11 +32,26 @@ struct IntentCommandOptions {
     std::string kind = "activity";
     int api = 0;  ///< 0: the device's own API level
     std::string caller = "shell";  ///< --caller: shell, system, root or an installed package
+    std::string batch;  ///< --batch FILE|-: one request a line, one JSON answer a line (batch.h)
 };
 
 /// Adds DEVICE and the options shared by query and resolve; unknown options and the arguments
 /// after DEVICE are left for the intent (CLI11 extras).
 void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options);
+
+/// A command's --json answer for one request (the JSON it prints, as rendered), for --batch.
+using BatchAnswer =
+    std::function<std::string(const PackageIndex& index, const ResolveRequest& request,
+                              const std::vector<Rejection>* rejections)>;
+
+/// --query-flags, --default-only and --kind as a request without an intent; fails with
+/// "--query-flags expects a number such as 0x10000, got 'x'" (or --kind's equivalent).
+[[nodiscard]] Result<ResolveRequest> requestFromOptions(const IntentCommandOptions& options);
+
+/// Loads DEVICE for a query-like command (nullopt, the error printed: exit 1), applies --api and
+/// prints what an image or capture implied on io.err.
+std::optional<Device> loadIntentCommandDevice(const char* command,
+                                              const IntentCommandOptions& options, Io& io);
 
 /// A device, an intent and flags ready to resolve; or the exit code to return (the message is
 /// already printed on io.err).
@@ -67,8 +82,11 @@ int exitCodeFor(ResolveOutcome outcome);
 /// footer, and a runner that prepares the request (mode, plus forcedQueryFlags always added:
 /// start's MATCH_DEFAULT_ONLY, so --explain explains the start's own query), builds the index,
 /// explains when asked, and hands the rest to `report`, whose return value is the exit code.
+/// With batchAnswer (the command's --json answer for one request) the command also takes
+/// --batch FILE|- (batch.h).
 Runner defineIntentCommand(CLI::App& app, Io& io, const char* command, const char* footer,
                            std::function<int(const IntentCommandRun&)> report,
-                           ResolveMode mode = ResolveMode::Query, int forcedQueryFlags = 0);
+                           ResolveMode mode = ResolveMode::Query, int forcedQueryFlags = 0,
+                           BatchAnswer batchAnswer = {});
 
 }  // namespace hearth::cli

@@ -36,6 +36,9 @@ inline constexpr std::size_t kMaxScriptSteps = 100'000;
 /// One line of `hearth filter-match` input (a conformance case), so that the reader streams in
 /// constant memory. Hearth's guard: 1 MiB; the longest shared conformance case is under 400 bytes.
 inline constexpr std::size_t kMaxCaseLineBytes = std::size_t{1} << 20;
+/// One request of `--batch` (an intent line or a JSON request), so that a batch streams in
+/// constant memory. Hearth's guard: 1 MiB, as for a filter-match case; an intent is a few hundred.
+inline constexpr std::size_t kMaxBatchLineBytes = std::size_t{1} << 20;
 
 // ---- XML shape (source and binary) ------------------------------------------------------------
 
