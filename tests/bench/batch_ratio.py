@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Times two commands alternately in fresh processes (cold, batch, cold, batch, ...) so that both
+see the same load on a shared machine, and writes their median CPU time (user + sys of the child,
+from wait4) and median wall time, and the ratios batch / cold, as JSON. scripts/bench uses it for
+issue 14's "10,000 intents in one process at most 2x the cold load alone".
+
+Usage: batch_ratio.py --runs N --out FILE --cold "CMD" --batch "CMD"   (stdout of both discarded)
+       batch_ratio.py --report FILE                                    (one Markdown line)
+"""
+import argparse
+import json
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+
+
+def timed(command):
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        child = subprocess.Popen(shlex.split(command), stdout=devnull, stderr=devnull)
+        _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 3, 4):  # 3 chooser, 4 nothing found: answers, not failures
+        sys.exit(f"batch_ratio.py: '{command}' exited {code}")
+    return usage.ru_utime + usage.ru_stime, wall
+
+
+def measure(args):
+    samples = {"cold": [], "batch": []}
+    timed(args.cold)  # warm-up: the file cache
+    timed(args.batch)
+    for _ in range(args.runs):
+        for name in ("cold", "batch"):
+            samples[name].append(timed(getattr(args, name)))
+    result = {"runs": args.runs, "cold_command": args.cold, "batch_command": args.batch}
+    for name, runs in samples.items():
+        result[f"{name}_cpu"] = statistics.median(cpu for cpu, _ in runs)
+        result[f"{name}_wall"] = statistics.median(wall for _, wall in runs)
+        result[f"{name}_cpu_runs"] = [round(cpu, 4) for cpu, _ in runs]
+    result["ratio_cpu"] = result["batch_cpu"] / result["cold_cpu"]
+    result["ratio_wall"] = result["batch_wall"] / result["cold_wall"]
+    with open(args.out, "w") as out:
+        json.dump(result, out, indent=2)
+    print(report(result), file=sys.stderr)
+
+
+def report(r):
+    verdict = "met" if r["ratio_cpu"] <= 2 else "MISSED"
+    return (f"10,000 intents in one process / the cold load alone: {r['batch_cpu'] * 1e3:.0f} / "
+            f"{r['cold_cpu'] * 1e3:.0f} ms CPU = {r['ratio_cpu']:.2f}x (wall {r['batch_wall'] * 1e3:.0f} / "
+            f"{r['cold_wall'] * 1e3:.0f} ms = {r['ratio_wall']:.2f}x), medians of {r['runs']} alternating "
+            f"runs; target <= 2x CPU: {verdict}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out")
+    parser.add_argument("--cold")
+    parser.add_argument("--batch")
+    parser.add_argument("--report")
+    args = parser.parse_args()
+    if args.report:
+        with open(args.report) as f:
+            print(report(json.load(f)))
+        return
+    measure(args)
+
+
+if __name__ == "__main__":
+    main()
