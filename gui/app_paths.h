@@ -28,6 +28,8 @@ inline QString qs(const std::string& text) { return QString::fromStdString(text)
 /// The item role under which every model hands out a row's SourceLocation (file, line, column),
 /// so that any view can jump to the manifest line of what it shows.
 inline constexpr int kLocationRole = Qt::UserRole + 1;
+/// The role tables sort by (QSortFilterProxyModel::setSortRole): numbers as numbers.
+inline constexpr int kSortRole = Qt::UserRole + 2;
 
 /// "file:line" of a location ("" when it names no file), the way the panels show links.
 QString locationText(const SourceLocation& where);

@@ -27,6 +27,12 @@ using text::hex;
 
 namespace {
 
+// Rejection::nearness of a candidate a post-query step removed: above every filter verdict
+// (closeness() + stage tops out at 8).
+constexpr int kNearnessRemoved = 9;
+// The component an explicit intent names, refused: as near as a matching filter refused.
+constexpr int kNearnessRefusedExplicit = 8;
+
 // How close a filter came to producing a result, for choosing the filter that explains a
 // component best: failures later in IntentFilter.match (M-1 order) and in spec 3.3 rank higher.
 int closeness(int matchCode) {
@@ -115,6 +121,7 @@ std::vector<Rejection> PackageIndex::explain(
                 rejection.filter = gathered != trace.gathered.end() ? gathered->filter : nullptr;
                 rejection.rule = removed->rule;
                 rejection.reason = removed->reason;
+                rejection.nearness = kNearnessRemoved;
                 out.push_back(rejection);
                 continue;
             }
@@ -129,6 +136,7 @@ std::vector<Rejection> PackageIndex::explain(
                 if (*intent.component == name) {
                     std::optional<std::string> why =
                         refusal(*m_impl, package, component, queryFlags);
+                    rejection.nearness = kNearnessRefusedExplicit;
                     reject(nullptr, "R-8",
                            "the intent names it explicitly, but " +
                                why.value_or("it is not available"));
@@ -182,6 +190,7 @@ std::vector<Rejection> PackageIndex::explain(
                     bestStage = stage;
                 }
             }
+            rejection.nearness = bestRank;
             if (bestCode < 0) {
                 MatchExplanation why = describeFilterMatch(*best, intent, bestCode);
                 reject(best, why.rule, why.reason);

@@ -1,5 +1,6 @@
 #include "models/rejection_model.h"
 
+#include <algorithm>
 
 #include "app_paths.h"
 
@@ -22,8 +23,11 @@ void RejectionModel::setRejections(const std::vector<Rejection>& rejections, con
                 where = component->where;
             }
         }
-        m_rows.push_back(Row{rejection.component, rejection.rule, rejection.reason, where});
+        m_rows.push_back(
+            Row{rejection.component, rejection.rule, rejection.reason, where, rejection.nearness});
     }
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [](const Row& a, const Row& b) { return a.nearness > b.nearness; });
     endResetModel();
 }
 
@@ -47,8 +51,11 @@ QVariant RejectionModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const Row& row = m_rows[size_t(index.row())];
+    if (role == kNearnessRole) return row.nearness;
+    if (role == kSortRole && index.column() == Filter) return locationText(row.where);
     if (index.column() == Filter || role == kLocationRole) return locationCellData(row.where, role);
     switch (role) {
+        case kSortRole:
         case Qt::DisplayRole:
             switch (Column(index.column())) {
                 case Component:
@@ -63,7 +70,10 @@ QVariant RejectionModel::data(const QModelIndex& index, int role) const {
             }
             return {};
         case Qt::ToolTipRole:
-            return qs(row.reason);
+            // The whole text, however narrow the column: the component in full, the reason.
+            return index.column() == Component
+                       ? QString(qs(row.component.flattenToString()) + "\n" + qs(row.reason))
+                       : QString(qs(row.rule) + ": " + qs(row.reason));
     }
     return {};
 }
@@ -83,6 +93,29 @@ QVariant RejectionModel::headerData(int section, Qt::Orientation orientation, in
             break;
     }
     return {};
+}
+
+RejectionProxy::RejectionProxy(QObject* parent) : QSortFilterProxyModel(parent) {
+    setSortRole(kSortRole);
+    setFilterKeyColumn(-1);
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void RejectionProxy::setNearMissesOnly(bool only) {
+    if (only == m_nearOnly) return;
+    m_nearOnly = only;
+    invalidateFilter();
+}
+
+bool RejectionProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    if (m_nearOnly) {
+        const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+        if (index.data(RejectionModel::kNearnessRole).toInt() < RejectionModel::kNearMissFloor) {
+            return false;
+        }
+    }
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 }  // namespace hearth::gui

@@ -1,10 +1,13 @@
 #pragma once
 // RejectionModel: every component that did not make an intent's list, with the rule that removed
 // it and the readable reason (the CLI's --explain), each linked to the filter's manifest line.
+// Near misses come first (Rejection::nearness, computed by the core); RejectionProxy sorts,
+// filters by text and can hide the far misses.
 
 #include <hearth/package_index.h>
 
 #include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
 #include <vector>
 
 namespace hearth::gui {
@@ -15,10 +18,16 @@ class RejectionModel : public QAbstractTableModel {
   public:
     enum Column { Component, Rule, Reason, Filter, ColumnCount };
 
+    /// Rejection::nearness of the row, for RejectionProxy.
+    static constexpr int kNearnessRole = Qt::UserRole + 3;
+    /// Below this nearness a row is a far miss: it failed at the action or was never considered.
+    static constexpr int kNearMissFloor = 2;
+
     explicit RejectionModel(QObject* parent = nullptr);
 
-    /// Shows these rejections (their pointers are not kept). A rejection of a whole component
-    /// links to the component's element in the device's manifest.
+    /// Shows these rejections, nearest first (stable: explain()'s order among equals); their
+    /// pointers are not kept. A rejection of a whole component links to the component's element
+    /// in the device's manifest.
     void setRejections(const std::vector<Rejection>& rejections, const Device& device);
     void clear();
 
@@ -34,8 +43,26 @@ class RejectionModel : public QAbstractTableModel {
         std::string rule;
         std::string reason;
         SourceLocation where;
+        int nearness = 0;
     };
     std::vector<Row> m_rows;
+};
+
+/// Sorts by kSortRole, filters on every column's text (case-insensitive), and with
+/// setNearMissesOnly(true) hides rows below RejectionModel::kNearMissFloor.
+class RejectionProxy : public QSortFilterProxyModel {
+    Q_OBJECT
+
+  public:
+    explicit RejectionProxy(QObject* parent = nullptr);
+    void setNearMissesOnly(bool only);
+    bool nearMissesOnly() const { return m_nearOnly; }
+
+  protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+  private:
+    bool m_nearOnly = false;
 };
 
 }  // namespace hearth::gui

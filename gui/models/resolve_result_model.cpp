@@ -64,6 +64,24 @@ QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const Row& row = m_rows[size_t(index.row())];
+    if (role == kSortRole) {
+        switch (Column(index.column())) {
+            case Rank:
+                return index.row();
+            case Priority:
+                return row.priority;
+            case Match:
+                return row.match;
+            case Filter:
+                return locationText(row.where);
+            case Component:
+            case Default:
+            case System:
+            case ColumnCount:
+                break;
+        }
+        return data(index, Qt::DisplayRole);
+    }
     if (index.column() == Filter || role == kLocationRole) {
         return locationCellData(row.where, role, row.chosen);
     }
@@ -99,9 +117,15 @@ QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
             font.setBold(true);
             return font;
         }
-        case Qt::ToolTipRole:
-            return row.chosen ? tr("%1: chosen").arg(qs(row.component.flattenToString()))
-                              : qs(row.component.flattenToString());
+        case Qt::ToolTipRole: {
+            // The full component name on every cell, and the cell's own text where it is cut.
+            QString tip = row.chosen ? tr("%1: chosen").arg(qs(row.component.flattenToString()))
+                                     : qs(row.component.flattenToString());
+            if (index.column() != Component && index.column() != Rank) {
+                tip += "\n" + data(index, Qt::DisplayRole).toString();
+            }
+            return tip;
+        }
         case Qt::TextAlignmentRole:
             if (index.column() == Rank) return int(Qt::AlignRight | Qt::AlignVCenter);
             return {};

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -34,6 +35,8 @@ constexpr int kSizingRows = 200;
 constexpr int kMaxColumnWidth = 280;
 // Chooser candidates named in the outcome line.
 constexpr int kNamedInOutcome = 4;
+// Candidate rows the table shows without scrolling.
+constexpr int kMinCandidateRows = 5;
 
 // The modes, in the combo's order, with the semantics each one states.
 struct ModeRow {
@@ -177,10 +180,37 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
 
     m_results = new ResolveResultModel(this);
     m_rejections = new RejectionModel(this);
+    m_resultProxy = new QSortFilterProxyModel(this);
+    m_resultProxy->setSourceModel(m_results);
+    m_resultProxy->setSortRole(kSortRole);
+    m_resultProxy->setFilterKeyColumn(-1);
+    m_resultProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_rejectionProxy = new RejectionProxy(this);
+    m_rejectionProxy->setSourceModel(m_rejections);
+    m_rejectionProxy->setNearMissesOnly(true);
     m_resultView = makeTable(this, "intentResults");
-    m_resultView->setModel(m_results);
+    m_resultView->setModel(m_resultProxy);
     m_rejectionView = makeTable(this, "intentRejections");
-    m_rejectionView->setModel(m_rejections);
+    m_rejectionView->setModel(m_rejectionProxy);
+    // Header clicks sort; until then both keep the core's order (R-9, near misses first).
+    for (QTableView* view : {m_resultView, m_rejectionView}) {
+        view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+        view->setSortingEnabled(true);
+    }
+    // Room for a chooser of several candidates without scrolling.
+    m_resultView->setMinimumHeight(m_resultView->horizontalHeader()->sizeHint().height() +
+                                   kMinCandidateRows * m_resultView->verticalHeader()->defaultSectionSize() +
+                                   2 * m_resultView->frameWidth());
+    m_tableFilter = new QLineEdit(this);
+    m_tableFilter->setObjectName("intentTableFilter");
+    m_tableFilter->setClearButtonEnabled(true);
+    m_tableFilter->setPlaceholderText(tr("Filter both tables: component, rule, reason or file"));
+    m_nearOnly = new QCheckBox(tr("Near misses only"), this);
+    m_nearOnly->setObjectName("intentNearOnly");
+    m_nearOnly->setChecked(true);
+    m_nearOnly->setToolTip(tr("Hide the components whose filters fail at the action (M-3) or "
+                              "that were never considered (Q-2, Q-3): on a large device they "
+                              "are hundreds of rows that say nothing about this intent."));
     // A device of a thousand apps has tens of thousands of losers: fixed row heights and widths
     // (sized from the first rows only) keep the view instant; full reasons are in the tooltips.
     m_rejectionView->horizontalHeader()->setSectionResizeMode(RejectionModel::Reason,
@@ -189,23 +219,30 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     m_resultView->horizontalHeader()->setResizeContentsPrecision(kSizingRows);
     m_rejectionView->horizontalHeader()->setResizeContentsPrecision(kSizingRows);
 
-    auto* resultsBox = new QGroupBox(tr("Candidates, in Android's order (R-9)"), this);
-    auto* resultsLayout = new QVBoxLayout(resultsBox);
+    m_resultsBox = new QGroupBox(this);
+    m_resultsBox->setObjectName("intentResultsBox");
+    auto* resultsLayout = new QVBoxLayout(m_resultsBox);
     resultsLayout->addWidget(m_resultView);
-    auto* rejectionsBox =
-        new QGroupBox(tr("Every other component, and why it lost (--explain)"), this);
-    auto* rejectionsLayout = new QVBoxLayout(rejectionsBox);
+    m_rejectionsBox = new QGroupBox(this);
+    m_rejectionsBox->setObjectName("intentRejectionsBox");
+    auto* rejectionsLayout = new QVBoxLayout(m_rejectionsBox);
     rejectionsLayout->addWidget(m_rejectionView);
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(resultsBox);
-    splitter->addWidget(rejectionsBox);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
+    splitter->addWidget(m_resultsBox);
+    splitter->addWidget(m_rejectionsBox);
+    // The candidates keep their few rows; the losers, often hundreds, take the rest.
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({1, 3});
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_tableFilter, 1);
+    filterRow->addWidget(m_nearOnly);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intentBox);
     layout->addWidget(m_outcome);
     layout->addWidget(m_reason);
+    layout->addLayout(filterRow);
     layout->addWidget(splitter, 1);
 
     for (QLineEdit* edit : {m_categories, m_data, m_type, m_component, m_flags}) {
@@ -226,6 +263,8 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
         m_syncing = false;
         fillFields(*intent);
     });
+    connect(m_tableFilter, &QLineEdit::textChanged, this, &IntentTester::setTableFilter);
+    connect(m_nearOnly, &QCheckBox::toggled, this, &IntentTester::setNearMissesOnly);
     connect(m_run, &QPushButton::clicked, this, &IntentTester::run);
     connect(m_copyCommand, &QPushButton::clicked, this, &IntentTester::copyHearthCommand);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
@@ -249,6 +288,7 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     connect(&m_session, &DeviceSession::deviceReplaced, this, &IntentTester::rerunIfShown);
 
     updateSemantics();
+    updateTableTitles();
     // The home intent is the question everyone starts with: answer it as soon as a device loads.
     setAmArguments(QStringLiteral("-a android.intent.action.MAIN -c android.intent.category.HOME"));
     m_shown = true;
@@ -352,6 +392,32 @@ bool IntentTester::setAmArguments(const QString& arguments) {
     return true;
 }
 
+void IntentTester::setTableFilter(const QString& text) {
+    if (m_tableFilter->text() != text) m_tableFilter->setText(text);
+    m_resultProxy->setFilterFixedString(text);
+    m_rejectionProxy->setFilterFixedString(text);
+    updateTableTitles();
+}
+
+void IntentTester::setNearMissesOnly(bool only) {
+    if (m_nearOnly->isChecked() != only) m_nearOnly->setChecked(only);
+    m_rejectionProxy->setNearMissesOnly(only);
+    updateTableTitles();
+}
+
+void IntentTester::updateTableTitles() {
+    const auto shown = [](const QAbstractItemModel* proxy, const QAbstractItemModel* source) {
+        return proxy->rowCount() == source->rowCount()
+                   ? QString()
+                   : tr(" — showing %1 of %2").arg(proxy->rowCount()).arg(source->rowCount());
+    };
+    m_resultsBox->setTitle(tr("Candidates, in Android's order (R-9)") +
+                           shown(m_resultProxy, m_results));
+    m_rejectionsBox->setTitle(tr("Every other component, and why it lost (--explain), near "
+                                 "misses first") +
+                              shown(m_rejectionProxy, m_rejections));
+}
+
 void IntentTester::showError(const QString& message) {
     m_lastResult.reset();
     m_lastStart.reset();
@@ -360,6 +426,7 @@ void IntentTester::showError(const QString& message) {
     m_lastIntent.reset();
     m_results->clear();
     m_rejections->clear();
+    updateTableTitles();
     m_outcome->setText(tr("cannot build the intent: %1").arg(message));
     m_outcome->setStyleSheet(QStringLiteral("color: #c01c28;"));
     m_reason->clear();
@@ -527,6 +594,7 @@ bool IntentTester::run() {
     }
     m_lastRejections = index.explain(*request);
     m_rejections->setRejections(m_lastRejections, m_session.device());
+    updateTableTitles();
     for (int column : {int(ResolveResultModel::Rank), int(ResolveResultModel::Component),
                        int(ResolveResultModel::Priority), int(ResolveResultModel::Match),
                        int(ResolveResultModel::Default), int(ResolveResultModel::System)}) {

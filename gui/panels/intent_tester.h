@@ -21,13 +21,16 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QGroupBox;
 class QPushButton;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace hearth::gui {
 
 class DeviceSession;
 class RejectionModel;
+class RejectionProxy;
 class ResolveResultModel;
 
 class IntentTester : public QWidget {
@@ -61,6 +64,13 @@ class IntentTester : public QWidget {
 
     ResolveResultModel* resultModel() const { return m_results; }
     RejectionModel* rejectionModel() const { return m_rejections; }
+    /// What the tables show: sorted, filtered (the filter line), far misses hidden or not.
+    QSortFilterProxyModel* resultProxy() const { return m_resultProxy; }
+    RejectionProxy* rejectionProxy() const { return m_rejectionProxy; }
+    /// Filters both tables on this text (every column, case-insensitive).
+    void setTableFilter(const QString& text);
+    /// Hides or shows the rejections that failed at the action or were never considered.
+    void setNearMissesOnly(bool only);
     /// The decision line: "activity com.a/.Main", "chooser: …", "nothing found", or the error.
     QString outcomeText() const;
     /// The reason under it (rules cited), or "".
@@ -91,6 +101,7 @@ class IntentTester : public QWidget {
     void syncLineFromFields();
     void showError(const QString& message);
     void rerunIfShown();
+    void updateTableTitles();
 
     DeviceSession& m_session;
     QComboBox* m_action = nullptr;
@@ -113,6 +124,12 @@ class IntentTester : public QWidget {
     QTableView* m_rejectionView = nullptr;
     ResolveResultModel* m_results = nullptr;
     RejectionModel* m_rejections = nullptr;
+    QSortFilterProxyModel* m_resultProxy = nullptr;
+    RejectionProxy* m_rejectionProxy = nullptr;
+    QLineEdit* m_tableFilter = nullptr;
+    QCheckBox* m_nearOnly = nullptr;
+    QGroupBox* m_resultsBox = nullptr;
+    QGroupBox* m_rejectionsBox = nullptr;
     std::optional<ResolveResult> m_lastResult;
     std::optional<StartResult> m_lastStart;
     std::optional<std::string> m_pastedQueryFlags;

@@ -1009,6 +1009,29 @@ TEST(Explain, ChoosesTheFilterThatCameClosest) {
     EXPECT_EQ(why[0].filter, &device.packages[0].manifest.components[0].filters[1]);
 }
 
+TEST(Explain, NearnessRanksNearMissesAboveComponentsThatFailedEarly) {
+    // A filter failing at the action (M-3) is far; at the category (M-5) nearer; a matching filter
+    // without DEFAULT under MATCH_DEFAULT_ONLY nearer still; no filter at all never
+    // came close.
+    Device device = makeDevice(
+        34, {{manifestXml("com.far", activity(".A", {filter(action(kMain))}))},
+             {manifestXml("com.cat", activity(".A", {filter(action(kView) +
+                                                            data("android:scheme=\"http\""))}))},
+             {manifestXml("com.nodefault",
+                          activity(".A", {filter(action(kView) + category("x.Y") +
+                                                 data("android:scheme=\"http\""))}))},
+             {manifestXml("com.none", activity(".A", {}))}});
+    PackageIndex index(device);
+    const std::vector<Rejection> why =
+        index.explain(intent({"-a", kView, "-c", "x.Y", "-d", "http://h"}), kDefaultOnly);
+    ASSERT_EQ(why.size(), 4u);
+    EXPECT_EQ(rejectionOf(why, "com.far/.A")->nearness, 1);
+    EXPECT_EQ(rejectionOf(why, "com.cat/.A")->nearness, 4);
+    EXPECT_EQ(rejectionOf(why, "com.nodefault/.A")->rule, "R-7");
+    EXPECT_EQ(rejectionOf(why, "com.nodefault/.A")->nearness, 7);
+    EXPECT_EQ(rejectionOf(why, "com.none/.A")->nearness, 0);
+}
+
 // ---- the index against a full scan
 // ---------------------------------------------------------------
 

@@ -10,15 +10,21 @@
 #include <hearth/resolve_report.h>
 #include <hearth/start.h>
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 
 #include "device_session.h"
 #include "gui_test_support.h"
 #include "main_window.h"
+#include "models/rejection_model.h"
 #include "models/resolve_result_model.h"
 #include "panels/intent_tester.h"
 
@@ -166,6 +172,59 @@ class IntentTesterTest : public QObject {
         tester->setMode(IntentVerb::Query);
         tester->setKind(ComponentKind::Service);
         QVERIFY(tester->hearthCommand().startsWith("hearth query " + source + " --kind service "));
+    }
+
+    void theTablesFilterSortAndShowNearMissesFirst() {
+        IntentTester* tester = m_window->intentTester();
+        QVERIFY(tester->setAmArguments("-a android.intent.action.VIEW -d https://shop.example.com/x"));
+        tester->setMode(IntentVerb::Query);
+        QVERIFY(tester->run());
+        RejectionModel* all = tester->rejectionModel();
+        RejectionProxy* shown = tester->rejectionProxy();
+        auto* nearOnly = tester->findChild<QCheckBox*>("intentNearOnly");
+        QVERIFY(nearOnly->isChecked());
+        // Every row the proxy hides is a far miss; the near ones lead.
+        for (int row = 0; row < shown->rowCount(); ++row) {
+            QVERIFY(shown->index(row, 0).data(RejectionModel::kNearnessRole).toInt() >=
+                    RejectionModel::kNearMissFloor);
+        }
+        QTest::mouseClick(nearOnly, Qt::LeftButton, {}, QPoint(4, nearOnly->height() / 2));
+        QCOMPARE(shown->rowCount(), all->rowCount());
+
+        auto* filter = tester->findChild<QLineEdit*>("intentTableFilter");
+        QTest::keyClicks(filter, "social");
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, RejectionModel::Component).data().toString(),
+                 QString("com.example.social/.ProfileActivity"));
+        auto* box = tester->findChild<QGroupBox*>("intentRejectionsBox");
+        QVERIFY(box->title().contains(QString("showing 1 of %1").arg(all->rowCount())));
+        filter->clear();
+        QCOMPARE(shown->rowCount(), all->rowCount());
+
+        // A header click sorts the view, not the core's answer.
+        auto* view = tester->findChild<QTableView*>("intentRejections");
+        view->sortByColumn(RejectionModel::Component, Qt::AscendingOrder);
+        for (int row = 1; row < shown->rowCount(); ++row) {
+            QVERIFY(shown->index(row - 1, RejectionModel::Component).data().toString() <=
+                    shown->index(row, RejectionModel::Component).data().toString());
+        }
+    }
+
+    void theCandidateTableShowsSeveralRowsAndFullTextOnHover() {
+        IntentTester* tester = m_window->intentTester();
+        auto* view = tester->findChild<QTableView*>("intentResults");
+        QVERIFY(view->minimumHeight() >= 5 * view->verticalHeader()->defaultSectionSize());
+        QVERIFY(tester->setAmArguments(
+            "pm query-activities -a android.intent.action.VIEW -d https://shop.example.com/x"));
+        QVERIFY(tester->run());
+        QVERIFY(tester->resultProxy()->rowCount() >= 2);
+        const QModelIndex match = tester->resultProxy()->index(0, ResolveResultModel::Match);
+        const QString tip = match.data(Qt::ToolTipRole).toString();
+        QVERIFY(tip.contains(tester->resultProxy()->index(0, ResolveResultModel::Component)
+                                 .data()
+                                 .toString()
+                                 .section('/', 0, 0)));
+        QVERIFY(tip.endsWith(match.data().toString()));
     }
 
   private:

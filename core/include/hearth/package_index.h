@@ -46,6 +46,11 @@ struct Rejection {
     const IntentFilter* filter = nullptr;  ///< the filter judged; nullptr: the whole component
     std::string rule;                      ///< spec rule id: "M-3", "R-7", "R-8", "R-5", "Q-3"...
     std::string reason;                    ///< one readable sentence
+    /// How near it came to the answer, for listing near misses first: 9 gathered then removed by
+    /// a post-query step (W-, V-, S-); 6..8 its filter matched (or an explicit intent named it)
+    /// but refused it; 1..4 its nearest filter failed at the action, data, type
+    /// or category (M- rules); 0 never considered (Q-2, Q-3, a stopped package).
+    int nearness = 0;
 };
 
 enum class ResolveOutcome { Activity, Chooser, None };
