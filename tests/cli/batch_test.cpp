@@ -7,13 +7,16 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
+#include "cli.h"
 #include "cli_run.h"
 
 namespace {
@@ -266,4 +269,64 @@ TEST(BatchCommand, HelpSaysWhatABatchLineIsAndTheExitCodes) {
     EXPECT_NE(run.out.find("its \"id\" is its line number"), std::string::npos);
     EXPECT_NE(run.out.find("Exit codes with --batch: 0 every line was answered"),
               std::string::npos);
+}
+
+namespace {
+
+/// Standard input that hands out one byte at a time and notes, for each byte, how many answer
+/// lines were already written: proof that a line is answered before the next one is read.
+class WatchedInput : public std::streambuf {
+  public:
+    WatchedInput(std::string text, const std::ostringstream& out)
+        : m_text(std::move(text)), m_out(out) {}
+    /// Answer lines written when the reader first asked for byte `at`.
+    std::vector<std::size_t> answersSeen;
+
+  protected:
+    int_type underflow() override {
+        if (m_next >= m_text.size()) return traits_type::eof();
+        return traits_type::to_int_type(m_text[m_next]);
+    }
+    int_type uflow() override {
+        if (m_next >= m_text.size()) return traits_type::eof();
+        const std::string written = m_out.str();
+        answersSeen.push_back(
+            static_cast<std::size_t>(std::count(written.begin(), written.end(), '\n')));
+        return traits_type::to_int_type(m_text[m_next++]);
+    }
+
+  private:
+    std::string m_text;
+    const std::ostringstream& m_out;
+    std::size_t m_next = 0;
+};
+
+}  // namespace
+
+TEST(BatchCommand, EachLineIsAnsweredBeforeTheNextIsRead) {
+    const std::string first = "-a android.intent.action.VIEW -d https://example.com/\n";
+    const std::string second = "-a android.intent.action.SEND -t text/plain\n";
+    std::ostringstream out;
+    std::ostringstream err;
+    WatchedInput input(first + second, out);
+    std::istream in(&input);
+    EXPECT_EQ(hearth::cli::runHearth({"query", kBrowsers, "--batch", "-"}, in, out, err), 0);
+    ASSERT_EQ(input.answersSeen.size(), first.size() + second.size());
+    EXPECT_EQ(input.answersSeen[first.size() - 1], 0u);  // the first line's '\n'
+    EXPECT_EQ(input.answersSeen[first.size()], 1u);      // the second line's first byte
+    EXPECT_EQ(answerLines(out.str()).size(), 2u);
+}
+
+TEST(BatchCommand, ALineLongerThanTheLimitStopsTheBatchWithBadInput) {
+    const std::string input =
+        "-a android.intent.action.SEND -t text/plain\n-d https://example.com/" +
+        std::string(std::size_t{1} << 20, 'a') + "\n-a never.read\n";
+    const CliRun run = runCli({"query", kBrowsers, "--batch", "-"}, input);
+    EXPECT_EQ(run.code, 1);
+    const std::vector<Json> answers = answerLines(run.out);
+    ASSERT_EQ(answers.size(), 2u);
+    EXPECT_EQ(answers[1]["id"], 2);
+    EXPECT_EQ(answers[1]["message"],
+              "<stdin>:2:1: the line is longer than 1048576 bytes, the most Hearth reads for one "
+              "request; stopped reading");
 }
