@@ -58,7 +58,8 @@ struct PreparedRequest {
     bool explain = false;
 };
 
-/// One request as read: its id, its intent words, and the options it set (with where).
+/// One request as read: its id, its words (intent and per-line options, located), and a JSON
+/// request's "caller".
 struct LineRequest {
     Json id;
     std::vector<ShellWord> words;
