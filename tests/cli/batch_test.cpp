@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <streambuf>
@@ -329,4 +331,23 @@ TEST(BatchCommand, ALineLongerThanTheLimitStopsTheBatchWithBadInput) {
     EXPECT_EQ(answers[1]["message"],
               "<stdin>:2:1: the line is longer than 1048576 bytes, the most Hearth reads for one "
               "request; stopped reading");
+}
+
+TEST(BatchCommand, TheBinaryAnswersAPipeOnStandardInput) {
+    const BatchFile answers("smoke.jsonl", "");
+    const std::string command =
+        std::string(
+            "printf '%s\\n' '-a android.intent.action.VIEW -d https://example.com/docs/a' "
+            "'{\"id\":\"b\",\"intent\":\"-a android.intent.action.SEND -t text/plain\"}' | '") +
+        HEARTH_BINARY + "' query '" + kBrowsers + "' --batch - > '" + answers.path() + "'";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    std::ifstream in(answers.path());
+    const std::string out((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::vector<Json> lines = answerLines(out);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0]["id"], 1);
+    EXPECT_EQ(lines[1]["id"], "b");
+    EXPECT_EQ(withoutId(lines[0]),
+              oneShot("query", kBrowsers,
+                      {"-a", "android.intent.action.VIEW", "-d", "https://example.com/docs/a"}));
 }
