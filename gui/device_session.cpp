@@ -115,6 +115,52 @@ bool DeviceSession::setComponentEnabled(const std::string& packageName,
     return changed;
 }
 
+bool DeviceSession::setPackageSuspended(const std::string& packageName, bool suspended) {
+    InstalledPackage* package = findListedPackage(packageName);
+    if (!package || package->suspended == suspended) return false;
+    package->suspended = suspended;
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::setApiLevel(int apiLevel) {
+    if (!m_device || apiLevel < 1 || apiLevel > 99 || m_device->apiLevel == apiLevel) return false;
+    m_device->apiLevel = apiLevel;
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::setUserUnlocked(bool unlocked) {
+    if (!m_device || m_device->userUnlocked == unlocked) return false;
+    m_device->userUnlocked = unlocked;
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::setUserSetupComplete(bool complete) {
+    if (!m_device || m_device->userSetupComplete == complete) return false;
+    m_device->userSetupComplete = complete;
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::setRoleHolder(std::optional<std::string>& role,
+                                  std::optional<std::string> packageName) {
+    if (role == packageName) return false;
+    if (packageName && !findListedPackage(*packageName)) return false;
+    role = std::move(packageName);
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::setHomeRoleHolder(std::optional<std::string> packageName) {
+    return m_device && setRoleHolder(m_device->roles.home, std::move(packageName));
+}
+
+bool DeviceSession::setBrowserRoleHolder(std::optional<std::string> packageName) {
+    return m_device && setRoleHolder(m_device->roles.browser, std::move(packageName));
+}
+
 void DeviceSession::applyEditedDevice(Device device) {
     m_index.reset();
     *m_device = std::move(device);

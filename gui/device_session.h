@@ -60,6 +60,18 @@ class DeviceSession : public QObject {
     /// Sets a component's enabled state (setComponentEnabledSetting ENABLED / DISABLED).
     bool setComponentEnabled(const std::string& packageName, const std::string& className,
                              bool enabled);
+    /// Suspends or unsuspends a package (W-23 step 1; a start shows the suspended-app dialog).
+    bool setPackageSuspended(const std::string& packageName, bool suspended);
+    /// The device facts the resolver and home read: API level (the manifests are not parsed
+    /// again: values-vN of APKs stay as loaded), credential storage unlocked (H-11), user setup
+    /// complete (H-12, H-14). False when the value is already that one (or the API is not 1..99).
+    bool setApiLevel(int apiLevel);
+    bool setUserUnlocked(bool unlocked);
+    bool setUserSetupComplete(bool complete);
+    /// The holder of the HOME role (H-8) or the BROWSER role (W-14); nullopt clears it. False when
+    /// unchanged or when the package is not listed.
+    bool setHomeRoleHolder(std::optional<std::string> packageName);
+    bool setBrowserRoleHolder(std::optional<std::string> packageName);
     /// Replaces the device with an edited copy (e.g. after the simulator recorded a choice).
     void applyEditedDevice(Device device);
     /// Restores the device as loaded.
@@ -90,6 +102,7 @@ class DeviceSession : public QObject {
 
   private:
     InstalledPackage* findListedPackage(const std::string& packageName);
+    bool setRoleHolder(std::optional<std::string>& role, std::optional<std::string> packageName);
     void rebuildIndex();
     void markEdited();
 

@@ -28,6 +28,7 @@
 #include "device_loader.h"
 #include "device_session.h"
 #include "models/diagnostic_model.h"
+#include "panels/device_facts_panel.h"
 #include "panels/device_panel.h"
 #include "panels/home_panel.h"
 #include "panels/intent_tester.h"
@@ -123,6 +124,13 @@ void MainWindow::buildDocks() {
     deviceDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, deviceDock);
     resizeDocks({deviceDock}, {455}, Qt::Horizontal);
+    m_factsPanel = new DeviceFactsPanel(*m_session, this);
+    auto* factsDock = new QDockWidget(tr("Device facts"), this);
+    factsDock->setObjectName("factsDock");
+    factsDock->setWidget(m_factsPanel);
+    factsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                           QDockWidget::DockWidgetClosable);
+    splitDockWidget(deviceDock, factsDock, Qt::Vertical);
 
     m_diagnostics = new DiagnosticModel(this);
     m_diagnosticView = new QTableView(this);

@@ -26,6 +26,7 @@ class QTimer;
 namespace hearth::gui {
 
 class DeviceLoader;
+class DeviceFactsPanel;
 class DevicePanel;
 class DeviceSession;
 class DiagnosticModel;
@@ -54,6 +55,7 @@ class MainWindow : public QMainWindow {
 
     DeviceSession& session() const { return *m_session; }
     DevicePanel* devicePanel() const { return m_devicePanel; }
+    DeviceFactsPanel* deviceFactsPanel() const { return m_factsPanel; }
     HomePanel* homePanel() const { return m_homePanel; }
     IntentTester* intentTester() const { return m_intentTester; }
     ManifestView* manifestView() const { return m_manifestView; }
@@ -107,6 +109,7 @@ class MainWindow : public QMainWindow {
     std::unique_ptr<DeviceSession> m_session;
     DeviceLoader* m_loader = nullptr;
     DevicePanel* m_devicePanel = nullptr;
+    DeviceFactsPanel* m_factsPanel = nullptr;
     HomePanel* m_homePanel = nullptr;
     IntentTester* m_intentTester = nullptr;
     ManifestView* m_manifestView = nullptr;

@@ -120,6 +120,7 @@ std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
         if (package.updatedSystemApp) state << tr("updated");
         if (!package.enabled) state << tr("app disabled");
         if (package.stopped) state << tr("stopped");
+        if (package.suspended) state << tr("suspended");
         if (state.isEmpty()) state << tr("user app");
         row.state = state.join(", ");
         row.tooltip = row.name + "\n" + qs(package.manifest.file) + "\n" + row.state;

@@ -150,6 +150,10 @@ void DevicePanel::showContextMenu(const QPoint& position) {
                        this, [this, name, enabled = package->enabled] {
                            m_session.setApplicationEnabled(name, !enabled);
                        });
+        menu.addAction(package->suspended ? tr("Unsuspend") : tr("Suspend"), this,
+                       [this, name, suspended = package->suspended] {
+                           m_session.setPackageSuspended(name, !suspended);
+                       });
     } else {
         const auto component = ComponentName::unflatten(name);
         if (!component) return;
