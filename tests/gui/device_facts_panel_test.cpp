@@ -28,16 +28,8 @@ namespace {
 
 const QString kAppLinks = QStringLiteral(HEARTH_SAMPLES_DIR "/devices/app-links");
 
-/// `hearth start --json --explain` on a device (the shell as caller).
 QByteArray startJson(const Device& device, const QString& uri) {
-    const Result<Intent> intent =
-        parseIntentArgs({"-a", "android.intent.action.VIEW", "-d", uri.toStdString()});
-    if (!intent) return {};
-    const PackageIndex index(device);
-    const ResolveRequest request{*intent, kStartQueryFlags, ComponentKind::Activity,
-                                 ResolveMode::Start, Caller{}};
-    const std::vector<Rejection> rejections = index.explain(request);
-    return QByteArray::fromStdString(renderStartJson(resolveStart(index, request), &rejections));
+    return coreStartJson(device, {"-a", "android.intent.action.VIEW", "-d", uri.toStdString()});
 }
 
 }  // namespace

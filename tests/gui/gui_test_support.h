@@ -4,6 +4,9 @@
 // small devices written into temporary folders so that each test states what it starts from.
 
 #include <hearth/device.h>
+#include <hearth/intent.h>
+#include <hearth/package_index.h>
+#include <hearth/start.h>
 
 #include <QApplication>
 #include <QDir>
@@ -14,6 +17,7 @@
 #include <QtTest>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "app_paths.h"
 
@@ -121,6 +125,18 @@ inline Device loadOrFail(const QString& path) {
     Result<Device> device = loadDevice(path.toStdString());
     if (!device) qFatal("cannot load %s: %s", qPrintable(path), device.error().toString().c_str());
     return std::move(device).value();
+}
+
+/// What `hearth start DEVICE --json --explain ARGS...` prints: the core's resolveStart with the
+/// shell as caller, and explain() of the same request; empty when the arguments do not parse.
+inline QByteArray coreStartJson(const Device& device, const std::vector<std::string>& args) {
+    const Result<Intent> intent = parseIntentArgs(args);
+    if (!intent) return {};
+    const PackageIndex index(device);
+    const ResolveRequest request{*intent, kStartQueryFlags, ComponentKind::Activity,
+                                 ResolveMode::Start, Caller{}};
+    const std::vector<Rejection> rejections = index.explain(request);
+    return QByteArray::fromStdString(renderStartJson(resolveStart(index, request), &rejections));
 }
 
 }  // namespace hearth::gui::test

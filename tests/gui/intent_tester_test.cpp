@@ -36,16 +36,8 @@ namespace {
 
 const QString kAppLinks = QStringLiteral(HEARTH_SAMPLES_DIR "/devices/app-links");
 
-/// What `hearth start DEVICE --json --explain INTENT...` prints: the core's resolveStart with the
-/// shell as caller, and explain() of the same request.
 QByteArray cliStartJson(const Device& device, const std::vector<std::string>& args) {
-    const Result<Intent> intent = parseIntentArgs(args);
-    if (!intent) return {};
-    const PackageIndex index(device);
-    ResolveRequest request{*intent, kStartQueryFlags, ComponentKind::Activity, ResolveMode::Start,
-                           Caller{}};
-    const std::vector<Rejection> rejections = index.explain(request);
-    return QByteArray::fromStdString(renderStartJson(resolveStart(index, request), &rejections));
+    return coreStartJson(device, args);
 }
 
 QString cliStartText(const Device& device, const std::vector<std::string>& args) {
