@@ -175,6 +175,18 @@ class BatchRun {
         } catch (const Json::parse_error& error) {
             return makeError(at(error.byte == 0 ? 1 : static_cast<int>(error.byte)),
                              describeJsonParseError(error.what()));
+        } catch (const Json::exception& error) {
+            // A number too large for a double ("number overflow parsing '1e999'") has no byte
+            // position: point at the literal it quotes.
+            const std::string what = error.what();
+            const std::size_t open = what.find('\'');
+            const std::size_t close = what.rfind('\'');
+            int column = 1;
+            if (open != std::string::npos && close > open) {
+                const std::size_t found = line.find(what.substr(open + 1, close - open - 1));
+                if (found != std::string::npos) column = static_cast<int>(found) + 1;
+            }
+            return makeError(at(column), describeJsonParseError(what));
         }
         if (!object.is_object()) {
             return makeError(

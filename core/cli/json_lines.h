@@ -14,7 +14,8 @@ namespace hearth::cli {
 bool readBoundedLine(std::istream& in, std::string& line, bool& tooLong, std::size_t maxBytes);
 
 /// nlohmann's parse error ("[json.exception.parse_error.101] parse error at line 1, column 5:
-/// syntax error ...") as "invalid JSON: syntax error ...": what was expected and what was found.
+/// syntax error ...", or "[json.exception.out_of_range.406] number overflow ...") as "invalid
+/// JSON: syntax error ...": what was expected and what was found.
 std::string describeJsonParseError(const std::string& what);
 
 /// JSON as nlohmann's dump(2) prints it, on one line as dump(-1) prints it: every blank outside

@@ -191,6 +191,19 @@ TEST(BatchCommand, ABadLineAnswersBadInputAtLineAndColumnAndTheRestAreStillAnswe
     EXPECT_NE(run.err.find(at + ":2:31: Unknown option: -x\n"), std::string::npos);
 }
 
+TEST(BatchCommand, ANumberTooLargeForJsonIsBadInputAtTheNumber) {
+    // Found by mutating the fuzz seeds: nlohmann reports it as out_of_range, not as a parse error.
+    const CliRun run =
+        runCli({"resolve", kSeed, "--batch", "-"},
+               "{\"id\":51e999,\"intent\":\"-a x\"}\n-a android.intent.action.MAIN\n");
+    EXPECT_EQ(run.code, 1);
+    const std::vector<Json> answers = answerLines(run.out);
+    ASSERT_EQ(answers.size(), 2u);
+    EXPECT_EQ(answers[0], Json::parse(R"({"id":1,"error":"BAD_INPUT","message":"<stdin>:1:7: )"
+                                      R"(invalid JSON: number overflow parsing '51e999'"})"));
+    EXPECT_EQ(answers[1]["id"], 2);
+}
+
 TEST(BatchCommand, StandardInputCommentsAndBlankLinesAreSkippedButCountedForIds) {
     const CliRun run = runCli({"resolve", kSeed, "--batch", "-"},
                               "# HOME first\n"
