@@ -47,6 +47,8 @@ OptionDoc parseOption(const std::string& left, const std::string& description) {
     OptionDoc option;
     const size_t space = left.find(' ');
     option.names = split(left.substr(0, space), ',');
+    // A flag that takes an optional value shows its default as "--explain{near}".
+    for (std::string& name : option.names) name = name.substr(0, name.find('{'));
     if (space != std::string::npos) option.valueType = trim(left.substr(space));
     const size_t open = option.valueType.find('{');
     const size_t close = option.valueType.find('}', open == std::string::npos ? 0 : open);

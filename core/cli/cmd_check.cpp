@@ -32,7 +32,10 @@ the answer you expect; '#' starts a comment:
   claims --host shop.example.com => com.example.shop/.ProductActivity
   resolve -a com.example.NOBODY => nothing
 
-(One line a check: the backslash above is only for this help.) Words are split as a shell
+(One line a check: the backslash above is only for this help.) Every
+<tools:validation testUrl="..."/> in an activity of the device's manifests (Android Lint's
+deep-link test) is a check too, run first: the URL, as a VIEW + BROWSABLE intent with
+MATCH_DEFAULT_ONLY, must reach that activity (--no-test-urls skips them). Words are split as a shell
 splits them (quotes, backslashes). start, resolve and home expect one COMPONENT, 'chooser'
 COMPONENT... (any order; for start, the entries the chooser shows) or 'nothing'; query expects
 the exact list in order, 'contains' COMPONENT..., or 'nothing'; claims expects components that
@@ -41,6 +44,9 @@ must all claim it. start answers as 'hearth start' (am start); resolve and query
 
 Examples:
   hearth check samples/devices/app-links samples/checks/app-links.checks
+  hearth check samples/checks/deep-links/AndroidManifest.xml
+      only the manifest's own <tools:validation testUrl> deep-link tests (an app's source
+      manifest is a device of one app)
   hearth check out/target/product/generic rom.checks --junit build/intent-contract.xml
 
 Exit codes: 0 every check passed, 1 a check failed or an input cannot be read (checks file
@@ -50,6 +56,7 @@ struct CheckOptions {
     std::string device;
     std::vector<std::string> files;
     std::string junit;
+    bool skipTestUrls = false;
     DeviceLoadFlags load;
 };
 
@@ -76,12 +83,21 @@ int runCheck(const CheckOptions& options, Io& io) {
         }
         checks.insert(checks.end(), parsed->begin(), parsed->end());
     }
-    if (checks.empty()) {
-        io.err << "hearth check: the checks files hold no check\n";
-        return kExitBadInput;
-    }
     std::optional<Device> device = loadDeviceForCommand("check", options.device, options.load, io);
     if (!device) return kExitBadInput;
+    // The manifests' own deep-link tests run first, then the files' checks.
+    if (!options.skipTestUrls) {
+        std::vector<Check> own = testUrlChecks(*device);
+        checks.insert(checks.begin(), own.begin(), own.end());
+    }
+    if (checks.empty()) {
+        io.err << "hearth check: nothing to check: "
+               << (options.files.empty() ? "no CHECKS file was given and "
+                                         : "the checks files hold no check and ")
+               << (options.skipTestUrls ? "--no-test-urls skips the manifests' own tests\n"
+                                        : "no manifest has a <tools:validation testUrl>\n");
+        return kExitBadInput;
+    }
 
     const std::vector<CheckResult> results = runChecks(*device, checks);
     io.out << renderCheckText(results);
@@ -106,8 +122,11 @@ Runner defineCheck(CLI::App& app, Io& io) {
     app.add_option("DEVICE", options->device,
                    "a device: folder (with or without device.json), device.json, manifest or APK")
         ->required();
-    app.add_option("CHECKS", options->files, "checks files (one check a line; see below)")
-        ->required();
+    app.add_option("CHECKS", options->files,
+                   "checks files (one check a line; see below); without any, only the "
+                   "manifests' own <tools:validation testUrl> tests run");
+    app.add_flag("--no-test-urls", options->skipTestUrls,
+                 "skip the manifests' own <tools:validation testUrl> tests");
     app.add_option("--junit", options->junit, "also write the results as JUnit XML to this file");
     addDeviceLoadOptions(app, options->load);
     app.footer(kFooter);

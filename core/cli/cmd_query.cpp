@@ -28,7 +28,11 @@ Examples:
       the startActivity view (MATCH_DEFAULT_ONLY), two lines per activity
   hearth query samples/devices/seed -a android.intent.action.MAIN -c android.intent.category.HOME \
       --explain
-      the HOME candidates and, for every other activity, the rule that removed it
+      the HOME candidates in order, the near misses with the rule that removed each, the other
+      activities counted per package (--explain=all lists every one)
+  hearth query samples/devices/browsers -a android.intent.action.VIEW -d http://news.example.org/ \
+      --why com.example.mail
+      why the mail app is not a candidate, and nothing about the others
   hearth query app/AndroidManifest.xml --kind service -a com.example.SYNC --json
       services instead of activities, as JSON
 
@@ -36,7 +40,9 @@ Output: pm's text ("No activities found", "N activities found:", "  Activity #i:
 --components as pm; the default dump follows ResolveInfo.dump, but its ActivityInfo lines are
 Hearth's own (Android's exact lines are not reproduced). --json prints
 {"results":[{"component","package","class","priority","declaredPriority","preferredOrder","match",
-"isDefault","system","kind","filter":{"file","line","column"}}]} (+ "explain" with --explain).
+"isDefault","system","kind","filter":{"file","line","column"}}]} (+ "explain" with --explain or
+--why: every rejection, each with "nearMiss"). When nothing is found, stderr names each action,
+category, scheme or MIME type no filter on the device declares, with a did-you-mean.
 
 Exit codes: 0 results found, 4 nothing found, 1 bad input (device cannot be read), 2 usage error
 (including a malformed intent).)";
@@ -62,7 +68,8 @@ Runner defineQuery(CLI::App& app, Io& io) {
             if (run.rejections) {
                 io.out << "\n"
                        << renderQueryExplanation(results, *run.rejections,
-                                                 prepared.device.apiLevel, &trace.steps);
+                                                 prepared.device.apiLevel, &trace.steps,
+                                                 run.explainStyle);
             }
         }
         return results.empty() ? kExitNothing : kExitOk;

@@ -65,7 +65,7 @@ Runner defineResolve(CLI::App& app, Io& io) {
             if (run.rejections) {
                 io.out << "\n"
                        << renderResolveExplanation(result, *run.rejections,
-                                                   prepared.device.apiLevel);
+                                                   prepared.device.apiLevel, run.explainStyle);
             }
         }
         return exitCodeFor(result.outcome);

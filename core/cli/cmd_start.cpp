@@ -85,7 +85,8 @@ Runner defineStart(CLI::App& app, Io& io) {
                 if (run.rejections) {
                     io.out << "\n"
                            << renderResolveExplanation(start.result, *run.rejections,
-                                                       run.prepared.device.apiLevel);
+                                                       run.prepared.device.apiLevel,
+                                                       run.explainStyle);
                 }
             }
             return start.denied ? static_cast<int>(kExitNothing)

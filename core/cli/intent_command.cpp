@@ -1,5 +1,6 @@
 #include "intent_command.h"
 
+#include <hearth/intent_hints.h>
 #include <hearth/java_number.h>
 
 #include <cctype>
@@ -14,12 +15,20 @@ void addIntentCommandOptions(CLI::App& app, IntentCommandOptions& options) {
     app.add_option("DEVICE", options.device,
                    "a device folder, a device.json, or one AndroidManifest.xml or .apk")
         ->required();
-    app.add_flag("--json", options.json, "print JSON instead of pm's text");
-    app.add_flag("--explain", options.explain,
-                 "also say why every other component is not a candidate, and how the candidates "
-                 "are ordered");
-    app.add_flag("--brief", options.brief, "two lines per result, as pm --brief");
-    app.add_flag("--components", options.components, "only the short component names");
+    CLI::Option* json = app.add_flag("--json", options.json, "print JSON instead of pm's text");
+    app.add_flag("--explain{near}", options.explain,
+                 "also say how the candidates are ordered and why the others are not candidates: "
+                 "near misses one by one, the rest counted per package; --explain=all lists "
+                 "every component")
+        ->check(CLI::IsMember({"near", "all"}));
+    app.add_option("--why", options.why,
+                   "explain only this package or component (PKG or PKG/.Cls): why it is or is "
+                   "not a candidate");
+    // They shape pm's text; JSON always carries every field, so the pair is refused, never
+    // silently ignored.
+    app.add_flag("--brief", options.brief, "two lines per result, as pm --brief")->excludes(json);
+    app.add_flag("--components", options.components, "only the short component names")
+        ->excludes(json);
     app.add_option("--query-flags", options.queryFlags,
                    "PackageManager flags, decoded like Integer.decode (e.g. 0x10000 = "
                    "MATCH_DEFAULT_ONLY); default 0, as pm");
@@ -105,6 +114,47 @@ PreparedIntent prepareIntentCommand(const char* command, const IntentCommandOpti
     return prepared;
 }
 
+namespace {
+
+// What --why narrows the explanation to.
+struct WhySubject {
+    std::function<bool(const InstalledPackage&, const Component&)> wanted;
+};
+
+// --why PKG or PKG/.Cls, checked against the device: naming what is not there is a usage error
+// that says what is (with a did-you-mean), never an empty explanation.
+std::optional<WhySubject> parseWhySubject(const char* command, const std::string& text,
+                                          const PreparedIntent& prepared, Io& io) {
+    const Device& device = prepared.device;
+    std::optional<std::string> missing;
+    WhySubject subject;
+    if (text.find('/') == std::string::npos) {
+        missing = describeMissingPackage(device, text);
+        subject.wanted = [text](const InstalledPackage& package, const Component&) {
+            return package.packageName() == text;
+        };
+    } else {
+        std::optional<ComponentName> name = ComponentName::unflatten(text);
+        if (!name) {
+            io.err << "hearth " << command << ": --why expects PKG or PKG/.Cls, got '" << text
+                   << "'\n";
+            return std::nullopt;
+        }
+        missing = describeMissingComponent(device, *name, prepared.request.kind);
+        subject.wanted = [name = *name](const InstalledPackage& package,
+                                        const Component& component) {
+            return package.packageName() == name.packageName && component.name == name.className;
+        };
+    }
+    if (missing) {
+        io.err << "hearth " << command << ": --why '" << text << "': " << *missing << "\n";
+        return std::nullopt;
+    }
+    return subject;
+}
+
+}  // namespace
+
 int exitCodeFor(ResolveOutcome outcome) {
     switch (outcome) {
         case ResolveOutcome::Activity:
@@ -138,11 +188,31 @@ Runner defineIntentCommand(CLI::App& app, Io& io, const char* command, const cha
         prepared.request.mode = mode;
         prepared.request.queryFlags |= forcedQueryFlags;
         const PackageIndex index(prepared.device);
+        ExplainStyle explainStyle{options->explain == "all", ""};
         std::vector<Rejection> rejections;
-        if (options->explain) rejections = index.explain(prepared.request);
-        return report(IntentCommandRun{prepared, index, *options,
-                                       options->explain ? &rejections : nullptr,
-                                       ReportStyle{options->brief, options->components}});
+        const bool explaining = !options->explain.empty() || !options->why.empty();
+        if (!options->why.empty()) {
+            std::optional<WhySubject> subject =
+                parseWhySubject(command, options->why, prepared, io);
+            if (!subject) return kExitUsage;
+            rejections = index.explain(prepared.request, subject->wanted);
+            explainStyle = ExplainStyle{true, options->why};
+        } else if (explaining) {
+            rejections = index.explain(prepared.request);
+        }
+        const int code = report(IntentCommandRun{prepared, index, *options,
+                                                 explaining ? &rejections : nullptr,
+                                                 ReportStyle{options->brief, options->components},
+                                                 explainStyle});
+        // Nothing found for an implicit intent: a term no filter declares is the likely typo. On
+        // stderr, so stdout stays pm's answer.
+        if (code == kExitNothing && !prepared.request.intent.component) {
+            for (const std::string& hint :
+                 undeclaredIntentTerms(prepared.device, prepared.request.intent)) {
+                io.err << "hearth " << command << ": " << hint << "\n";
+            }
+        }
+        return code;
     };
 }
 

@@ -23,7 +23,8 @@ namespace hearth::cli {
 struct IntentCommandOptions {
     std::string device;
     bool json = false;
-    bool explain = false;
+    std::string explain;  ///< "" (none), "near" (--explain: near misses first) or "all"
+    std::string why;      ///< --why PKG or PKG/.Cls: explain only that package or component
     bool brief = false;
     bool components = false;
     bool defaultOnly = false;
@@ -71,8 +72,9 @@ struct IntentCommandRun {
     const PreparedIntent& prepared;
     const PackageIndex& index;
     const IntentCommandOptions& options;
-    const std::vector<Rejection>* rejections;  ///< null without --explain
+    const std::vector<Rejection>* rejections;  ///< null without --explain or --why
     ReportStyle style;
+    ExplainStyle explainStyle;
 };
 
 /// The exit code of a resolve or start: 0 one activity, 3 the chooser, 4 nothing.

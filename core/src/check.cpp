@@ -5,6 +5,7 @@
 
 #include <hearth/claims.h>
 #include <hearth/device.h>
+#include <hearth/device_diff.h>
 #include <hearth/home.h>
 #include <hearth/intent.h>
 #include <hearth/package_index.h>
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -20,8 +22,6 @@ namespace hearth {
 namespace {
 
 constexpr std::array<std::string_view, 5> kCommands = {"start", "resolve", "query", "home", "claims"};
-
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 Error errorAt(const SourceLocation& where, std::string message) {
     return makeError(where, std::move(message));
@@ -54,28 +54,26 @@ bool sameSet(std::vector<std::string> a, std::vector<std::string> b) {
     return a == b;
 }
 
-// An answer in the words of the expectation grammar.
-struct Answer {
-    std::string kind;  // "component", "chooser", "nothing"
-    std::vector<std::string> components;
+// An answer in the words of the expectation grammar: "pkg/.Cls", "chooser a/.A b/.B", "nothing"
+// (a HOME site's "refused" or "not-present" as it is: no expectation names them).
+std::string wordsOf(const DiffOutcome& answer) {
+    if (answer.kind == "activity" && answer.component) return shortName(*answer.component);
+    if (answer.kind == "chooser") return "chooser " + joined(shortNames(answer.chooser));
+    if (answer.kind == "none" || answer.kind == "activity") return "nothing";
+    return answer.kind;
+}
 
-    std::string words() const {
-        if (kind == "nothing") return "nothing";
-        if (kind == "chooser") return "chooser " + joined(components);
-        return joined(components);
-    }
-};
-
-// resolve and home share the three-way expectation.
-CheckResult judgeOutcome(const Check& check, const Answer& answer) {
-    CheckResult result{check, false, answer.words(), ""};
+// start, resolve and home share the three-way expectation.
+CheckResult judgeOutcome(const Check& check, const DiffOutcome& answer) {
+    CheckResult result{check, false, wordsOf(answer), ""};
     const std::vector<std::string> expected = normalised(check.components);
     if (check.expectation == "nothing") {
-        result.passed = answer.kind == "nothing";
+        result.passed = answer.kind == "none";
     } else if (check.expectation == "chooser") {
-        result.passed = answer.kind == "chooser" && sameSet(answer.components, expected);
+        result.passed = answer.kind == "chooser" && sameSet(shortNames(answer.chooser), expected);
     } else {
-        result.passed = answer.kind == "component" && answer.components == expected;
+        result.passed = answer.kind == "activity" && answer.component &&
+                        std::vector<std::string>{shortName(*answer.component)} == expected;
     }
     return result;
 }
@@ -108,17 +106,7 @@ CheckResult failed(const Check& check, std::string problem) {
 CheckResult runResolve(const Check& check, const PackageIndex& index) {
     Result<IntentArgs> intent = intentOf(check.args);
     if (!intent) return failed(check, "bad intent: " + intent.error().message);
-    const ResolveResult result = index.resolveActivity(intent->intent, intent->flags);
-    Answer answer{"nothing", {}};
-    if (result.outcome == ResolveOutcome::Activity && result.chosen) {
-        answer = {"component", {shortName(result.chosen->component)}};
-    } else if (result.outcome == ResolveOutcome::Chooser) {
-        answer.kind = "chooser";
-        for (const ResolveInfo& info : result.candidates) {
-            answer.components.push_back(shortName(info.component));
-        }
-    }
-    return judgeOutcome(check, answer);
+    return judgeOutcome(check, outcomeOf(index.resolveActivity(intent->intent, intent->flags)));
 }
 
 // As `hearth start` answers: mode Start, and a chooser is the entries it shows.
@@ -126,14 +114,7 @@ CheckResult runStart(const Check& check, const PackageIndex& index) {
     Result<IntentArgs> intent = intentOf(check.args);
     if (!intent) return failed(check, "bad intent: " + intent.error().message);
     if (intent->flags != 0) return failed(check, "start always uses MATCH_DEFAULT_ONLY");
-    const StartResult start = resolveStart(index, intent->intent);
-    Answer answer{"nothing", {}};
-    if (start.result.outcome == ResolveOutcome::Activity && start.result.chosen) {
-        answer = {"component", {shortName(start.result.chosen->component)}};
-    } else if (start.result.outcome == ResolveOutcome::Chooser) {
-        answer = {"chooser", shortNames(start.chooser)};
-    }
-    return judgeOutcome(check, answer);
+    return judgeOutcome(check, outcomeOf(resolveStart(index, intent->intent)));
 }
 
 CheckResult runQuery(const Check& check, const PackageIndex& index) {
@@ -157,35 +138,47 @@ CheckResult runQuery(const Check& check, const PackageIndex& index) {
     return result;
 }
 
-CheckResult runHome(const Check& check, const Device& device) {
+// analyzeHome once per patch a check file names (most name one or two), not once per line.
+class HomeReports {
+public:
+    explicit HomeReports(const Device& device) : m_device(device) {}
+
+    const HomeReport& forPatch(const std::string& patchName, const FrameworkPatch* patch) {
+        auto found = m_reports.find(patchName);
+        if (found != m_reports.end()) return found->second;
+        if (patch == nullptr) return m_reports.emplace(patchName, analyzeHome(m_device)).first->second;
+        Device patched = m_device;
+        patched.patch = *patch;
+        return m_reports.emplace(patchName, analyzeHome(patched)).first->second;
+    }
+
+private:
+    const Device& m_device;
+    std::map<std::string, HomeReport> m_reports;
+};
+
+CheckResult runHome(const Check& check, HomeReports& reports) {
     if (check.args.empty() || !isHomeSite(check.args[0])) {
         return failed(check, "home needs a call site first: boot, home-key, home-key-mid, "
                              "recents, is-home");
     }
-    Device patched = device;
+    std::string patchName;  // "": the device's own patch
+    std::optional<FrameworkPatch> patch;
     for (size_t i = 1; i < check.args.size(); ++i) {
         if (check.args[i] != "--patch" || i + 1 >= check.args.size()) {
             return failed(check, "home takes only SITE [--patch home-first|stock], got '" +
                                      check.args[i] + "'");
         }
-        Result<FrameworkPatch> patch = makeFrameworkPatch(check.args[++i], {});
-        if (!patch) return failed(check, patch.error().message);
-        patched.patch = *patch;
+        Result<FrameworkPatch> made = makeFrameworkPatch(check.args[++i], {});
+        if (!made) return failed(check, made.error().message);
+        patchName = check.args[i];
+        patch = *made;
     }
-    const HomeSiteReport* site = nullptr;
-    const HomeReport report = analyzeHome(patched);
-    for (const HomeSiteReport& candidate : report.sites) {
-        if (candidate.site == check.args[0]) site = &candidate;
+    const HomeReport& report = reports.forPatch(patchName, patch ? &*patch : nullptr);
+    for (const HomeSiteReport& site : report.sites) {
+        if (site.site == check.args[0]) return judgeOutcome(check, outcomeOf(site));
     }
-    Answer answer{"nothing", {}};
-    if (site != nullptr && site->outcome == HomeOutcome::Activity && site->component) {
-        answer = {"component", {shortName(*site->component)}};
-    } else if (site != nullptr && site->outcome == HomeOutcome::Chooser) {
-        answer = {"chooser", shortNames(site->chooser)};
-    } else if (site != nullptr && site->outcome != HomeOutcome::None) {
-        answer.kind = homeOutcomeName(site->outcome);  // refused / not-present: never expected
-    }
-    return judgeOutcome(check, answer);
+    return judgeOutcome(check, DiffOutcome{"none", {}, {}, "", ""});
 }
 
 CheckResult runClaims(const Check& check, const Device& device) {
@@ -248,49 +241,6 @@ std::string lineOf(const Check& check) {
 }
 
 }  // namespace
-
-Result<std::vector<ShellWord>> splitShellWords(std::string_view line, const std::string& sourceName,
-                                               int lineNumber) {
-    std::vector<ShellWord> words;
-    size_t i = 0;
-    const auto at = [&](size_t column) {
-        return SourceLocation{sourceName, lineNumber, static_cast<int>(column) + 1};
-    };
-    while (true) {
-        while (i < line.size() && isBlank(line[i])) ++i;
-        if (i >= line.size() || line[i] == '#') break;
-        ShellWord word{"", at(i)};
-        while (i < line.size() && !isBlank(line[i])) {
-            const char c = line[i];
-            if (c == '\'') {
-                const size_t close = line.find('\'', i + 1);
-                if (close == std::string_view::npos) return errorAt(at(i), "unterminated ' quote");
-                word.text.append(line.substr(i + 1, close - i - 1));
-                i = close + 1;
-            } else if (c == '"') {
-                const size_t open = i++;
-                while (i < line.size() && line[i] != '"') {
-                    if (line[i] == '\\' && i + 1 < line.size() &&
-                        std::string_view("\"\\$`").find(line[i + 1]) != std::string_view::npos) {
-                        ++i;
-                    }
-                    word.text += line[i++];
-                }
-                if (i >= line.size()) return errorAt(at(open), "unterminated \" quote");
-                ++i;
-            } else if (c == '\\') {
-                if (i + 1 >= line.size()) return errorAt(at(i), "a backslash ends the line");
-                word.text += line[i + 1];
-                i += 2;
-            } else {
-                word.text += c;
-                ++i;
-            }
-        }
-        words.push_back(std::move(word));
-    }
-    return words;
-}
 
 Result<std::vector<Check>> parseChecks(std::string_view text, const std::string& sourceName) {
     std::vector<Check> checks;
@@ -372,9 +322,36 @@ Result<std::vector<Check>> parseChecks(std::string_view text, const std::string&
     return checks;
 }
 
+std::vector<Check> testUrlChecks(const Device& device) {
+    std::vector<Check> out;
+    for (const InstalledPackage& package : device.packages) {
+        if (package.removed) continue;
+        for (const Component& component : package.manifest.components) {
+            for (const TestUrl& testUrl : component.testUrls) {
+                Check check;
+                check.where = testUrl.where;
+                check.command = "query";
+                check.args = {"-a", "android.intent.action.VIEW", "-c",
+                              "android.intent.category.BROWSABLE", "-d", testUrl.url,
+                              "--default-only"};
+                check.expectation = "contains";
+                check.components = {
+                    shortName(ComponentName{package.packageName(), component.name})};
+                check.text = "query -a android.intent.action.VIEW -c "
+                             "android.intent.category.BROWSABLE -d '" +
+                             testUrl.url + "' --default-only => contains " +
+                             check.components.front();
+                out.push_back(std::move(check));
+            }
+        }
+    }
+    return out;
+}
+
 std::vector<CheckResult> runChecks(const Device& device, const std::vector<Check>& checks) {
     std::vector<CheckResult> out;
     std::unique_ptr<PackageIndex> index;  // built on first use: home and claims need none
+    HomeReports homeReports(device);
     for (const Check& check : checks) {
         const bool indexed =
             check.command == "start" || check.command == "resolve" || check.command == "query";
@@ -388,7 +365,7 @@ std::vector<CheckResult> runChecks(const Device& device, const std::vector<Check
         } else if (check.command == "query") {
             out.push_back(runQuery(check, *index));
         } else if (check.command == "home") {
-            out.push_back(runHome(check, device));
+            out.push_back(runHome(check, homeReports));
         } else {
             out.push_back(runClaims(check, device));
         }

@@ -123,29 +123,6 @@ std::string argsOf(const Intent& intent) {
     return out;
 }
 
-DiffOutcome outcomeOf(const StartResult& start) {
-    const ResolveResult& result = start.result;
-    DiffOutcome out;
-    out.kind = resolveOutcomeName(result.outcome);
-    if (result.outcome == ResolveOutcome::Activity && result.chosen) {
-        out.component = result.chosen->component;
-    }
-    if (result.outcome == ResolveOutcome::Chooser) out.chooser = start.chooser;
-    out.rule = result.rule;
-    out.reason = result.reason;
-    return out;
-}
-
-DiffOutcome outcomeOf(const HomeSiteReport& site) {
-    DiffOutcome out;
-    out.kind = homeOutcomeName(site.outcome);
-    out.component = site.component;
-    out.chooser = site.chooser;
-    out.rule = site.rule;
-    out.reason = site.reason;
-    return out;
-}
-
 Json outcomeJson(const DiffOutcome& outcome) {
     Json chooser = Json::array();
     for (const ComponentName& c : outcome.chooser) chooser.push_back(c.flattenToShortString());
@@ -224,6 +201,36 @@ std::vector<ProbeIntent> probeIntents(const Device& device) {
     std::vector<ProbeIntent> out;
     out.reserve(unique.size());
     for (auto& [args, probe] : unique) out.push_back(std::move(probe));
+    return out;
+}
+
+DiffOutcome outcomeOf(const ResolveResult& result) {
+    DiffOutcome out;
+    out.kind = resolveOutcomeName(result.outcome);
+    if (result.outcome == ResolveOutcome::Activity && result.chosen) {
+        out.component = result.chosen->component;
+    }
+    if (result.outcome == ResolveOutcome::Chooser) {
+        for (const ResolveInfo& info : result.candidates) out.chooser.push_back(info.component);
+    }
+    out.rule = result.rule;
+    out.reason = result.reason;
+    return out;
+}
+
+DiffOutcome outcomeOf(const StartResult& start) {
+    DiffOutcome out = outcomeOf(start.result);
+    if (start.result.outcome == ResolveOutcome::Chooser) out.chooser = start.chooser;
+    return out;
+}
+
+DiffOutcome outcomeOf(const HomeSiteReport& site) {
+    DiffOutcome out;
+    out.kind = homeOutcomeName(site.outcome);
+    out.component = site.component;
+    out.chooser = site.chooser;
+    out.rule = site.rule;
+    out.reason = site.reason;
     return out;
 }
 

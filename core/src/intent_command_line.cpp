@@ -1,8 +1,8 @@
 // Taking a pasted am/pm/adb command apart (intent_command_line.h). The words come from
-// splitShellWords (check.h), the one shell-word reader; this file only knows the launcher
+// splitShellWords (shell_words.h), the one shell-word reader; this file only knows the launcher
 // prefixes and which of am's and pm's options are not intent arguments.
 
-#include <hearth/check.h>
+#include <hearth/shell_words.h>
 #include <hearth/intent_command_line.h>
 
 #include <algorithm>

@@ -17,6 +17,12 @@
 namespace hearth::detail {
 namespace {
 
+// <tools:validation> under whatever prefix the document binds to the tools namespace.
+bool isToolsValidation(std::string_view tag, const Namespaces& ns) {
+    return !ns.tools.empty() && tag.size() == ns.tools.size() + 11 &&
+           tag.substr(0, ns.tools.size()) == ns.tools && tag.substr(ns.tools.size()) == ":validation";
+}
+
 using text::inQuotes;
 using text::tagText;
 
@@ -141,6 +147,17 @@ Result<void> ManifestParser::parseComponent(const pugi::xml_node& element, const
             const Namespaces childNs = namespacesOf(child, ns);
             if (isRemovedByMerger(child, childNs)) continue;
             if (auto r = parseIntentFilter(child, childNs, component); !r) return r;
+        } else if (isToolsValidation(tag, ns) && (kind == ComponentKind::Activity ||
+                                                  kind == ComponentKind::ActivityAlias)) {
+            // Android Lint's deep-link test (AppLinksValidDetector): an unprefixed testUrl.
+            const pugi::xml_attribute testUrl = child.attribute("testUrl");
+            if (!testUrl) {
+                if (auto r = warn(where(child), tagText(tag) + " has no 'testUrl'; ignored"); !r) {
+                    return r;
+                }
+                continue;
+            }
+            component.testUrls.push_back(TestUrl{testUrl.value(), where(testUrl)});
         } else if (otherComponentChildren().count(tag) == 0) {
             if (auto r = warn(where(child), "unknown element " + tagText(tag) + " in " +
                                                 tagText(element.name()) + "; ignored");

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <map>
+
 #include "text.h"
 
 namespace hearth {
@@ -143,6 +146,7 @@ Json rejectionsJson(const std::vector<Rejection>& rejections) {
         item["kind"] = componentKindName(rejection.kind);
         item["rule"] = rejection.rule;
         item["reason"] = rejection.reason;
+        item["nearMiss"] = rejection.nearMiss;
         item["filter"] = filterJson(rejection.filter);
         list.push_back(std::move(item));
     }
@@ -285,7 +289,18 @@ std::string renderResolveText(const ResolveResult& result, ComponentKind kind,
                     : componentKindName(kind)) +
                " found\n";
     }
-    return renderResolveInfo(*result.chosen, "", style);
+    std::string out = renderResolveInfo(*result.chosen, "", style);
+    // pm prints only the ResolverActivity; the dump (not --brief or --components, which stay
+    // pm's) also names what the chooser lists, so a second query is not needed (issue 15).
+    if (result.outcome == ResolveOutcome::Chooser && !style.brief && !style.components) {
+        out += "Chooser lists " + std::to_string(result.candidates.size()) + " " +
+               componentKindPlural(kind) + ":";
+        for (size_t i = 0; i < result.candidates.size(); ++i) {
+            out += (i ? ", " : " ") + result.candidates[i].component.flattenToShortString();
+        }
+        out += "\n";
+    }
+    return out;
 }
 
 std::string describeRejection(const Rejection& rejection) {
@@ -297,61 +312,186 @@ std::string describeRejection(const Rejection& rejection) {
     return out;
 }
 
-std::string renderQueryExplanation(const std::vector<ResolveInfo>& results,
-                                   const std::vector<Rejection>& rejections, int apiLevel,
-                                   const QuerySteps* steps) {
-    std::string out = steps ? renderSteps(*steps) : "";
-    if (results.size() > 1) {
-        out += "Order (R-9):\n";
-        for (size_t i = 0; i < results.size(); ++i) {
-            out += "  #" + std::to_string(i) + " " + candidateLine(results[i]);
-            if (i > 0)
-                out += " — after #" + std::to_string(i - 1) + ": " +
-                       describeOrder(results[i - 1], results[i], apiLevel);
-            out += "\n";
+namespace {
+
+// Whether --why's subject (a package, or "pkg/.Cls") names this component.
+bool isSubject(const ComponentName& component, const std::string& only) {
+    if (only.find('/') == std::string::npos) return component.packageName == only;
+    const std::optional<ComponentName> named = ComponentName::unflatten(only);
+    return named && *named == component;
+}
+
+// Beyond this many candidates the order lists only the first ones: the rest follow the same R-9
+// keys, and a 10,000-package device has thousands of launchers.
+constexpr size_t kCandidatesListed = 10;
+
+// The candidates in Android's order, each with the R-9 key that put it after the previous one:
+// every one with --explain=all, --why's subject only, else the first kCandidatesListed and a count.
+std::string renderCandidateOrder(const std::vector<ResolveInfo>& list, int apiLevel,
+                                 const ExplainStyle& style, bool withDeclaredPriority) {
+    std::string out;
+    size_t listed = 0;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const ResolveInfo& info = list[i];
+        if (!style.only.empty() ? !isSubject(info.component, style.only)
+                                : !style.all && listed == kCandidatesListed) {
+            continue;
         }
+        ++listed;
+        out += "  #" + std::to_string(i) + " " + candidateLine(info);
+        if (i > 0) {
+            out += " — after #" + std::to_string(i - 1) + ": " +
+                   describeOrder(list[i - 1], info, apiLevel);
+        }
+        if (withDeclaredPriority && info.priority != info.declaredPriority) {
+            out += " [declared priority " + std::to_string(info.declaredPriority) + "]";
+        }
+        out += "\n";
     }
-    if (rejections.empty()) {
-        out += "Not candidates: none (every component of this kind is in the list)\n";
-        return out;
+    if (style.only.empty() && listed < list.size()) {
+        out += "  … " + std::to_string(list.size() - listed) +
+               " more in the same order (--explain=all lists every one)\n";
+    } else if (!style.only.empty() && listed == 0) {
+        out += "  (" + style.only + " is not among them)\n";
     }
-    out += "Not candidates:\n";
-    for (const Rejection& rejection : rejections) out += "  " + describeRejection(rejection) + "\n";
     return out;
 }
 
+// Beyond this many packages the far rows are one line, so a large device's explanation stays a
+// screenful (issue 15).
+constexpr size_t kFoldedPackagesListed = 20;
+
+// "M-3 ×12, Q-2 ×1": how many rows each rule produced, most frequent first.
+std::string ruleTally(const std::vector<const Rejection*>& rows) {
+    std::map<std::string, size_t> counts;
+    for (const Rejection* row : rows) ++counts[row->rule];
+    std::vector<std::pair<std::string, size_t>> sorted(counts.begin(), counts.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string out;
+    for (const auto& [rule, count] : sorted) {
+        out += (out.empty() ? "" : ", ") + rule + " ×" + std::to_string(count);
+    }
+    return out;
+}
+
+// Beyond this many near misses, those with the same rule and sentence share one line that names
+// each of them (a device's 2,000 disabled launcher aliases are one line, not a scroll).
+constexpr size_t kNearMissesListed = 20;
+
+std::string renderNearMisses(const std::vector<const Rejection*>& near) {
+    std::string out;
+    if (near.size() <= kNearMissesListed) {
+        for (const Rejection* rejection : near) out += "  " + describeRejection(*rejection) + "\n";
+        return out;
+    }
+    std::vector<std::pair<std::string, std::vector<const Rejection*>>> groups;  // first-seen order
+    std::map<std::string, size_t> groupOf;
+    for (const Rejection* rejection : near) {
+        const std::string key = rejection->rule + ": " + rejection->reason;
+        auto [it, added] = groupOf.emplace(key, groups.size());
+        if (added) groups.emplace_back(key, std::vector<const Rejection*>{});
+        groups[it->second].second.push_back(rejection);
+    }
+    for (const auto& [why, rows] : groups) {
+        if (rows.size() == 1) {
+            out += "  " + describeRejection(*rows.front()) + "\n";
+            continue;
+        }
+        out += "  " + std::to_string(rows.size()) + " × " + why + ":";
+        for (size_t i = 0; i < rows.size(); ++i) {
+            out += (i ? ", " : " ") + rows[i]->component.flattenToShortString();
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+std::string renderNotCandidates(const std::vector<Rejection>& rejections, const char* noneLine,
+                                const ExplainStyle& style) {
+    if (!style.only.empty()) {
+        if (rejections.empty()) {
+            return "Not candidates among " + style.only + ": none (each is in the list)\n";
+        }
+        std::string out = "Not candidates among " + style.only + ":\n";
+        for (const Rejection& rejection : rejections) {
+            out += "  " + describeRejection(rejection) + "\n";
+        }
+        return out;
+    }
+    if (rejections.empty()) return std::string("Not candidates: ") + noneLine + "\n";
+    if (style.all) {
+        std::string out = "Not candidates:\n";
+        for (const Rejection& rejection : rejections) {
+            out += "  " + describeRejection(rejection) + "\n";
+        }
+        return out;
+    }
+    std::string out = "Not candidates (near misses first):\n";
+    std::vector<std::string> packages;  // in device order
+    std::map<std::string, std::vector<const Rejection*>> far;
+    std::vector<const Rejection*> near;
+    for (const Rejection& rejection : rejections) {
+        if (rejection.nearMiss) {
+            near.push_back(&rejection);
+            continue;
+        }
+        auto& rows = far[rejection.component.packageName];
+        if (rows.empty()) packages.push_back(rejection.component.packageName);
+        rows.push_back(&rejection);
+    }
+    out += renderNearMisses(near);
+    if (far.empty()) return out;
+    std::vector<const Rejection*> all;
+    for (const auto& [package, rows] : far) all.insert(all.end(), rows.begin(), rows.end());
+    const ComponentKind kind = all.front()->kind;
+    const std::string noun = all.size() != 1 ? componentKindPlural(kind)
+                             : kind == ComponentKind::ActivityAlias
+                                 ? "activity"
+                                 : componentKindName(kind);
+    out += "  Far from matching: " + std::to_string(all.size()) + " " + noun + " in " +
+           std::to_string(far.size()) + (far.size() == 1 ? " package" : " packages");
+    if (far.size() > kFoldedPackagesListed) out += " — " + ruleTally(all);
+    out += " (--explain=all lists them, --why PKG explains one package)\n";
+    if (far.size() <= kFoldedPackagesListed) {
+        for (const std::string& package : packages) {
+            const auto& rows = far[package];
+            out += "    " + package + ": " + std::to_string(rows.size()) + " — " +
+                   ruleTally(rows) + "\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string renderQueryExplanation(const std::vector<ResolveInfo>& results,
+                                   const std::vector<Rejection>& rejections, int apiLevel,
+                                   const QuerySteps* steps, const ExplainStyle& style) {
+    std::string out = steps ? renderSteps(*steps) : "";
+    if (results.size() > 1) {
+        out += "Order (R-9):\n" + renderCandidateOrder(results, apiLevel, style, false);
+    }
+    return out + renderNotCandidates(
+                     rejections, "none (every component of this kind is in the list)", style);
+}
+
 std::string renderResolveExplanation(const ResolveResult& result,
-                                     const std::vector<Rejection>& rejections, int apiLevel) {
+                                     const std::vector<Rejection>& rejections, int apiLevel,
+                                     const ExplainStyle& style) {
     std::string out = std::string("Outcome: ") + resolveOutcomeName(result.outcome);
     if (result.chosen) out += " (" + result.chosen->component.flattenToShortString() + ")";
     out += "\nWhy: " + result.reason + "\n";
     if (!result.candidates.empty()) {
-        out += "Candidates (Android's order, R-9):\n";
-        for (size_t i = 0; i < result.candidates.size(); ++i) {
-            const ResolveInfo& info = result.candidates[i];
-            out += "  #" + std::to_string(i) + " " + candidateLine(info);
-            if (i > 0) {
-                out += " — after #" + std::to_string(i - 1) + ": " +
-                       describeOrder(result.candidates[i - 1], info, apiLevel);
-            }
-            if (info.priority != info.declaredPriority) {
-                out += " [declared priority " + std::to_string(info.declaredPriority) + "]";
-            }
-            out += "\n";
-        }
+        out += "Candidates (Android's order, R-9):\n" +
+               renderCandidateOrder(result.candidates, apiLevel, style, true);
     }
     out += renderSteps(result.steps);
     for (const PreferredChange& change : result.preferredChanges) {
         out += std::string("Preferred table: ") + preferredChangeKindName(change.kind) +
                " entry preferred[" + std::to_string(change.index) + "]\n";
     }
-    if (rejections.empty()) {
-        out += "Not candidates: none (every activity is in the list)\n";
-        return out;
-    }
-    out += "Not candidates:\n";
-    for (const Rejection& rejection : rejections) out += "  " + describeRejection(rejection) + "\n";
-    return out;
+    return out + renderNotCandidates(rejections, "none (every activity is in the list)", style);
 }
 
 // Manifest text is not checked for UTF-8 (pugixml keeps bytes as they are): both renderers replace

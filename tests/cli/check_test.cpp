@@ -34,6 +34,26 @@ TEST(CheckCommand, TheSampleContractHoldsOnItsDevice) {
     EXPECT_NE(run.out.find("4 checks: 4 passed, 0 failed\n"), std::string::npos) << run.out;
 }
 
+TEST(CheckCommand, WithoutAChecksFileTheManifestsOwnTestUrlsRun) {
+    const std::string manifest = kSamples + "/checks/deep-links/AndroidManifest.xml";
+    const CliRun run = runCli({"check", manifest});
+    EXPECT_EQ(run.code, 0) << run.out << run.err;
+    EXPECT_NE(run.out.find("PASS " + manifest + ":23  query -a android.intent.action.VIEW -c "
+                           "android.intent.category.BROWSABLE -d "
+                           "'https://recipes.example.com/recipe/42' --default-only => contains "
+                           "com.example.recipes/.RecipeActivity\n"),
+              std::string::npos)
+        << run.out;
+    EXPECT_NE(run.out.find("2 checks: 2 passed, 0 failed\n"), std::string::npos) << run.out;
+    const CliRun skipped = runCli({"check", manifest, "--no-test-urls"});
+    EXPECT_EQ(skipped.code, 1);
+    const CliRun none = runCli({"check", kSamples + "/devices/seed"});
+    EXPECT_EQ(none.code, 1);
+    EXPECT_EQ(none.err,
+              "hearth check: nothing to check: no CHECKS file was given and no manifest has a "
+              "<tools:validation testUrl>\n");
+}
+
 TEST(CheckCommand, AFailedCheckExitsOneAndWritesJUnit) {
     const fs::path checks = writeTemp("fail.checks", "home boot => com.example/.Nope\n");
     const fs::path junit = writeTemp("report.xml", "");

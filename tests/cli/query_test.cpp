@@ -150,9 +150,9 @@ TEST(QueryCommand, JsonWithoutResultsIsAnEmptyList) {
     EXPECT_EQ(result.out, "{\n  \"results\": []\n}\n");
 }
 
-TEST(QueryCommand, ExplainOrdersTheCandidatesAndNamesTheRuleForTheRest) {
+TEST(QueryCommand, ExplainAllOrdersTheCandidatesAndNamesTheRuleForEveryOther) {
     const CliRun result = runCli({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
-                               "--components", "--explain"});
+                               "--components", "--explain=all"});
     EXPECT_EQ(result.code, 0);
     const std::string dir = kBrowsers;
     EXPECT_EQ(
@@ -205,6 +205,7 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
       "kind": "activity",
       "rule": "Q-3",
       "reason": "the intent is restricted to package 'com.example.gamma'",
+      "nearMiss": false,
       "filter": null
     },
     {
@@ -212,6 +213,7 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
       "kind": "activity",
       "rule": "Q-3",
       "reason": "the intent is restricted to package 'com.example.gamma'",
+      "nearMiss": false,
       "filter": null
     },
     {
@@ -219,6 +221,7 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
       "kind": "activity",
       "rule": "M-3",
       "reason": "action 'android.intent.action.SENDTO' is not in the filter's actions [VIEW]",
+      "nearMiss": false,
       "filter": {
         "file": ")" + kBrowsers +
                               R"(/gamma/AndroidManifest.xml",
@@ -231,6 +234,7 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
       "kind": "activity",
       "rule": "Q-3",
       "reason": "the intent is restricted to package 'com.example.gamma'",
+      "nearMiss": false,
       "filter": null
     },
     {
@@ -238,6 +242,7 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
       "kind": "activity",
       "rule": "Q-3",
       "reason": "the intent is restricted to package 'com.example.gamma'",
+      "nearMiss": false,
       "filter": null
     }
   ]
@@ -431,4 +436,85 @@ TEST(QueryCommand, CallerMustBeShellSystemRootOrAnInstalledPackage) {
     EXPECT_EQ(result.err,
               "hearth query: --caller expects shell, system, root or a package installed on the "
               "device, got 'com.example.note'; did you mean 'com.example.notes'?\n");
+}
+
+// ---- explanations that answer the question (issue 15)
+
+TEST(QueryCommand, ExplainListsNearMissesAndCountsTheRestPerPackage) {
+    const CliRun result = runCli({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+                                  "--components", "--explain"});
+    EXPECT_EQ(result.code, 0);
+    const std::string section = result.out.substr(result.out.find("Not candidates"));
+    EXPECT_EQ(section,
+              "Not candidates (near misses first):\n"
+              "  com.example.gamma/.BrowserActivity: not a candidate — R-8: the filter matches "
+              "(0x208000) but it is disabled on the device ('disabledComponents') (" +
+                  kBrowsers +
+                  "/gamma/AndroidManifest.xml:12:13)\n"
+                  "  Far from matching: 1 activity in 1 package (--explain=all lists them, --why "
+                  "PKG explains one package)\n"
+                  "    com.example.mail: 1 — M-3 ×1\n");
+}
+
+TEST(QueryCommand, WhyExplainsOnlyThatPackage) {
+    const CliRun result = runCli({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/",
+                                  "--components", "--why", "com.example.mail"});
+    EXPECT_EQ(result.code, 0) << result.err;
+    const std::string section = result.out.substr(result.out.find("Not candidates"));
+    EXPECT_EQ(section, "Not candidates among com.example.mail:\n"
+                       "  com.example.mail/.Compose: not a candidate — M-3: action "
+                       "'android.intent.action.VIEW' is not in the filter's actions [SENDTO] (" +
+                           kBrowsers + "/mail/AndroidManifest.xml:12:13)\n");
+    // The order lists only the subject's place, and mail is not a candidate.
+    EXPECT_NE(result.out.find("Order (R-9):\n  (com.example.mail is not among them)\n"),
+              std::string::npos)
+        << result.out;
+}
+
+TEST(QueryCommand, WhyOfACandidateShowsItsPlaceInTheOrder) {
+    const CliRun result =
+        runCli({"query", kBrowsers, "-a", kView, "-d", "http://news.example.org/", "--components",
+                "--why", "com.example.beta/.BrowserActivity"});
+    EXPECT_EQ(result.code, 0) << result.err;
+    EXPECT_NE(result.out.find("Order (R-9):\n  #2 com.example.beta/.BrowserActivity  priority=0"),
+              std::string::npos)
+        << result.out;
+    EXPECT_NE(result.out.find("Not candidates among com.example.beta/.BrowserActivity: none (each "
+                              "is in the list)\n"),
+              std::string::npos)
+        << result.out;
+}
+
+TEST(QueryCommand, WhyOfSomethingNotInstalledIsAUsageErrorWithASuggestion) {
+    const CliRun package = runCli({"query", kBrowsers, "-a", kView, "--why", "com.example.mial"});
+    EXPECT_EQ(package.code, 2);
+    EXPECT_EQ(package.err, "hearth query: --why 'com.example.mial': no package 'com.example.mial' "
+                           "is installed; did you mean 'com.example.mail'?\n");
+    const CliRun component =
+        runCli({"query", kBrowsers, "-a", kView, "--why", "com.example.mail/.Inbox"});
+    EXPECT_EQ(component.code, 2);
+    EXPECT_EQ(component.err, "hearth query: --why 'com.example.mail/.Inbox': 'com.example.mail' "
+                             "declares no activity '.Inbox'; it has .Compose\n");
+}
+
+TEST(QueryCommand, TermsNoFilterDeclaresGetADidYouMeanOnStderr) {
+    const CliRun result = runCli({"query", kBrowsers, "-a", "android.intent.action.VEIW", "-c",
+                                  "BROWSABLE", "-d", "http://x/"});
+    EXPECT_EQ(result.code, 4);
+    EXPECT_EQ(result.out, "No activities found\n");
+    EXPECT_EQ(result.err,
+              "hearth query: no filter declares action 'android.intent.action.VEIW'; did you mean "
+              "'android.intent.action.VIEW'?\n"
+              "hearth query: no filter declares category 'BROWSABLE'; did you mean "
+              "'android.intent.category.BROWSABLE'?\n");
+}
+
+TEST(QueryCommand, JsonWithBriefOrComponentsIsRefusedNotIgnored) {
+    // Both shape pm's text; JSON always carries every field (issue 15: one output contract).
+    for (const char* shape : {"--brief", "--components"}) {
+        const CliRun result = runCli({"query", kBrowsers, "-a", kView, "--json", shape});
+        EXPECT_EQ(result.code, 2) << shape;
+        EXPECT_NE(result.err.find(shape), std::string::npos) << result.err;
+        EXPECT_EQ(result.out, "");
+    }
 }

@@ -134,9 +134,9 @@ TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice
 )");
 }
 
-TEST(ResolveCommand, ExplainTellsWhyTheWinnerWonAndWhyEachOtherAppLost) {
+TEST(ResolveCommand, ExplainAllTellsWhyTheWinnerWonAndWhyEachOtherAppLost) {
     const CliRun result = runCli({"resolve", kBrowsers, "-a", kView, "-d", "https://news.example.org/",
-                               "--components", "--explain"});
+                               "--components", "--explain=all"});
     EXPECT_EQ(result.code, 0);
     const std::string dir = kBrowsers;
     EXPECT_EQ(result.out,
@@ -203,14 +203,16 @@ ActivityInfo:
 )");
 }
 
-TEST(ResolveCommand, ChooserDefaultOutputNamesTheResolverActivity) {
+TEST(ResolveCommand, ChooserDefaultOutputNamesTheResolverActivityAndWhatItLists) {
     const CliRun result = runCli({"resolve", kBrowsers, "-a", kView, "-d", "http://x/"});
     EXPECT_EQ(result.code, 3);
     EXPECT_EQ(result.out,
               "priority=0 preferredOrder=0 match=0x0 specificIndex=-1 isDefault=false\n"
               "ActivityInfo:\n"
               "  name=com.android.internal.app.ResolverActivity\n"
-              "  packageName=android\n");
+              "  packageName=android\n"
+              "Chooser lists 3 activities: com.android.browser/.BrowserActivity, "
+              "com.example.alpha/.BrowserActivity, com.example.beta/.BrowserActivity\n");
 }
 
 TEST(ResolveCommand, NothingFound) {
@@ -280,9 +282,9 @@ TEST(ResolveCommand, SeedWebLinkJsonGivesAndroidsAnswer) {
 )");
 }
 
-TEST(ResolveCommand, SeedWebLinkExplainSaysWhyEachOtherAppLost) {
+TEST(ResolveCommand, SeedWebLinkExplainAllSaysWhyEachOtherAppLost) {
     const CliRun result = runCli({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x",
-                               "--components", "--explain"});
+                               "--components", "--explain=all"});
     EXPECT_EQ(result.code, 0);
     const std::string dir = kSeed;
     EXPECT_EQ(
@@ -605,4 +607,20 @@ TEST(ResolveCommand, V10_ACallerAppThatSeesOneHandlerGetsItWhereTheShellGetsTheC
               std::string::npos)
         << notes.out;
     EXPECT_NE(notes.out.find("\"rule\": \"V-10\""), std::string::npos) << notes.out;
+}
+
+TEST(ResolveCommand, ExplicitIntentExplainsOnlyTheNamedComponent) {
+    // Q-2: -n names one component; the explanation is about it alone, and says what the
+    // package has when the class is not there.
+    const CliRun result = runCli(
+        {"resolve", kBrowsers, "-n", "com.example.alpha/.Nope", "--components", "--explain"});
+    EXPECT_EQ(result.code, 4);
+    EXPECT_EQ(result.out,
+              "No activity found\n"
+              "\n"
+              "Outcome: none\n"
+              "Why: C-1: no activity matches\n"
+              "Not candidates (near misses first):\n"
+              "  com.example.alpha/.Nope: not a candidate — Q-2: 'com.example.alpha' declares no "
+              "activity '.Nope'; it has .BrowserActivity\n");
 }

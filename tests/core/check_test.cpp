@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <hearth/check.h>
 #include <hearth/device.h>
+#include <hearth/manifest.h>
 
 #include <string>
 #include <vector>
@@ -142,6 +143,54 @@ claims --type image => nothing
     EXPECT_TRUE(results[3].passed) << results[3].problem;
     EXPECT_FALSE(results[4].passed);
     EXPECT_EQ(results[4].problem, "--type: MIME type 'image' must look like 'type/subtype'");
+}
+
+TEST(TestUrlChecks, EveryToolsValidationTestUrlBecomesACheckAtItsAttribute) {
+    // samples/checks/deep-links declares two <tools:validation testUrl> (lines 23 and 34).
+    const std::string manifest = kSamples + "/checks/deep-links/AndroidManifest.xml";
+    const Device device = load(manifest);
+    const std::vector<Check> checks = testUrlChecks(device);
+    ASSERT_EQ(checks.size(), 2u);
+    EXPECT_EQ(checks[0].where.file, manifest);
+    EXPECT_EQ(checks[0].where.line, 23);
+    EXPECT_EQ(checks[1].where.line, 34);
+    EXPECT_EQ(checks[0].expectation, "contains");
+    EXPECT_EQ(checks[0].components, std::vector<std::string>{"com.example.recipes/.RecipeActivity"});
+    EXPECT_EQ(checks[1].components, std::vector<std::string>{"com.example.recipes/.SearchActivity"});
+    for (const CheckResult& result : runChecks(device, checks)) {
+        EXPECT_TRUE(result.passed) << result.check.text << ": " << result.problem;
+    }
+}
+
+TEST(TestUrlChecks, ATestUrlTheActivityDoesNotHandleFails) {
+    Result<Manifest> manifest = parseManifest(
+        R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android"
+    xmlns:t="http://schemas.android.com/tools" package="com.example.links">
+  <application>
+    <activity android:name=".Item" android:exported="true">
+      <intent-filter>
+        <action android:name="android.intent.action.VIEW"/>
+        <category android:name="android.intent.category.DEFAULT"/>
+        <category android:name="android.intent.category.BROWSABLE"/>
+        <data android:scheme="https" android:host="links.example.com" android:pathPrefix="/item"/>
+      </intent-filter>
+      <t:validation testUrl="https://links.example.com/item/7"/>
+      <t:validation testUrl="https://links.example.com/cart"/>
+    </activity>
+  </application>
+</manifest>)",
+        "links.xml");
+    ASSERT_TRUE(manifest.has_value()) << manifest.error().toString();
+    Device device;
+    device.apiLevel = 34;
+    device.packages.push_back(InstalledPackage{});
+    device.packages.back().manifest = std::move(manifest).value();
+    const std::vector<CheckResult> results = runChecks(device, testUrlChecks(device));
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[0].passed) << results[0].problem;
+    EXPECT_FALSE(results[1].passed);  // M-9: path '/cart' is not under '/item'
+    EXPECT_EQ(results[1].actual, "nothing");
+    EXPECT_EQ(results[1].check.where.line, 12);
 }
 
 TEST(CheckReports, TextAndJUnitCarryEveryCheck) {

@@ -584,11 +584,12 @@ TEST(ExplicitIntent, MissingComponentResolvesToNothing) {
     PackageIndex index(device);
     EXPECT_TRUE(index.query(intent({"-n", "com.a/.Nope"}), 0).empty());
     EXPECT_TRUE(index.query(intent({"-n", "com.nope/.Browser"}), 0).empty());
+    // Q-2: only the named component is explained, and it does not exist: say what the package has.
     const std::vector<Rejection> why = index.explain(intent({"-n", "com.a/.Nope"}), 0);
     ASSERT_EQ(why.size(), 1u);
     EXPECT_EQ(why[0].rule, "Q-2");
-    EXPECT_EQ(why[0].reason,
-              "the intent names 'com.a/.Nope' explicitly; no other component is considered");
+    EXPECT_EQ(why[0].component.flattenToShortString(), "com.a/.Nope");
+    EXPECT_EQ(why[0].reason, "'com.a' declares no activity '.Nope'; it has .Browser");
 }
 
 TEST(PackageRestrictedIntent, Q3OnlyThatPackageIsConsidered) {
@@ -980,6 +981,86 @@ TEST(Explain, NamesThePartOfTheFilterThatFailed) {
               "-t sets it; content providers are not asked)");
     EXPECT_EQ(rejectionOf(why, "com.mail/.Compose")->filter,
               &device.packages[0].manifest.components[0].filters[0]);
+    // Near misses (issue 15): the filter failed only on a detail under a matching scheme and host.
+    auto near = [&](const std::string& name) { return rejectionOf(why, name)->nearMiss; };
+    EXPECT_FALSE(near("com.mail/.Compose"));  // M-3: another action
+    EXPECT_TRUE(near("com.cat/.A"));          // M-5: action and data matched
+    EXPECT_FALSE(near("com.scheme/.A"));      // M-9: another scheme
+    EXPECT_FALSE(near("com.host/.A"));        // M-14: another host
+    EXPECT_TRUE(near("com.port/.A"));         // M-16: same host, another port
+    EXPECT_TRUE(near("com.path/.A"));         // M-9: same host, another path
+    EXPECT_TRUE(near("com.type/.A"));         // M-11: data matched, the type did not
+}
+
+TEST(Explain, AnotherTypeIsFarAndAMissingTypeIsNear) {
+    const std::string send = action("android.intent.action.SEND") + category(kDefault);
+    Device device = makeDevice(
+        34, {{manifestXml("com.images",
+                          activity(".Share", {filter(send + data("android:mimeType=\"image/*\""))}))},
+             {manifestXml("com.html", activity(".Share", {filter(send + data(
+                                                           "android:mimeType=\"text/html\""))}))}});
+    PackageIndex index(device);
+    const std::vector<Rejection> why =
+        index.explain(intent({"-a", "android.intent.action.SEND", "-t", "text/plain"}), 0);
+    ASSERT_EQ(why.size(), 2u);
+    EXPECT_FALSE(rejectionOf(why, "com.images/.Share")->nearMiss);
+    EXPECT_FALSE(rejectionOf(why, "com.html/.Share")->nearMiss);
+    // M-11: the filters want a type the intent lacks; everything else matched.
+    const std::vector<Rejection> untyped =
+        index.explain(intent({"-a", "android.intent.action.SEND"}), 0);
+    ASSERT_EQ(untyped.size(), 2u);
+    EXPECT_TRUE(untyped[0].nearMiss);
+    EXPECT_TRUE(untyped[1].nearMiss);
+}
+
+TEST(Explain, AMissingCategoryIsNearOnlyWhenDataOrTypeMatchedToo) {
+    // A HOME intent fails on the category at every MAIN/LAUNCHER filter: those are far.
+    Device device = makeDevice(
+        34, {{manifestXml("com.app", activity(".Main", {filter(action(kMain) +
+                                                              category(kLauncher))}))}});
+    PackageIndex index(device);
+    const std::vector<Rejection> why = index.explain(intent(kHomeIntent), 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "M-5");
+    EXPECT_FALSE(why[0].nearMiss);
+}
+
+TEST(Explain, FilterThatMatchesButIsRefusedIsANearMiss) {
+    // R-7: matched without DEFAULT under MATCH_DEFAULT_ONLY.
+    Device device = makeDevice(34, {launcher("com.a", 0, /*withDefault=*/false)});
+    PackageIndex index(device);
+    const std::vector<Rejection> why = index.explain(intent(kHomeIntent), kDefaultOnly);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "R-7");
+    EXPECT_TRUE(why[0].nearMiss);
+}
+
+TEST(Explain, ExplicitIntentExplainsOnlyTheNamedComponent) {
+    // Q-2: the other components were never considered; only the named one is explained.
+    Device device = makeDevice(
+        34, {browser("com.a"), browser("com.b", " android:enabled=\"false\"")});
+    PackageIndex index(device);
+    const std::vector<Rejection> why = index.explain(intent({"-n", "com.b/.Browser"}), 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].component.flattenToShortString(), "com.b/.Browser");
+    EXPECT_EQ(why[0].rule, "R-8");
+    EXPECT_TRUE(why[0].nearMiss);
+    EXPECT_TRUE(index.explain(intent({"-n", "com.a/.Browser"}), 0).empty());
+}
+
+TEST(Explain, MissingPackageSuggestsTheInstalledOneItProbablyMeant) {
+    Device device = makeDevice(34, {browser("com.example.browser")});
+    PackageIndex index(device);
+    const std::vector<Rejection> why =
+        index.explain(intent({"-n", "com.example.browsr/.Browser"}), 0);
+    ASSERT_EQ(why.size(), 1u);
+    EXPECT_EQ(why[0].rule, "Q-2");
+    EXPECT_EQ(why[0].reason,
+              "no package 'com.example.browsr' is installed; did you mean 'com.example.browser'?");
+    EXPECT_EQ(describeMissingPackage(device, "com.example.browser"), std::nullopt);
+    EXPECT_EQ(describeMissingComponent(device, *ComponentName::unflatten("com.example.browser/.Browser"),
+                                       ComponentKind::Activity),
+              std::nullopt);
 }
 
 TEST(Explain, ComponentWithoutFiltersIsOnlyReachedExplicitly) {

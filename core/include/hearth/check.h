@@ -20,24 +20,12 @@
 #include <vector>
 
 #include <hearth/result.h>
+#include <hearth/shell_words.h>
 #include <hearth/source_location.h>
 
 namespace hearth {
 
 struct Device;
-
-/// One word of a line and where it starts.
-struct ShellWord {
-    std::string text;
-    SourceLocation where;
-};
-
-/// Splits a line into words as a POSIX shell does: blanks separate, '...' keeps everything,
-/// "..." keeps everything but \" \\ \$ \`, a backslash outside quotes keeps the next character;
-/// a word starting with '#' ends the line. Fails with "file:line:col: unterminated ' quote".
-[[nodiscard]] Result<std::vector<ShellWord>> splitShellWords(std::string_view line,
-                                                             const std::string& sourceName,
-                                                             int lineNumber);
 
 /// One parsed check.
 struct Check {
@@ -62,6 +50,14 @@ struct CheckResult {
     std::string actual;   ///< what the device answered, in the expectation's words
     std::string problem;  ///< why it failed: a wrong answer or a bad intent ("" when passed)
 };
+
+/// The checks the device's manifests carry themselves: for every `<tools:validation testUrl>` of
+/// an installed package's activity, `query -a VIEW -c BROWSABLE -d URL --default-only =>
+/// contains pkg/.Cls` located at the testUrl attribute — the URL must match one of the activity's
+/// filters and reach it on this device (a candidate of startActivity's query; which candidate
+/// opens is `start`'s question, and on Android 12+ an unapproved app loses web links to the
+/// browser, W-).
+std::vector<Check> testUrlChecks(const Device& device);
 
 /// Runs every check against the device (which must not change meanwhile).
 std::vector<CheckResult> runChecks(const Device& device, const std::vector<Check>& checks);

@@ -8,7 +8,10 @@
 #include <vector>
 
 #include <hearth/component_name.h>
+#include <hearth/home.h>
 #include <hearth/intent.h>
+#include <hearth/package_index.h>
+#include <hearth/start.h>
 
 namespace hearth {
 
@@ -48,6 +51,13 @@ struct DiffOutcome {
         return kind == other.kind && component == other.component && chooser == other.chooser;
     }
 };
+
+/// What a start shows: its activity, the chooser's shown entries (W-30), or nothing.
+DiffOutcome outcomeOf(const StartResult& start);
+/// What a resolve answers: its activity, the chooser with every candidate, or nothing.
+DiffOutcome outcomeOf(const ResolveResult& result);
+/// What a HOME call site starts (kind is homeOutcomeName: also "refused", "not-present").
+DiffOutcome outcomeOf(const HomeSiteReport& site);
 
 /// One intent (or HOME call site) whose outcome differs.
 struct DiffRow {

@@ -23,6 +23,14 @@ const char* componentKindName(ComponentKind kind);
 /// Inverse of componentKindName; nullopt for anything else.
 std::optional<ComponentKind> componentKindFromName(std::string_view name);
 
+/// A `<tools:validation testUrl="..."/>` of an activity: Android Lint's deep-link test, a URL the
+/// activity must handle (`hearth check` runs it). Only source manifests have them: the build
+/// strips the tools namespace.
+struct TestUrl {
+    std::string url;
+    SourceLocation where;  ///< the testUrl attribute
+};
+
 struct Component {
     ComponentKind kind = ComponentKind::Activity;
     std::string name;                      ///< fully qualified class name
@@ -40,6 +48,7 @@ struct Component {
     std::string targetActivity;            ///< activity-alias only: fully qualified
     std::string authorities;               ///< provider only: android:authorities, ';'-separated
     std::vector<IntentFilter> filters;
+    std::vector<TestUrl> testUrls;         ///< activity and activity-alias only
     SourceLocation where;
 };
 

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hearth {
@@ -46,12 +47,27 @@ struct Rejection {
     const IntentFilter* filter = nullptr;  ///< the filter judged; nullptr: the whole component
     std::string rule;                      ///< spec rule id: "M-3", "R-7", "R-8", "R-5", "Q-3"...
     std::string reason;                    ///< one readable sentence
-    /// How near it came to the answer, for listing near misses first: 9 gathered then removed by
-    /// a post-query step (W-, V-, S-); 6..8 its filter matched (or an explicit intent named it)
-    /// but refused it; 1..4 its nearest filter failed at the action, data, type
-    /// or category (M- rules); 0 never considered (Q-2, Q-3, a stopped package).
+    /// How near it came, for ordering: 9 gathered then removed by a post-query step (W-, V-, S-);
+    /// 6..8 its filter matched (or an explicit intent named it) but refused it;
+    /// 1..4 its nearest filter failed at the action, data, type or category (M- rules); 0 never
+    /// considered (Q-2, Q-3, a stopped package).
     int nearness = 0;
+    /// The verdict every front end shows: a near miss is listed one by one, the rest counted. Near:
+    /// a filter matched and a later rule removed it (R-5, R-7, R-8, a W-/V-/S- step, a stopped
+    /// package), or its filter failed only on a category, a MIME subtype or the data's path, port
+    /// or ssp under a matching scheme and host. Far: a wrong action, another host, no filter.
+    bool nearMiss = false;
 };
+
+/// Why `name` names nothing on the device, or nullopt when it names an installed package's
+/// component of `kind`'s group: "no package 'com.x' is installed; did you mean 'com.y'?" or
+/// "'com.a' declares no activity '.Nope'; it has .Browser, .Settings" (Q-2's explicit intent,
+/// --why).
+std::optional<std::string> describeMissingComponent(const Device& device, const ComponentName& name,
+                                                    ComponentKind kind);
+/// "no package 'com.x' is installed; did you mean 'com.y'?", or nullopt when it is installed.
+std::optional<std::string> describeMissingPackage(const Device& device,
+                                                  std::string_view packageName);
 
 enum class ResolveOutcome { Activity, Chooser, None };
 

@@ -37,9 +37,22 @@ std::string renderQueryText(const std::vector<ResolveInfo>& results, ComponentKi
                             const ReportStyle& style);
 
 /// `pm resolve-activity` text (spec 6.1): "No activity found" or the chosen ResolveInfo (the
-/// ResolverActivity for a chooser).
+/// ResolverActivity for a chooser, followed in the dump style by "Chooser lists N activities: a,
+/// b" — Hearth's line, not pm's).
 std::string renderResolveText(const ResolveResult& result, ComponentKind kind,
                               const ReportStyle& style);
+
+/// How --explain lists the components that are not candidates.
+struct ExplainStyle {
+    /// --explain=all: one line per component. Otherwise near misses (Rejection::nearMiss) one by
+    /// one (beyond 20, one line per rule and sentence naming each component), then the rest
+    /// counted per package (one line when they span more than 20 packages); candidates beyond
+    /// the first 10 are counted.
+    bool all = false;
+    /// --why: the package or component the rejections were limited to, named in the section's
+    /// heading; empty for a whole-device explanation.
+    std::string only;
+};
 
 /// One line for a component that is not a candidate:
 /// "pkg/.Cls: not a candidate — M-3: action '...' is not in the filter's actions [SENDTO]
@@ -47,21 +60,23 @@ std::string renderResolveText(const ResolveResult& result, ComponentKind kind,
 std::string describeRejection(const Rejection& rejection);
 
 /// --explain for query: what the post-query steps did (W-3: their sentences and every kept
-/// candidate's rule), the order, then a "Not candidates:" section with describeRejection lines
-/// (or a line saying every component is a candidate).
+/// candidate's rule), the order, then the "Not candidates" section as `style` says (or a line
+/// saying every component is a candidate).
 std::string renderQueryExplanation(const std::vector<ResolveInfo>& results,
                                    const std::vector<Rejection>& rejections, int apiLevel,
-                                   const QuerySteps* steps = nullptr);
+                                   const QuerySteps* steps = nullptr,
+                                   const ExplainStyle& style = {});
 
 /// --explain for resolve: the outcome and its reason, every candidate in Android's order with the
 /// R-9 key that placed it after the previous one (and clamped priorities), what the post-query
 /// steps kept and why (W-3), then the rejections.
 std::string renderResolveExplanation(const ResolveResult& result,
-                                     const std::vector<Rejection>& rejections, int apiLevel);
+                                     const std::vector<Rejection>& rejections, int apiLevel,
+                                     const ExplainStyle& style = {});
 
 /// {"results":[{"component","package","class","priority","declaredPriority","preferredOrder",
 /// "match","isDefault","system","kind","filter":{"file","line","column"}|null}]} and, when
-/// rejections is given, "explain":[{"component","kind","rule","reason","filter"}] and, when a
+/// rejections is given, "explain":[{"component","kind","rule","reason","nearMiss","filter"}] and, when a
 /// post-query step ran, "steps":{"notes":[...],"verdicts":[{"component","kept","rule","reason"}]}.
 /// Indented by 2.
 std::string renderQueryJson(const std::vector<ResolveInfo>& results,
