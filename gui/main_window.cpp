@@ -28,6 +28,7 @@
 #include "device_loader.h"
 #include "device_session.h"
 #include "models/diagnostic_model.h"
+#include "panels/claims_panel.h"
 #include "panels/device_facts_panel.h"
 #include "panels/device_panel.h"
 #include "panels/home_panel.h"
@@ -58,6 +59,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_homePanel, tr("&Home"));
     m_tabs->addTab(m_intentTester, tr("&Intent tester"));
     m_tabs->addTab(m_manifestView, tr("&Manifest"));
+    m_claimsPanel = new ClaimsPanel(*m_session, this);
+    m_tabs->addTab(m_claimsPanel, tr("&Claims"));
     setCentralWidget(m_tabs);
 
     buildDocks();
@@ -99,6 +102,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_devicePanel, &DevicePanel::locationActivated, this,
             [this](const SourceLocation& where) { showLocation(where, true); });
     connect(m_intentTester, &IntentTester::locationActivated, this,
+            [this](const SourceLocation& where) { showLocation(where, true); });
+    connect(m_claimsPanel, &ClaimsPanel::locationActivated, this,
             [this](const SourceLocation& where) { showLocation(where, true); });
     connect(m_homePanel, &HomePanel::locationActivated, this,
             [this](const SourceLocation& where) { showLocation(where, true); });

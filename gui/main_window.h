@@ -26,6 +26,7 @@ class QTimer;
 namespace hearth::gui {
 
 class DeviceLoader;
+class ClaimsPanel;
 class DeviceFactsPanel;
 class DevicePanel;
 class DeviceSession;
@@ -59,6 +60,7 @@ class MainWindow : public QMainWindow {
     HomePanel* homePanel() const { return m_homePanel; }
     IntentTester* intentTester() const { return m_intentTester; }
     ManifestView* manifestView() const { return m_manifestView; }
+    ClaimsPanel* claimsPanel() const { return m_claimsPanel; }
     DiagnosticModel* diagnosticModel() const { return m_diagnostics; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -113,6 +115,7 @@ class MainWindow : public QMainWindow {
     HomePanel* m_homePanel = nullptr;
     IntentTester* m_intentTester = nullptr;
     ManifestView* m_manifestView = nullptr;
+    ClaimsPanel* m_claimsPanel = nullptr;
     DiagnosticModel* m_diagnostics = nullptr;
     QTableView* m_diagnosticView = nullptr;
     QTabWidget* m_tabs = nullptr;

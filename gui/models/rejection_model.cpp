@@ -1,6 +1,7 @@
 #include "models/rejection_model.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "app_paths.h"
 
@@ -24,10 +25,13 @@ void RejectionModel::setRejections(const std::vector<Rejection>& rejections, con
             }
         }
         m_rows.push_back(
-            Row{rejection.component, rejection.rule, rejection.reason, where, rejection.nearness});
+            Row{rejection.component, rejection.rule, rejection.reason, where, rejection.nearness,
+                rejection.nearMiss});
     }
     std::stable_sort(m_rows.begin(), m_rows.end(),
-                     [](const Row& a, const Row& b) { return a.nearness > b.nearness; });
+                     [](const Row& a, const Row& b) {
+                         return std::tie(a.nearMiss, a.nearness) > std::tie(b.nearMiss, b.nearness);
+                     });
     endResetModel();
 }
 
@@ -52,6 +56,7 @@ QVariant RejectionModel::data(const QModelIndex& index, int role) const {
     }
     const Row& row = m_rows[size_t(index.row())];
     if (role == kNearnessRole) return row.nearness;
+    if (role == kNearMissRole) return row.nearMiss;
     if (role == kSortRole && index.column() == Filter) return locationText(row.where);
     if (index.column() == Filter || role == kLocationRole) return locationCellData(row.where, role);
     switch (role) {
@@ -111,9 +116,7 @@ void RejectionProxy::setNearMissesOnly(bool only) {
 bool RejectionProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     if (m_nearOnly) {
         const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-        if (index.data(RejectionModel::kNearnessRole).toInt() < RejectionModel::kNearMissFloor) {
-            return false;
-        }
+        if (!index.data(RejectionModel::kNearMissRole).toBool()) return false;
     }
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }

@@ -1,8 +1,8 @@
 #pragma once
 // RejectionModel: every component that did not make an intent's list, with the rule that removed
 // it and the readable reason (the CLI's --explain), each linked to the filter's manifest line.
-// Near misses come first (Rejection::nearness, computed by the core); RejectionProxy sorts,
-// filters by text and can hide the far misses.
+// Near misses come first (Rejection::nearMiss, then Rejection::nearness, both the core's
+// verdicts); RejectionProxy sorts, filters by text and can hide the far misses.
 
 #include <hearth/package_index.h>
 
@@ -18,10 +18,10 @@ class RejectionModel : public QAbstractTableModel {
   public:
     enum Column { Component, Rule, Reason, Filter, ColumnCount };
 
-    /// Rejection::nearness of the row, for RejectionProxy.
+    /// Rejection::nearness of the row.
     static constexpr int kNearnessRole = Qt::UserRole + 3;
-    /// Below this nearness a row is a far miss: it failed at the action or was never considered.
-    static constexpr int kNearMissFloor = 2;
+    /// Rejection::nearMiss of the row, for RejectionProxy: the CLI lists exactly these.
+    static constexpr int kNearMissRole = Qt::UserRole + 4;
 
     explicit RejectionModel(QObject* parent = nullptr);
 
@@ -44,12 +44,13 @@ class RejectionModel : public QAbstractTableModel {
         std::string reason;
         SourceLocation where;
         int nearness = 0;
+        bool nearMiss = false;
     };
     std::vector<Row> m_rows;
 };
 
 /// Sorts by kSortRole, filters on every column's text (case-insensitive), and with
-/// setNearMissesOnly(true) hides rows below RejectionModel::kNearMissFloor.
+/// setNearMissesOnly(true) hides the rows the core does not call near misses.
 class RejectionProxy : public QSortFilterProxyModel {
     Q_OBJECT
 

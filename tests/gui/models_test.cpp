@@ -2,15 +2,18 @@
 // legacy device whose home answers are known: stock boot asks (two HOME launchers), the patched
 // framework starts FirstApp (the only MAIN + HOME_FIRST + DEFAULT activity).
 
+#include <hearth/claims.h>
 #include <hearth/home.h>
 #include <hearth/intent.h>
 #include <hearth/package_index.h>
 
 #include <QAbstractItemModelTester>
+#include <utility>
 #include <QSortFilterProxyModel>
 
 #include "device_session.h"
 #include "gui_test_support.h"
+#include "models/claims_model.h"
 #include "models/diagnostic_model.h"
 #include "models/home_site_model.h"
 #include "models/package_tree_model.h"
@@ -226,17 +229,20 @@ class ModelsTest : public QObject {
         QVERIFY(intent.has_value());
         const auto rejections = m_session->index().explain(*intent, 0, ComponentKind::Activity);
         model.setRejections(rejections, m_session->device());
-        int previous = 100;
+        // Near misses lead, then by nearness.
+        std::pair<bool, int> previous{true, 100};
         for (int row = 0; row < model.rowCount(); ++row) {
-            const int nearness = model.index(row, 0).data(RejectionModel::kNearnessRole).toInt();
-            QVERIFY(nearness <= previous);
-            previous = nearness;
+            const std::pair<bool, int> key{
+                model.index(row, 0).data(RejectionModel::kNearMissRole).toBool(),
+                model.index(row, 0).data(RejectionModel::kNearnessRole).toInt()};
+            QVERIFY(key <= previous);
+            previous = key;
         }
         QCOMPARE(proxy.rowCount(), model.rowCount());
         proxy.setNearMissesOnly(true);
         int near = 0;
         for (const Rejection& rejection : rejections) {
-            if (rejection.nearness >= RejectionModel::kNearMissFloor) ++near;
+            if (rejection.nearMiss) ++near;
         }
         QCOMPARE(proxy.rowCount(), near);
         QVERIFY(proxy.rowCount() < model.rowCount());
@@ -251,6 +257,27 @@ class ModelsTest : public QObject {
         proxy.setFilterFixedString({});
         proxy.sort(RejectionModel::Component, Qt::DescendingOrder);
         QCOMPARE(cell(proxy, 0, RejectionModel::Component), QString("com.example.nova/.NovaHome"));
+    }
+
+    void claimsModelShowsEachClaimingFilterWithItsLinks() {
+        ClaimsModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ClaimSelector selector;
+        selector.scheme = "https";
+        const std::vector<Claim> claims = findClaims(m_session->device(), selector);
+        QCOMPARE(claims.size(), size_t(1));
+        model.setClaims(claims);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(cell(model, 0, ClaimsModel::Component), QString("com.example.browser/.Browser"));
+        QCOMPARE(cell(model, 0, ClaimsModel::Kind), QString("activity"));
+        QCOMPARE(cell(model, 0, ClaimsModel::State), QString("exported"));
+        QCOMPARE(cell(model, 0, ClaimsModel::Links),
+                 QString::fromStdString(claims[0].urls.front()));
+        const auto where = model.index(0, 0).data(kLocationRole).value<SourceLocation>();
+        QCOMPARE(where.line, claims[0].filter->where.line);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void diagnosticModelShowsSeverityLocationAndMessage() {
