@@ -31,7 +31,8 @@ Examples:
   hearth home samples/devices/seed --compare
       stock and HOME_FIRST-patched framework side by side
   hearth home samples/devices/seed --patch home-first --json
-      the patched framework as JSON: {"framework":{...},"sites":[{"site":"boot",...}]}
+      the patched framework as JSON: {"schemaVersion":1,"device":{"name","api"},"framework":
+      {...},"sites":[{"site":"boot",...}]} (docs/json.md)
   hearth home samples/devices/half-patched --patch-site boot --patch-site is-home
       a half-done patch: boot uses HOME_FIRST, the HOME key still uses HOME
   hearth home samples/devices/modern-provision --storage locked

@@ -38,10 +38,11 @@ Examples:
 
 Output: pm's text ("No activities found", "N activities found:", "  Activity #i:"); --brief and
 --components as pm; the default dump follows ResolveInfo.dump, but its ActivityInfo lines are
-Hearth's own (Android's exact lines are not reproduced). --json prints
-{"results":[{"component","package","class","priority","declaredPriority","preferredOrder","match",
-"isDefault","system","kind","filter":{"file","line","column"}}]} (+ "explain" with --explain or
---why: every rejection, each with "nearMiss"). When nothing is found, stderr names each action,
+Hearth's own (Android's exact lines are not reproduced). --json prints {"schemaVersion",
+"device":{"name","api"},"intent":{...as parsed},"results":[{"component","package","class",
+"priority","declaredPriority","preferredOrder","match","isDefault","system","kind",
+"filter":{"file","line","column"}}]} (+ "explain" with --explain or --why: every rejection, each
+with "nearMiss"); docs/json.md describes every field. When nothing is found, stderr names each action,
 category, scheme or MIME type no filter on the device declares, with a did-you-mean.
 
 Exit codes: 0 results found, 4 nothing found, 1 bad input (device cannot be read), 2 usage error
@@ -51,7 +52,8 @@ Exit codes: 0 results found, 4 nothing found, 1 bad input (device cannot be read
 std::string queryJson(const PackageIndex& index, const ResolveRequest& request,
                       const std::vector<Rejection>* rejections) {
     const QueryTrace trace = index.trace(request);
-    return renderQueryJson(trace.results, rejections, &trace.steps);
+    return renderQueryJson(trace.results, rejections, &trace.steps,
+            AnswerContext{&index.device(), &request.intent});
 }
 
 }  // namespace
@@ -62,7 +64,8 @@ Runner defineQuery(CLI::App& app, Io& io) {
         const QueryTrace trace = run.index.trace(prepared.request);
         const std::vector<ResolveInfo>& results = trace.results;
         if (run.options.json) {
-            io.out << renderQueryJson(results, run.rejections, &trace.steps);
+            io.out << renderQueryJson(results, run.rejections, &trace.steps,
+                    AnswerContext{&run.index.device(), &run.prepared.request.intent});
         } else {
             io.out << renderQueryText(results, prepared.request.kind, run.style);
             if (run.rejections) {

@@ -49,7 +49,8 @@ Exit codes: 0 one activity, 3 the chooser (ResolverActivity) would be shown, 4 n
 // --batch: the --json answer for one request.
 std::string resolveJson(const PackageIndex& index, const ResolveRequest& request,
                         const std::vector<Rejection>* rejections) {
-    return renderResolveJson(index.resolve(request), rejections);
+    return renderResolveJson(index.resolve(request), rejections,
+            AnswerContext{&index.device(), &request.intent});
 }
 
 }  // namespace
@@ -59,7 +60,8 @@ Runner defineResolve(CLI::App& app, Io& io) {
         const PreparedIntent& prepared = run.prepared;
         const ResolveResult result = run.index.resolve(prepared.request);
         if (run.options.json) {
-            io.out << renderResolveJson(result, run.rejections);
+            io.out << renderResolveJson(result, run.rejections,
+                    AnswerContext{&run.index.device(), &run.prepared.request.intent});
         } else {
             io.out << renderResolveText(result, prepared.request.kind, run.style);
             if (run.rejections) {

@@ -58,8 +58,9 @@ Output: am's "Starting: Intent { ... }" line, then one of
   Starts a suspended-app dialog instead of pkg/.Cls (its package is suspended)
 The caller (--caller, default the shell, as am runs) decides S-3..S-8; starts are never
 visibility-filtered (V-11).
---json prints resolve's JSON with "intent" first and "chooser" (the entries the chooser shows) and
-"browserChooser" last.
+--json prints resolve's JSON (the shared "schemaVersion", "device" and parsed "intent" first) with
+"intentText" (am's "Intent { ... }") before its fields and "chooser" (the entries the chooser
+shows) and "browserChooser" last; docs/json.md describes every field.
 
 Exit codes (not am's, which always exits 0): 0 one activity starts, 3 the chooser starts,
 4 nothing starts, 1 bad input (device cannot be read), 2 usage error (including a malformed
@@ -68,7 +69,8 @@ intent).)";
 // --batch: the --json answer for one request.
 std::string startJson(const PackageIndex& index, const ResolveRequest& request,
                       const std::vector<Rejection>* rejections) {
-    return renderStartJson(resolveStart(index, request), rejections);
+    return renderStartJson(resolveStart(index, request), rejections,
+            AnswerContext{&index.device(), &request.intent});
 }
 
 }  // namespace
@@ -79,7 +81,8 @@ Runner defineStart(CLI::App& app, Io& io) {
         [&io](const IntentCommandRun& run) {
             const StartResult start = resolveStart(run.index, run.prepared.request);
             if (run.options.json) {
-                io.out << renderStartJson(start, run.rejections);
+                io.out << renderStartJson(start, run.rejections,
+                        AnswerContext{&run.index.device(), &run.prepared.request.intent});
             } else {
                 io.out << renderStartText(start);
                 if (run.rejections) {

@@ -10,12 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include "json_contract.h"
+
 namespace hearth {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr int kSchemaVersion = 1;
+using json_contract::locationJson;
 
 // The selectors given, named as the options are, in the order they are listed.
 std::vector<std::pair<const char*, std::string>> givenSelectors(const ClaimSelector& selector) {
@@ -73,10 +74,6 @@ std::string stateWords(const Claim& claim) {
     return out;
 }
 
-Json locationJson(const SourceLocation& where) {
-    return {{"file", where.file}, {"line", where.line}, {"column", where.column}};
-}
-
 }  // namespace
 
 std::string renderClaimsText(const std::vector<Claim>& claims, const ClaimSelector& selector,
@@ -110,9 +107,7 @@ std::string renderClaimsText(const std::vector<Claim>& claims, const ClaimSelect
 
 std::string renderClaimsJson(const std::vector<Claim>& claims, const ClaimSelector& selector,
                              const Device& device) {
-    Json out;
-    out["schemaVersion"] = kSchemaVersion;
-    out["device"] = {{"name", device.name}, {"api", device.apiLevel}};
+    Json out = json_contract::answerHeader(device, nullptr);
     Json asked = Json::object();
     for (const auto& [name, value] : givenSelectors(selector)) asked[name] = value;
     if (selector.component) asked["component"] = selector.component->flattenToShortString();

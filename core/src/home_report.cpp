@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "json_contract.h"
 #include "text.h"
 
 namespace hearth {
@@ -175,14 +176,6 @@ Json candidateJson(const HomeCandidate& c) {
     return j;
 }
 
-Json intentJson(const Intent& intent) {
-    Json j;
-    j["action"] = intent.action ? Json(*intent.action) : Json(nullptr);
-    j["categories"] = intent.categories;
-    j["flags"] = hex(intent.flags);
-    return j;
-}
-
 Json componentOrNull(const std::optional<ComponentName>& component) {
     return component ? Json(component->flattenToShortString()) : Json(nullptr);
 }
@@ -198,7 +191,7 @@ Json siteJson(const HomeSiteReport& site) {
     j["site"] = site.site;
     j["where"] = site.where;
     j["category"] = site.category;
-    j["intent"] = intentJson(site.intent);
+    j["intent"] = json_contract::intentJson(site.intent);
     j["queryFlags"] = hex(site.queryFlags);
     j["matchDefaultOnly"] = site.matchDefaultOnly;
     j["outcome"] = homeOutcomeName(site.outcome);
@@ -213,7 +206,7 @@ Json siteJson(const HomeSiteReport& site) {
         for (const HomeCheck& check : site.checks) {
             Json c;
             c["startedBy"] = check.startedBy;
-            c["intent"] = intentJson(check.intent);
+            c["intent"] = json_contract::intentJson(check.intent);
             c["component"] = componentOrNull(check.component);
             c["chooser"] = componentList(check.chooser);
             c["isHome"] = check.isHome;
@@ -229,9 +222,9 @@ Json siteJson(const HomeSiteReport& site) {
     return j;
 }
 
+// The report's own fields; the answer's header (schemaVersion, device) comes first, once.
 Json reportJson(const HomeReport& report) {
     Json j;
-    j["device"] = report.deviceName;
     if (!report.inferred.empty()) j["inferred"] = report.inferred;
     Json framework;
     framework["api"] = report.apiLevel;
@@ -335,7 +328,9 @@ std::string renderHomeText(const HomeReport& report) {
 // Manifest text is not checked for UTF-8 (pugixml keeps bytes as they are): replace what is not
 // UTF-8 instead of letting nlohmann throw out of the renderer.
 std::string renderHomeJson(const HomeReport& report) {
-    return reportJson(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    Json j = json_contract::answerHeader(report.deviceName, report.apiLevel);
+    j.update(reportJson(report));
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& patched) {
@@ -370,7 +365,7 @@ std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& pat
 }
 
 std::string renderHomeCompareJson(const HomeReport& stock, const HomeReport& patched) {
-    Json j;
+    Json j = json_contract::answerHeader(stock.deviceName, stock.apiLevel);
     j["stock"] = reportJson(stock);
     j["patched"] = reportJson(patched);
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "json_contract.h"
 #include "text.h"
 
 namespace hearth {
@@ -114,12 +115,13 @@ std::string priorityLine(const ResolveInfo& info) {
 }
 
 Json filterJson(const IntentFilter* filter) {
-    if (!filter) return nullptr;
-    Json out;
-    out["file"] = filter->where.file;
-    out["line"] = filter->where.line;
-    out["column"] = filter->where.column;
-    return out;
+    return filter ? json_contract::locationJson(filter->where) : Json(nullptr);
+}
+
+// The answer's first fields: schemaVersion, device and intent when the caller gives them.
+Json answerStart(const AnswerContext& context) {
+    return context.device ? json_contract::answerHeader(*context.device, context.intent)
+                          : Json::object();
 }
 
 Json resolveInfoJson(const ResolveInfo& info) {
@@ -130,7 +132,7 @@ Json resolveInfoJson(const ResolveInfo& info) {
     out["priority"] = info.priority;
     out["declaredPriority"] = info.declaredPriority;
     out["preferredOrder"] = info.preferredOrder;
-    out["match"] = info.match;
+    out["match"] = hex(info.match);  // one form in every answer, as pm prints it
     out["isDefault"] = info.isDefault;
     out["system"] = info.system;
     out["kind"] = componentKindName(info.kind);
@@ -497,8 +499,9 @@ std::string renderResolveExplanation(const ResolveResult& result,
 // Manifest text is not checked for UTF-8 (pugixml keeps bytes as they are): both renderers replace
 // what is not UTF-8 instead of letting nlohmann throw out of them.
 std::string renderQueryJson(const std::vector<ResolveInfo>& results,
-                            const std::vector<Rejection>* rejections, const QuerySteps* steps) {
-    Json out;
+                            const std::vector<Rejection>* rejections, const QuerySteps* steps,
+                            const AnswerContext& context) {
+    Json out = answerStart(context);
     Json list = Json::array();
     for (const ResolveInfo& info : results) list.push_back(resolveInfoJson(info));
     out["results"] = std::move(list);
@@ -508,8 +511,9 @@ std::string renderQueryJson(const std::vector<ResolveInfo>& results,
 }
 
 std::string renderResolveJson(const ResolveResult& result,
-                              const std::vector<Rejection>* rejections) {
-    Json out;
+                              const std::vector<Rejection>* rejections,
+                              const AnswerContext& context) {
+    Json out = answerStart(context);
     out["outcome"] = resolveOutcomeName(result.outcome);
     if (result.chosen) {
         out["component"] = result.chosen->component.flattenToShortString();

@@ -90,12 +90,18 @@ std::string renderStartText(const StartResult& start) {
     return out;
 }
 
-std::string renderStartJson(const StartResult& start, const std::vector<Rejection>* rejections) {
+std::string renderStartJson(const StartResult& start, const std::vector<Rejection>* rejections,
+                            const AnswerContext& context) {
     const nlohmann::ordered_json resolved =
-        nlohmann::ordered_json::parse(renderResolveJson(start.result, rejections));
+        nlohmann::ordered_json::parse(renderResolveJson(start.result, rejections, context));
     nlohmann::ordered_json out;
-    out["intent"] = "Intent { " + start.requested.toShortString() + " }";
-    for (auto it = resolved.begin(); it != resolved.end(); ++it) out[it.key()] = it.value();
+    for (auto it = resolved.begin(); it != resolved.end(); ++it) {
+        // After the shared header (schemaVersion, device, intent), before resolve's own fields.
+        if (it.key() == "outcome") {
+            out["intentText"] = "Intent { " + start.requested.toShortString() + " }";
+        }
+        out[it.key()] = it.value();
+    }
     nlohmann::ordered_json chooser = nlohmann::ordered_json::array();
     for (const ComponentName& component : start.chooser) {
         chooser.push_back(component.flattenToShortString());

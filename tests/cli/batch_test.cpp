@@ -153,7 +153,7 @@ TEST(BatchCommand, JsonRequestsEchoTheirIdAndPlainLinesTheirLineNumberInInputOrd
     EXPECT_EQ(answers[2]["id"], Json::parse(R"({"run":[1,2]})"));
     EXPECT_EQ(answers[3]["id"], 4);
     // "id" comes first on every line, then the command's own JSON.
-    EXPECT_EQ(run.out.rfind("{\"id\":\"first\",\"results\":[", 0), 0u);
+    EXPECT_EQ(run.out.rfind("{\"id\":\"first\",\"schemaVersion\":1,\"device\":", 0), 0u);
     EXPECT_EQ(withoutId(answers[2]),
               oneShot("query", kBrowsers,
                       {"-a", "android.intent.action.VIEW", "-d", "https://example.com/x y"}));

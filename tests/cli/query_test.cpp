@@ -120,6 +120,21 @@ TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
              "-p", "com.example.beta"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out, R"({
+  "schemaVersion": 1,
+  "device": {
+    "name": "browsers",
+    "api": 34
+  },
+  "intent": {
+    "action": "android.intent.action.VIEW",
+    "categories": [],
+    "data": "https://example.com/docs/intro",
+    "type": null,
+    "component": null,
+    "package": "com.example.beta",
+    "flags": "0x0",
+    "selector": null
+  },
   "results": [
     {
       "component": "com.example.beta/.BrowserActivity",
@@ -128,7 +143,7 @@ TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
       "priority": 0,
       "declaredPriority": 0,
       "preferredOrder": 0,
-      "match": 5275648,
+      "match": "0x508000",
       "isDefault": true,
       "system": false,
       "kind": "activity",
@@ -147,7 +162,25 @@ TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
 TEST(QueryCommand, JsonWithoutResultsIsAnEmptyList) {
     const CliRun result = runCli({"query", kBrowsers, "-a", "com.example.NONE", "--json"});
     EXPECT_EQ(result.code, 4);
-    EXPECT_EQ(result.out, "{\n  \"results\": []\n}\n");
+    EXPECT_EQ(result.out, R"({
+  "schemaVersion": 1,
+  "device": {
+    "name": "browsers",
+    "api": 34
+  },
+  "intent": {
+    "action": "com.example.NONE",
+    "categories": [],
+    "data": null,
+    "type": null,
+    "component": null,
+    "package": null,
+    "flags": "0x0",
+    "selector": null
+  },
+  "results": []
+}
+)");
 }
 
 TEST(QueryCommand, ExplainAllOrdersTheCandidatesAndNamesTheRuleForEveryOther) {
@@ -198,6 +231,21 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
              "mailto:someone@example.com", "--json", "--explain", "-p", "com.example.gamma"});
     EXPECT_EQ(result.code, 4);
     EXPECT_EQ(result.out, R"({
+  "schemaVersion": 1,
+  "device": {
+    "name": "browsers",
+    "api": 34
+  },
+  "intent": {
+    "action": "android.intent.action.SENDTO",
+    "categories": [],
+    "data": "mailto:someone@example.com",
+    "type": null,
+    "component": null,
+    "package": "com.example.gamma",
+    "flags": "0x0",
+    "selector": null
+  },
   "results": [],
   "explain": [
     {

@@ -141,8 +141,8 @@ TEST(SimulateCommand, JsonListsEveryStepWithItsScreen) {
                    kDevices + "modern-provision/setup-interrupted.script", "--json"});
     EXPECT_EQ(run.code, 0) << run.err;
     const nlohmann::json json = nlohmann::json::parse(run.out);
-    EXPECT_EQ(json["device"], "modern-provision");
-    EXPECT_EQ(json["api"], 30);
+    EXPECT_EQ(json["device"]["name"], "modern-provision");
+    EXPECT_EQ(json["device"]["api"], 30);
     EXPECT_EQ(json["ok"], true);
     EXPECT_EQ(json["error"], nullptr);
     const auto& steps = json["steps"];

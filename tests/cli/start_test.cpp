@@ -134,11 +134,12 @@ TEST(StartCommand, AMissingExplicitActivityIsErrorType3AsAmSaysIt) {
 TEST(StartCommand, JsonHasResolvesShapeWithTheIntentAndTheChooser) {
     const CliRun result = startLink(kLegacyLinks, "https://video.example.com/clip", {"--json"});
     EXPECT_EQ(result.code, 3);
-    EXPECT_EQ(result.out.rfind("{\n  \"intent\": \"Intent { act=android.intent.action.VIEW "
-                               "dat=https://video.example.com/... }\",\n  \"outcome\": "
-                               "\"chooser\",\n",
-                               0),
-              0u)
+    // The shared header (docs/json.md), then am's intent text, then resolve's fields.
+    EXPECT_EQ(result.out.rfind("{\n  \"schemaVersion\": 1,\n", 0), 0u) << result.out;
+    EXPECT_NE(result.out.find("  \"intentText\": \"Intent { act=android.intent.action.VIEW "
+                              "dat=https://video.example.com/... }\",\n  \"outcome\": "
+                              "\"chooser\",\n"),
+              std::string::npos)
         << result.out;
     EXPECT_NE(result.out.find("  \"chooser\": [\n    \"com.example.video/.ClipActivity\",\n    "
                               "\"com.example.browser1/.BrowserActivity\"\n  ],\n  "

@@ -162,12 +162,12 @@ std::optional<HomeRole> homeRole(const Device& device, const PackageIndex& index
 
 /// A readable report of every call site: a summary table then the details of each site.
 std::string renderHomeText(const HomeReport& report);
-/// The JSON report:
-/// {"framework":{"api","generation","patch","sites":{site:category}},"sites":[...]}.
+/// The JSON report (docs/json.md): {"schemaVersion","device":{"name","api"},
+/// "framework":{"api","generation","patch","sites":{site:category}},"sites":[...]}.
 std::string renderHomeJson(const HomeReport& report);
 /// Stock and patched side by side: a two-column table then the details of both.
 std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& patched);
-/// {"stock":{...},"patched":{...}}.
+/// {"schemaVersion","device":{"name","api"},"stock":{...},"patched":{...}}.
 std::string renderHomeCompareJson(const HomeReport& stock, const HomeReport& patched);
 
 /// One line for a site's outcome: "com.a/.Home", "chooser: a/.A, b/.B", "NO HOME (...)", ...

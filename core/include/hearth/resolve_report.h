@@ -74,18 +74,29 @@ std::string renderResolveExplanation(const ResolveResult& result,
                                      const std::vector<Rejection>& rejections, int apiLevel,
                                      const ExplainStyle& style = {});
 
-/// {"results":[{"component","package","class","priority","declaredPriority","preferredOrder",
-/// "match","isDefault","system","kind","filter":{"file","line","column"}|null}]} and, when
-/// rejections is given, "explain":[{"component","kind","rule","reason","nearMiss","filter"}] and, when a
-/// post-query step ran, "steps":{"notes":[...],"verdicts":[{"component","kept","rule","reason"}]}.
+/// What a --json answer echoes first (docs/json.md): "schemaVersion", "device" {"name","api"} and
+/// "intent" as parsed. The CLI always gives it; without a device the answer starts at its own
+/// fields.
+struct AnswerContext {
+    const Device* device = nullptr;
+    const Intent* intent = nullptr;
+};
+
+/// The context's header, then {"results":[{"component","package","class","priority",
+/// "declaredPriority","preferredOrder","match" (hex: "0x108000"),"isDefault","system","kind",
+/// "filter":{"file","line","column"}|null}]} and, when rejections is given,
+/// "explain":[{"component","kind","rule","reason","nearMiss","filter"}] and, when a post-query step
+/// ran, "steps":{"notes":[...],"verdicts":[{"component","kept","rule","reason"}]}.
 /// Indented by 2.
 std::string renderQueryJson(const std::vector<ResolveInfo>& results,
                             const std::vector<Rejection>* rejections = nullptr,
-                            const QuerySteps* steps = nullptr);
+                            const QuerySteps* steps = nullptr, const AnswerContext& context = {});
 
-/// {"outcome","component","rule","reason","candidates":[...],"preferred":...,
+/// The context's header, then {"outcome","component","rule","reason","candidates":[...],
+/// "preferred":...,
 /// "preferredChanges":[...]} (+ "explain" and "steps" as above). Indented by 2.
 std::string renderResolveJson(const ResolveResult& result,
-                              const std::vector<Rejection>* rejections = nullptr);
+                              const std::vector<Rejection>* rejections = nullptr,
+                              const AnswerContext& context = {});
 
 }  // namespace hearth

@@ -155,8 +155,8 @@ SimulationResult runSimulation(Device device, const SimulationScript& script);
 
 /// Step by step: the line number and step, then what happened and the screen.
 std::string renderSimulationText(const SimulationResult& result);
-/// {"device","api","script","steps":[{"line","step","events","screen":{...},"homeIgnored"}],
-/// "ok","error"}.
+/// {"schemaVersion","device":{"name","api"},"generation","script","steps":[{"line","step",
+/// "events","screen":{...},"homeIgnored"}],"ok","error"} (docs/json.md).
 std::string renderSimulationJson(const SimulationResult& result);
 
 }  // namespace hearth

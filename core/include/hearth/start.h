@@ -6,6 +6,7 @@
 // plus one line saying what starts. Pure and deterministic.
 
 #include <hearth/package_index.h>
+#include <hearth/resolve_report.h>
 
 #include <optional>
 #include <string>
@@ -47,9 +48,11 @@ StartResult resolveStart(const PackageIndex& index, const Intent& intent);
 /// ...)"; a suspended package: "Starts a suspended-app dialog instead of pkg/.Cls (why)".
 std::string renderStartText(const StartResult& start);
 
-/// resolve's JSON (renderResolveJson) with "intent" (am's "Intent { ... }") first, then
-/// "chooser" (the entries shown, [] unless the chooser starts) and "browserChooser".
+/// resolve's JSON (renderResolveJson, with the context's header) with "intentText" (am's
+/// "Intent { ... }", as "Starting:" prints it) before resolve's fields, then "chooser" (the entries shown,
+/// [] unless the chooser starts) and "browserChooser".
 std::string renderStartJson(const StartResult& start,
-                            const std::vector<Rejection>* rejections = nullptr);
+                            const std::vector<Rejection>* rejections = nullptr,
+                            const AnswerContext& context = {});
 
 }  // namespace hearth
