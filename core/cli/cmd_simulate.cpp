@@ -29,8 +29,10 @@ constexpr const char* kFooter =
   finish-setup                  USER_SETUP_COMPLETE=1
   patch home-first|stock        swap every call site to HOME_FIRST, or back to stock
   patch-site SITE...            swap only these sites (boot, home-key, home-key-mid, recents, is-home)
-  expect screen COMPONENT | expect chooser COMPONENT... | expect no-home | expect home-ignored |
+  expect COMPONENT | expect chooser COMPONENT... | expect nothing | expect home-ignored |
   expect setup-complete         check the state; a mismatch stops the script with exit code 1
+                                (the answer words of 'hearth check'; 'expect screen COMPONENT'
+                                and 'expect no-home' are the older spellings)
 
 Examples:
   hearth simulate samples/devices/three-launchers samples/devices/three-launchers/always-then-install.script

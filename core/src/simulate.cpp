@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "file_read.h"
+#include "json_contract.h"
 #include "text.h"
 
 namespace hearth {
@@ -47,7 +48,7 @@ const std::vector<StepSyntax>& stepSyntax() {
         {"patch", K::Patch, 1, 1, "patch home-first|stock"},
         {"patch-site", K::PatchSite, 1, kAny, "patch-site SITE..."},
         {"expect", K::ExpectScreen, 1, kAny,
-         "expect screen|chooser|no-home|home-ignored|setup-complete"},
+         "expect COMPONENT|chooser|nothing|screen|no-home|home-ignored|setup-complete"},
     };
     return table;
 }
@@ -205,6 +206,17 @@ Result<SimulationStep> parseStep(std::vector<ScriptToken> tokens, std::string te
     }
     step.kind = syntax->kind;
     if (step.keyword.text == "expect") {
+        // The answer words of `hearth check` (check.h) read the same here: a bare component is
+        // the screen, 'nothing' is no home, 'chooser A B' the chooser.
+        if (args.front().text == "nothing") {
+            args.front().text = "no-home";
+        } else if (args.front().text.find('/') != std::string::npos) {
+            if (args.size() > 1) {
+                return makeError(args[1].where, "the screen shows one activity: write one "
+                                                "component, or 'chooser' before several");
+            }
+            args.insert(args.begin(), ScriptToken{"screen", args.front().where});
+        }
         const ScriptToken what = args.front();
         const ExpectSyntax* expectation = nullptr;
         for (const ExpectSyntax& candidate : expectSyntax()) {
@@ -212,8 +224,8 @@ Result<SimulationStep> parseStep(std::vector<ScriptToken> tokens, std::string te
         }
         if (expectation == nullptr) {
             return makeError(what.where, "unknown expectation '" + what.text +
-                                             "': expected one of screen, chooser, no-home, "
-                                             "home-ignored, setup-complete");
+                                             "': expected a component, chooser, nothing, "
+                                             "screen, no-home, home-ignored or setup-complete");
         }
         args.erase(args.begin());
         ScriptToken keyword = what;
@@ -801,10 +813,8 @@ std::string renderSimulationText(const SimulationResult& result) {
 
 std::string renderSimulationJson(const SimulationResult& result) {
     using Json = nlohmann::ordered_json;
-    Json j;
-    j["device"] = result.deviceName;
+    Json j = json_contract::answerHeader(result.deviceName, result.apiLevel);
     if (!result.inferred.empty()) j["inferred"] = result.inferred;
-    j["api"] = result.apiLevel;
     j["generation"] = result.legacy ? "legacy" : "modern";
     j["script"] = result.scriptName;
     Json steps = Json::array();

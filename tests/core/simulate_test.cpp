@@ -128,8 +128,8 @@ TEST(SimulationScript, ComponentMustHaveAPackageAndAClass) {
 
 TEST(SimulationScript, UnknownExpectationIsReportedAtItsWord) {
     EXPECT_EQ(parseError("expect sky blue\n"),
-              "s.script:1:8: unknown expectation 'sky': expected one of screen, chooser, "
-              "no-home, home-ignored, setup-complete");
+              "s.script:1:8: unknown expectation 'sky': expected a component, chooser, "
+              "nothing, screen, no-home, home-ignored or setup-complete");
 }
 
 TEST(SimulationScript, ExpectScreenNeedsAComponent) {
@@ -234,6 +234,21 @@ TEST(SimulationRun, ChooserExpectationIgnoresOrder) {
                       script("boot\nexpect chooser com.b/.Home com.a/.Home\n"));
     EXPECT_FALSE(result.failure.has_value());
     EXPECT_EQ(result.expectationsMet, 1u);
+}
+
+TEST(SimulationRun, ExpectReadsTheAnswerWordsOfHearthCheck) {
+    // Issue 15: `expect COMPONENT`, `expect chooser A B` and `expect nothing` mean what
+    // `=> COMPONENT`, `=> chooser A B` and `=> nothing` mean in a checks file.
+    const Device one = device(10, {package("com.a")});
+    EXPECT_EQ(runError(one, "boot\nexpect com.a/.Home\n"), "(no error)");
+    EXPECT_EQ(runError(one, "boot\nexpect com.b/.Home\n"),
+              "s.script:2:8: expected screen 'com.b/.Home', got 'com.a/.Home'");
+    EXPECT_EQ(runError(one, "boot\nexpect nothing\n"),
+              "s.script:2:8: expected no home, got 'com.a/.Home'");
+    EXPECT_EQ(runError(device(10, {}), "boot\nexpect nothing\n"), "(no error)");
+    EXPECT_EQ(parseError("expect com.a/.Home com.b/.Home\n"),
+              "s.script:1:20: the screen shows one activity: write one component, or 'chooser' "
+              "before several");
 }
 
 // ---- Home flows (H-rules, edge cases 54-60) ----
