@@ -1,6 +1,7 @@
 // hearth diff: which intents (and HOME call sites) change their outcome between two devices, or
 // between a device and the same device after a change (install, uninstall, patch, API level).
 
+#include <hearth/caller.h>
 #include <hearth/device.h>
 #include <hearth/device_diff.h>
 #include <hearth/home.h>
@@ -33,12 +34,17 @@ Changes (applied to AFTER, or to a copy of BEFORE when AFTER is not given):
   --uninstall PKG     removes the package
   --patch NAME        'home-first' (the HOME_FIRST framework patch at every call site) or 'stock'
   --api N             the Android API level
+  --caller WHO        AFTER starts the intents as this caller (a package, shell, system or root;
+                      BEFORE as the shell, as am runs): which links and intents the app cannot
+                      see or start (V- visibility, S- safer-intent rules)
 
 Examples:
   hearth diff samples/devices/app-links --install samples/apks/link-hijacker/AndroidManifest.xml
       the links and intents a hijacking app would take over
   hearth diff samples/devices/seed --patch home-first
       what the HOME_FIRST patch changes, call site by call site
+  hearth diff samples/devices/callers --caller com.example.notes
+      what the notes app reaches differently from the shell (package visibility, exports)
   hearth diff samples/devices/legacy-links --api 31 --json
       what moving the same apps to Android 12 changes, as JSON: {"schemaVersion":1,"before":
       {"name","api"},"after":{...},"compared":N,"changes":[{"intent","site","before":{"outcome",
@@ -54,6 +60,7 @@ struct DiffOptions {
     std::vector<std::string> uninstalls;
     std::string patch;
     std::optional<int> api;
+    std::string caller;
     bool json = false;
     DeviceLoadFlags load;
 };
@@ -96,9 +103,9 @@ bool install(Device& device, const std::string& file, const DeviceLoadFlags& fla
 
 int runDiff(const DiffOptions& options, Io& io) {
     if (options.after.empty() && options.installs.empty() && options.uninstalls.empty() &&
-        options.patch.empty() && !options.api) {
+        options.patch.empty() && !options.api && options.caller.empty()) {
         return usageError(io, "nothing to compare: give AFTER, or a change (--install, "
-                              "--uninstall, --patch, --api)");
+                              "--uninstall, --patch, --api, --caller)");
     }
     std::optional<FrameworkPatch> patch;
     if (!options.patch.empty()) {
@@ -127,7 +134,14 @@ int runDiff(const DiffOptions& options, Io& io) {
         if (!install(*after, file, options.load, io)) return kExitBadInput;
     }
 
-    const DeviceDiff diff = diffDevices(*before, *after);
+    DiffCallers callers;
+    if (!options.caller.empty()) {
+        Result<Caller> caller = parseCaller(options.caller, *after);
+        if (!caller) return usageError(io, caller.error().message);
+        callers.before = Caller{};  // the shell, as am runs
+        callers.after = std::move(caller).value();
+    }
+    const DeviceDiff diff = diffDevices(*before, *after, callers);
     io.out << (options.json ? renderDiffJson(diff, *before, *after)
                             : renderDiffText(diff, *before, *after));
     return diff.rows.empty() ? kExitOk : kExitChanged;
@@ -151,6 +165,9 @@ Runner defineDiff(CLI::App& app, Io& io) {
         ->take_all();
     app.add_option("--patch", options->patch, "'home-first' or 'stock' framework on the AFTER side");
     app.add_option("--api", options->api, "the AFTER side's Android API level");
+    app.add_option("--caller", options->caller,
+                   "the AFTER side starts the intents as this caller (package, shell, system, "
+                   "root); BEFORE as the shell");
     app.add_flag("--json", options->json, "one JSON object instead of text");
     addDeviceLoadOptions(app, options->load);
     app.footer(kFooter);

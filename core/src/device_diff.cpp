@@ -15,12 +15,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_contract.h"
+
 namespace hearth {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int kSchemaVersion = 1;
 constexpr const char* kAnyHost = "example.org";  // stands for a filter host of "*"
 
 // The shortest subject a path or SSP matcher accepts, as far as it can be written without
@@ -234,8 +235,9 @@ DiffOutcome outcomeOf(const HomeSiteReport& site) {
     return out;
 }
 
-DeviceDiff diffDevices(const Device& before, const Device& after) {
+DeviceDiff diffDevices(const Device& before, const Device& after, const DiffCallers& callers) {
     DeviceDiff diff;
+    diff.callers = callers;
     const HomeReport homeBefore = analyzeHome(before);
     const HomeReport homeAfter = analyzeHome(after);
     for (const HomeSiteReport& site : homeBefore.sites) {
@@ -258,15 +260,26 @@ DeviceDiff diffDevices(const Device& before, const Device& after) {
     for (const auto& [args, intent] : intents) {
         ++diff.intentsCompared;
         // As `hearth start` answers: mode Start, MATCH_DEFAULT_ONLY, W-34, the chooser's entries.
-        DiffRow row{args, "", outcomeOf(resolveStart(beforeIndex, intent)),
-                    outcomeOf(resolveStart(afterIndex, intent))};
+        const auto startAs = [&intent](const PackageIndex& index,
+                                       const std::optional<Caller>& caller) {
+            ResolveRequest request;
+            request.intent = intent;
+            request.caller = caller;
+            return outcomeOf(resolveStart(index, std::move(request)));
+        };
+        DiffRow row{args, "", startAs(beforeIndex, callers.before),
+                    startAs(afterIndex, callers.after)};
         if (!row.before.sameAnswer(row.after)) diff.rows.push_back(std::move(row));
     }
     return diff;
 }
 
 std::string renderDiffText(const DeviceDiff& diff, const Device& before, const Device& after) {
-    const std::string sides = "before " + deviceWords(before) + ", after " + deviceWords(after);
+    const auto as = [](const std::optional<Caller>& caller) {
+        return caller ? " as " + callerName(*caller) : std::string();
+    };
+    const std::string sides = "before " + deviceWords(before) + as(diff.callers.before) +
+                              ", after " + deviceWords(after) + as(diff.callers.after);
     if (diff.rows.empty()) {
         return "No intent changes its outcome (" + std::to_string(diff.intentsCompared) +
                " compared; " + sides + ")\n";
@@ -286,9 +299,14 @@ std::string renderDiffText(const DeviceDiff& diff, const Device& before, const D
 
 std::string renderDiffJson(const DeviceDiff& diff, const Device& before, const Device& after) {
     Json out;
-    out["schemaVersion"] = kSchemaVersion;
-    out["before"] = {{"name", before.name}, {"api", before.apiLevel}};
-    out["after"] = {{"name", after.name}, {"api", after.apiLevel}};
+    out["schemaVersion"] = json_contract::kSchemaVersion;
+    out["before"] = json_contract::deviceJson(before);
+    out["after"] = json_contract::deviceJson(after);
+    const auto callerJson = [](const std::optional<Caller>& caller) {
+        return caller ? Json(callerName(*caller)) : Json(nullptr);
+    };
+    out["callers"] = {{"before", callerJson(diff.callers.before)},
+                      {"after", callerJson(diff.callers.after)}};
     out["compared"] = diff.intentsCompared;
     Json rows = Json::array();
     for (const DiffRow& row : diff.rows) {

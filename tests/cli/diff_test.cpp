@@ -69,11 +69,31 @@ TEST(DiffCommand, ThePatchShowsTheSeedStory) {
     EXPECT_NE(run.out.find("\nhome boot\n"), std::string::npos) << run.out;
 }
 
+TEST(DiffCommand, ACallerChangesOnlyWhatTheSaferIntentRulesDecide) {
+    const std::string callers = std::string(HEARTH_SAMPLES_DIR) + "/devices/callers";
+    // S-3/S-4: the system may start a non-exported activity through its filter; the shell may not.
+    const CliRun system = runCli({"diff", callers, "--caller", "system", "--json"});
+    ASSERT_EQ(system.code, 5) << system.err;
+    const nlohmann::json json = nlohmann::json::parse(system.out);
+    EXPECT_EQ(json["callers"], nlohmann::json({{"before", "shell"}, {"after", "system"}}));
+    ASSERT_EQ(json["changes"].size(), 1u) << system.out;
+    EXPECT_EQ(json["changes"][0]["intent"], "-a com.example.notes.EDIT");
+    EXPECT_EQ(json["changes"][0]["before"]["outcome"], "none");
+    EXPECT_EQ(json["changes"][0]["after"]["component"], "com.example.notes/.EditorActivity");
+    // V-11: starts are not visibility-filtered, so an app targeting 34 starts what the shell does.
+    const CliRun notes = runCli({"diff", callers, "--caller", "com.example.notes"});
+    EXPECT_EQ(notes.code, 0) << notes.out << notes.err;
+    EXPECT_NE(notes.out.find("as com.example.notes)"), std::string::npos) << notes.out;
+    const CliRun unknown = runCli({"diff", callers, "--caller", "com.example.nots"});
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_EQ(unknown.err.rfind("hearth diff: --caller expects ", 0), 0u) << unknown.err;
+}
+
 TEST(DiffCommand, UsageErrorsSayWhatIsMissing) {
     const CliRun nothing = runCli({"diff", kSeed});
     EXPECT_EQ(nothing.code, 2);
     EXPECT_EQ(nothing.err, "hearth diff: nothing to compare: give AFTER, or a change (--install, "
-                           "--uninstall, --patch, --api)\n");
+                           "--uninstall, --patch, --api, --caller)\n");
     const CliRun unknown = runCli({"diff", kSeed, "--uninstall", "com.nope"});
     EXPECT_EQ(unknown.code, 2);
     EXPECT_EQ(unknown.err, "hearth diff: --uninstall: no package 'com.nope'\n");

@@ -67,20 +67,29 @@ struct DiffRow {
     DiffOutcome after;
 };
 
+/// Who starts the probe intents on each side (the caller rules, V- and S-, at W-3); nullopt runs
+/// the resolver alone. HOME call sites are the framework's own and take no caller.
+struct DiffCallers {
+    std::optional<Caller> before;
+    std::optional<Caller> after;
+};
+
 struct DeviceDiff {
     size_t intentsCompared = 0;  ///< probe intents plus HOME call sites
     std::vector<DiffRow> rows;   ///< HOME sites first (homeSiteIds order), then intents by args
+    DiffCallers callers;         ///< who started the intents on each side
 };
 
 /// Resolves the probe intents of both devices (their union) as resolveStart does on each side
-/// (mode Start, MATCH_DEFAULT_ONLY; a chooser is what it shows) and HOME at every call site, and lists what differs. Both devices must stay unchanged while
-/// it runs.
-DeviceDiff diffDevices(const Device& before, const Device& after);
+/// (mode Start, MATCH_DEFAULT_ONLY; a chooser is what it shows), each side as its caller, and HOME
+/// at every call site, and lists what differs. Both devices must stay unchanged while it runs.
+DeviceDiff diffDevices(const Device& before, const Device& after, const DiffCallers& callers = {});
 
 /// The rows as text: a count line, then per row the intent and both outcomes with the after
 /// side's rule; "No intent changes its outcome" when there is none.
 std::string renderDiffText(const DeviceDiff& diff, const Device& before, const Device& after);
-/// {"schemaVersion", "before": {"name","api"}, "after": {...}, "compared", "changes":
+/// {"schemaVersion", "before": {"name","api"}, "after": {...}, "callers": {"before","after"}
+/// (callerName or null), "compared", "changes":
 /// [{"intent","site","before":{"outcome","component","chooser","rule","reason"},"after":{...}}]}.
 std::string renderDiffJson(const DeviceDiff& diff, const Device& before, const Device& after);
 
