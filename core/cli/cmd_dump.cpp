@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <system_error>
@@ -23,9 +24,12 @@ constexpr const char* kExamples = R"(Examples:
   hearth dump app/src/main/AndroidManifest.xml
       the package, its components and their intent filters as a readable tree
   hearth dump samples/devices/seed --json
-      every AndroidManifest.xml and *.apk below the folder (sorted by path), as JSON
-  hearth dump samples/devices/seed/device.json
-      the manifests a device.json lists, in its order and with its package names
+      the manifests the folder's device.json lists, as every other command reads the folder,
+      as JSON
+  hearth dump samples/devices/seed --scan
+      every AndroidManifest.xml and *.apk below the folder (sorted by path), device.json or not
+  hearth dump samples/checks/deep-links
+      a folder without device.json: every manifest and APK below it
   hearth dump app/src/main/AndroidManifest.xml --package com.example.app \
       --placeholder deepLinkScheme=example
       a Gradle manifest without a package attribute, with a build-time placeholder filled in
@@ -43,6 +47,7 @@ struct DumpOptions {
     bool json = false;
     bool jsonl = false;
     bool strict = false;
+    bool scan = false;
     std::vector<std::string> placeholders;
     std::string packageName;
 };
@@ -51,6 +56,19 @@ bool isDeviceJson(const std::string& argument) {
     std::error_code ec;
     return std::filesystem::path(argument).extension() == ".json" &&
            std::filesystem::is_regular_file(argument, ec);
+}
+
+// A folder with a device.json is that device, as `query DIR` and every other command read it
+// (loadDevice); --scan reads the folder's files instead.
+std::optional<std::string> deviceJsonOf(const std::string& argument, bool scan) {
+    if (isDeviceJson(argument)) return argument;
+    std::error_code ec;
+    const std::filesystem::path inside = std::filesystem::path(argument) / "device.json";
+    if (!scan && std::filesystem::is_directory(argument, ec) &&
+        std::filesystem::is_regular_file(inside, ec)) {
+        return inside.string();
+    }
+    return std::nullopt;
 }
 
 // Expands one PATH argument into the files to read, or reports why it cannot be read.
@@ -118,14 +136,21 @@ int run(const DumpOptions& options, Io& io) {
         manifests.push_back(std::move(manifest));
     };
     for (const std::string& argument : options.paths) {
-        if (isDeviceJson(argument)) {
+        if (const std::optional<std::string> deviceJson = deviceJsonOf(argument, options.scan)) {
             // The device's own list: its order, and its package names for manifests without one.
-            Result<Device> device = loadDevice(argument, DeviceLoadOptions{parse, {}});
+            Result<Device> device = loadDevice(*deviceJson, DeviceLoadOptions{parse, {}});
             if (!device) {
                 fail(device.error());
                 continue;
             }
             warn(device->diagnostics);
+            if (options.jsonl) {
+                // Each line carries its manifest's warnings; the device.json's own are in no
+                // line, so they go to stderr.
+                for (const Diagnostic& warning : device->diagnostics) {
+                    if (warning.where.file == *deviceJson) io.err << warning.toString() << "\n";
+                }
+            }
             for (InstalledPackage& package : device->packages) add(std::move(package.manifest));
             continue;
         }
@@ -155,8 +180,8 @@ int run(const DumpOptions& options, Io& io) {
 Runner defineDump(CLI::App& app, Io& io) {
     auto options = std::make_shared<DumpOptions>();
     app.add_option("PATH", options->paths,
-                   "AndroidManifest.xml files, .apk files, device.json files, or folders searched "
-                   "for manifests and APKs")
+                   "AndroidManifest.xml files, .apk files, device.json files, device folders (a "
+                   "device.json inside), or folders searched for manifests and APKs")
         ->required();
     CLI::Option* json = app.add_flag("--json", options->json, "print JSON instead of a tree");
     app.add_flag("--jsonl", options->jsonl,
@@ -164,6 +189,9 @@ Runner defineDump(CLI::App& app, Io& io) {
                  "without loading a device; for sharding a corpus with GNU parallel or xargs -P")
         ->excludes(json);
     app.add_flag("--strict", options->strict, "treat warnings as errors");
+    app.add_flag("--scan", options->scan,
+                 "read every AndroidManifest.xml and .apk below a folder even when it holds a "
+                 "device.json (default: the folder is the device its device.json describes)");
     app.add_option("--placeholder", options->placeholders,
                    "KEY=VALUE for a ${KEY} manifest placeholder (repeatable); applicationId "
                    "defaults to the package")

@@ -500,6 +500,30 @@ TEST(DumpCommand, DeviceJsonGivesItsOrderAndItsPackageNames) {
     EXPECT_EQ(document["diagnostics"], nlohmann::json::array());
 }
 
+TEST(DumpCommand, AFolderWithADeviceJsonIsThatDeviceUnlessScanned) {
+    // Issue 15: `dump DIR` reads DIR/device.json as `query DIR` does; --scan reads every file.
+    const fs::path dir = scratchDir("device_folder");
+    writeFile(dir / "kept" / "AndroidManifest.xml", "<manifest package=\"com.example.kept\" />");
+    writeFile(dir / "spare" / "AndroidManifest.xml", "<manifest package=\"com.example.spare\" />");
+    writeFile(dir / "device.json",
+              R"json({"name": "one", "packages": [{"manifest": "kept/AndroidManifest.xml"}]})json");
+    const auto packagesOf = [](const DumpRun& run) {
+        std::vector<std::string> out;
+        const nlohmann::json document = nlohmann::json::parse(run.out);
+        for (const auto& package : document["packages"]) {
+            out.push_back(package["package"].get<std::string>());
+        }
+        return out;
+    };
+    const DumpRun device = dump({dir.string(), "--json"});
+    ASSERT_EQ(device.code, 0) << device.err;
+    EXPECT_EQ(packagesOf(device), std::vector<std::string>{"com.example.kept"});
+    const DumpRun scanned = dump({dir.string(), "--json", "--scan"});
+    ASSERT_EQ(scanned.code, 0) << scanned.err;
+    EXPECT_EQ(packagesOf(scanned),
+              (std::vector<std::string>{"com.example.kept", "com.example.spare"}));
+}
+
 TEST(DumpCommand, BrokenDeviceJsonIsBadInput) {
     const std::string deviceJson = writeFile(scratchDir("bad_device") / "device.json", "{");
     const DumpRun run = dump({deviceJson});
