@@ -8,8 +8,10 @@ void addDeviceLoadOptions(CLI::App& app, DeviceLoadFlags& flags) {
     app.add_flag("--strict", flags.strict,
                  "fail (exit 1) on a package that cannot be parsed or that Android refuses to "
                  "install, and on warnings, instead of loading the rest of the device");
-    app.add_flag("--warnings", flags.warnings,
-                 "print every warning from the device's manifests (default: only their number)");
+    app.add_flag("--warnings{all}", flags.warnings,
+                 "warnings while loading: summary (default: the device.json's own warnings, the "
+                 "manifests' counted), all (every one; bare --warnings), none (errors only)")
+        ->check(CLI::IsMember({"none", "summary", "all"}));
 }
 
 std::optional<Device> loadDeviceForCommand(const char* command, const std::string& path,
@@ -23,13 +25,17 @@ std::optional<Device> loadDeviceForCommand(const char* command, const std::strin
     }
     Device& device = *loaded;
     // device.json's own warnings (a disabled component it names that does not exist) are the
-    // user's typos: always shown. The manifests' warnings can number hundreds: counted.
+    // user's typos: shown unless --warnings=none. The manifests' can number hundreds: counted.
     const std::string deviceFile =
         device.source.extension() == ".json" ? device.source.string() : std::string();
     size_t manifestWarnings = 0;
     for (const Diagnostic& diagnostic : device.diagnostics) {
         const bool own = !deviceFile.empty() && diagnostic.where.file == deviceFile;
-        if (diagnostic.severity == Diagnostic::Severity::Error || own || flags.warnings) {
+        if (diagnostic.severity == Diagnostic::Severity::Error) {
+            io.err << diagnostic.toString() << "\n";
+        } else if (flags.warnings == "none") {
+            continue;
+        } else if (own || flags.warnings == "all") {
             io.err << diagnostic.toString() << "\n";
         } else {
             ++manifestWarnings;

@@ -13,7 +13,9 @@ namespace hearth::cli {
 
 struct DeviceLoadFlags {
     bool strict = false;    ///< --strict: fail on the first package Android would skip or refuse
-    bool warnings = false;  ///< --warnings: print every manifest warning, not only their number
+    /// --warnings none|summary|all: "summary" (the default) prints the device.json's own warnings
+    /// and counts the manifests'; "all" prints every one; "none" prints none (errors always).
+    std::string warnings = "summary";
 };
 
 /// Adds --strict and --warnings to a command that loads a device.
