@@ -1,6 +1,6 @@
 #include "batch.h"
 
-#include <hearth/check.h>
+#include <hearth/shell_words.h>
 #include <hearth/intent.h>
 #include <hearth/limits.h>
 
@@ -34,7 +34,7 @@ read (so hearth can serve as a coprocess). A request is either
 Blank lines and lines starting with '#' are skipped. The command line's options (--caller,
 --explain, --default-only, ...) apply to every line unless the line says otherwise.
 Each answer is the command's --json answer on one line with "id" first:
-  {"id":3,"results":[...]}
+  {"id":3,"schemaVersion":1,"device":{"name":"seed","api":8},"intent":{...},"results":[...]}
 A line that is not a request is reported on stderr as FILE:LINE:COL and answered with
   {"id":3,"error":"BAD_INPUT","message":"FILE:3:14: Unknown option: -x"}
 and the remaining lines are still answered.
@@ -293,7 +293,7 @@ class BatchRun {
                 }
                 callerWord = ShellWord{value, valueAt};
             } else if (name == "--explain") {
-                options.explain = true;
+                options.explain = "near";  // JSON lists every rejection either way
             } else {
                 if (!optionsAt) optionsAt = valueAt;
                 if (name == "--default-only") options.defaultOnly = true;
@@ -318,7 +318,7 @@ class BatchRun {
         }
         request->mode = m_command.mode;
         request->queryFlags |= m_command.forcedQueryFlags;
-        return PreparedRequest{std::move(request).value(), options.explain};
+        return PreparedRequest{std::move(request).value(), !options.explain.empty()};
     }
 
     static std::string dumpId(const Json& id) {

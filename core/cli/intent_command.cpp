@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <ostream>
+#include <utility>
 
 #include "batch.h"
 
@@ -180,6 +181,17 @@ Runner defineIntentCommand(CLI::App& app, Io& io, const char* command, const cha
     return [options, command, report = std::move(report), mode, forcedQueryFlags,
             batchAnswer = std::move(batchAnswer), &app, &io]() -> int {
         if (!options->batch.empty()) {
+            // Batch answers are JSON lines: the text shapes and the one-intent --why would be
+            // silently ignored, so they are refused.
+            for (const auto& [given, name] :
+                 {std::pair{!options->why.empty(), "--why"}, {options->brief, "--brief"},
+                  {options->components, "--components"}}) {
+                if (!given) continue;
+                io.err << "hearth " << command << ": " << name
+                       << " does not apply to --batch (each line is answered as --json; "
+                          "--explain adds every rejection)\n";
+                return kExitUsage;
+            }
             return runBatch(BatchCommand{command, mode, forcedQueryFlags, batchAnswer}, *options,
                             app.remaining(), io);
         }
