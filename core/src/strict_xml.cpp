@@ -74,7 +74,7 @@ std::optional<BadReference> findBadReference(std::string_view text) {
         }
         const std::string_view name = text.substr(pos + 1, end - pos - 1);
         if (end >= text.size() || text[end] != ';' || name.empty()) {
-            return BadReference{pos, text.substr(pos, 1)};
+            return BadReference{pos, text.substr(pos, 1), std::nullopt};
         }
         bool known =
             name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos";
