@@ -153,10 +153,14 @@ bool ClaimsPanel::find() {
     const std::vector<Claim> claims = findClaims(m_session.device(), *valid);
     m_model->setClaims(claims);
     m_summary->setStyleSheet({});
+    // Without a translation file Qt's %n plural forms print "(s)": the English is spelled out.
+    const bool one = claims.size() == 1;
+    const QString count = QString::number(claims.size());
     m_summary->setText(valid->asksForValues()
-                           ? tr("%n filter(s) claim it", nullptr, int(claims.size()))
-                           : tr("%n deep link filter(s) (VIEW + BROWSABLE + a scheme)", nullptr,
-                                int(claims.size())));
+                           ? (one ? tr("1 filter claims it") : tr("%1 filters claim it").arg(count))
+                           : (one ? tr("1 deep link filter (VIEW + BROWSABLE + a scheme)")
+                                  : tr("%1 deep link filters (VIEW + BROWSABLE + a scheme)")
+                                        .arg(count)));
     for (int column : {int(ClaimsModel::Component), int(ClaimsModel::Kind),
                        int(ClaimsModel::State), int(ClaimsModel::Domains)}) {
         m_view->resizeColumnToContents(column);
