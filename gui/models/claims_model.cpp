@@ -4,7 +4,12 @@
 
 namespace hearth::gui {
 
-ClaimsModel::ClaimsModel(QObject* parent) : QAbstractTableModel(parent) {}
+ClaimsModel::ClaimsModel(QObject* parent)
+    : RowTableModel({tr("Component"), tr("Kind"), tr("State"), tr("Links it claims"),
+                     tr("App Links state per host"), tr("Filter")},
+                    parent) {
+    Q_ASSERT(columnCount() == ColumnCount);
+}
 
 void ClaimsModel::setClaims(const std::vector<Claim>& claims) {
     beginResetModel();
@@ -30,26 +35,10 @@ void ClaimsModel::setClaims(const std::vector<Claim>& claims) {
     endResetModel();
 }
 
-void ClaimsModel::clear() {
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-}
-
-int ClaimsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ClaimsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant ClaimsModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() ||
-        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
-        return {};
-    }
-    const Row& row = m_rows[size_t(index.row())];
+    const Row* found = rowAt(index);
+    if (!found) return {};
+    const Row& row = *found;
     if (role == kSortRole && index.column() == Filter) return locationText(row.where);
     if (index.column() == Filter || role == kLocationRole) return locationCellData(row.where, role);
     switch (role) {
@@ -87,27 +76,6 @@ QVariant ClaimsModel::data(const QModelIndex& index, int role) const {
                     break;
             }
             return {};
-    }
-    return {};
-}
-
-QVariant ClaimsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Vertical || role != Qt::DisplayRole) return {};
-    switch (Column(section)) {
-        case Component:
-            return tr("Component");
-        case Kind:
-            return tr("Kind");
-        case State:
-            return tr("State");
-        case Links:
-            return tr("Links it claims");
-        case Domains:
-            return tr("App Links state per host");
-        case Filter:
-            return tr("Filter");
-        case ColumnCount:
-            break;
     }
     return {};
 }

@@ -6,13 +6,25 @@
 
 #include <hearth/claims.h>
 
-#include <QAbstractTableModel>
 #include <QStringList>
 #include <vector>
 
+#include "models/row_table_model.h"
+
 namespace hearth::gui {
 
-class ClaimsModel : public QAbstractTableModel {
+/// One row of ClaimsModel.
+struct ClaimRow {
+    ComponentName component;
+    QString kind;
+    QString state;
+    QStringList links;
+    QStringList domains;        ///< "host: state"
+    QStringList domainReasons;  ///< "host: state — reason"
+    SourceLocation where;
+};
+
+class ClaimsModel : public RowTableModel<ClaimRow> {
     Q_OBJECT
 
   public:
@@ -22,25 +34,11 @@ class ClaimsModel : public QAbstractTableModel {
 
     /// Shows these claims (their filter pointers are not kept).
     void setClaims(const std::vector<Claim>& claims);
-    void clear();
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
   private:
-    struct Row {
-        ComponentName component;
-        QString kind;
-        QString state;
-        QStringList links;
-        QStringList domains;        ///< "host: state"
-        QStringList domainReasons;  ///< "host: state — reason"
-        SourceLocation where;
-    };
-    std::vector<Row> m_rows;
+    using Row = ClaimRow;
 };
 
 }  // namespace hearth::gui

@@ -7,12 +7,14 @@
 
 namespace hearth::gui {
 
-DiagnosticModel::DiagnosticModel(QObject* parent) : QAbstractTableModel(parent) {}
+DiagnosticModel::DiagnosticModel(QObject* parent)
+    : RowTableModel({tr("Severity"), tr("Location"), tr("Message")},
+                    parent) {
+    Q_ASSERT(columnCount() == ColumnCount);
+}
 
 void DiagnosticModel::setDiagnostics(std::vector<Diagnostic> diagnostics) {
-    beginResetModel();
-    m_rows = std::move(diagnostics);
-    endResetModel();
+    setRows(std::move(diagnostics));
 }
 
 int DiagnosticModel::errorCount() const {
@@ -23,20 +25,10 @@ int DiagnosticModel::errorCount() const {
 
 int DiagnosticModel::warningCount() const { return int(m_rows.size()) - errorCount(); }
 
-int DiagnosticModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int DiagnosticModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant DiagnosticModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() ||
-        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
-        return {};
-    }
-    const Diagnostic& row = m_rows[size_t(index.row())];
+    const Diagnostic* found = rowAt(index);
+    if (!found) return {};
+    const Diagnostic& row = *found;
     const bool isError = row.severity == Diagnostic::Severity::Error;
     if (role == kLocationRole) return QVariant::fromValue(row.where);
     if (role == Qt::ToolTipRole) return qs(row.toString());
@@ -55,21 +47,6 @@ QVariant DiagnosticModel::data(const QModelIndex& index, int role) const {
         }
         case Message:
             return qs(row.message);
-        case ColumnCount:
-            break;
-    }
-    return {};
-}
-
-QVariant DiagnosticModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    switch (Column(section)) {
-        case Severity:
-            return tr("Severity");
-        case Location:
-            return tr("Location");
-        case Message:
-            return tr("Message");
         case ColumnCount:
             break;
     }

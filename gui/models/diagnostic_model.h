@@ -4,14 +4,15 @@
 
 #include <hearth/source_location.h>
 
-#include <QAbstractTableModel>
 #include <vector>
 
 #include "app_paths.h"
 
+#include "models/row_table_model.h"
+
 namespace hearth::gui {
 
-class DiagnosticModel : public QAbstractTableModel {
+class DiagnosticModel : public RowTableModel<Diagnostic> {
     Q_OBJECT
 
   public:
@@ -25,14 +26,9 @@ class DiagnosticModel : public QAbstractTableModel {
     int errorCount() const;
     int warningCount() const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
   private:
-    std::vector<Diagnostic> m_rows;
 };
 
 }  // namespace hearth::gui

@@ -7,7 +7,12 @@
 
 namespace hearth::gui {
 
-RejectionModel::RejectionModel(QObject* parent) : QAbstractTableModel(parent) {}
+RejectionModel::RejectionModel(QObject* parent)
+    : RowTableModel({tr("Component"), tr("Rule"), tr("Why it is not a candidate"),
+                     tr("Filter")},
+                    parent) {
+    Q_ASSERT(columnCount() == ColumnCount);
+}
 
 void RejectionModel::setRejections(const std::vector<Rejection>& rejections, const Device& device) {
     beginResetModel();
@@ -35,26 +40,10 @@ void RejectionModel::setRejections(const std::vector<Rejection>& rejections, con
     endResetModel();
 }
 
-void RejectionModel::clear() {
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-}
-
-int RejectionModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int RejectionModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant RejectionModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() ||
-        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
-        return {};
-    }
-    const Row& row = m_rows[size_t(index.row())];
+    const Row* found = rowAt(index);
+    if (!found) return {};
+    const Row& row = *found;
     if (role == kNearnessRole) return row.nearness;
     if (role == kNearMissRole) return row.nearMiss;
     if (role == kSortRole && index.column() == Filter) return locationText(row.where);
@@ -83,22 +72,6 @@ QVariant RejectionModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-QVariant RejectionModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Vertical || role != Qt::DisplayRole) return {};
-    switch (Column(section)) {
-        case Component:
-            return tr("Component");
-        case Rule:
-            return tr("Rule");
-        case Reason:
-            return tr("Why it is not a candidate");
-        case Filter:
-            return tr("Filter");
-        case ColumnCount:
-            break;
-    }
-    return {};
-}
 
 RejectionProxy::RejectionProxy(QObject* parent) : QSortFilterProxyModel(parent) {
     setSortRole(kSortRole);

@@ -6,13 +6,24 @@
 
 #include <hearth/package_index.h>
 
-#include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 #include <vector>
 
+#include "models/row_table_model.h"
+
 namespace hearth::gui {
 
-class RejectionModel : public QAbstractTableModel {
+/// One row of RejectionModel.
+struct RejectionRow {
+    ComponentName component;
+    std::string rule;
+    std::string reason;
+    SourceLocation where;
+    int nearness = 0;
+    bool nearMiss = false;
+};
+
+class RejectionModel : public RowTableModel<RejectionRow> {
     Q_OBJECT
 
   public:
@@ -29,24 +40,11 @@ class RejectionModel : public QAbstractTableModel {
     /// pointers are not kept. A rejection of a whole component links to the component's element
     /// in the device's manifest.
     void setRejections(const std::vector<Rejection>& rejections, const Device& device);
-    void clear();
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
   private:
-    struct Row {
-        ComponentName component;
-        std::string rule;
-        std::string reason;
-        SourceLocation where;
-        int nearness = 0;
-        bool nearMiss = false;
-    };
-    std::vector<Row> m_rows;
+    using Row = RejectionRow;
 };
 
 /// Sorts by kSortRole, filters on every column's text (case-insensitive), and with

@@ -6,7 +6,12 @@
 
 namespace hearth::gui {
 
-ResolveResultModel::ResolveResultModel(QObject* parent) : QAbstractTableModel(parent) {}
+ResolveResultModel::ResolveResultModel(QObject* parent)
+    : RowTableModel({tr("#"), tr("Component"), tr("Priority"), tr("Match"),
+                     tr("DEFAULT"), tr("System"), tr("Filter")},
+                    parent) {
+    Q_ASSERT(columnCount() == ColumnCount);
+}
 
 ResolveResultModel::Row ResolveResultModel::rowFrom(const ResolveInfo& info) {
     Row row;
@@ -44,26 +49,10 @@ void ResolveResultModel::setCandidates(const std::vector<ResolveInfo>& candidate
     endResetModel();
 }
 
-void ResolveResultModel::clear() {
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-}
-
-int ResolveResultModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ResolveResultModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() ||
-        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
-        return {};
-    }
-    const Row& row = m_rows[size_t(index.row())];
+    const Row* found = rowAt(index);
+    if (!found) return {};
+    const Row& row = *found;
     if (role == kSortRole) {
         switch (Column(index.column())) {
             case Rank:
@@ -129,29 +118,6 @@ QVariant ResolveResultModel::data(const QModelIndex& index, int role) const {
         case Qt::TextAlignmentRole:
             if (index.column() == Rank) return int(Qt::AlignRight | Qt::AlignVCenter);
             return {};
-    }
-    return {};
-}
-
-QVariant ResolveResultModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Vertical || role != Qt::DisplayRole) return {};
-    switch (Column(section)) {
-        case Rank:
-            return tr("#");
-        case Component:
-            return tr("Component");
-        case Priority:
-            return tr("Priority");
-        case Match:
-            return tr("Match");
-        case Default:
-            return tr("DEFAULT");
-        case System:
-            return tr("System");
-        case Filter:
-            return tr("Filter");
-        case ColumnCount:
-            break;
     }
     return {};
 }

@@ -5,13 +5,27 @@
 
 #include <hearth/package_index.h>
 
-#include <QAbstractTableModel>
 #include <optional>
 #include <vector>
 
+#include "models/row_table_model.h"
+
 namespace hearth::gui {
 
-class ResolveResultModel : public QAbstractTableModel {
+/// One row of ResolveResultModel.
+struct CandidateRow {
+    ComponentName component;
+    ComponentKind kind = ComponentKind::Activity;
+    int priority = 0;
+    int declaredPriority = 0;
+    int match = 0;
+    bool isDefault = false;
+    bool system = false;
+    bool chosen = false;
+    SourceLocation where;
+};
+
+class ResolveResultModel : public RowTableModel<CandidateRow> {
     Q_OBJECT
 
   public:
@@ -23,29 +37,13 @@ class ResolveResultModel : public QAbstractTableModel {
     void setResult(const ResolveResult& result);
     /// Shows a plain query answer (no chosen row).
     void setCandidates(const std::vector<ResolveInfo>& candidates);
-    void clear();
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
 
   private:
-    struct Row {
-        ComponentName component;
-        ComponentKind kind = ComponentKind::Activity;
-        int priority = 0;
-        int declaredPriority = 0;
-        int match = 0;
-        bool isDefault = false;
-        bool system = false;
-        bool chosen = false;
-        SourceLocation where;
-    };
+    using Row = CandidateRow;
     static Row rowFrom(const ResolveInfo& info);
 
-    std::vector<Row> m_rows;
 };
 
 }  // namespace hearth::gui
