@@ -45,10 +45,21 @@ std::optional<std::string> meantName(std::string_view term,
         if (!declared.contains(name)) candidates.push_back(name);
     }
     if (term.find('.') == std::string_view::npos) {
+        // A short form: the name whose last segment it is, or else one edit from ("VEIW").
+        std::vector<std::string_view> lastSegments;
+        std::vector<std::string_view> fullNames;  // fullNames[i] ends in lastSegments[i]
         for (std::string_view candidate : candidates) {
             const size_t dot = candidate.rfind('.');
-            if (dot != std::string_view::npos && candidate.substr(dot + 1) == term) {
-                return std::string(candidate);
+            if (dot == std::string_view::npos) continue;
+            if (candidate.substr(dot + 1) == term) return std::string(candidate);
+            lastSegments.push_back(candidate.substr(dot + 1));
+            fullNames.push_back(candidate);
+        }
+        if (auto near = nearestName(term, lastSegments, 1)) {
+            // nearestName answers with one of the views it was given: the same position names
+            // the full name.
+            for (size_t i = 0; i < lastSegments.size(); ++i) {
+                if (lastSegments[i].data() == near->data()) return std::string(fullNames[i]);
             }
         }
     }

@@ -415,10 +415,13 @@ std::string renderNotCandidates(const std::vector<Rejection>& rejections, const 
         if (rejections.empty()) {
             return "Not candidates among " + style.only + ": none (each is in the list)\n";
         }
-        std::string out = "Not candidates among " + style.only + ":\n";
-        for (const Rejection& rejection : rejections) {
-            out += "  " + describeRejection(rejection) + "\n";
-        }
+        // Every row of the one package asked about, its near misses first.
+        std::vector<const Rejection*> rows;
+        for (const Rejection& rejection : rejections) rows.push_back(&rejection);
+        std::stable_partition(rows.begin(), rows.end(),
+                              [](const Rejection* row) { return row->nearMiss; });
+        std::string out = "Not candidates among " + style.only + " (near misses first):\n";
+        for (const Rejection* row : rows) out += "  " + describeRejection(*row) + "\n";
         return out;
     }
     if (rejections.empty()) return std::string("Not candidates: ") + noneLine + "\n";

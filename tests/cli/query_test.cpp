@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -509,13 +510,31 @@ TEST(QueryCommand, WhyExplainsOnlyThatPackage) {
                                   "--components", "--why", "com.example.mail"});
     EXPECT_EQ(result.code, 0) << result.err;
     const std::string section = result.out.substr(result.out.find("Not candidates"));
-    EXPECT_EQ(section, "Not candidates among com.example.mail:\n"
+    EXPECT_EQ(section, "Not candidates among com.example.mail (near misses first):\n"
                        "  com.example.mail/.Compose: not a candidate — M-3: action "
                        "'android.intent.action.VIEW' is not in the filter's actions [SENDTO] (" +
                            kBrowsers + "/mail/AndroidManifest.xml:12:13)\n");
     // The order lists only the subject's place, and mail is not a candidate.
     EXPECT_NE(result.out.find("Order (R-9):\n  (com.example.mail is not among them)\n"),
               std::string::npos)
+        << result.out;
+}
+
+TEST(QueryCommand, WhyListsThePackagesNearMissesFirst) {
+    // Issue 15's question on the real corpus: "why doesn't K-9 get mailto:?" Of K-9's ~30
+    // activities the one that matters (MessageCompose: the filter matches, the activity is
+    // disabled, R-8) comes first, before the ones without a filter.
+    const std::string corpus = std::string(HEARTH_SHARED_DIR) + "/corpus/manifests";
+    if (!std::filesystem::is_directory(corpus)) GTEST_SKIP() << "no corpus at " << corpus;
+    const CliRun result = runCli({"query", corpus, "-a", "android.intent.action.SENDTO", "-d",
+                                  "mailto:someone@example.com", "--why", "com.fsck.k9",
+                                  "--warnings=none"});
+    EXPECT_EQ(result.code, 4) << result.err;
+    const size_t section =
+        result.out.find("Not candidates among com.fsck.k9 (near misses first):\n");
+    ASSERT_NE(section, std::string::npos) << result.out;
+    const std::string rows = result.out.substr(result.out.find('\n', section) + 1);
+    EXPECT_EQ(rows.rfind("  com.fsck.k9/.activity.MessageCompose: not a candidate — R-8: ", 0), 0u)
         << result.out;
 }
 

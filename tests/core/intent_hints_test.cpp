@@ -50,6 +50,14 @@ TEST(UndeclaredIntentTerms, ShortFormsNameTheQualifiedName) {
                      "'android.intent.category.BROWSABLE'?"}));
 }
 
+TEST(UndeclaredIntentTerms, AMisspeltShortFormNamesTheQualifiedName) {
+    // One edit from a declared name's last segment ("VEIW" swaps two letters of VIEW).
+    EXPECT_EQ(hintsFor({"-a", "VEIW", "-c", "browsable", "-d", "https://example.com/"}),
+              (Lines{"no filter declares action 'VEIW'; did you mean 'android.intent.action.VIEW'?",
+                     "no filter declares category 'browsable'; did you mean "
+                     "'android.intent.category.BROWSABLE'?"}));
+}
+
 TEST(UndeclaredIntentTerms, AnAndroidNameNoFilterDeclaresHasNoSuggestion) {
     EXPECT_EQ(hintsFor({"-a", "android.intent.action.SET_ALARM"}),
               (Lines{"no filter declares action 'android.intent.action.SET_ALARM'"}));
