@@ -137,6 +137,26 @@ bool DeviceSession::setUserUnlocked(bool unlocked) {
     return true;
 }
 
+bool DeviceSession::removePreferredActivity(bool persistent, size_t index) {
+    if (!m_device) return false;
+    std::vector<PreferredActivity>& table =
+        persistent ? m_device->persistentPreferred : m_device->preferred;
+    if (index >= table.size()) return false;
+    table.erase(table.begin() + std::ptrdiff_t(index));
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::clearPreferredActivities() {
+    if (!m_device || (m_device->preferred.empty() && m_device->persistentPreferred.empty())) {
+        return false;
+    }
+    m_device->preferred.clear();
+    m_device->persistentPreferred.clear();
+    markEdited();
+    return true;
+}
+
 bool DeviceSession::setUserSetupComplete(bool complete) {
     if (!m_device || m_device->userSetupComplete == complete) return false;
     m_device->userSetupComplete = complete;

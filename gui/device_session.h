@@ -72,6 +72,11 @@ class DeviceSession : public QObject {
     /// unchanged or when the package is not listed.
     bool setHomeRoleHolder(std::optional<std::string> packageName);
     bool setBrowserRoleHolder(std::optional<std::string> packageName);
+    /// Forgets recorded choices: a preferred activity (P-4/P-5, "Always" or last chosen) or a
+    /// persistent one (P-7) by its index in device().preferred / persistentPreferred, or all of
+    /// both. False when there is no such entry (or none at all).
+    bool removePreferredActivity(bool persistent, size_t index);
+    bool clearPreferredActivities();
     /// Replaces the device with an edited copy (e.g. after the simulator recorded a choice).
     void applyEditedDevice(Device device);
     /// Restores the device as loaded.

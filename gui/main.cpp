@@ -88,8 +88,8 @@ int main(int argc, char** argv) {
                             QStringLiteral("Window size for --screenshot (default 1400x900)."),
                             QStringLiteral("WxH"), QStringLiteral("1400x900"));
     QCommandLineOption tab(QStringLiteral("tab"),
-                           QStringLiteral("The tab to show first: home, intent, manifest or "
-                                          "claims."),
+                           QStringLiteral("The tab to show first: home, intent, manifest, "
+                                          "claims or preferred."),
                            QStringLiteral("NAME"), QStringLiteral("home"));
     QCommandLineOption intent(
         QStringLiteral("intent"),
@@ -117,11 +117,12 @@ int main(int argc, char** argv) {
 
     hearth::gui::MainWindow window;
     const QStringList tabs = {QStringLiteral("home"), QStringLiteral("intent"),
-                              QStringLiteral("manifest"), QStringLiteral("claims")};
+                              QStringLiteral("manifest"), QStringLiteral("claims"),
+                              QStringLiteral("preferred")};
     const int tabIndex = int(tabs.indexOf(parser.value(tab)));
     if (tabIndex < 0) {
         QTextStream(stderr) << "hearth-gui: --tab must be one of home, intent, manifest, claims, "
-                               "got '"
+                               "preferred, got '"
                             << parser.value(tab) << "'\n";
         return 2;
     }

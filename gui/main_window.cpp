@@ -32,6 +32,7 @@
 #include "panels/device_facts_panel.h"
 #include "panels/device_panel.h"
 #include "panels/home_panel.h"
+#include "panels/preferred_panel.h"
 #include "panels/intent_tester.h"
 #include "panels/manifest_view.h"
 
@@ -61,6 +62,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_manifestView, tr("&Manifest"));
     m_claimsPanel = new ClaimsPanel(*m_session, this);
     m_tabs->addTab(m_claimsPanel, tr("&Claims"));
+    m_preferredPanel = new PreferredPanel(*m_session, this);
+    m_tabs->addTab(m_preferredPanel, tr("&Preferred"));
     setCentralWidget(m_tabs);
 
     buildDocks();
@@ -104,6 +107,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_intentTester, &IntentTester::locationActivated, this,
             [this](const SourceLocation& where) { showLocation(where, true); });
     connect(m_claimsPanel, &ClaimsPanel::locationActivated, this,
+            [this](const SourceLocation& where) { showLocation(where, true); });
+    connect(m_preferredPanel, &PreferredPanel::locationActivated, this,
             [this](const SourceLocation& where) { showLocation(where, true); });
     connect(m_homePanel, &HomePanel::locationActivated, this,
             [this](const SourceLocation& where) { showLocation(where, true); });

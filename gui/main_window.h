@@ -32,6 +32,7 @@ class DevicePanel;
 class DeviceSession;
 class DiagnosticModel;
 class HomePanel;
+class PreferredPanel;
 class IntentTester;
 class ManifestView;
 
@@ -61,6 +62,7 @@ class MainWindow : public QMainWindow {
     IntentTester* intentTester() const { return m_intentTester; }
     ManifestView* manifestView() const { return m_manifestView; }
     ClaimsPanel* claimsPanel() const { return m_claimsPanel; }
+    PreferredPanel* preferredPanel() const { return m_preferredPanel; }
     DiagnosticModel* diagnosticModel() const { return m_diagnostics; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -116,6 +118,7 @@ class MainWindow : public QMainWindow {
     IntentTester* m_intentTester = nullptr;
     ManifestView* m_manifestView = nullptr;
     ClaimsPanel* m_claimsPanel = nullptr;
+    PreferredPanel* m_preferredPanel = nullptr;
     DiagnosticModel* m_diagnostics = nullptr;
     QTableView* m_diagnosticView = nullptr;
     QTabWidget* m_tabs = nullptr;

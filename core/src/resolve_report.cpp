@@ -223,6 +223,43 @@ const char* componentKindPlural(ComponentKind kind) {
     }
 }
 
+std::string renderFilterSummary(const IntentFilter& filter) {
+    std::vector<std::string> parts;
+    const auto add = [&parts](const char* key, std::vector<std::string> values, bool bracket) {
+        if (values.empty()) return;
+        std::string joined;
+        for (const std::string& value : values) joined += (joined.empty() ? "" : ",") + value;
+        parts.push_back(std::string(key) + "=" + (bracket ? "[" + joined + "]" : joined));
+    };
+    std::vector<std::string> actions;
+    for (const std::string& action : filter.actions) actions.push_back(text::shortName(action));
+    std::vector<std::string> categories;
+    for (const std::string& category : filter.categories) {
+        categories.push_back(text::shortName(category));
+    }
+    std::vector<std::string> hosts;
+    for (const FilterAuthority& authority : filter.authorities) {
+        hosts.push_back(authority.host +
+                        (authority.port ? ":" + std::to_string(*authority.port) : std::string()));
+    }
+    std::vector<std::string> paths;
+    for (const PatternMatcher& path : filter.paths) {
+        // A prefix or suffix as the glob it amounts to; globs as written.
+        paths.push_back(path.kind() == PatternKind::Prefix   ? path.pattern() + "*"
+                        : path.kind() == PatternKind::Suffix ? "*" + path.pattern()
+                                                              : path.pattern());
+    }
+    add("act", actions, false);
+    add("cat", categories, true);
+    add("scheme", filter.schemes, false);
+    add("host", hosts, false);
+    add("path", paths, false);
+    add("typ", filter.types, false);
+    std::string out;
+    for (const std::string& part : parts) out += (out.empty() ? "" : " ") + part;
+    return out;
+}
+
 std::string renderResolveInfo(const ResolveInfo& info, std::string_view prefixView,
                               const ReportStyle& style) {
     const std::string prefix(prefixView);

@@ -8,6 +8,7 @@
 #include <hearth/package_index.h>
 #include <hearth/start.h>
 
+#include <QAbstractItemModel>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -118,6 +119,12 @@ inline void writeLegacyHomeDevice(const DeviceFolder& folder, bool withThirdPart
                  "{\n  \"name\": \"legacy-home\",\n  \"api\": 8,\n"
                  "  \"packages\": [\n" +
                      packages + "\n  ]\n}\n");
+}
+
+/// The display text of a model's cell.
+inline QString cell(const QAbstractItemModel& model, int row, int column,
+                    const QModelIndex& parent = {}) {
+    return model.index(row, column, parent).data().toString();
 }
 
 /// Loads a device with the core, failing the test with the core's message when it cannot.

@@ -440,7 +440,8 @@ class MainWindowTest : public QObject {
         run = runGui({"--tab", "phone", "--screenshot", png, defaultDevicePath()});
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.lastErrorLine,
-                 QString("hearth-gui: --tab must be one of home, intent, manifest, claims, got 'phone'"));
+                 QString("hearth-gui: --tab must be one of home, intent, manifest, claims, preferred, "
+                         "got 'phone'"));
         run = runGui({"--screenshot", png, "a", "b"});
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.lastErrorLine, QString("hearth-gui: expected at most one DEVICE, got 2"));

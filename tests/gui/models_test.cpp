@@ -28,10 +28,6 @@ namespace {
 
 int rowOfSite(const HomeSiteModel& model, const char* site) { return model.rowOf(site); }
 
-QString cell(const QAbstractItemModel& model, int row, int column, const QModelIndex& parent = {}) {
-    return model.index(row, column, parent).data().toString();
-}
-
 }  // namespace
 
 class ModelsTest : public QObject {

@@ -26,6 +26,11 @@ struct ReportStyle {
 /// "activities", "services", "receivers", "providers" (also for activity-alias).
 const char* componentKindPlural(ComponentKind kind);
 
+/// A filter on one line, in am's Intent words: "act=VIEW cat=[DEFAULT,BROWSABLE] scheme=https
+/// host=example.com path=/docs* typ=text/*"; the parts it does not declare are left out. For
+/// tables (a preferred activity's filter, P-4).
+std::string renderFilterSummary(const IntentFilter& filter);
+
 /// One ResolveInfo as pm prints it: brief (two lines), components (one line) or Hearth's dump;
 /// every line starts with prefix and ends with '\n'.
 std::string renderResolveInfo(const ResolveInfo& info, std::string_view prefix,
