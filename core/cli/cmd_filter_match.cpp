@@ -3,6 +3,7 @@
 
 #include <hearth/intent.h>
 #include <hearth/intent_filter.h>
+#include <hearth/json_error.h>
 #include <hearth/limits.h>
 #include <hearth/pattern_matcher.h>
 #include <hearth/uri.h>
