@@ -2,6 +2,7 @@
 
 #include <hearth/shell_words.h>
 #include <hearth/intent.h>
+#include <hearth/json_error.h>
 #include <hearth/limits.h>
 
 #include <cerrno>

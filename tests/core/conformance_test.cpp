@@ -1,13 +1,12 @@
 // Every conformance vector in HEARTH_SHARED_DIR/conformance, run through the core API (not the
-// CLI): filter-match cases must give Android's result exactly, filter-errors cases must be refused
-// with the same kind of exception. Each disagreement is reported with its line number and the
-// description from filter-match.notes.tsv. The test skips only when the folder is absent.
+// CLI; cases read and built by hearth/filter_case.h): filter-match cases must give Android's result
+// exactly, filter-errors cases must be refused with the same kind of exception. Each disagreement
+// is reported with its line number and the description from filter-match.notes.tsv. The test skips
+// only when the folder is absent.
 
 #include <gtest/gtest.h>
-#include <hearth/intent.h>
+#include <hearth/filter_case.h>
 #include <hearth/intent_filter.h>
-#include <hearth/pattern_matcher.h>
-#include <hearth/uri.h>
 
 #include <filesystem>
 #include <fstream>
@@ -51,90 +50,16 @@ std::map<int, std::string> readNotes() {
     return notes;
 }
 
-std::vector<std::string> strings(const Json& object, const char* key) {
-    std::vector<std::string> out;
-    if (object.contains(key) && !object[key].is_null()) {
-        for (const Json& item : object[key]) out.push_back(item.get<std::string>());
+// The case on `lineNumber` of `file`, built as `hearth filter-match` builds it; a line that is
+// not a case fails the test rather than being skipped.
+std::optional<FilterCaseBuild> buildCase(const std::string& line, const std::string& file,
+                                         int lineNumber) {
+    Result<FilterCase> testCase = parseFilterCase(line, file, lineNumber);
+    if (!testCase) {
+        ADD_FAILURE() << testCase.error().toString();
+        return std::nullopt;
     }
-    return out;
-}
-
-std::optional<std::string> optionalString(const Json& object, const char* key) {
-    if (!object.contains(key) || object[key].is_null()) return std::nullopt;
-    return object[key].get<std::string>();
-}
-
-// The case format's kinds, read as `hearth filter-match` reads them: an unknown kind is a broken
-// case, never a silent glob.
-PatternKind kindOf(const std::string& name) {
-    const std::optional<PatternKind> kind = patternKindFromName(name);
-    if (!kind) ADD_FAILURE() << "unknown pattern kind '" << name << "' in a conformance case";
-    return kind.value_or(PatternKind::Literal);
-}
-
-/// A filter built with the core API in the documented order, or the exception Android throws.
-struct Built {
-    IntentFilter filter;
-    std::optional<std::string> androidError;
-};
-
-Built buildFilter(const Json& spec) {
-    Built built;
-    IntentFilter& filter = built.filter;
-    filter.actions = strings(spec, "actions");
-    filter.categories = strings(spec, "categories");
-    for (const std::string& type : strings(spec, "types")) {
-        if (!validateMimeType(type)) {
-            built.androidError = androidMimeTypeException(type);
-            return built;
-        }
-        filter.types.push_back(type);
-    }
-    filter.schemes = strings(spec, "schemes");
-    const auto addPatterns = [&](const char* key, std::vector<PatternMatcher>& out) {
-        if (!spec.contains(key) || spec[key].is_null()) return true;
-        for (const Json& item : spec[key]) {
-            const PatternKind kind = kindOf(item["kind"].get<std::string>());
-            const std::string value = item["value"].get<std::string>();
-            Result<PatternMatcher> matcher = PatternMatcher::create(kind, value);
-            if (!matcher) {
-                built.androidError = androidPatternException(kind, value);
-                return false;
-            }
-            out.push_back(std::move(matcher.value()));
-        }
-        return true;
-    };
-    if (!addPatterns("ssps", filter.ssps)) return built;
-    if (spec.contains("authorities") && !spec["authorities"].is_null()) {
-        for (const Json& item : spec["authorities"]) {
-            FilterAuthority authority{item["host"].get<std::string>(), std::nullopt, {}};
-            if (item.contains("port") && !item["port"].is_null()) {
-                const std::string port = item["port"].is_string() ? item["port"].get<std::string>()
-                                                                  : item["port"].dump();
-                Result<int> parsed = parsePort(port);
-                if (!parsed) {
-                    built.androidError = androidPortException(port);
-                    return built;
-                }
-                authority.port = *parsed;
-            }
-            filter.authorities.push_back(std::move(authority));
-        }
-    }
-    addPatterns("paths", filter.paths);
-    return built;
-}
-
-Intent buildIntent(const Json& spec) {
-    Intent intent;
-    intent.action = optionalString(spec, "action");
-    for (const std::string& category : strings(spec, "categories")) intent.addCategory(category);
-    if (std::optional<std::string> data = optionalString(spec, "data")) {
-        intent.data = Uri::parse(*data);
-    }
-    intent.type = optionalString(spec, "type");
-    return intent;
+    return buildFilterCase(std::move(testCase).value());
 }
 
 // "java.lang.NumberFormatException: For input string: ..." -> "java.lang.NumberFormatException".
@@ -154,19 +79,19 @@ TEST(Conformance, EveryFilterMatchVectorAgreesWithAndroid) {
     int agreed = 0;
     for (std::size_t i = 0; i < cases.size(); ++i) {
         const int lineNumber = static_cast<int>(i) + 1;
-        const Json testCase = Json::parse(cases[i]);
         const Json answer = Json::parse(expected[i]);
-        const Built built = buildFilter(testCase.value("filter", Json::object()));
+        const std::optional<FilterCaseBuild> built =
+            buildCase(cases[i], "filter-match.cases.jsonl", lineNumber);
+        if (!built) continue;
         const auto note = notes.find(lineNumber);
         const std::string where = "filter-match line " + std::to_string(lineNumber) + " (" +
                                   (note == notes.end() ? "no note" : note->second) + ")";
-        if (built.androidError) {
-            ADD_FAILURE() << where << ": Hearth refused the filter (" << *built.androidError
+        if (built->androidError) {
+            ADD_FAILURE() << where << ": Hearth refused the filter (" << *built->androidError
                           << ") but Android answered " << expected[i];
             continue;
         }
-        const int result =
-            built.filter.match(buildIntent(testCase.value("intent", Json::object())));
+        const int result = built->filter.match(built->intent);
         if (result != answer["result"].get<int>() ||
             matchCodeName(result) != answer["name"].get<std::string>()) {
             ADD_FAILURE() << where << ": Hearth answered " << result << " " << matchCodeName(result)
@@ -193,16 +118,18 @@ TEST(Conformance, EveryFilterAndroidRefusesIsRefused) {
     for (std::size_t i = 0; i < cases.size(); ++i) {
         const std::string where = "filter-errors line " + std::to_string(i + 1);
         const Json answer = Json::parse(expected[i]);
-        const Built built = buildFilter(Json::parse(cases[i]).value("filter", Json::object()));
-        if (!built.androidError) {
+        const std::optional<FilterCaseBuild> built =
+            buildCase(cases[i], "filter-errors.cases.jsonl", static_cast<int>(i) + 1);
+        if (!built) continue;
+        if (!built->androidError) {
             ADD_FAILURE() << where << ": Hearth built the filter, Android refused it with "
                           << answer["error"].get<std::string>();
             continue;
         }
         // The README asks to compare the kind of error, not its text.
-        if (exceptionKind(*built.androidError) !=
+        if (exceptionKind(*built->androidError) !=
             exceptionKind(answer["error"].get<std::string>())) {
-            ADD_FAILURE() << where << ": Hearth refused with " << *built.androidError
+            ADD_FAILURE() << where << ": Hearth refused with " << *built->androidError
                           << ", Android with " << answer["error"].get<std::string>();
             continue;
         }

@@ -1,8 +1,9 @@
-// Fuzz target: the conformance case reader behind `hearth filter-match` (JSON Lines in, one
-// answer line per case out), driven through runFilterMatch, the body of `hearth filter-match`
-// without the command-line parsing around it (building the whole CLI for every input made this
-// target 10x slower than the others). Checks: the exit code is one the CLI documents, a failure
-// says why on stderr, and every answer line is a JSON object with "result" and "name".
+// Fuzz target: the conformance case reader (parseFilterCase and buildFilterCase,
+// hearth/filter_case.h) behind `hearth filter-match` (JSON Lines in, one answer line per case
+// out), driven through runFilterMatch, the body of `hearth filter-match` without the command-line
+// parsing around it (building the whole CLI for every input made this target 10x slower than the
+// others). Checks: the exit code is one the CLI documents, a failure says why on stderr, and every
+// answer line is a JSON object with "result" and "name".
 
 #include <cstddef>
 #include <cstdint>
