@@ -14,6 +14,7 @@
 namespace {
 
 using hearth::testing::CliRun;
+using hearth::testing::jsonAnswerHeader;
 using hearth::testing::runCli;
 
 const std::string kBrowsers = std::string(HEARTH_SAMPLES_DIR) + "/devices/browsers";
@@ -120,23 +121,10 @@ TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
         runCli({"query", kBrowsers, "-a", kView, "-d", "https://example.com/docs/intro", "--json",
              "-p", "com.example.beta"});
     EXPECT_EQ(result.code, 0);
-    EXPECT_EQ(result.out, R"({
-  "schemaVersion": 1,
-  "device": {
-    "name": "browsers",
-    "api": 34
-  },
-  "intent": {
-    "action": "android.intent.action.VIEW",
-    "categories": [],
-    "data": "https://example.com/docs/intro",
-    "type": null,
-    "component": null,
-    "package": "com.example.beta",
-    "flags": "0x0",
-    "selector": null
-  },
-  "results": [
+    EXPECT_EQ(result.out, "{\n" +
+        jsonAnswerHeader("browsers", 34, "android.intent.action.VIEW",
+                         "https://example.com/docs/intro", "com.example.beta") +
+        R"(  "results": [
     {
       "component": "com.example.beta/.BrowserActivity",
       "package": "com.example.beta",
@@ -163,23 +151,9 @@ TEST(QueryCommand, JsonListsTheResultsWithTheirFilters) {
 TEST(QueryCommand, JsonWithoutResultsIsAnEmptyList) {
     const CliRun result = runCli({"query", kBrowsers, "-a", "com.example.NONE", "--json"});
     EXPECT_EQ(result.code, 4);
-    EXPECT_EQ(result.out, R"({
-  "schemaVersion": 1,
-  "device": {
-    "name": "browsers",
-    "api": 34
-  },
-  "intent": {
-    "action": "com.example.NONE",
-    "categories": [],
-    "data": null,
-    "type": null,
-    "component": null,
-    "package": null,
-    "flags": "0x0",
-    "selector": null
-  },
-  "results": []
+    EXPECT_EQ(result.out, "{\n" +
+        jsonAnswerHeader("browsers", 34, "com.example.NONE") +
+        R"(  "results": []
 }
 )");
 }
@@ -231,23 +205,10 @@ TEST(QueryCommand, ExplainJsonAddsTheRejections) {
         runCli({"query", kBrowsers, "-a", "android.intent.action.SENDTO", "-d",
              "mailto:someone@example.com", "--json", "--explain", "-p", "com.example.gamma"});
     EXPECT_EQ(result.code, 4);
-    EXPECT_EQ(result.out, R"({
-  "schemaVersion": 1,
-  "device": {
-    "name": "browsers",
-    "api": 34
-  },
-  "intent": {
-    "action": "android.intent.action.SENDTO",
-    "categories": [],
-    "data": "mailto:someone@example.com",
-    "type": null,
-    "component": null,
-    "package": "com.example.gamma",
-    "flags": "0x0",
-    "selector": null
-  },
-  "results": [],
+    EXPECT_EQ(result.out, "{\n" +
+        jsonAnswerHeader("browsers", 34, "android.intent.action.SENDTO",
+                         "mailto:someone@example.com", "com.example.gamma") +
+        R"(  "results": [],
   "explain": [
     {
       "component": "com.example.alpha/.BrowserActivity",

@@ -20,6 +20,7 @@
 namespace {
 
 using hearth::testing::CliRun;
+using hearth::testing::jsonAnswerHeader;
 using hearth::testing::runCli;
 
 const std::string kBrowsers = std::string(HEARTH_SAMPLES_DIR) + "/devices/browsers";
@@ -65,23 +66,10 @@ TEST(ResolveCommand, PathLevelMatchOnlyOrdersTheListAndVoidsTheSchemeLevelChoice
     const std::string dir = kBrowsers;
     EXPECT_EQ(
         result.out,
-        R"({
-  "schemaVersion": 1,
-  "device": {
-    "name": "browsers",
-    "api": 34
-  },
-  "intent": {
-    "action": "android.intent.action.VIEW",
-    "categories": [],
-    "data": "https://example.com/docs/intro",
-    "type": null,
-    "component": null,
-    "package": null,
-    "flags": "0x0",
-    "selector": null
-  },
-  "outcome": "chooser",
+        "{\n" +
+        jsonAnswerHeader("browsers", 34, "android.intent.action.VIEW",
+                         "https://example.com/docs/intro") +
+        R"(  "outcome": "chooser",
   "component": "android/com.android.internal.app.ResolverActivity",
   "rule": "C-6",
   "reason": "C-6: top two tie at priority 0, default, no preferred activity; preferred[0] (com.example.alpha/.BrowserActivity at )" +
@@ -237,23 +225,9 @@ TEST(ResolveCommand, NothingFound) {
     EXPECT_EQ(result.out, "No activity found\n");
     const CliRun json = runCli({"resolve", kBrowsers, "-a", "com.example.NONE", "--json"});
     EXPECT_EQ(json.code, 4);
-    EXPECT_EQ(json.out, R"({
-  "schemaVersion": 1,
-  "device": {
-    "name": "browsers",
-    "api": 34
-  },
-  "intent": {
-    "action": "com.example.NONE",
-    "categories": [],
-    "data": null,
-    "type": null,
-    "component": null,
-    "package": null,
-    "flags": "0x0",
-    "selector": null
-  },
-  "outcome": "none",
+    EXPECT_EQ(json.out, "{\n" +
+        jsonAnswerHeader("browsers", 34, "com.example.NONE") +
+        R"(  "outcome": "none",
   "component": null,
   "rule": "C-1",
   "reason": "C-1: no activity matches",
@@ -283,23 +257,9 @@ TEST(ResolveCommand, SeedWebLinkJsonGivesAndroidsAnswer) {
         runCli({"resolve", kSeed, "-a", kView, "-d", "https://example.com/x", "--json"});
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.err, "");
-    EXPECT_EQ(result.out, R"({
-  "schemaVersion": 1,
-  "device": {
-    "name": "seed",
-    "api": 8
-  },
-  "intent": {
-    "action": "android.intent.action.VIEW",
-    "categories": [],
-    "data": "https://example.com/x",
-    "type": null,
-    "component": null,
-    "package": null,
-    "flags": "0x0",
-    "selector": null
-  },
-  "outcome": "activity",
+    EXPECT_EQ(result.out, "{\n" +
+        jsonAnswerHeader("seed", 8, "android.intent.action.VIEW", "https://example.com/x") +
+        R"(  "outcome": "activity",
   "component": "com.android.browser/.BrowserActivity",
   "rule": "C-2",
   "reason": "C-2: only one activity matches",

@@ -88,16 +88,7 @@ class PreferredPanelTest : public QObject {
         const PackageIndex index(device);
         Result<Intent> intent = parseIntentArgs(kLink);
         if (!intent) return "bad intent";
-        const StartResult start = resolveStart(index, *intent);
-        switch (start.result.outcome) {
-            case ResolveOutcome::Activity:
-                return "activity";
-            case ResolveOutcome::Chooser:
-                return "chooser";
-            case ResolveOutcome::None:
-                return "none";
-        }
-        return {};
+        return resolveOutcomeName(resolveStart(index, *intent).result.outcome);
     }
 
     std::unique_ptr<MainWindow> m_window;
