@@ -164,6 +164,50 @@ size_t editDistance(std::string_view a, std::string_view b) {
     return previous[b.size()];
 }
 
+size_t editDistanceWithin(std::string_view a, std::string_view b, size_t bound) {
+    // Equal ends never need an edit: an optimal alignment matches them.
+    while (!a.empty() && !b.empty() && a.front() == b.front()) {
+        a.remove_prefix(1);
+        b.remove_prefix(1);
+    }
+    while (!a.empty() && !b.empty() && a.back() == b.back()) {
+        a.remove_suffix(1);
+        b.remove_suffix(1);
+    }
+    const size_t over = bound + 1;
+    const size_t n = a.size();
+    const size_t m = b.size();
+    if ((n > m ? n - m : m - n) > bound) return over;
+    if (n == 0 || m == 0) return std::max(n, m);
+    // editDistance's table, with every cell farther than `bound` from the diagonal left at
+    // `over`: such a cell costs more than `bound` edits whatever it holds.
+    std::vector<size_t> before(m + 1, over), previous(m + 1, over), row(m + 1, over);
+    for (size_t j = 0; j <= std::min(m, bound); ++j) previous[j] = j;
+    size_t previousMin = 0;
+    for (size_t i = 1; i <= n; ++i) {
+        std::fill(row.begin(), row.end(), over);
+        if (i <= bound) row[0] = i;
+        size_t rowMin = row[0];
+        const size_t from = i > bound ? i - bound : 1;
+        const size_t to = std::min(m, i + bound);
+        for (size_t j = from; j <= to; ++j) {
+            size_t cell = std::min({previous[j] + 1, row[j - 1] + 1,
+                                    previous[j - 1] + (a[i - 1] != b[j - 1] ? 1 : 0)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                cell = std::min(cell, before[j - 2] + 1);
+            }
+            row[j] = std::min(cell, over);
+            rowMin = std::min(rowMin, row[j]);
+        }
+        // A cell reads only the two rows above it: once both are past the bound, so is the end.
+        if (rowMin > bound && previousMin > bound) return over;
+        previousMin = rowMin;
+        std::swap(before, previous);
+        std::swap(previous, row);
+    }
+    return std::min(previous[m], over);
+}
+
 std::span<const std::string_view> wellKnownActions() { return kActions; }
 
 std::span<const std::string_view> wellKnownCategories() { return kCategories; }
@@ -181,10 +225,7 @@ std::optional<std::string_view> nearestName(std::string_view word,
     size_t bestDistance = maxDistance + 1;
     for (std::string_view candidate : candidates) {
         // The length difference bounds the distance from below: most candidates stop here.
-        const size_t gap =
-            word.size() > candidate.size() ? word.size() - candidate.size() : candidate.size() - word.size();
-        if (gap >= bestDistance) continue;
-        const size_t distance = editDistance(word, candidate);
+        const size_t distance = editDistanceWithin(word, candidate, bestDistance - 1);
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;

@@ -4,6 +4,8 @@
 #include <hearth/suggest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 using namespace hearth;
 
@@ -18,6 +20,30 @@ TEST(EditDistance, CountsInsertionsDeletionsReplacementsAndSwaps) {
     EXPECT_EQ(editDistance("VIAW", "VIEW"), 1u);
     EXPECT_EQ(editDistance("kitten", "sitting"), 3u);
     EXPECT_EQ(editDistance("", "abc"), 3u);
+}
+
+TEST(EditDistance, TheBoundedFormAgreesWithTheTableUpToItsBound) {
+    // Every pair of strings of up to 5 letters over {a, b, c} (364 with the empty one), at
+    // bounds 0..3: the banded form must give min(editDistance, bound + 1) exactly.
+    std::vector<std::string> words = {""};
+    for (size_t start = 0; start < words.size(); ++start) {
+        if (words[start].size() == 5) continue;
+        for (char c : {'a', 'b', 'c'}) words.push_back(words[start] + c);
+    }
+    ASSERT_EQ(words.size(), 364u);
+    for (const std::string& a : words) {
+        for (const std::string& b : words) {
+            const size_t exact = editDistance(a, b);
+            for (size_t bound = 0; bound <= 3; ++bound) {
+                ASSERT_EQ(editDistanceWithin(a, b, bound), std::min(exact, bound + 1))
+                    << "'" << a << "' vs '" << b << "' within " << bound;
+            }
+        }
+    }
+    EXPECT_EQ(editDistanceWithin("com.acme.bank1370.action.OPEN", "android.intent.action.VIEW", 1),
+              2u);
+    EXPECT_EQ(editDistanceWithin("android.intent.action.VEIW", "android.intent.action.VIEW", 1),
+              1u);
 }
 
 TEST(NearestName, ATypoOneEditAwayIsNamed) {

@@ -13,6 +13,11 @@ namespace hearth {
 /// Edit distance between a and b: inserted, deleted or replaced bytes and swapped neighbours
 /// ("VEIW" -> "VIEW") count one each (optimal string alignment).
 size_t editDistance(std::string_view a, std::string_view b);
+/// min(editDistance(a, b), bound + 1), in time proportional to the length times the bound: the
+/// common prefix and suffix are skipped and only cells within `bound` of the diagonal are filled,
+/// so comparing a name with a hundred others stays cheap however long they are (a manifest's every
+/// action is compared with every well-known one while a device loads).
+size_t editDistanceWithin(std::string_view a, std::string_view b, size_t bound);
 
 /// Intent actions Android defines (Intent.ACTION_* and a few from other framework classes) that
 /// filters and intents commonly use, fully qualified.
