@@ -30,11 +30,17 @@ std::set<std::string> DeviceSession::initialPatchedSites(const Device& device) {
 }
 
 AnalyzedDevice DeviceSession::analyze(Device device) {
-    Device stock = device;
-    stock.patch = FrameworkPatch{};
-    Device patched = device;
-    patched.patch = FrameworkPatch{initialPatchedSites(device)};
-    return AnalyzedDevice{std::move(device), analyzeHome(stock), analyzeHome(patched)};
+    // analyzeHome reads the framework from device.patch: each column's patch is set in turn on
+    // this one copy rather than on two more copies of every package (a 10,000-package device
+    // spent a third of its opening time copying).
+    const FrameworkPatch own = device.patch;
+    const std::set<std::string> patchedSites = initialPatchedSites(device);
+    device.patch = FrameworkPatch{};
+    HomeReport stock = analyzeHome(device);
+    device.patch = FrameworkPatch{patchedSites};
+    HomeReport patched = analyzeHome(device);
+    device.patch = own;
+    return AnalyzedDevice{std::move(device), std::move(stock), std::move(patched)};
 }
 
 void DeviceSession::setDevice(Device device) {

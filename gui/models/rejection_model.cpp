@@ -18,16 +18,20 @@ void RejectionModel::setRejections(const std::vector<Rejection>& rejections, con
     beginResetModel();
     m_rows.clear();
     m_rows.reserve(rejections.size());
+    // explain() lists a package's components together: one lookup per package, not per row
+    // (findPackage scans the device; per row it was quadratic on a 10,000-package device).
+    const InstalledPackage* package = nullptr;
     for (const Rejection& rejection : rejections) {
         SourceLocation where;
         if (rejection.filter) {
             where = rejection.filter->where;
-        } else if (const InstalledPackage* package =
-                       device.findPackage(rejection.component.packageName)) {
-            if (const hearth::Component* component =
-                    package->manifest.findComponent(rejection.component.className)) {
-                where = component->where;
+        } else {
+            if (!package || package->packageName() != rejection.component.packageName) {
+                package = device.findPackage(rejection.component.packageName);
             }
+            const hearth::Component* component =
+                package ? package->manifest.findComponent(rejection.component.className) : nullptr;
+            if (component) where = component->where;
         }
         m_rows.push_back(
             Row{rejection.component, rejection.rule, rejection.reason, where, rejection.nearness,
