@@ -48,6 +48,10 @@ Examples:
       only the manifest's own <tools:validation testUrl> deep-link tests (an app's source
       manifest is a device of one app)
   hearth check out/target/product/generic rom.checks --junit build/intent-contract.xml
+  hearth check samples/devices/app-links samples/checks/app-links.checks --json
+      every check with what the device answered, as JSON: {"schemaVersion","device",
+      "checks":[{"file","line","text","command","expected","passed","actual","problem"}],
+      "passed","failed"}
 
 Exit codes: 0 every check passed, 1 a check failed or an input cannot be read (checks file
 errors as file:line:col), 2 usage error.)";
@@ -56,6 +60,7 @@ struct CheckOptions {
     std::string device;
     std::vector<std::string> files;
     std::string junit;
+    bool json = false;
     bool skipTestUrls = false;
     DeviceLoadFlags load;
 };
@@ -100,7 +105,7 @@ int runCheck(const CheckOptions& options, Io& io) {
     }
 
     const std::vector<CheckResult> results = runChecks(*device, checks);
-    io.out << renderCheckText(results);
+    io.out << (options.json ? renderCheckJson(results, *device) : renderCheckText(results));
     if (!options.junit.empty()) {
         std::ofstream out(options.junit, std::ios::binary | std::ios::trunc);
         out << renderCheckJUnit(results, "hearth check " + options.device);
@@ -128,6 +133,8 @@ Runner defineCheck(CLI::App& app, Io& io) {
     app.add_flag("--no-test-urls", options->skipTestUrls,
                  "skip the manifests' own <tools:validation testUrl> tests");
     app.add_option("--junit", options->junit, "also write the results as JUnit XML to this file");
+    app.add_flag("--json", options->json,
+                 "one JSON object instead of the pass/fail list (docs/json.md)");
     addDeviceLoadOptions(app, options->load);
     app.footer(kFooter);
     return [options, &io]() -> int { return runCheck(*options, io); };

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "json_contract.h"
 #include "unicode.h"
 
 namespace hearth {
@@ -163,7 +164,7 @@ Result<std::string> renderAppLinksJson(const Device& device, const AppLinksQuery
         }
         packages.push_back(std::move(entry));
     }
-    nlohmann::ordered_json out;
+    nlohmann::ordered_json out = json_contract::answerHeader(device, nullptr);
     out["packages"] = std::move(packages);
     return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }

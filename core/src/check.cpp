@@ -16,7 +16,10 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
+
+#include "json_contract.h"
 
 namespace hearth {
 namespace {
@@ -396,6 +399,30 @@ std::string renderCheckText(const std::vector<CheckResult>& results) {
            std::to_string(passed) + " passed, " + std::to_string(results.size() - passed) +
            " failed\n";
     return out;
+}
+
+std::string renderCheckJson(const std::vector<CheckResult>& results, const Device& device) {
+    using Json = nlohmann::ordered_json;
+    Json out = json_contract::answerHeader(device, nullptr);
+    Json checks = Json::array();
+    size_t passed = 0;
+    for (const CheckResult& result : results) {
+        passed += result.passed ? 1 : 0;
+        std::string expected = result.check.expectation;
+        for (const std::string& component : result.check.components) expected += " " + component;
+        checks.push_back({{"file", result.check.where.file},
+                          {"line", result.check.where.line},
+                          {"text", result.check.text},
+                          {"command", result.check.command},
+                          {"expected", expected},
+                          {"passed", result.passed},
+                          {"actual", result.actual},
+                          {"problem", result.problem}});
+    }
+    out["checks"] = std::move(checks);
+    out["passed"] = passed;
+    out["failed"] = results.size() - passed;
+    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string renderCheckJUnit(const std::vector<CheckResult>& results,

@@ -71,6 +71,11 @@ TEST(AppLinksCommand, JsonListsTheDeclaredDomainsAndTheirStates) {
     EXPECT_EQ(result.code, 0);
     EXPECT_EQ(result.out,
               "{\n"
+              "  \"schemaVersion\": 1,\n"
+              "  \"device\": {\n"
+              "    \"name\": \"app-links\",\n"
+              "    \"api\": 34\n"
+              "  },\n"
               "  \"packages\": [\n"
               "    {\n"
               "      \"package\": \"com.example.news\",\n"

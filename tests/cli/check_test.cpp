@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -69,6 +70,29 @@ TEST(CheckCommand, AFailedCheckExitsOneAndWritesJUnit) {
     EXPECT_NE(xml.str().find("failures=\"1\""), std::string::npos) << xml.str();
     fs::remove(checks);
     fs::remove(junit);
+}
+
+TEST(CheckCommand, JsonListsEveryCheckWithWhatTheDeviceAnswered) {
+    const fs::path checks = writeTemp("json.checks", "home boot => com.example/.Nope\n"
+                                                     "resolve -a com.example.NOBODY => nothing\n");
+    const CliRun run = runCli({"check", kSamples + "/devices/seed", checks.string(), "--json"});
+    EXPECT_EQ(run.code, 1) << run.err;
+    const nlohmann::ordered_json json = nlohmann::ordered_json::parse(run.out);
+    EXPECT_EQ(json.begin().key(), "schemaVersion");
+    EXPECT_EQ(json["device"]["name"], "seed");
+    ASSERT_EQ(json["checks"].size(), 2u);
+    const auto& failed = json["checks"][0];
+    EXPECT_EQ(failed["file"], checks.string());
+    EXPECT_EQ(failed["line"], 1);
+    EXPECT_EQ(failed["command"], "home");
+    EXPECT_EQ(failed["expected"], "component com.example/.Nope");
+    EXPECT_EQ(failed["passed"], false);
+    EXPECT_FALSE(failed["problem"].get<std::string>().empty());
+    EXPECT_EQ(json["checks"][1]["passed"], true);
+    EXPECT_EQ(json["checks"][1]["problem"], "");
+    EXPECT_EQ(json["passed"], 1);
+    EXPECT_EQ(json["failed"], 1);
+    fs::remove(checks);
 }
 
 TEST(CheckCommand, ABadChecksFileIsRefusedWhereItIsWrong) {

@@ -91,6 +91,11 @@ TEST(JsonContract, AnalysisAndHomeCommandsShareTheHeader) {
     expectHeader(answer({"claims", kDevices + "app-links", "--json"}, 0), "app-links", 34);
     expectHeader(answer({"simulate", kSeed, kSeed + "/remove-stock-launcher.script", "--json"}, 0),
                  "seed", 8);
+    expectHeader(answer({"app-links", kDevices + "app-links", "--json"}, 0), "app-links", 34);
+    expectHeader(answer({"check", kDevices + "app-links",
+                         std::string(HEARTH_SAMPLES_DIR) + "/checks/app-links.checks", "--json"},
+                        0),
+                 "app-links", 34);
     const Json diff = answer({"diff", kSeed, "--patch", "home-first", "--json"}, 5);
     EXPECT_EQ(diff.begin().key(), "schemaVersion");
     EXPECT_EQ(diff["before"], (Json{{"name", "seed"}, {"api", 8}}));

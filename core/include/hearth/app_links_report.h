@@ -22,8 +22,9 @@ struct AppLinksQuery {
 /// X unavailable" for an unknown package.
 [[nodiscard]] Result<std::string> renderAppLinksText(const Device& device,
                                                      const AppLinksQuery& query);
-/// The same facts as JSON: {"packages":[{"package","id","autoVerifyDomains":{domain: state},
-/// "invalidAutoVerifyDomains","webDomains","user":{"linkHandlingAllowed","enabled","disabled"}}]}.
+/// The same facts as JSON: {"schemaVersion","device":{"name","api"},"packages":[{"package","id",
+/// "autoVerifyDomains":{domain: state},"invalidAutoVerifyDomains","webDomains",
+/// "user":{"linkHandlingAllowed","enabled","disabled"}}]}.
 [[nodiscard]] Result<std::string> renderAppLinksJson(const Device& device,
                                                      const AppLinksQuery& query);
 

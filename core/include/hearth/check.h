@@ -64,6 +64,10 @@ std::vector<CheckResult> runChecks(const Device& device, const std::vector<Check
 
 /// "PASS file:3: resolve ... => ..." / "FAIL ...\n       got: ..." lines and a summary line.
 std::string renderCheckText(const std::vector<CheckResult>& results);
+/// The results as one JSON object (docs/json.md): {"schemaVersion","device":{"name","api"},
+/// "checks":[{"file","line","text","command","expected","passed","actual","problem"}],"passed",
+/// "failed"}.
+std::string renderCheckJson(const std::vector<CheckResult>& results, const Device& device);
 /// JUnit XML (one <testsuite>, a <testcase> per check, <failure> with the answer) for CI servers.
 std::string renderCheckJUnit(const std::vector<CheckResult>& results, const std::string& suiteName);
 
