@@ -48,6 +48,7 @@ struct DumpOptions {
     bool jsonl = false;
     bool strict = false;
     bool scan = false;
+    std::string warnings = "all";  ///< on stderr: all, summary (their number) or none
     std::vector<std::string> placeholders;
     std::string packageName;
 };
@@ -120,9 +121,18 @@ int run(const DumpOptions& options, Io& io) {
         failed = true;
         if (options.jsonl) io.out << renderDumpJsonErrorLine(diagnostics.back()) << std::flush;
     };
+    size_t unshownWarnings = 0;
+    // --json and --jsonl carry every warning in "diagnostics"; text prints them on stderr as
+    // --warnings says.
     const auto warn = [&](const std::vector<Diagnostic>& warnings) {
         for (const Diagnostic& warning : warnings) {
-            if (!options.json && !options.jsonl) io.err << warning.toString() << "\n";
+            if (!options.json && !options.jsonl) {
+                if (options.warnings == "all") {
+                    io.err << warning.toString() << "\n";
+                } else if (options.warnings == "summary") {
+                    ++unshownWarnings;
+                }
+            }
             diagnostics.push_back(warning);
         }
     };
@@ -144,7 +154,7 @@ int run(const DumpOptions& options, Io& io) {
                 continue;
             }
             warn(device->diagnostics);
-            if (options.jsonl) {
+            if (options.jsonl && options.warnings != "none") {
                 // Each line carries its manifest's warnings; the device.json's own are in no
                 // line, so they go to stderr.
                 for (const Diagnostic& warning : device->diagnostics) {
@@ -172,6 +182,10 @@ int run(const DumpOptions& options, Io& io) {
 
     if (options.jsonl) return failed ? kExitBadInput : kExitOk;
     io.out << (options.json ? renderDumpJson(manifests, diagnostics) : renderDumpText(manifests));
+    if (unshownWarnings > 0) {
+        io.err << "hearth dump: " << unshownWarnings
+               << (unshownWarnings == 1 ? " warning" : " warnings") << " (--warnings shows them)\n";
+    }
     return failed ? kExitBadInput : kExitOk;
 }
 
@@ -189,6 +203,10 @@ Runner defineDump(CLI::App& app, Io& io) {
                  "without loading a device; for sharding a corpus with GNU parallel or xargs -P")
         ->excludes(json);
     app.add_flag("--strict", options->strict, "treat warnings as errors");
+    app.add_flag("--warnings{all}", options->warnings,
+                 "warnings on stderr: all (default; a dump shows everything), summary (their "
+                 "number), none; --json and --jsonl keep every one in \"diagnostics\"")
+        ->check(CLI::IsMember({"none", "summary", "all"}));
     app.add_flag("--scan", options->scan,
                  "read every AndroidManifest.xml and .apk below a folder even when it holds a "
                  "device.json (default: the folder is the device its device.json describes)");

@@ -253,6 +253,16 @@ TEST(DumpCommand, WarningsGoToStderrInTextAndIntoDiagnosticsInJson) {
     EXPECT_EQ(diagnostics, nlohmann::json::parse(R"json([{"severity": "warning", "file": ")json" +
                                                  file + R"json(", "line": 3, "column": 29,
         "message": "unknown attribute 'android:colour' on <activity>; ignored"}])json"));
+
+    // --warnings as on every command that loads a device; the JSON keeps every warning.
+    const DumpRun summary = dump({file, "--warnings=summary"});
+    EXPECT_EQ(summary.code, 0);
+    EXPECT_EQ(summary.out, text.out);
+    EXPECT_EQ(summary.err, "hearth dump: 1 warning (--warnings shows them)\n");
+    const DumpRun none = dump({file, "--warnings=none"});
+    EXPECT_EQ(none.err, "");
+    const DumpRun quietJson = dump({file, "--json", "--warnings=none"});
+    EXPECT_EQ(quietJson.out, json.out);
 }
 
 TEST(DumpCommand, StrictMakesAWarningFail) {
