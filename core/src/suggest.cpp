@@ -179,6 +179,12 @@ size_t editDistanceWithin(std::string_view a, std::string_view b, size_t bound) 
     const size_t m = b.size();
     if ((n > m ? n - m : m - n) > bound) return over;
     if (n == 0 || m == 0) return std::max(n, m);
+    // One edit leaves one differing letter on each side, one extra letter on one side, or a
+    // swapped pair: the parser asks this of every action and category, so no table for it.
+    if (bound == 1) {
+        const bool swapped = n == 2 && m == 2 && a[0] == b[1] && a[1] == b[0];
+        return (n == 1 && m == 1) || swapped ? 1 : over;
+    }
     // editDistance's table, with every cell farther than `bound` from the diagonal left at
     // `over`: such a cell costs more than `bound` edits whatever it holds.
     std::vector<size_t> before(m + 1, over), previous(m + 1, over), row(m + 1, over);
