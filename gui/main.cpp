@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
                             QStringLiteral("WxH"), QStringLiteral("1400x900"));
     QCommandLineOption tab(QStringLiteral("tab"),
                            QStringLiteral("The tab to show first: home, intent, manifest, "
-                                          "claims or preferred."),
+                                          "claims, preferred or diff."),
                            QStringLiteral("NAME"), QStringLiteral("home"));
     QCommandLineOption intent(
         QStringLiteral("intent"),
@@ -118,11 +118,11 @@ int main(int argc, char** argv) {
     hearth::gui::MainWindow window;
     const QStringList tabs = {QStringLiteral("home"), QStringLiteral("intent"),
                               QStringLiteral("manifest"), QStringLiteral("claims"),
-                              QStringLiteral("preferred")};
+                              QStringLiteral("preferred"), QStringLiteral("diff")};
     const int tabIndex = int(tabs.indexOf(parser.value(tab)));
     if (tabIndex < 0) {
         QTextStream(stderr) << "hearth-gui: --tab must be one of home, intent, manifest, claims, "
-                               "preferred, got '"
+                               "preferred, diff, got '"
                             << parser.value(tab) << "'\n";
         return 2;
     }

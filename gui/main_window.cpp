@@ -31,6 +31,7 @@
 #include "panels/claims_panel.h"
 #include "panels/device_facts_panel.h"
 #include "panels/device_panel.h"
+#include "panels/diff_panel.h"
 #include "panels/home_panel.h"
 #include "panels/preferred_panel.h"
 #include "panels/intent_tester.h"
@@ -64,6 +65,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_claimsPanel, tr("&Claims"));
     m_preferredPanel = new PreferredPanel(*m_session, this);
     m_tabs->addTab(m_preferredPanel, tr("&Preferred"));
+    m_diffPanel = new DiffPanel(*m_session, this);
+    m_tabs->addTab(m_diffPanel, tr("&Diff"));
     setCentralWidget(m_tabs);
 
     buildDocks();

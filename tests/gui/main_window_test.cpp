@@ -441,7 +441,7 @@ class MainWindowTest : public QObject {
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.lastErrorLine,
                  QString("hearth-gui: --tab must be one of home, intent, manifest, claims, preferred, "
-                         "got 'phone'"));
+                         "diff, got 'phone'"));
         run = runGui({"--screenshot", png, "a", "b"});
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.lastErrorLine, QString("hearth-gui: expected at most one DEVICE, got 2"));
