@@ -317,10 +317,8 @@ void MainWindow::chooseAndOpen(bool folder) {
     const QString start = m_devicePath.isEmpty() ? QString() : QFileInfo(m_devicePath).path();
     const QString path =
         folder ? QFileDialog::getExistingDirectory(this, tr("Open a device folder"), start)
-               : QFileDialog::getOpenFileName(
-                     this, tr("Open a device"), start,
-                     tr("Devices and manifests (device.json *.json AndroidManifest.xml *.xml "
-                        "*.apk);;All files (*)"));
+               : QFileDialog::getOpenFileName(this, tr("Open a device"), start,
+                                              deviceFileFilter());
     if (!path.isEmpty()) openDevice(path);
 }
 
