@@ -3,16 +3,6 @@
 #include "app_paths.h"
 
 namespace hearth::gui {
-namespace {
-
-/// "C-3: reason", or whichever of the two the outcome has.
-QString ruleAndReason(const DiffOutcome& outcome) {
-    if (outcome.rule.empty()) return qs(outcome.reason);
-    if (outcome.reason.empty()) return qs(outcome.rule);
-    return qs(outcome.rule) + ": " + qs(outcome.reason);
-}
-
-}  // namespace
 
 DiffModel::DiffModel(QObject* parent)
     : RowTableModel({tr("Intent"), tr("Before"), tr("After"), tr("Rule"), tr("Why")}, parent) {
@@ -25,16 +15,16 @@ QVariant DiffModel::data(const QModelIndex& index, int role) const {
     const Row& row = *found;
     if (role == Qt::ToolTipRole) {
         // The cells are cut to one line: the tooltip has the whole intent, and each side's
-        // rule with its reason.
+        // reason (which names its rules).
         switch (Column(index.column())) {
             case Intent:
                 return qs(row.intent);
             case Before:
-                return ruleAndReason(row.before);
+                return qs(row.before.reason);
             case After:
             case Rule:
             case Why:
-                return ruleAndReason(row.after);
+                return qs(row.after.reason);
             case ColumnCount:
                 break;
         }

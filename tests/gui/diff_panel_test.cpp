@@ -89,8 +89,7 @@ class DiffPanelTest : public QObject {
         QCOMPARE(cell(*model, 0, DiffModel::Rule),
                  QString::fromStdString(expected.rows.front().after.rule));
         QCOMPARE(model->index(0, DiffModel::Why).data(Qt::ToolTipRole).toString(),
-                 QString::fromStdString(expected.rows.front().after.rule + ": " +
-                                        expected.rows.front().after.reason));
+                 QString::fromStdString(expected.rows.front().after.reason));
     }
 
     void theFilterNarrowsTheTable() {
@@ -145,6 +144,47 @@ class DiffPanelTest : public QObject {
         m_window->session().setPatchedSites({"boot"});
         QVERIFY(m_panel->compare());
         QVERIFY(column(*m_panel->model(), DiffModel::Intent).contains("home boot"));
+    }
+
+    void anotherDeviceIsComparedWithThisOneUntilTheLoadedOneIsAskedForAgain() {
+        const QString legacy = QStringLiteral(HEARTH_SAMPLES_DIR "/devices/legacy-links");
+        QVERIFY(m_window->session().setPackageRemoved("com.example.news", true));
+        QVERIFY(m_panel->compareWith(legacy));
+        QCOMPARE(m_panel->otherDevicePath(), legacy);
+        // `hearth diff THIS OTHER`: this window's device, edits included, before; the other after.
+        const Device edited = m_window->session().deviceToSave();
+        const Device other = loadOrFail(legacy);
+        const DeviceDiff expected = diffDevices(edited, other);
+        QVERIFY(!expected.rows.empty());
+        QCOMPARE(column(*m_panel->model(), DiffModel::Intent), intents(expected));
+        QCOMPARE(column(*m_panel->model(), DiffModel::After), afterSummaries(expected));
+        QCOMPARE(m_panel->summaryText(),
+                 QString::fromStdString(renderDiffSummary(expected, edited, other)));
+        // Another edit compares the edited device with the same other one.
+        QVERIFY(m_window->session().setApiLevel(30));
+        QVERIFY(m_panel->compare());
+        QCOMPARE(m_panel->model()->rowCount(),
+                 int(diffDevices(m_window->session().deviceToSave(), other).rows.size()));
+        QTest::mouseClick(m_panel->findChild<QPushButton*>("diffBackToLoaded"), Qt::LeftButton);
+        QVERIFY(m_panel->otherDevicePath().isEmpty());
+        QCOMPARE(m_panel->model()->rowCount(),
+                 int(diffDevices(m_window->session().loadedDevice(),
+                                 m_window->session().deviceToSave())
+                         .rows.size()));
+    }
+
+    void anUnreadableOtherDeviceShowsTheCoresMessage() {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath("nothing-here");
+        QVERIFY(m_window->session().setPackageRemoved("com.example.news", true));
+        QVERIFY(m_panel->compare());
+        QVERIFY(!m_panel->compareWith(missing));
+        QCOMPARE(m_panel->summaryText(),
+                 QString::fromStdString(loadDevice(missing.toStdString()).error().toString()));
+        QCOMPARE(m_panel->model()->rowCount(), 0);
+        QVERIFY(m_panel->otherDevicePath().isEmpty());
+        QVERIFY(m_panel->compare());
+        QVERIFY(m_panel->model()->rowCount() > 0);
     }
 
     void withoutADeviceThereIsNothingToCompare() {
