@@ -19,6 +19,7 @@
 #include "app_paths.h"
 #include "device_session.h"
 #include "models/diff_model.h"
+#include "panels/row_table_view.h"
 
 namespace hearth::gui {
 namespace {
@@ -65,22 +66,10 @@ DiffPanel::DiffPanel(DeviceSession& session, QWidget* parent)
     m_filter->setClearButtonEnabled(true);
 
     m_model = new DiffModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(kSortRole);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_view = new QTableView(this);
-    m_view->setObjectName("diffTable");
-    m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
+    m_proxy = makeRowProxy(m_model, this);
+    m_view = makeRowTableView(m_proxy, "diffTable", this);
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setItemDelegateForColumn(DiffModel::Why, new ElideRightDelegate(m_view));
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSectionResizeMode(DiffModel::Why, QHeaderView::Stretch);
 
     auto* top = new QHBoxLayout;
@@ -115,9 +104,10 @@ void DiffPanel::showSides() {
 }
 
 void DiffPanel::onDeviceChanged() {
-    // diffDevices resolves every probe intent on both devices: seconds on a device with 10,000
-    // packages. Every check box in the other panels is an edit, so a hidden tab only notes that
-    // its rows are out of date and compares when it is shown (or Compare is pressed).
+    // diffDevices resolves every probe intent on both devices: about ten seconds for the
+    // 10,000-package device of `hearth gen-device` (46,000 intents). Every check box in the other
+    // panels is an edit, so a hidden tab only notes that its rows are out of date and compares
+    // when it is shown (or Compare is pressed).
     if (isVisible()) {
         compare();
         return;
