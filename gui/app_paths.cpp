@@ -35,6 +35,12 @@ QString defaultDevicePath() {
     return {};
 }
 
+QString deviceFileFilter() {
+    return QCoreApplication::translate("hearth::gui", "Devices and manifests (device.json *.json "
+                                                      "AndroidManifest.xml *.xml *.apk);;All "
+                                                      "files (*)");
+}
+
 QString locationText(const SourceLocation& where) {
     if (where.file.empty()) return {};
     QString text = qs(where.file);

@@ -21,6 +21,8 @@ QIcon appIcon();
 /// The bundled samples/devices/seed folder: next to the executable when installed
 /// (../share/hearth/samples), else the source tree the build came from; empty when neither exists.
 QString defaultDevicePath();
+/// The file dialog filter of every "open a device" dialog: device.json, manifests and APKs.
+QString deviceFileFilter();
 
 /// std::string (UTF-8) to QString.
 inline QString qs(const std::string& text) { return QString::fromStdString(text); }

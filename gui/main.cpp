@@ -1,5 +1,6 @@
-// hearth-gui: the Qt explorer. `hearth-gui [DEVICE]` opens a device (the bundled seed device when
-// none is named); `hearth-gui --screenshot FILE [DEVICE]` renders the window to a PNG and exits.
+// hearth-gui: the Qt explorer. `hearth-gui [DEVICE [OTHER]]` opens a device (the bundled seed
+// device when none is named) and compares it with OTHER in the Diff tab; `hearth-gui --screenshot
+// FILE [DEVICE [OTHER]]` renders the window to a PNG and exits.
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -9,16 +10,21 @@
 #include "app_paths.h"
 #include "export.h"
 #include "main_window.h"
+#include "panels/diff_panel.h"
 #include "panels/intent_tester.h"
 
 namespace {
 
 int takeScreenshot(hearth::gui::MainWindow& window, const QString& file, const QString& device,
-                   const QSize& size, const QString& intent) {
+                   const QString& other, const QSize& size, const QString& intent) {
     QTextStream err(stderr);
     window.resize(size);
     if (!device.isEmpty() && !window.openDeviceNow(device)) {
         err << "hearth-gui: " << window.lastError() << "\n";
+    }
+    bool compared = true;
+    if (!other.isEmpty() && !(compared = window.diffPanel()->compareWith(other))) {
+        err << "hearth-gui: " << window.diffPanel()->summaryText() << "\n";
     }
     if (!intent.isEmpty()) {
         hearth::gui::IntentTester* tester = window.intentTester();
@@ -35,7 +41,7 @@ int takeScreenshot(hearth::gui::MainWindow& window, const QString& file, const Q
         err << "hearth-gui: " << QString::fromStdString(written.error().toString()) << "\n";
         return 1;
     }
-    return window.lastError().isEmpty() ? 0 : 1;
+    return window.lastError().isEmpty() && compared ? 0 : 1;
 }
 
 // Without a display Qt's default platform aborts (exit 134) before a word is printed. --help,
@@ -89,7 +95,7 @@ int main(int argc, char** argv) {
                             QStringLiteral("WxH"), QStringLiteral("1400x900"));
     QCommandLineOption tab(QStringLiteral("tab"),
                            QStringLiteral("The tab to show first: home, intent, manifest, "
-                                          "claims or preferred."),
+                                          "claims, preferred or diff."),
                            QStringLiteral("NAME"), QStringLiteral("home"));
     QCommandLineOption intent(
         QStringLiteral("intent"),
@@ -104,25 +110,31 @@ int main(int argc, char** argv) {
         QStringLiteral("DEVICE"),
         QStringLiteral("A device folder, device.json, AndroidManifest.xml or .apk "
                        "(default: the bundled samples/devices/seed)."));
+    parser.addPositionalArgument(
+        QStringLiteral("OTHER"),
+        QStringLiteral("Another device, which the Diff tab compares DEVICE with, as "
+                       "'hearth diff DEVICE OTHER' does."),
+        QStringLiteral("[OTHER]"));
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1) {
-        QTextStream(stderr) << "hearth-gui: expected at most one DEVICE, got " << positional.size()
-                            << "\n";
+    if (positional.size() > 2) {
+        QTextStream(stderr) << "hearth-gui: expected at most DEVICE and OTHER, got "
+                            << positional.size() << " devices\n";
         return 2;
     }
     const QString device =
         positional.isEmpty() ? hearth::gui::defaultDevicePath() : positional.front();
+    const QString other = positional.size() == 2 ? positional[1] : QString();
 
     hearth::gui::MainWindow window;
     const QStringList tabs = {QStringLiteral("home"), QStringLiteral("intent"),
                               QStringLiteral("manifest"), QStringLiteral("claims"),
-                              QStringLiteral("preferred")};
+                              QStringLiteral("preferred"), QStringLiteral("diff")};
     const int tabIndex = int(tabs.indexOf(parser.value(tab)));
     if (tabIndex < 0) {
         QTextStream(stderr) << "hearth-gui: --tab must be one of home, intent, manifest, claims, "
-                               "preferred, got '"
+                               "preferred, diff, got '"
                             << parser.value(tab) << "'\n";
         return 2;
     }
@@ -136,11 +148,12 @@ int main(int argc, char** argv) {
                                 << parser.value(size) << "'\n";
             return 2;
         }
-        return takeScreenshot(window, parser.value(screenshot), device, windowSize,
+        return takeScreenshot(window, parser.value(screenshot), device, other, windowSize,
                               parser.value(intent));
     }
     window.show();
     if (!device.isEmpty()) window.openDevice(device);
+    if (!other.isEmpty()) window.diffPanel()->compareWith(other);
     if (parser.isSet(intent)) window.intentTester()->setAmArguments(parser.value(intent));
     return app.exec();
 }

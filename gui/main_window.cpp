@@ -31,6 +31,7 @@
 #include "panels/claims_panel.h"
 #include "panels/device_facts_panel.h"
 #include "panels/device_panel.h"
+#include "panels/diff_panel.h"
 #include "panels/home_panel.h"
 #include "panels/preferred_panel.h"
 #include "panels/intent_tester.h"
@@ -64,6 +65,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_claimsPanel, tr("&Claims"));
     m_preferredPanel = new PreferredPanel(*m_session, this);
     m_tabs->addTab(m_preferredPanel, tr("&Preferred"));
+    m_diffPanel = new DiffPanel(*m_session, this);
+    m_tabs->addTab(m_diffPanel, tr("&Diff"));
     setCentralWidget(m_tabs);
 
     buildDocks();
@@ -314,10 +317,8 @@ void MainWindow::chooseAndOpen(bool folder) {
     const QString start = m_devicePath.isEmpty() ? QString() : QFileInfo(m_devicePath).path();
     const QString path =
         folder ? QFileDialog::getExistingDirectory(this, tr("Open a device folder"), start)
-               : QFileDialog::getOpenFileName(
-                     this, tr("Open a device"), start,
-                     tr("Devices and manifests (device.json *.json AndroidManifest.xml *.xml "
-                        "*.apk);;All files (*)"));
+               : QFileDialog::getOpenFileName(this, tr("Open a device"), start,
+                                              deviceFileFilter());
     if (!path.isEmpty()) openDevice(path);
 }
 

@@ -31,6 +31,7 @@ class DeviceFactsPanel;
 class DevicePanel;
 class DeviceSession;
 class DiagnosticModel;
+class DiffPanel;
 class HomePanel;
 class PreferredPanel;
 class IntentTester;
@@ -63,6 +64,7 @@ class MainWindow : public QMainWindow {
     ManifestView* manifestView() const { return m_manifestView; }
     ClaimsPanel* claimsPanel() const { return m_claimsPanel; }
     PreferredPanel* preferredPanel() const { return m_preferredPanel; }
+    DiffPanel* diffPanel() const { return m_diffPanel; }
     DiagnosticModel* diagnosticModel() const { return m_diagnostics; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -119,6 +121,7 @@ class MainWindow : public QMainWindow {
     ManifestView* m_manifestView = nullptr;
     ClaimsPanel* m_claimsPanel = nullptr;
     PreferredPanel* m_preferredPanel = nullptr;
+    DiffPanel* m_diffPanel = nullptr;
     DiagnosticModel* m_diagnostics = nullptr;
     QTableView* m_diagnosticView = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -274,7 +274,7 @@ DeviceDiff diffDevices(const Device& before, const Device& after, const DiffCall
     return diff;
 }
 
-std::string renderDiffText(const DeviceDiff& diff, const Device& before, const Device& after) {
+std::string renderDiffSummary(const DeviceDiff& diff, const Device& before, const Device& after) {
     const auto as = [](const std::optional<Caller>& caller) {
         return caller ? " as " + callerName(*caller) : std::string();
     };
@@ -282,11 +282,16 @@ std::string renderDiffText(const DeviceDiff& diff, const Device& before, const D
                               ", after " + deviceWords(after) + as(diff.callers.after);
     if (diff.rows.empty()) {
         return "No intent changes its outcome (" + std::to_string(diff.intentsCompared) +
-               " compared; " + sides + ")\n";
+               " compared; " + sides + ")";
     }
-    std::string out = std::to_string(diff.rows.size()) + " of " +
-                      std::to_string(diff.intentsCompared) + " intents change their outcome (" +
-                      sides + "):\n";
+    return std::to_string(diff.rows.size()) + " of " + std::to_string(diff.intentsCompared) +
+           " intents change their outcome (" + sides + ")";
+}
+
+std::string renderDiffText(const DeviceDiff& diff, const Device& before, const Device& after) {
+    std::string out = renderDiffSummary(diff, before, after);
+    if (diff.rows.empty()) return out + "\n";
+    out += ":\n";
     for (const DiffRow& row : diff.rows) {
         out += "\n" + row.intent + "\n";
         out += "  before: " + row.before.summary() + "\n";

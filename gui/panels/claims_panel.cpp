@@ -18,6 +18,7 @@
 #include "app_paths.h"
 #include "device_session.h"
 #include "models/claims_model.h"
+#include "panels/row_table_view.h"
 
 namespace hearth::gui {
 namespace {
@@ -83,20 +84,8 @@ ClaimsPanel::ClaimsPanel(DeviceSession& session, QWidget* parent)
     m_filter = makeField(this, "claimsFilter", tr("Filter the table: component, link or host"));
 
     m_model = new ClaimsModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(kSortRole);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_view = new QTableView(this);
-    m_view->setObjectName("claimsTable");
-    m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_view->setSortingEnabled(true);
+    m_proxy = makeRowProxy(m_model, this);
+    m_view = makeRowTableView(m_proxy, "claimsTable", this);
     m_view->horizontalHeader()->setSectionResizeMode(ClaimsModel::Links, QHeaderView::Stretch);
 
     auto* layout = new QVBoxLayout(this);

@@ -25,6 +25,7 @@
 #include "device_session.h"
 #include "models/rejection_model.h"
 #include "models/resolve_result_model.h"
+#include "panels/row_table_view.h"
 
 namespace hearth::gui {
 namespace {
@@ -180,11 +181,7 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
 
     m_results = new ResolveResultModel(this);
     m_rejections = new RejectionModel(this);
-    m_resultProxy = new QSortFilterProxyModel(this);
-    m_resultProxy->setSourceModel(m_results);
-    m_resultProxy->setSortRole(kSortRole);
-    m_resultProxy->setFilterKeyColumn(-1);
-    m_resultProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_resultProxy = makeRowProxy(m_results, this);
     m_rejectionProxy = new RejectionProxy(this);
     m_rejectionProxy->setSourceModel(m_rejections);
     m_rejectionProxy->setNearMissesOnly(true);

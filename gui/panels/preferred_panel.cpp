@@ -14,6 +14,7 @@
 #include "app_paths.h"
 #include "device_session.h"
 #include "models/preferred_model.h"
+#include "panels/row_table_view.h"
 
 namespace hearth::gui {
 
@@ -23,18 +24,8 @@ PreferredPanel::PreferredPanel(DeviceSession& session, QWidget* parent)
     m_summary->setObjectName("preferredSummary");
     m_summary->setWordWrap(true);
     m_model = new PreferredModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(kSortRole);
-    m_view = new QTableView(this);
-    m_view->setObjectName("preferredTable");
-    m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->hide();
-    m_view->setSortingEnabled(true);
-    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_proxy = makeRowProxy(m_model, this);
+    m_view = makeRowTableView(m_proxy, "preferredTable", this);
     m_view->horizontalHeader()->setSectionResizeMode(PreferredModel::Filter,
                                                      QHeaderView::Stretch);
     m_forget = new QPushButton(tr("Forget selected"), this);

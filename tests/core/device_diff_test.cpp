@@ -177,7 +177,10 @@ TEST(DeviceDiffReport, TextAndJsonCarryEveryRow) {
     EXPECT_NE(text.find("\nhome boot\n  before: "), std::string::npos) << text;
     const std::string json = renderDiffJson(diff, before, after);
     EXPECT_NE(json.find("\"site\": \"boot\""), std::string::npos);
-    EXPECT_EQ(renderDiffText(diffDevices(before, before), before, before).rfind("No intent", 0), 0u);
+    EXPECT_EQ(text.substr(0, text.find('\n')), renderDiffSummary(diff, before, after) + ":");
+    const DeviceDiff none = diffDevices(before, before);
+    EXPECT_EQ(renderDiffText(none, before, before), renderDiffSummary(none, before, before) + "\n");
+    EXPECT_EQ(renderDiffSummary(none, before, before).rfind("No intent", 0), 0u);
 }
 
 }  // namespace

@@ -419,6 +419,23 @@ class MainWindowTest : public QObject {
         QVERIFY(window.lastErrorLine.startsWith("hearth-gui: no display to open a window on"));
     }
 
+    // A second device is compared with the first in the Diff tab, as `hearth diff A B` does.
+    void theScreenshotOptionComparesASecondDeviceOrSaysWhyItCannot() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("diff.png");
+        const QString appLinks = QStringLiteral(HEARTH_SAMPLES_DIR "/devices/app-links");
+        QCOMPARE(runGui({"--tab", "diff", "--screenshot", png, defaultDevicePath(), appLinks})
+                     .exitCode,
+                 0);
+        QVERIFY(!QImage(png).isNull());
+        const QString missing = dir.filePath("nothing-here");
+        const Run run = runGui({"--screenshot", png, defaultDevicePath(), missing});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.lastErrorLine,
+                 "hearth-gui: " +
+                     QString::fromStdString(loadDevice(missing.toStdString()).error().toString()));
+    }
+
     void theScreenshotOptionFailsOnAnUnreadableDevice() {
         QTemporaryDir dir;
         const QString missing = dir.filePath("nothing-here");
@@ -441,10 +458,11 @@ class MainWindowTest : public QObject {
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.lastErrorLine,
                  QString("hearth-gui: --tab must be one of home, intent, manifest, claims, preferred, "
-                         "got 'phone'"));
-        run = runGui({"--screenshot", png, "a", "b"});
+                         "diff, got 'phone'"));
+        run = runGui({"--screenshot", png, "a", "b", "c"});
         QCOMPARE(run.exitCode, 2);
-        QCOMPARE(run.lastErrorLine, QString("hearth-gui: expected at most one DEVICE, got 2"));
+        QCOMPARE(run.lastErrorLine,
+                 QString("hearth-gui: expected at most DEVICE and OTHER, got 3 devices"));
         QVERIFY(!QFileInfo::exists(png));
     }
 

@@ -85,8 +85,11 @@ struct DeviceDiff {
 /// at every call site, and lists what differs. Both devices must stay unchanged while it runs.
 DeviceDiff diffDevices(const Device& before, const Device& after, const DiffCallers& callers = {});
 
-/// The rows as text: a count line, then per row the intent and both outcomes with the after
-/// side's rule; "No intent changes its outcome" when there is none.
+/// The count line, one sentence without a line break: "N of M intents change their outcome
+/// (before NAME (API n), after ...)" or "No intent changes its outcome (M compared; before ...)".
+std::string renderDiffSummary(const DeviceDiff& diff, const Device& before, const Device& after);
+/// The rows as text: renderDiffSummary's line, then per row the intent and both outcomes with
+/// the after side's rule.
 std::string renderDiffText(const DeviceDiff& diff, const Device& before, const Device& after);
 /// {"schemaVersion", "before": {"name","api"}, "after": {...}, "callers": {"before","after"}
 /// (callerName or null), "compared", "changes":
