@@ -170,9 +170,9 @@ Json candidateJson(const HomeCandidate& c) {
     }
     j["declaresHome"] = c.declaresHome;
     j["reason"] = c.reason;
-    j["file"] = c.where.file;
-    j["line"] = c.where.line;
-    j["column"] = c.where.column;
+    // One nested location, as in every answer (docs/json.md): the deciding filter, or the
+    // component when no filter decided.
+    j["location"] = json_contract::locationJson(c.where);
     return j;
 }
 

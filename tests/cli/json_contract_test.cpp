@@ -83,7 +83,12 @@ TEST(JsonContract, MatchIsOneHexFormAndLocationsOneNestedObject) {
 }
 
 TEST(JsonContract, AnalysisAndHomeCommandsShareTheHeader) {
-    expectHeader(answer({"home", kSeed, "--json"}, 0), "seed", 8);
+    const Json home = answer({"home", kSeed, "--json"}, 0);
+    expectHeader(home, "seed", 8);
+    const Json& candidate = home["sites"][0]["candidates"][0];
+    EXPECT_TRUE(candidate["location"]["file"].is_string()) << candidate.dump();
+    EXPECT_TRUE(candidate["location"]["line"].is_number_integer());
+    EXPECT_FALSE(candidate.contains("file"));
     const Json compared = answer({"home", kSeed, "--compare", "--json"}, 0);
     expectHeader(compared, "seed", 8);
     EXPECT_TRUE(compared.contains("stock"));
