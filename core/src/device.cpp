@@ -19,14 +19,18 @@ namespace hearth {
 
 namespace fs = std::filesystem;
 
-bool InstalledPackage::isComponentEnabled(const Component& component) const {
+ComponentState InstalledPackage::componentState(const Component& component) const {
     // R-8, in PackageUserState.isEnabled order: the application's state decides first, then a
-    // component state override, then the manifest (the component's and the application's
-    // android:enabled).
-    if (!enabled) return false;
-    if (enabledComponents.count(component.name) > 0) return true;
-    if (disabledComponents.count(component.name) > 0) return false;
-    return component.enabled && manifest.application.enabled;
+    // component state override, then the manifest.
+    if (!enabled) return ComponentState::AppDisabled;
+    const bool manifestOn = component.enabled && manifest.application.enabled;
+    if (enabledComponents.count(component.name) > 0) {
+        return manifestOn ? ComponentState::Enabled : ComponentState::EnabledByOverride;
+    }
+    if (disabledComponents.count(component.name) > 0) return ComponentState::DisabledByOverride;
+    if (!manifest.application.enabled) return ComponentState::DisabledInApplication;
+    if (!component.enabled) return ComponentState::DisabledInManifest;
+    return ComponentState::Enabled;
 }
 
 const InstalledPackage* Device::findPackage(std::string_view packageName) const {

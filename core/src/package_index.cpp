@@ -740,21 +740,22 @@ struct Index {
     // the rule-less reason the component is refused, or nullopt when it is accepted.
     std::optional<std::string> refusal(const InstalledPackage& package, const Component& component,
                                        int queryFlags) const {
-        if ((queryFlags & flags::kMatchDisabledComponents) == 0 &&
-            !package.isComponentEnabled(component)) {
-            if (!package.enabled) {
-                return "the application '" + package.packageName() +
-                       "' is disabled (device 'enabled': false)";
+        if ((queryFlags & flags::kMatchDisabledComponents) == 0) {
+            switch (package.componentState(component)) {
+                case ComponentState::Enabled:
+                case ComponentState::EnabledByOverride:
+                    break;
+                case ComponentState::AppDisabled:
+                    return "the application '" + package.packageName() +
+                           "' is disabled (device 'enabled': false)";
+                case ComponentState::DisabledByOverride:
+                    return "it is disabled on the device ('disabledComponents')";
+                case ComponentState::DisabledInApplication:
+                    return "its <application> has android:enabled=\"false\"";
+                case ComponentState::DisabledInManifest:
+                    return std::string("its <") + componentKindName(component.kind) +
+                           "> has android:enabled=\"false\"";
             }
-            if (package.disabledComponents.count(component.name) > 0) {
-                return "it is disabled on the device ('disabledComponents')";
-            }
-            if (!package.manifest.application.enabled &&
-                package.enabledComponents.count(component.name) == 0) {
-                return "its <application> has android:enabled=\"false\"";
-            }
-            return std::string("its <") + componentKindName(component.kind) +
-                   "> has android:enabled=\"false\"";
         }
         bool wantAware = (queryFlags & flags::kMatchDirectBootAware) != 0;
         bool wantUnaware = (queryFlags & flags::kMatchDirectBootUnaware) != 0;

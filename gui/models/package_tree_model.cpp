@@ -129,19 +129,31 @@ std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
             c.name = ComponentName{package.packageName(), component.name};
             c.kind = component.kind;
             c.label = component.label ? qs(*component.label) : QString();
+            const ComponentState componentState = package.componentState(component);
             c.enabled = !package.removed && package.isComponentEnabled(component);
             c.where = component.where;
-            // Short words: the check box already says enabled; the tooltip says the rest.
+            // Short words for the core's R-8 decision: the check box already says enabled; the
+            // tooltip says the rest.
             if (package.removed) {
                 c.state = tr("not installed");
-            } else if (package.disabledComponents.count(component.name)) {
-                c.state = tr("disabled");
-            } else if (!package.enabled) {
-                c.state = tr("app disabled");
-            } else if (!c.enabled) {
-                c.state = tr("off in manifest");
-            } else if (package.enabledComponents.count(component.name) && !component.enabled) {
-                c.state = tr("on (override)");
+            } else {
+                switch (componentState) {
+                    case ComponentState::Enabled:
+                        break;
+                    case ComponentState::EnabledByOverride:
+                        c.state = tr("on (override)");
+                        break;
+                    case ComponentState::AppDisabled:
+                        c.state = tr("app disabled");
+                        break;
+                    case ComponentState::DisabledByOverride:
+                        c.state = tr("disabled");
+                        break;
+                    case ComponentState::DisabledInApplication:
+                    case ComponentState::DisabledInManifest:
+                        c.state = tr("off in manifest");
+                        break;
+                }
             }
             c.exported = component.exported;
             for (const IntentFilter& filter : component.filters) {

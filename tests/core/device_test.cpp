@@ -662,6 +662,26 @@ TEST(ComponentEnabled, DisabledApplicationWinsOverComponentState) {
     EXPECT_FALSE(package.isComponentEnabled(component));
 }
 
+TEST(ComponentEnabled, TheStateNamesWhatDecidedInR8Order) {
+    // One decision for the resolver's refusal sentence and the explorer's state word.
+    InstalledPackage package;
+    Component component;
+    component.name = "a.B";
+    EXPECT_EQ(package.componentState(component), ComponentState::Enabled);
+    package.enabledComponents.insert("a.B");
+    EXPECT_EQ(package.componentState(component), ComponentState::Enabled);  // nothing overridden
+    component.enabled = false;
+    EXPECT_EQ(package.componentState(component), ComponentState::EnabledByOverride);
+    package.enabledComponents.clear();
+    EXPECT_EQ(package.componentState(component), ComponentState::DisabledInManifest);
+    package.manifest.application.enabled = false;
+    EXPECT_EQ(package.componentState(component), ComponentState::DisabledInApplication);
+    package.disabledComponents.insert("a.B");
+    EXPECT_EQ(package.componentState(component), ComponentState::DisabledByOverride);
+    package.enabled = false;
+    EXPECT_EQ(package.componentState(component), ComponentState::AppDisabled);
+}
+
 TEST(Device, FindPackageSkipsRemovedPackages) {
     Device device;
     InstalledPackage present;

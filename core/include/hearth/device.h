@@ -31,6 +31,16 @@ struct PreferredActivity {
     SourceLocation where;              ///< device.json position, when loaded from one
 };
 
+/// What decides whether an installed component is enabled (InstalledPackage::componentState).
+enum class ComponentState {
+    Enabled,                ///< on, as the manifest declares it
+    EnabledByOverride,      ///< on: "enabledComponents" overrides android:enabled="false"
+    AppDisabled,            ///< off: the whole application is disabled on the device
+    DisabledByOverride,     ///< off: "disabledComponents"
+    DisabledInApplication,  ///< off: <application android:enabled="false">
+    DisabledInManifest,     ///< off: the component's android:enabled="false"
+};
+
 struct InstalledPackage {
     Manifest manifest;
     bool system = false;               ///< on the system image (FLAG_SYSTEM)
@@ -51,8 +61,15 @@ struct InstalledPackage {
     std::optional<int> appId;                  ///< Linux app id; unset: >= 10000, one per package
 
     const std::string& packageName() const { return manifest.packageName; }
-    /// Whether the component is enabled, combining app state, component state and manifest.
-    bool isComponentEnabled(const Component& component) const;
+    /// Whether the component is enabled and what decided it (R-8, in PackageUserState.isEnabled
+    /// order): the application's state first, then a component override on the device, then the
+    /// manifest (<application> and the component's android:enabled). The resolver's refusal
+    /// sentence and the explorer's state word both read this one decision.
+    ComponentState componentState(const Component& component) const;
+    bool isComponentEnabled(const Component& component) const {
+        const ComponentState state = componentState(component);
+        return state == ComponentState::Enabled || state == ComponentState::EnabledByOverride;
+    }
 };
 
 /// The framework's home category at each call site (spec 5.7). Site ids: boot, home-key,
