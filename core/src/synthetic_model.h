@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <hearth/intent.h>
+
 namespace hearth::synthetic {
 
 // ---------------------------------------------------------------------------------------------
@@ -74,12 +76,13 @@ inline constexpr std::array<const char*, 16> kWords = {
     "invite", "join", "product", "article", "event", "place", "channel", "order"};
 inline constexpr std::array<const char*, 6> kTlds = {"com", "org", "net", "io", "app", "de"};
 
-inline constexpr const char* kMain = "android.intent.action.MAIN";
-inline constexpr const char* kView = "android.intent.action.VIEW";
-inline constexpr const char* kDefault = "android.intent.category.DEFAULT";
-inline constexpr const char* kBrowsable = "android.intent.category.BROWSABLE";
-inline constexpr const char* kLauncher = "android.intent.category.LAUNCHER";
-inline constexpr const char* kHome = "android.intent.category.HOME";
+// The core's own names (intent.h), under the short names the generator reads best with.
+inline constexpr const char* kMain = names::kActionMain;
+inline constexpr const char* kView = names::kActionView;
+inline constexpr const char* kDefault = names::kCategoryDefault;
+inline constexpr const char* kBrowsable = names::kCategoryBrowsable;
+inline constexpr const char* kLauncher = names::kCategoryLauncher;
+inline constexpr const char* kHome = names::kCategoryHome;
 
 // Actions on data-less activity filters other apps may also declare (corpus top actions).
 inline constexpr std::array<const char*, 12> kSharedActivityActions = {
