@@ -483,7 +483,7 @@ void Simulator::restartHomeIfGone(StepReport& report) {
     }
 }
 
-Result<void> Simulator::boot(const SimulationStep& step, StepReport& report) {
+Result<void> Simulator::applyBoot(const SimulationStep& step, StepReport& report) {
     const bool reboot = step.kind == SimulationStep::Kind::Reboot;
     if (!reboot && m_running) {
         return makeError(step.keyword.where, "the device is already running: use 'reboot'");
@@ -513,7 +513,7 @@ Result<void> Simulator::boot(const SimulationStep& step, StepReport& report) {
     return ok();
 }
 
-Result<void> Simulator::choose(const SimulationStep& step, StepReport& report) {
+Result<void> Simulator::applyChoose(const SimulationStep& step, StepReport& report) {
     if (m_screen.kind != Screen::Kind::Chooser || !m_chooser) {
         return makeError(step.keyword.where, "no chooser on screen to choose from (screen: " +
                                                  m_screen.describe() + ")");
@@ -676,6 +676,38 @@ Result<void> Simulator::expect(const SimulationStep& step, StepReport& report) {
     }
 }
 
+namespace {
+
+// A step as parseStep builds it from a script line, for the typed entry points.
+SimulationStep typedStep(SimulationStep::Kind kind, const std::string& keyword,
+                         const std::vector<std::string>& args) {
+    SimulationStep step;
+    step.kind = kind;
+    step.keyword = ScriptToken{keyword, {}};
+    step.text = keyword;
+    for (const std::string& arg : args) {
+        step.args.push_back(ScriptToken{arg, {}});
+        step.text += " " + arg;
+    }
+    return step;
+}
+
+}  // namespace
+
+Result<StepReport> Simulator::boot() {
+    return apply(typedStep(SimulationStep::Kind::Boot, "boot", {}), {});
+}
+
+Result<StepReport> Simulator::pressHome() {
+    return apply(typedStep(SimulationStep::Kind::PressHome, "press-home", {}), {});
+}
+
+Result<StepReport> Simulator::choose(const ComponentName& component, bool always) {
+    return apply(typedStep(SimulationStep::Kind::Choose, "choose",
+                           {component.flattenToShortString(), always ? "always" : "once"}),
+                 {});
+}
+
 Result<StepReport> Simulator::apply(const SimulationStep& step,
                                     const std::filesystem::path& baseDir) {
     using K = SimulationStep::Kind;
@@ -694,7 +726,7 @@ Result<StepReport> Simulator::apply(const SimulationStep& step,
     switch (step.kind) {
         case K::Boot:
         case K::Reboot:
-            done = boot(step, report);
+            done = applyBoot(step, report);
             break;
         case K::PressHome:
             if (!m_running) {
@@ -705,7 +737,7 @@ Result<StepReport> Simulator::apply(const SimulationStep& step,
             startHome(home_site::kHomeKey, report);
             break;
         case K::Choose:
-            done = choose(step, report);
+            done = applyChoose(step, report);
             break;
         case K::Install:
             done = install(step, baseDir, report);

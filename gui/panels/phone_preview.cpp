@@ -183,7 +183,7 @@ void PhonePreview::boot() {
     if (!m_session.hasDevice()) return;
     m_simulator = std::make_unique<Simulator>(m_session.deviceFor(m_framework));
     m_keys.clear();
-    step("boot");
+    showStep(m_simulator->boot(), "boot");
 }
 
 void PhonePreview::pressHome() {
@@ -191,22 +191,15 @@ void PhonePreview::pressHome() {
         m_status->setText(tr("The device is off: press Boot first."));
         return;
     }
-    step("press-home");
+    showStep(m_simulator->pressHome(), "press-home");
 }
 
-bool PhonePreview::step(const std::string& line) {
-    Result<SimulationScript> script = parseSimulationScript(line, "phone", {});
-    if (!script || script->steps.size() != 1) {
-        m_status->setText(script ? tr("cannot run '%1'").arg(qs(line))
-                                 : qs(script.error().toString()));
-        return false;
-    }
-    Result<StepReport> report = m_simulator->apply(script->steps.front(), {});
+bool PhonePreview::showStep(const Result<StepReport>& report, const std::string& key) {
     if (!report) {
         m_status->setText(qs(report.error().toString()));
         return false;
     }
-    if (script->steps.front().kind != SimulationStep::Kind::Choose) m_keys.push_back(line);
+    if (!key.empty()) m_keys.push_back(key);
     m_homeIgnored = report->homeIgnored;
     show(report->screen);
     QStringList events;
@@ -302,7 +295,8 @@ bool PhonePreview::choose(const QString& component, bool always) {
     }
     // The simulator records the answer as ResolverActivity does (P-4/P-5: "Always" adds a
     // preferred activity, "Just once" a last-chosen entry) and brings the activity up.
-    if (!step("choose " + component.toStdString() + (always ? " always" : " once"))) return false;
+    const std::optional<ComponentName> name = ComponentName::unflatten(component.toStdString());
+    if (!name || !showStep(m_simulator->choose(*name, always), "")) return false;
     emit chosen(component, always);
     return true;
 }

@@ -63,8 +63,9 @@ class PhonePreview : public QFrame {
     void chosen(const QString& component, bool always);
 
   private:
-    /// Runs one script line on the simulator; false (status shows why) when it fails.
-    bool step(const std::string& line);
+    /// Shows what one simulator step did; false (status shows why) when it failed. `key` is
+    /// the button pressed ("boot", "press-home"), replayed after an edit; "" for a choice.
+    bool showStep(const Result<StepReport>& report, const std::string& key);
     void restart();
     void show(const hearth::Screen& screen);
     void showScreen(Screen screen);

@@ -251,6 +251,32 @@ TEST(SimulationRun, ExpectReadsTheAnswerWordsOfHearthCheck) {
               "before several");
 }
 
+TEST(SimulationRun, TypedStepsAreTheScriptsSteps) {
+    // The explorer's buttons (Simulator::boot, choose, pressHome) and a script's lines take the
+    // same steps to the same screens and the same recorded choice.
+    const Device d = device(10, {package("com.a"), package("com.b")});
+    const SimulationResult scripted =
+        runSimulation(d, script("boot\nchoose com.b/.Home always\npress-home\n"));
+    ASSERT_FALSE(scripted.failure.has_value()) << scripted.failure->toString();
+    Simulator typed(d);
+    Result<StepReport> booted = typed.boot();
+    ASSERT_TRUE(booted.has_value()) << booted.error().toString();
+    EXPECT_EQ(booted->screen.describe(), scripted.steps[0].screen.describe());
+    Result<StepReport> chosen = typed.choose(ComponentName{"com.b", ".Home"}, true);
+    ASSERT_TRUE(chosen.has_value()) << chosen.error().toString();
+    EXPECT_EQ(chosen->screen.describe(), scripted.steps[1].screen.describe());
+    Result<StepReport> home = typed.pressHome();
+    ASSERT_TRUE(home.has_value()) << home.error().toString();
+    EXPECT_EQ(home->screen.describe(), "com.b/.Home");
+    EXPECT_EQ(home->screen.describe(), scripted.steps[2].screen.describe());
+    EXPECT_EQ(typed.device().preferred.size(), 1u);
+    // A typed step that cannot apply fails as the script line would.
+    Simulator off(d);
+    Result<StepReport> early = off.pressHome();
+    ASSERT_FALSE(early.has_value());
+    EXPECT_NE(early.error().message.find("boot"), std::string::npos) << early.error().message;
+}
+
 // ---- Home flows (H-rules, edge cases 54-60) ----
 
 TEST(SimulationRun, H12ProvisionCompletesSetupDisablesItselfAndTheLauncherFollows) {

@@ -99,6 +99,11 @@ class Simulator {
     /// step cannot apply ("press-home before 'boot'...") or an expectation does not hold.
     [[nodiscard]] Result<StepReport> apply(const SimulationStep& step,
                                            const std::filesystem::path& baseDir);
+    /// The steps the explorer's buttons take, typed: the very steps a script's "boot",
+    /// "press-home" and "choose COMPONENT always|once" lines build, without writing script text.
+    [[nodiscard]] Result<StepReport> boot();
+    [[nodiscard]] Result<StepReport> pressHome();
+    [[nodiscard]] Result<StepReport> choose(const ComponentName& component, bool always);
 
     const Device& device() const { return m_device; }
     const Screen& screen() const { return m_screen; }
@@ -122,8 +127,8 @@ class Simulator {
     bool showHome(const ComponentName& component, std::string_view how, StepReport& report);
     bool homeFinishes(const ComponentName& component, StepReport& report);
     void restartHomeIfGone(StepReport& report);
-    Result<void> boot(const SimulationStep& step, StepReport& report);
-    Result<void> choose(const SimulationStep& step, StepReport& report);
+    Result<void> applyBoot(const SimulationStep& step, StepReport& report);
+    Result<void> applyChoose(const SimulationStep& step, StepReport& report);
     Result<void> install(const SimulationStep& step, const std::filesystem::path& baseDir,
                          StepReport& report);
     Result<void> setComponentState(const SimulationStep& step, bool enable, StepReport& report);
