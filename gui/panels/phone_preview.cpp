@@ -2,8 +2,11 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
+#include <QPixmap>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -21,14 +24,33 @@ QColor wallpaperFor(const QString& packageName) {
     return QColor::fromHsv(int(hash % 360), 90, 150);
 }
 
+// The label a launcher or chooser shows: the component's, else the application's; an
+// unresolved resource reference ("@string/app_name", a manifest without its resources) or no
+// label at all falls back to the package name, as Android falls back to it.
 QString labelOf(const Device& device, const ComponentName& name) {
-    const InstalledPackage* package = device.findPackage(name.packageName);
-    if (!package) return {};
-    if (const Component* component = package->manifest.findComponent(name.className)) {
-        if (component->label) return qs(*component->label);
+    const auto usable = [](const std::optional<std::string>& label) {
+        return label && !label->empty() && label->front() != '@';
+    };
+    if (const InstalledPackage* package = device.findPackage(name.packageName)) {
+        const Component* component = package->manifest.findComponent(name.className);
+        if (component && usable(component->label)) return qs(*component->label);
+        if (usable(package->manifest.application.label)) {
+            return qs(*package->manifest.application.label);
+        }
     }
-    if (package->manifest.application.label) return qs(*package->manifest.application.label);
-    return {};
+    return qs(name.packageName);
+}
+
+// A stand-in app icon: a rounded square in the package's own colour.
+QIcon iconFor(const QString& packageName) {
+    QPixmap pixmap(24, 24);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(wallpaperFor(packageName));
+    painter.setPen(Qt::NoPen);
+    painter.drawRoundedRect(QRectF(1, 1, 22, 22), 5, 5);
+    return QIcon(pixmap);
 }
 
 }  // namespace
@@ -86,6 +108,11 @@ PhonePreview::PhonePreview(DeviceSession& session, QWidget* parent)
     m_chooserTitle->setStyleSheet(QStringLiteral("font-weight: bold; color: #222;"));
     m_chooserList = new QListWidget(chooser);
     m_chooserList->setObjectName("phoneChooserList");
+    // One line per app, as Android's chooser: the label and an icon; the component on hover.
+    m_chooserList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_chooserList->setTextElideMode(Qt::ElideRight);
+    m_chooserList->setIconSize(QSize(24, 24));
+    m_chooserList->setSpacing(2);
     m_once = new QPushButton(tr("Just once"), chooser);
     m_once->setObjectName("phoneJustOnce");
     m_always = new QPushButton(tr("Always"), chooser);
@@ -235,8 +262,9 @@ void PhonePreview::show(const hearth::Screen& screen) {
             m_chooserList->clear();
             for (const ComponentName& candidate : screen.chooser) {
                 const QString name = qs(candidate.flattenToShortString());
-                const QString label = labelOf(device, candidate);
-                auto* item = new QListWidgetItem(label.isEmpty() ? name : label + "\n" + name);
+                auto* item = new QListWidgetItem(iconFor(qs(candidate.packageName)),
+                                                 labelOf(device, candidate));
+                item->setToolTip(name);
                 item->setData(Qt::UserRole, name);
                 m_chooserList->addItem(item);
             }

@@ -143,6 +143,13 @@ class PanelsTest : public QObject {
         QCOMPARE(phone->screen(), PhonePreview::Screen::Chooser);
         QCOMPARE(phone->chooserCandidates(),
                  QStringList({"com.android.launcher/.Launcher", "com.example.nova/.NovaHome"}));
+        // Each entry is one line as on Android: the app's label and an icon; the component on
+        // hover; no horizontal scrolling.
+        auto* list = phone->findChild<QListWidget*>("phoneChooserList");
+        QCOMPARE(list->item(1)->text(), QString("Nova"));
+        QCOMPARE(list->item(1)->toolTip(), QString("com.example.nova/.NovaHome"));
+        QVERIFY(!list->item(1)->icon().isNull());
+        QCOMPARE(list->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
 
         clickChooserEntry(phone, "com.example.nova/.NovaHome", "phoneAlways");
         QCOMPARE(phone->screen(), PhonePreview::Screen::Activity);
