@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <memory>
 #include <vector>
 
 #include <hearth/suggest.h>
@@ -85,6 +85,22 @@ std::string unexpectedOptionHint(const CLI::App& app) {
     return {};
 }
 
+// CLI11's help prints a flag that takes an optional value under its declaration,
+// "--explain{near}"; a reader needs "--explain[=near|all]"-like text, which the option's own
+// ":{near,all}" already gives, so the "{default}" part of the name is left out.
+class HelpFormatter : public CLI::Formatter {
+  public:
+    std::string make_option_name(const CLI::Option* option, bool positional) const override {
+        std::string name = CLI::Formatter::make_option_name(option, positional);
+        for (size_t open = name.find('{'); open != std::string::npos; open = name.find('{')) {
+            const size_t close = name.find('}', open);
+            if (close == std::string::npos) break;
+            name.erase(open, close - open + 1);
+        }
+        return name;
+    }
+};
+
 }  // namespace
 
 int runHearth(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
@@ -92,6 +108,7 @@ int runHearth(const std::vector<std::string>& args, std::istream& in, std::ostre
     Io io{in, out, err};
     CLI::App app{"hearth: Android intent resolution and HOME launcher emulation, offline",
                  "hearth"};
+    app.formatter(std::make_shared<HelpFormatter>());  // subcommands added below share it
     app.footer(kFooter);
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("hearth ") + kVersion);
