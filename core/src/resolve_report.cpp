@@ -8,6 +8,7 @@
 #include <map>
 
 #include "json_contract.h"
+#include "resolve_report_json.h"
 #include "text.h"
 
 namespace hearth {
@@ -224,12 +225,10 @@ const char* componentKindPlural(ComponentKind kind) {
 }
 
 std::string renderFilterSummary(const IntentFilter& filter) {
-    std::vector<std::string> parts;
-    const auto add = [&parts](const char* key, std::vector<std::string> values, bool bracket) {
-        if (values.empty()) return;
-        std::string joined;
-        for (const std::string& value : values) joined += (joined.empty() ? "" : ",") + value;
-        parts.push_back(std::string(key) + "=" + (bracket ? "[" + joined + "]" : joined));
+    const auto joined = [](const std::vector<std::string>& words, const char* separator) {
+        std::string out;
+        for (const std::string& word : words) out += (out.empty() ? "" : separator) + word;
+        return out;
     };
     std::vector<std::string> actions;
     for (const std::string& action : filter.actions) actions.push_back(text::shortName(action));
@@ -237,26 +236,17 @@ std::string renderFilterSummary(const IntentFilter& filter) {
     for (const std::string& category : filter.categories) {
         categories.push_back(text::shortName(category));
     }
-    std::vector<std::string> hosts;
+    std::vector<std::string> data;
+    for (const std::string& scheme : filter.schemes) data.push_back(scheme + ":");
     for (const FilterAuthority& authority : filter.authorities) {
-        hosts.push_back(authority.host +
-                        (authority.port ? ":" + std::to_string(*authority.port) : std::string()));
+        data.push_back(authority.host +
+                       (authority.port ? ":" + std::to_string(*authority.port) : std::string()));
     }
-    std::vector<std::string> paths;
-    for (const PatternMatcher& path : filter.paths) {
-        // A prefix or suffix as the glob it amounts to; globs as written.
-        paths.push_back(path.kind() == PatternKind::Prefix   ? path.pattern() + "*"
-                        : path.kind() == PatternKind::Suffix ? "*" + path.pattern()
-                                                              : path.pattern());
-    }
-    add("act", actions, false);
-    add("cat", categories, true);
-    add("scheme", filter.schemes, false);
-    add("host", hosts, false);
-    add("path", paths, false);
-    add("typ", filter.types, false);
-    std::string out;
-    for (const std::string& part : parts) out += (out.empty() ? "" : " ") + part;
+    for (const PatternMatcher& path : filter.paths) data.push_back(path.pattern());
+    data.insert(data.end(), filter.types.begin(), filter.types.end());
+    std::string out = actions.empty() ? "(no action)" : joined(actions, ", ");
+    if (!categories.empty()) out += "  \u00b7  " + joined(categories, ", ");
+    if (!data.empty()) out += "  \u00b7  " + joined(data, " ");
     return out;
 }
 
@@ -550,9 +540,8 @@ std::string renderQueryJson(const std::vector<ResolveInfo>& results,
     return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string renderResolveJson(const ResolveResult& result,
-                              const std::vector<Rejection>* rejections,
-                              const AnswerContext& context) {
+Json resolveAnswerJson(const ResolveResult& result, const std::vector<Rejection>* rejections,
+                       const AnswerContext& context) {
     Json out = answerStart(context);
     out["outcome"] = resolveOutcomeName(result.outcome);
     if (result.chosen) {
@@ -586,7 +575,15 @@ std::string renderResolveJson(const ResolveResult& result,
     out["preferredChanges"] = std::move(changes);
     if (rejections) out["explain"] = rejectionsJson(*rejections);
     if (rejections && !result.steps.notes.empty()) out["steps"] = stepsJson(result.steps);
-    return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return out;
+}
+
+std::string renderResolveJson(const ResolveResult& result,
+                              const std::vector<Rejection>* rejections,
+                              const AnswerContext& context) {
+    return resolveAnswerJson(result, rejections, context)
+               .dump(2, ' ', false, Json::error_handler_t::replace) +
+           "\n";
 }
 
 }  // namespace hearth

@@ -7,9 +7,10 @@
 #include <hearth/start.h>
 
 #include <algorithm>
-#include <utility>
 #include <nlohmann/json.hpp>
+#include <utility>
 
+#include "resolve_report_json.h"
 #include "text.h"
 
 namespace hearth {
@@ -92,8 +93,7 @@ std::string renderStartText(const StartResult& start) {
 
 std::string renderStartJson(const StartResult& start, const std::vector<Rejection>* rejections,
                             const AnswerContext& context) {
-    const nlohmann::ordered_json resolved =
-        nlohmann::ordered_json::parse(renderResolveJson(start.result, rejections, context));
+    const nlohmann::ordered_json resolved = resolveAnswerJson(start.result, rejections, context);
     nlohmann::ordered_json out;
     for (auto it = resolved.begin(); it != resolved.end(); ++it) {
         // After the shared header (schemaVersion, device, intent), before resolve's own fields.

@@ -1,6 +1,7 @@
 #include "models/package_tree_model.h"
 
 #include <hearth/intent.h>
+#include <hearth/resolve_report.h>
 
 #include <QApplication>
 #include <QBrush>
@@ -19,36 +20,6 @@ namespace {
 // (package + 1) | (component + 1) << 32 for filters.
 constexpr quintptr kComponentShift = 32;
 constexpr quintptr kLowMask = (quintptr(1) << kComponentShift) - 1;
-
-QString shortName(const std::string& name, const char* prefix) {
-    QString text = qs(name);
-    const QString p = QLatin1String(prefix);
-    return text.startsWith(p) ? text.mid(p.size()) : text;
-}
-
-QString filterSummary(const IntentFilter& filter) {
-    QStringList actions;
-    for (const std::string& action : filter.actions) {
-        actions << shortName(action, "android.intent.action.");
-    }
-    QStringList categories;
-    for (const std::string& category : filter.categories) {
-        categories << shortName(category, "android.intent.category.");
-    }
-    QStringList data;
-    for (const std::string& scheme : filter.schemes) data << qs(scheme) + ":";
-    for (const FilterAuthority& authority : filter.authorities) {
-        data << qs(authority.host) +
-                    (authority.port ? ":" + QString::number(*authority.port) : QString());
-    }
-    for (const PatternMatcher& path : filter.paths) data << qs(path.pattern());
-    for (const std::string& type : filter.types) data << qs(type);
-    QStringList parts;
-    parts << (actions.isEmpty() ? QObject::tr("(no action)") : actions.join(", "));
-    if (!categories.isEmpty()) parts << categories.join(", ");
-    if (!data.isEmpty()) parts << data.join(" ");
-    return parts.join("  ·  ");
-}
 
 bool sameWhere(const SourceLocation& a, const SourceLocation& b) {
     return a.file == b.file && a.line == b.line && a.column == b.column;
@@ -158,7 +129,7 @@ std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
             c.exported = component.exported;
             for (const IntentFilter& filter : component.filters) {
                 FilterRow f;
-                f.summary = filterSummary(filter);
+                f.summary = qs(renderFilterSummary(filter));
                 f.badges = badgesOf(filter);
                 f.where = filter.where;
                 const int effective = index.effectivePriority(package, component, filter);

@@ -26,9 +26,9 @@ struct ReportStyle {
 /// "activities", "services", "receivers", "providers" (also for activity-alias).
 const char* componentKindPlural(ComponentKind kind);
 
-/// A filter on one line, in am's Intent words: "act=VIEW cat=[DEFAULT,BROWSABLE] scheme=https
-/// host=example.com path=/docs* typ=text/*"; the parts it does not declare are left out. For
-/// tables (a preferred activity's filter, P-4).
+/// A filter on one line for tables (the explorer's device tree, a preferred activity's filter):
+/// "VIEW  ·  DEFAULT, BROWSABLE  ·  https: example.com /docs text/*" — actions and categories in
+/// their short forms, then the data parts; "(no action)" when it declares none.
 std::string renderFilterSummary(const IntentFilter& filter);
 
 /// One ResolveInfo as pm prints it: brief (two lines), components (one line) or Hearth's dump;
