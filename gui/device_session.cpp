@@ -20,27 +20,18 @@ Device DeviceSession::deviceFor(Framework framework) const {
 const HomeReport& DeviceSession::homeReport(Framework framework) const {
     std::optional<HomeReport>& cached =
         framework == Framework::Stock ? m_stockReport : m_patchedReport;
-    if (!cached) cached = analyzeHome(deviceFor(framework));
+    if (!cached) cached = analyzeHome(*m_device, patchFor(framework));
     return *cached;
 }
 
 std::set<std::string> DeviceSession::initialPatchedSites(const Device& device) {
-    const auto& sites = device.patch.homeFirstSites;
-    return sites.empty() ? fullHomeFirstPatch().homeFirstSites : sites;
+    return comparisonPatch(device, std::nullopt).homeFirstSites;
 }
 
 AnalyzedDevice DeviceSession::analyze(Device device) {
-    // analyzeHome reads the framework from device.patch: each column's patch is set in turn on
-    // this one copy rather than on two more copies of every package (a 10,000-package device
-    // spent a third of its opening time copying).
-    const FrameworkPatch own = device.patch;
-    const std::set<std::string> patchedSites = initialPatchedSites(device);
-    device.patch = FrameworkPatch{};
-    HomeReport stock = analyzeHome(device);
-    device.patch = FrameworkPatch{patchedSites};
-    HomeReport patched = analyzeHome(device);
-    device.patch = own;
-    return AnalyzedDevice{std::move(device), std::move(stock), std::move(patched)};
+    HomeComparison comparison = compareHome(device);
+    return AnalyzedDevice{std::move(device), std::move(comparison.stock),
+                          std::move(comparison.patched)};
 }
 
 void DeviceSession::setDevice(Device device) {

@@ -40,7 +40,7 @@ class DeviceSession : public QObject {
     void setDevice(AnalyzedDevice analyzed);
     /// Computes what setDevice would compute first (pure, safe on any thread).
     static AnalyzedDevice analyze(Device device);
-    /// The call sites the patched column starts with: the device's own patch, or every site.
+    /// The call sites the patched column starts with: comparisonPatch() with none chosen.
     static std::set<std::string> initialPatchedSites(const Device& device);
     bool hasDevice() const { return m_device != nullptr; }
     /// The current device, edits included. Only valid while hasDevice().
@@ -90,7 +90,7 @@ class DeviceSession : public QObject {
 
     /// The framework patch a column runs: none for Stock, patchedSites() for Patched.
     FrameworkPatch patchFor(Framework framework) const;
-    /// A copy of the device running that framework (for the simulator and for analyzeHome).
+    /// A copy of the device running that framework (the simulator changes its own copy).
     Device deviceFor(Framework framework) const;
     /// The device "Save device as device.json" writes: the current device, edits included, running
     /// the patched column's framework when its sites were changed from initialPatchedSites() of

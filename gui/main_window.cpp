@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include <hearth/home.h>
+#include <hearth/home_report.h>
 
 #include <QAction>
 #include <QApplication>

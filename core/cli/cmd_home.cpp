@@ -2,6 +2,7 @@
 
 #include <hearth/device.h>
 #include <hearth/home.h>
+#include <hearth/home_report.h>
 
 #include <memory>
 #include <optional>
@@ -97,22 +98,14 @@ int runHome(const HomeOptions& options, Io& io) {
     }
 
     if (!options.compare) {
-        if (selected) device.patch = *selected;
-        const HomeReport report = analyzeHome(device);
+        const HomeReport report = analyzeHome(device, selected.value_or(device.patch));
         io.out << (options.json ? renderHomeJson(report) : renderHomeText(report));
         return kExitOk;
     }
-    // --compare: the stock framework against the chosen patch, else the device's own, else the
-    // full HOME_FIRST patch.
-    FrameworkPatch patched = selected                               ? *selected
-                             : !device.patch.homeFirstSites.empty() ? device.patch
-                                                                    : fullHomeFirstPatch();
-    device.patch = FrameworkPatch{};
-    const HomeReport stock = analyzeHome(device);
-    device.patch = patched;
-    const HomeReport patchedReport = analyzeHome(device);
-    io.out << (options.json ? renderHomeCompareJson(stock, patchedReport)
-                            : renderHomeCompareText(stock, patchedReport));
+    // --compare: the stock framework against the chosen patch (compareHome's fallbacks apply).
+    const HomeComparison comparison = compareHome(device, selected);
+    io.out << (options.json ? renderHomeCompareJson(comparison.stock, comparison.patched)
+                            : renderHomeCompareText(comparison.stock, comparison.patched));
     return kExitOk;
 }
 

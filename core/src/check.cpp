@@ -149,10 +149,8 @@ public:
     const HomeReport& forPatch(const std::string& patchName, const FrameworkPatch* patch) {
         auto found = m_reports.find(patchName);
         if (found != m_reports.end()) return found->second;
-        if (patch == nullptr) return m_reports.emplace(patchName, analyzeHome(m_device)).first->second;
-        Device patched = m_device;
-        patched.patch = *patch;
-        return m_reports.emplace(patchName, analyzeHome(patched)).first->second;
+        const FrameworkPatch& framework = patch ? *patch : m_device.patch;
+        return m_reports.emplace(patchName, analyzeHome(m_device, framework)).first->second;
     }
 
 private:

@@ -34,12 +34,6 @@ using Json = nlohmann::json;
 // JSON nesting beyond this is certainly not a device description; the cap also bounds recursion.
 constexpr int kMaxJsonDepth = 64;
 
-const std::vector<std::string>& allHomeSites() {
-    static const std::vector<std::string> sites = {"boot", "home-key", "home-key-mid", "recents",
-                                                   "is-home"};
-    return sites;
-}
-
 // Byte offsets of one named text to 1-based line and column (LineIndex).
 class TextPositions {
   public:
@@ -518,7 +512,7 @@ class DeviceJsonReader : public detail::JsonFields {
             std::string name;
             if (auto r = readString(value, pointer, "patch", name); !r) return r;
             if (name == "home-first") {
-                patch.homeFirstSites.insert(allHomeSites().begin(), allHomeSites().end());
+                patch = fullHomeFirstPatch();
             } else if (name != "stock") {
                 return makeError(
                     valueAt(child(pointer, "patch")),
@@ -528,12 +522,9 @@ class DeviceJsonReader : public detail::JsonFields {
         std::vector<std::string> sites;
         if (auto r = readStringList(value, pointer, "patchSites", sites); !r) return r;
         for (size_t i = 0; i < sites.size(); ++i) {
-            const auto& known = allHomeSites();
-            if (std::find(known.begin(), known.end(), sites[i]) == known.end()) {
+            if (auto checked = checkHomeSite(sites[i]); !checked) {
                 return makeError(valueAt(child(child(pointer, "patchSites"), i)),
-                                 "unknown call site '" + sites[i] +
-                                     "'; expected one of: boot, home-key, home-key-mid, "
-                                     "recents, is-home");
+                                 checked.error().message);
             }
             patch.homeFirstSites.insert(sites[i]);
         }

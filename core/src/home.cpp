@@ -323,10 +323,11 @@ HomeCheck checkHomeRecord(const Device& device, const std::string& homeCategory,
 }
 
 HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
-                           const std::optional<HomeRole>& role, std::string_view site) {
+                           const FrameworkPatch& patch, const std::optional<HomeRole>& role,
+                           std::string_view site) {
     HomeSiteReport report;
     report.site = std::string(site);
-    report.category = homeCategoryFor(device.patch, site);
+    report.category = homeCategoryFor(patch, site);
     const SiteShape shape = siteShape(device, site);
     report.where = shape.where;
     report.intent = makeHomeIntent(report.category, shape.intentFlags);
@@ -400,11 +401,11 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
 }
 
 HomeSiteReport homeKeySite(const Device& device, const PackageIndex& index,
-                           const std::optional<HomeRole>& role) {
+                           const FrameworkPatch& patch, const std::optional<HomeRole>& role) {
     if (!device.isLegacy() && !device.userSetupComplete) {
         HomeSiteReport report;
         report.site = home_site::kHomeKey;
-        report.category = homeCategoryFor(device.patch, home_site::kHomeKey);
+        report.category = homeCategoryFor(patch, home_site::kHomeKey);
         const SiteShape shape = siteShape(device, home_site::kHomeKey);
         report.where = shape.where;
         report.intent = makeHomeIntent(report.category, shape.intentFlags);
@@ -415,7 +416,7 @@ HomeSiteReport homeKeySite(const Device& device, const PackageIndex& index,
         report.reason = "Not going home because user setup is in progress.";
         return report;
     }
-    HomeSiteReport report = resolveSite(device, index, role, home_site::kHomeKey);
+    HomeSiteReport report = resolveSite(device, index, patch, role, home_site::kHomeKey);
     if (report.outcome == HomeOutcome::None) {
         report.reason += "; pressing HOME does nothing";
     }
@@ -423,11 +424,11 @@ HomeSiteReport homeKeySite(const Device& device, const PackageIndex& index,
 }
 
 HomeSiteReport homeKeyMidSite(const Device& device, const PackageIndex& index,
-                              const std::optional<HomeRole>& role) {
+                              const FrameworkPatch& patch, const std::optional<HomeRole>& role) {
     if (!device.isLegacy()) {
         HomeSiteReport report;
         report.site = home_site::kHomeKeyMid;
-        report.category = homeCategoryFor(device.patch, home_site::kHomeKeyMid);
+        report.category = homeCategoryFor(patch, home_site::kHomeKeyMid);
         report.where = "MidWindowManager";
         report.intent = makeHomeIntent(report.category, 0);
         report.outcome = HomeOutcome::NotPresent;
@@ -436,12 +437,12 @@ HomeSiteReport homeKeyMidSite(const Device& device, const PackageIndex& index,
                         std::to_string(device.apiLevel) + " has no such call site";
         return report;
     }
-    return resolveSite(device, index, role, home_site::kHomeKeyMid);
+    return resolveSite(device, index, patch, role, home_site::kHomeKeyMid);
 }
 
 HomeSiteReport bootSite(const Device& device, const PackageIndex& index,
-                        const std::optional<HomeRole>& role) {
-    HomeSiteReport report = resolveSite(device, index, role, home_site::kBoot);
+                        const FrameworkPatch& patch, const std::optional<HomeRole>& role) {
+    HomeSiteReport report = resolveSite(device, index, patch, role, home_site::kBoot);
     if (report.outcome == HomeOutcome::None) {
         report.reason += "; the device boots to a blank screen";
     }
@@ -449,10 +450,10 @@ HomeSiteReport bootSite(const Device& device, const PackageIndex& index,
 }
 
 HomeSiteReport isHomeCheckSite(const Device& device, const PackageIndex& index,
-                               const HomeSiteReport& boot) {
+                               const FrameworkPatch& patch, const HomeSiteReport& boot) {
     HomeSiteReport report;
     report.site = home_site::kIsHome;
-    report.category = homeCategoryFor(device.patch, home_site::kIsHome);
+    report.category = homeCategoryFor(patch, home_site::kIsHome);
     const SiteShape shape = siteShape(device, home_site::kIsHome);
     report.where = shape.where;
     report.intent = makeHomeIntent(report.category, shape.intentFlags);
@@ -519,13 +520,13 @@ HomeSiteReport isHomeCheckSite(const Device& device, const PackageIndex& index,
 }
 
 HomeSiteReport recentsSite(const Device& device, const PackageIndex& index,
-                           const std::optional<HomeRole>& role, const HomeSiteReport& boot,
-                           const HomeSiteReport& isHome) {
+                           const FrameworkPatch& patch, const std::optional<HomeRole>& role,
+                           const HomeSiteReport& boot, const HomeSiteReport& isHome) {
     if (!device.isLegacy()) {
         // H-16: no dialog resolves anything; the task whose activity got the HOME type is left out.
         HomeSiteReport report = boot;
         report.site = home_site::kRecents;
-        report.category = homeCategoryFor(device.patch, home_site::kRecents);
+        report.category = homeCategoryFor(patch, home_site::kRecents);
         report.where = siteShape(device, home_site::kRecents).where;
         report.rule = "H-16";
         report.preferredChanges.clear();
@@ -540,7 +541,7 @@ HomeSiteReport recentsSite(const Device& device, const PackageIndex& index,
         }
         return report;
     }
-    HomeSiteReport report = resolveSite(device, index, role, home_site::kRecents);
+    HomeSiteReport report = resolveSite(device, index, patch, role, home_site::kRecents);
     const std::string homeAtBoot = boot.outcome == HomeOutcome::Activity && boot.component
                                        ? boot.component->flattenToShortString()
                                        : std::string();
@@ -634,19 +635,33 @@ std::vector<std::string> findWarnings(const Device& device, const HomeReport& re
     return warnings;
 }
 
+// The index does not depend on the patch: a comparison builds it once for both sides.
+HomeReport analyzeHomeWith(const Device& device, const PackageIndex& index,
+                           const FrameworkPatch& patch) {
+    HomeReport report;
+    report.deviceName = device.name;
+    report.inferred = device.inferred;
+    report.apiLevel = device.apiLevel;
+    report.generation = frameworkGeneration(device);
+    report.patch = patch;
+    report.userUnlocked = device.userUnlocked;
+    report.userSetupComplete = device.userSetupComplete;
+    for (const std::string& site : homeSiteIds()) {
+        report.siteCategories.emplace_back(site, homeCategoryFor(patch, site));
+    }
+    report.role = homeRole(device, index);
+    HomeSiteReport boot = bootSite(device, index, patch, report.role);
+    HomeSiteReport key = homeKeySite(device, index, patch, report.role);
+    HomeSiteReport mid = homeKeyMidSite(device, index, patch, report.role);
+    HomeSiteReport isHome = isHomeCheckSite(device, index, patch, boot);
+    HomeSiteReport recents = recentsSite(device, index, patch, report.role, boot, isHome);
+    report.sites = {std::move(boot), std::move(key), std::move(mid), std::move(recents),
+                    std::move(isHome)};
+    report.warnings = findWarnings(device, report);
+    return report;
+}
+
 }  // namespace
-
-const std::vector<std::string>& homeSiteIds() {
-    static const std::vector<std::string> ids = {home_site::kBoot, home_site::kHomeKey,
-                                                 home_site::kHomeKeyMid, home_site::kRecents,
-                                                 home_site::kIsHome};
-    return ids;
-}
-
-bool isHomeSite(std::string_view id) {
-    const auto& ids = homeSiteIds();
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
 
 const char* frameworkGenerationName(FrameworkGeneration generation) {
     return generation == FrameworkGeneration::Legacy ? "legacy" : "modern";
@@ -658,43 +673,6 @@ FrameworkGeneration frameworkGeneration(const Device& device) {
 
 std::string homeCategoryFor(const FrameworkPatch& patch, std::string_view site) {
     return patch.isPatched(site) ? names::kCategoryHomeFirst : names::kCategoryHome;
-}
-
-Result<FrameworkPatch> makeFrameworkPatch(std::string_view patch,
-                                          const std::vector<std::string>& sites) {
-    FrameworkPatch result;
-    if (patch == "home-first") {
-        result = fullHomeFirstPatch();
-    } else if (!patch.empty() && patch != "stock") {
-        return makeError("unknown patch '" + std::string(patch) +
-                         "': expected 'stock' or 'home-first'");
-    }
-    for (const std::string& site : sites) {
-        if (!isHomeSite(site)) {
-            return makeError("unknown call site '" + site +
-                             "': expected one of boot, home-key, home-key-mid, recents, is-home");
-        }
-        result.homeFirstSites.insert(site);
-    }
-    return result;
-}
-
-FrameworkPatch fullHomeFirstPatch() {
-    FrameworkPatch patch;
-    for (const std::string& site : homeSiteIds()) patch.homeFirstSites.insert(site);
-    return patch;
-}
-
-std::string describePatch(const FrameworkPatch& patch) {
-    if (patch.homeFirstSites.empty()) return "stock";
-    std::string sites;
-    for (const std::string& site : homeSiteIds()) {
-        if (!patch.isPatched(site)) continue;
-        if (!sites.empty()) sites += ", ";
-        sites += site;
-    }
-    if (patch.homeFirstSites.size() == homeSiteIds().size()) return "home-first";
-    return "home-first at " + sites;
 }
 
 const char* homeOutcomeName(HomeOutcome outcome) {
@@ -801,17 +779,18 @@ HomeCheck checkHomeActivity(const Device& device, const Intent& intent,
 
 HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
                                std::string_view site) {
+    const FrameworkPatch& patch = device.patch;
     const std::optional<HomeRole> role = homeRole(device, index);
-    if (site == home_site::kBoot) return bootSite(device, index, role);
-    if (site == home_site::kHomeKey) return homeKeySite(device, index, role);
-    if (site == home_site::kHomeKeyMid) return homeKeyMidSite(device, index, role);
+    if (site == home_site::kBoot) return bootSite(device, index, patch, role);
+    if (site == home_site::kHomeKey) return homeKeySite(device, index, patch, role);
+    if (site == home_site::kHomeKeyMid) return homeKeyMidSite(device, index, patch, role);
     if (site == home_site::kIsHome) {
-        return isHomeCheckSite(device, index, bootSite(device, index, role));
+        return isHomeCheckSite(device, index, patch, bootSite(device, index, patch, role));
     }
     if (site == home_site::kRecents) {
-        HomeSiteReport boot = bootSite(device, index, role);
-        HomeSiteReport isHome = isHomeCheckSite(device, index, boot);
-        return recentsSite(device, index, role, boot, isHome);
+        HomeSiteReport boot = bootSite(device, index, patch, role);
+        HomeSiteReport isHome = isHomeCheckSite(device, index, patch, boot);
+        return recentsSite(device, index, patch, role, boot, isHome);
     }
     HomeSiteReport report;
     report.site = std::string(site);
@@ -820,29 +799,24 @@ HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
     return report;
 }
 
-HomeReport analyzeHome(const Device& device) {
+HomeReport analyzeHome(const Device& device) { return analyzeHome(device, device.patch); }
+
+HomeReport analyzeHome(const Device& device, const FrameworkPatch& patch) {
+    return analyzeHomeWith(device, PackageIndex(device), patch);
+}
+
+FrameworkPatch comparisonPatch(const Device& device, const std::optional<FrameworkPatch>& chosen) {
+    if (chosen) return *chosen;
+    if (!device.patch.homeFirstSites.empty()) return device.patch;
+    return fullHomeFirstPatch();
+}
+
+HomeComparison compareHome(const Device& device, const std::optional<FrameworkPatch>& chosen) {
+    // Both sides read the one device and one index; only the patch differs, so neither the
+    // packages nor the index are built twice.
     const PackageIndex index(device);
-    HomeReport report;
-    report.deviceName = device.name;
-    report.inferred = device.inferred;
-    report.apiLevel = device.apiLevel;
-    report.generation = frameworkGeneration(device);
-    report.patch = device.patch;
-    report.userUnlocked = device.userUnlocked;
-    report.userSetupComplete = device.userSetupComplete;
-    for (const std::string& site : homeSiteIds()) {
-        report.siteCategories.emplace_back(site, homeCategoryFor(device.patch, site));
-    }
-    report.role = homeRole(device, index);
-    HomeSiteReport boot = bootSite(device, index, report.role);
-    HomeSiteReport key = homeKeySite(device, index, report.role);
-    HomeSiteReport mid = homeKeyMidSite(device, index, report.role);
-    HomeSiteReport isHome = isHomeCheckSite(device, index, boot);
-    HomeSiteReport recents = recentsSite(device, index, report.role, boot, isHome);
-    report.sites = {std::move(boot), std::move(key), std::move(mid), std::move(recents),
-                    std::move(isHome)};
-    report.warnings = findWarnings(device, report);
-    return report;
+    return HomeComparison{analyzeHomeWith(device, index, FrameworkPatch{}),
+                          analyzeHomeWith(device, index, comparisonPatch(device, chosen))};
 }
 
 }  // namespace hearth

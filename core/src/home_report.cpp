@@ -1,6 +1,6 @@
 // Text and JSON renderings of a HomeReport, shared by the CLI and the GUI's exports.
 
-#include <hearth/home.h>
+#include <hearth/home_report.h>
 
 #include <algorithm>
 #include <cstdio>

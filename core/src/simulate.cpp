@@ -152,10 +152,8 @@ Result<void> checkArgs(const SimulationStep& step) {
             return ok();
         case K::PatchSite:
             for (const ScriptToken& arg : step.args) {
-                if (!isHomeSite(arg.text)) {
-                    return makeError(arg.where, "unknown call site '" + arg.text +
-                                                    "': expected one of boot, home-key, "
-                                                    "home-key-mid, recents, is-home");
+                if (auto checked = checkHomeSite(arg.text); !checked) {
+                    return makeError(arg.where, checked.error().message);
                 }
             }
             return ok();

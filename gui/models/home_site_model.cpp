@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QFont>
 
+#include <hearth/home_report.h>
+
 #include "app_paths.h"
 
 namespace hearth::gui {

@@ -10,6 +10,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <hearth/home_report.h>
+
 #include "app_paths.h"
 #include "models/home_site_model.h"
 #include "panels/phone_preview.h"

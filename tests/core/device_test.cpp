@@ -319,7 +319,7 @@ TEST(DeviceJsonError, PatchAndPatchSitesTogether) {
 
 TEST(DeviceJsonError, UnknownCallSite) {
     EXPECT_EQ(errorOf(R"({ "framework": { "patchSites": ["boot", "homekey"] }, "packages": [] })"),
-              "device.json:1:41: unknown call site 'homekey'; expected one of: boot, home-key, "
+              "device.json:1:41: unknown call site 'homekey': expected one of boot, home-key, "
               "home-key-mid, recents, is-home");
 }
 

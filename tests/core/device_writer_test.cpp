@@ -7,6 +7,7 @@
 #include <hearth/device.h>
 #include <hearth/device_writer.h>
 #include <hearth/home.h>
+#include <hearth/home_report.h>
 #include <hearth/intent.h>
 #include <hearth/start.h>
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <hearth/device.h>
 #include <hearth/home.h>
+#include <hearth/home_report.h>
 #include <hearth/manifest.h>
 #include <hearth/package_index.h>
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <hearth/device.h>
 #include <hearth/home.h>
+#include <hearth/home_report.h>
 #include <hearth/system_image.h>
 
 #include <filesystem>

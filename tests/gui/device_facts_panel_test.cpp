@@ -4,6 +4,7 @@
 // core run on the loaded device with the same fact changed by hand.
 
 #include <hearth/home.h>
+#include <hearth/home_report.h>
 #include <hearth/intent.h>
 #include <hearth/package_index.h>
 #include <hearth/resolve_report.h>

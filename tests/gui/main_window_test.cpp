@@ -5,6 +5,7 @@
 #include "main_window.h"
 
 #include <hearth/home.h>
+#include <hearth/home_report.h>
 #include <hearth/intent.h>
 #include <hearth/package_index.h>
 #include <hearth/resolve_report.h>

@@ -15,6 +15,7 @@
 
 #include <hearth/app_links.h>
 #include <hearth/component_name.h>
+#include <hearth/framework_patch.h>
 #include <hearth/intent_filter.h>
 #include <hearth/manifest.h>
 #include <hearth/result.h>
@@ -70,14 +71,6 @@ struct InstalledPackage {
         const ComponentState state = componentState(component);
         return state == ComponentState::Enabled || state == ComponentState::EnabledByOverride;
     }
-};
-
-/// The framework's home category at each call site (spec 5.7). Site ids: boot, home-key,
-/// home-key-mid, recents, is-home.
-struct FrameworkPatch {
-    std::set<std::string> homeFirstSites;  ///< sites that use HOME_FIRST instead of HOME
-
-    bool isPatched(std::string_view site) const { return homeFirstSites.count(std::string(site)) > 0; }
 };
 
 /// Device configuration read by the package-visibility rules (V-4) and App Links (W-17, W-31).

@@ -8,6 +8,7 @@
 
 #include <hearth/component_name.h>
 #include <hearth/device.h>
+#include <hearth/framework_patch.h>
 #include <hearth/intent.h>
 #include <hearth/package_index.h>
 #include <hearth/result.h>
@@ -21,20 +22,6 @@
 
 namespace hearth {
 
-/// The call-site ids, as used by FrameworkPatch, `--patch-site` and the reports.
-namespace home_site {
-inline constexpr const char* kBoot = "boot";
-inline constexpr const char* kHomeKey = "home-key";
-inline constexpr const char* kHomeKeyMid = "home-key-mid";
-inline constexpr const char* kRecents = "recents";
-inline constexpr const char* kIsHome = "is-home";
-}  // namespace home_site
-
-/// Every call-site id in report order: boot, home-key, home-key-mid, recents, is-home.
-const std::vector<std::string>& homeSiteIds();
-/// True when id names a call site.
-bool isHomeSite(std::string_view id);
-
 enum class FrameworkGeneration { Legacy, Modern };
 
 /// "legacy" or "modern".
@@ -44,16 +31,6 @@ FrameworkGeneration frameworkGeneration(const Device& device);
 
 /// The home category the framework uses at a site: HOME_FIRST when the patch swaps it, else HOME.
 std::string homeCategoryFor(const FrameworkPatch& patch, std::string_view site);
-
-/// A patch from the command-line vocabulary: `patch` is "stock", "home-first" or empty; `sites`
-/// are call-site ids. Fails with "unknown patch 'x': expected 'stock' or 'home-first'" or
-/// "unknown call site 'x': expected one of boot, home-key, home-key-mid, recents, is-home".
-[[nodiscard]] Result<FrameworkPatch> makeFrameworkPatch(std::string_view patch,
-                                                        const std::vector<std::string>& sites);
-/// The patch with every call site swapped to HOME_FIRST.
-FrameworkPatch fullHomeFirstPatch();
-/// "stock", "home-first" (every site) or "home-first at boot, is-home" (some sites).
-std::string describePatch(const FrameworkPatch& patch);
 
 enum class HomeOutcome {
     Activity,    ///< one activity is started (or hidden, for recents; treated as home, for is-home)
@@ -155,22 +132,26 @@ HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
 
 /// Analyses every call site with the device's own FrameworkPatch.
 HomeReport analyzeHome(const Device& device);
+/// Analyses every call site with `patch` in place of the device's own (Device::patch is not read).
+HomeReport analyzeHome(const Device& device, const FrameworkPatch& patch);
+
+/// The patch a comparison sets against the stock framework: `chosen` when given, else the
+/// device's own patch when it swaps any site, else fullHomeFirstPatch() — so comparing a stock
+/// device still shows what HOME_FIRST would change.
+FrameworkPatch comparisonPatch(const Device& device, const std::optional<FrameworkPatch>& chosen);
+
+/// The stock framework and a patched one on the same device (`hearth home --compare`, the GUI's
+/// two columns).
+struct HomeComparison {
+    HomeReport stock;    ///< no site patched
+    HomeReport patched;  ///< comparisonPatch(device, chosen)
+};
+/// Analyses the device twice, stock and with comparisonPatch(device, chosen).
+HomeComparison compareHome(const Device& device,
+                           const std::optional<FrameworkPatch>& chosen = std::nullopt);
 
 /// The ROLE_HOME holder on a modern device: the package of an "Always" HOME preferred entry
 /// (H-10), else the fallback holder (H-9); nullopt for a legacy device.
 std::optional<HomeRole> homeRole(const Device& device, const PackageIndex& index);
-
-/// A readable report of every call site: a summary table then the details of each site.
-std::string renderHomeText(const HomeReport& report);
-/// The JSON report (docs/json.md): {"schemaVersion","device":{"name","api"},
-/// "framework":{"api","generation","patch","sites":{site:category}},"sites":[...]}.
-std::string renderHomeJson(const HomeReport& report);
-/// Stock and patched side by side: a two-column table then the details of both.
-std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& patched);
-/// {"schemaVersion","device":{"name","api"},"stock":{...},"patched":{...}}.
-std::string renderHomeCompareJson(const HomeReport& stock, const HomeReport& patched);
-
-/// One line for a site's outcome: "com.a/.Home", "chooser: a/.A, b/.B", "NO HOME (...)", ...
-std::string summarizeHomeSite(const HomeSiteReport& site);
 
 }  // namespace hearth
