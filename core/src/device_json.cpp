@@ -1,6 +1,6 @@
 // device.json: the hand-written description of a device (samples/devices/README.md is the
-// reference). nlohmann checks the syntax; a small scanner then records where every key and value
-// starts so that each semantic error can point at its line and column.
+// reference). nlohmann checks the syntax; a second scan (json_positions.h) then records where
+// every key and value starts so that each semantic error can point at its line and column.
 
 #include <hearth/device.h>
 #include <hearth/device_state.h>
@@ -21,6 +21,7 @@
 #include "device_internal.h"
 #include "line_index.h"
 #include "device_json_fields.h"
+#include "json_positions.h"
 #include "manifest_pipeline.h"
 
 namespace hearth {
@@ -30,6 +31,11 @@ namespace fs = std::filesystem;
 namespace {
 
 using Json = nlohmann::json;
+using detail::findExcessiveNesting;
+using detail::jsonChild;
+using detail::jsonDisplayName;
+using detail::JsonSpans;
+using detail::scanJsonSpans;
 
 // JSON nesting beyond this is certainly not a device description; the cap also bounds recursion.
 constexpr int kMaxJsonDepth = 64;
@@ -37,7 +43,8 @@ constexpr int kMaxJsonDepth = 64;
 // Byte offsets of one named text to 1-based line and column (LineIndex).
 class TextPositions {
   public:
-    TextPositions(std::string_view text, std::string file) : m_lines(text), m_file(std::move(file)) {}
+    TextPositions(std::string_view text, std::string file)
+        : m_lines(text), m_file(std::move(file)) {}
     SourceLocation at(size_t offset) const { return m_lines.locate(offset, m_file); }
     const std::string& file() const { return m_file; }
 
@@ -45,187 +52,6 @@ class TextPositions {
     LineIndex m_lines;
     std::string m_file;
 };
-
-size_t skipSpaceAndComments(std::string_view text, size_t i) {
-    while (i < text.size()) {
-        const char c = text[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            ++i;
-        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-            // nlohmann ends a line comment at either line break.
-            while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
-        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
-            const size_t end = text.find("*/", i + 2);
-            i = end == std::string_view::npos ? text.size() : end + 2;
-        } else {
-            break;
-        }
-    }
-    return i;
-}
-
-size_t skipString(std::string_view text, size_t i) {
-    // i is at the opening quote; returns the index after the closing quote.
-    ++i;
-    while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
-    return std::min(i + 1, text.size());
-}
-
-// The offset of the first bracket nested deeper than kMaxJsonDepth, if any.
-std::optional<size_t> findExcessiveNesting(std::string_view text) {
-    int depth = 0;
-    size_t i = 0;
-    while (i < text.size()) {
-        i = skipSpaceAndComments(text, i);
-        if (i >= text.size()) break;
-        const char c = text[i];
-        if (c == '"') {
-            i = skipString(text, i);
-            continue;
-        }
-        if (c == '{' || c == '[') {
-            if (++depth > kMaxJsonDepth) return i;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-        ++i;
-    }
-    return std::nullopt;
-}
-
-std::string escapePointerToken(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-// Where each key and value of a syntactically valid document starts, by JSON pointer.
-struct JsonSpans {
-    std::unordered_map<std::string, size_t> values;
-    std::unordered_map<std::string, size_t> keys;
-    struct Duplicate {
-        std::string key;
-        size_t offset = 0;
-    };
-    std::optional<Duplicate> firstDuplicate;
-};
-
-class SpanScanner {
-  public:
-    explicit SpanScanner(std::string_view text) : m_text(text) {}
-
-    JsonSpans scan() {
-        size_t i = 0;
-        scanValue(i, "");
-        return std::move(m_spans);
-    }
-
-  private:
-    void scanValue(size_t& i, const std::string& pointer) {
-        i = skipSpaceAndComments(m_text, i);
-        if (i >= m_text.size()) return;
-        m_spans.values.emplace(pointer, i);
-        const char c = m_text[i];
-        if (c == '{') {
-            ++i;
-            std::set<std::string> seen;
-            while (true) {
-                i = skipSpaceAndComments(m_text, i);
-                if (i >= m_text.size()) return;
-                if (m_text[i] == '}') {
-                    ++i;
-                    return;
-                }
-                if (m_text[i] == ',') {
-                    ++i;
-                    continue;
-                }
-                const size_t keyStart = i;
-                i = skipString(m_text, i);
-                std::string key = decodeKey(m_text.substr(keyStart, i - keyStart));
-                const std::string child = pointer + "/" + escapePointerToken(key);
-                if (!seen.insert(key).second && !m_spans.firstDuplicate) {
-                    m_spans.firstDuplicate = JsonSpans::Duplicate{key, keyStart};
-                }
-                m_spans.keys.emplace(child, keyStart);
-                i = skipSpaceAndComments(m_text, i);
-                if (i < m_text.size() && m_text[i] == ':') ++i;
-                scanValue(i, child);
-            }
-        }
-        if (c == '[') {
-            ++i;
-            size_t index = 0;
-            while (true) {
-                i = skipSpaceAndComments(m_text, i);
-                if (i >= m_text.size()) return;
-                if (m_text[i] == ']') {
-                    ++i;
-                    return;
-                }
-                if (m_text[i] == ',') {
-                    ++i;
-                    continue;
-                }
-                scanValue(i, pointer + "/" + std::to_string(index++));
-            }
-        }
-        if (c == '"') {
-            i = skipString(m_text, i);
-            return;
-        }
-        const size_t start = i;
-        while (i < m_text.size() &&
-               std::string_view(",}] \t\r\n/").find(m_text[i]) == std::string_view::npos) {
-            ++i;
-        }
-        // The text passed nlohmann's parser, so this only guards against a disagreement between
-        // the two scanners: always make progress.
-        if (i == start) ++i;
-    }
-
-    static std::string decodeKey(std::string_view quoted) {
-        try {
-            return Json::parse(quoted).get<std::string>();
-        } catch (const Json::exception&) {
-            return std::string(quoted);
-        }
-    }
-
-    std::string_view m_text;
-    JsonSpans m_spans;
-};
-
-// "/packages/0/manifest" → "packages[0].manifest", the way the README names keys.
-std::string displayName(const std::string& pointer) {
-    std::string out;
-    size_t i = 0;
-    while (i < pointer.size()) {
-        const size_t next = pointer.find('/', i + 1);
-        std::string token =
-            pointer.substr(i + 1, next == std::string::npos ? std::string::npos : next - i - 1);
-        const bool index =
-            !token.empty() && std::all_of(token.begin(), token.end(),
-                                          [](unsigned char ch) { return std::isdigit(ch) != 0; });
-        if (index) {
-            out += "[" + token + "]";
-        } else {
-            if (!out.empty()) out += ".";
-            out += token;
-        }
-        if (next == std::string::npos) break;
-        i = next;
-    }
-    return out;
-}
 
 std::string describeJson(const Json& value) {
     switch (value.type()) {
@@ -268,7 +94,7 @@ class DeviceJsonReader : public detail::JsonFields {
           m_options(options) {}
 
     Result<Device> read() {
-        if (auto nested = findExcessiveNesting(m_text)) {
+        if (auto nested = findExcessiveNesting(m_text, kMaxJsonDepth)) {
             return makeError(
                 m_positions.at(*nested),
                 "JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
@@ -287,7 +113,7 @@ class DeviceJsonReader : public detail::JsonFields {
         } catch (const Json::exception& e) {
             return makeError(m_positions.at(0), "invalid JSON: " + stripNlohmannPrefix(e.what()));
         }
-        m_spans = SpanScanner(m_text).scan();
+        m_spans = scanJsonSpans(m_text);
         if (m_spans.firstDuplicate) {
             return makeError(m_positions.at(m_spans.firstDuplicate->offset),
                              "duplicate key '" + m_spans.firstDuplicate->key +
@@ -393,14 +219,8 @@ class DeviceJsonReader : public detail::JsonFields {
         auto it = m_spans.keys.find(pointer);
         return it == m_spans.keys.end() ? valueAt(pointer) : m_positions.at(it->second);
     }
-    static std::string child(const std::string& pointer, const std::string& key) {
-        return pointer + "/" + escapePointerToken(key);
-    }
-    static std::string child(const std::string& pointer, size_t index) {
-        return pointer + "/" + std::to_string(index);
-    }
     static std::string where(const std::string& pointer) {
-        return pointer.empty() ? "the device" : "'" + displayName(pointer) + "'";
+        return pointer.empty() ? "the device" : "'" + jsonDisplayName(pointer) + "'";
     }
 
     Result<void> checkKeys(const Json& object, const std::string& pointer,
@@ -409,7 +229,7 @@ class DeviceJsonReader : public detail::JsonFields {
             const bool known = std::any_of(allowed.begin(), allowed.end(),
                                            [&](const char* name) { return it.key() == name; });
             if (!known) {
-                return makeError(keyAt(child(pointer, it.key())),
+                return makeError(keyAt(jsonChild(pointer, it.key())),
                                  "unknown key '" + it.key() + "' in " + where(pointer) +
                                      "; expected one of: " + joinNames(allowed));
             }
@@ -419,23 +239,24 @@ class DeviceJsonReader : public detail::JsonFields {
 
     Result<void> expectObject(const Json& value, const std::string& pointer) const override {
         if (value.is_object()) return ok();
-        return makeError(valueAt(pointer), "'" + displayName(pointer) +
+        return makeError(valueAt(pointer), "'" + jsonDisplayName(pointer) +
                                                "' must be an object, got " + describeJson(value));
     }
     Result<void> expectArray(const Json& value, const std::string& pointer) const override {
         if (value.is_array()) return ok();
-        return makeError(valueAt(pointer), "'" + displayName(pointer) + "' must be a list, got " +
-                                               describeJson(value));
+        return makeError(valueAt(pointer), "'" + jsonDisplayName(pointer) +
+                                               "' must be a list, got " + describeJson(value));
     }
 
     Result<void> readBool(const Json& object, const std::string& pointer, const char* key,
                           bool& out) const override {
         if (!object.contains(key)) return ok();
         const Json& value = object[key];
-        const std::string at = child(pointer, key);
+        const std::string at = jsonChild(pointer, key);
         if (!value.is_boolean()) {
-            return makeError(valueAt(at), "'" + displayName(at) + "' must be true or false, got " +
-                                              describeJson(value));
+            return makeError(
+                valueAt(at),
+                "'" + jsonDisplayName(at) + "' must be true or false, got " + describeJson(value));
         }
         out = value.get<bool>();
         return ok();
@@ -445,9 +266,9 @@ class DeviceJsonReader : public detail::JsonFields {
                             std::string& out) const override {
         if (!object.contains(key)) return ok();
         const Json& value = object[key];
-        const std::string at = child(pointer, key);
+        const std::string at = jsonChild(pointer, key);
         if (!value.is_string()) {
-            return makeError(valueAt(at), "'" + displayName(at) + "' must be a string, got " +
+            return makeError(valueAt(at), "'" + jsonDisplayName(at) + "' must be a string, got " +
                                               describeJson(value));
         }
         out = value.get<std::string>();
@@ -467,14 +288,15 @@ class DeviceJsonReader : public detail::JsonFields {
                          int high, int& out) const override {
         if (!object.contains(key)) return ok();
         const Json& value = object[key];
-        const std::string at = child(pointer, key);
+        const std::string at = jsonChild(pointer, key);
         if (!value.is_number_integer()) {
-            return makeError(valueAt(at), "'" + displayName(at) + "' must be a whole number, got " +
-                                              describeJson(value));
+            return makeError(
+                valueAt(at),
+                "'" + jsonDisplayName(at) + "' must be a whole number, got " + describeJson(value));
         }
         const int64_t number = value.get<int64_t>();
         if (number < low || number > high) {
-            return makeError(valueAt(at), "'" + displayName(at) + "' must be between " +
+            return makeError(valueAt(at), "'" + jsonDisplayName(at) + "' must be between " +
                                               std::to_string(low) + " and " + std::to_string(high) +
                                               ", got " + std::to_string(number));
         }
@@ -486,14 +308,14 @@ class DeviceJsonReader : public detail::JsonFields {
                                 std::vector<std::string>& out) const override {
         if (!object.contains(key)) return ok();
         const Json& value = object[key];
-        const std::string at = child(pointer, key);
+        const std::string at = jsonChild(pointer, key);
         if (auto r = expectArray(value, at); !r) return r;
         for (size_t i = 0; i < value.size(); ++i) {
             if (!value[i].is_string()) {
-                const std::string item = child(at, i);
-                return makeError(
-                    valueAt(item),
-                    "'" + displayName(item) + "' must be a string, got " + describeJson(value[i]));
+                const std::string item = jsonChild(at, i);
+                return makeError(valueAt(item), "'" + jsonDisplayName(item) +
+                                                    "' must be a string, got " +
+                                                    describeJson(value[i]));
             }
             out.push_back(value[i].get<std::string>());
         }
@@ -505,7 +327,7 @@ class DeviceJsonReader : public detail::JsonFields {
         if (auto r = expectObject(value, pointer); !r) return r;
         if (auto r = checkKeys(value, pointer, {"patch", "patchSites"}); !r) return r;
         if (value.contains("patch") && value.contains("patchSites")) {
-            return makeError(keyAt(child(pointer, "patchSites")),
+            return makeError(keyAt(jsonChild(pointer, "patchSites")),
                              "use either 'framework.patch' or 'framework.patchSites', not both");
         }
         if (value.contains("patch")) {
@@ -515,7 +337,7 @@ class DeviceJsonReader : public detail::JsonFields {
                 patch = fullHomeFirstPatch();
             } else if (name != "stock") {
                 return makeError(
-                    valueAt(child(pointer, "patch")),
+                    valueAt(jsonChild(pointer, "patch")),
                     "'framework.patch' must be \"stock\" or \"home-first\", got \"" + name + "\"");
             }
         }
@@ -523,7 +345,7 @@ class DeviceJsonReader : public detail::JsonFields {
         if (auto r = readStringList(value, pointer, "patchSites", sites); !r) return r;
         for (size_t i = 0; i < sites.size(); ++i) {
             if (auto checked = checkHomeSite(sites[i]); !checked) {
-                return makeError(valueAt(child(child(pointer, "patchSites"), i)),
+                return makeError(valueAt(jsonChild(jsonChild(pointer, "patchSites"), i)),
                                  checked.error().message);
             }
             patch.homeFirstSites.insert(sites[i]);
@@ -544,7 +366,7 @@ class DeviceJsonReader : public detail::JsonFields {
         std::vector<PackageEntry> entries;
         std::optional<Error> entryError;
         for (size_t i = 0; i < value.size(); ++i) {
-            Result<PackageEntry> entry = readPackageEntry(value[i], child(pointer, i));
+            Result<PackageEntry> entry = readPackageEntry(value[i], jsonChild(pointer, i));
             if (!entry) {
                 entryError = entry.error();
                 break;
@@ -568,9 +390,9 @@ class DeviceJsonReader : public detail::JsonFields {
             // Components written inline come from a capture of a device that already installed
             // the package: Android's install checks (S-1, minimum target SDK) were passed there.
             const bool capturedInstalled = entries[i].inlineManifest.has_value();
-            Result<Manifest> manifest = entries[i].inlineManifest
-                                            ? Result<Manifest>(std::move(*entries[i].inlineManifest))
-                                            : pipeline.take(requestOf[i]);
+            Result<Manifest> manifest =
+                entries[i].inlineManifest ? Result<Manifest>(std::move(*entries[i].inlineManifest))
+                                          : pipeline.take(requestOf[i]);
             if (m_options.progress) m_options.progress(i + 1, value.size());
             if (!manifest) {
                 // Android skips a package it cannot parse and boots anyway (--strict: fail).
@@ -662,21 +484,27 @@ class DeviceJsonReader : public detail::JsonFields {
         }
         if (value.contains("components")) {
             if (value.contains("manifest")) {
-                return makeError(keyAt(child(pointer, "components")),
+                return makeError(keyAt(jsonChild(pointer, "components")),
                                  where(pointer) + " has both 'manifest' and 'components': give "
                                                   "one of them");
             }
             Result<Manifest> manifest =
                 detail::readInlineManifest(*this, value, pointer, m_positions.file());
             if (!manifest) return manifest.error();
-            return PackageEntry{pointer,           {}, {}, std::move(parse), std::move(package),
-                                std::move(disabled), std::move(enabled), std::move(manifest).value()};
+            return PackageEntry{pointer,
+                                {},
+                                {},
+                                std::move(parse),
+                                std::move(package),
+                                std::move(disabled),
+                                std::move(enabled),
+                                std::move(manifest).value()};
         }
         for (const char* key : {"application", "prioritiesClamped", "packageDerived", "file",
                                 "line", "column"}) {
             if (value.contains(key)) {
-                return makeError(keyAt(child(pointer, key)),
-                                 "'" + displayName(child(pointer, key)) +
+                return makeError(keyAt(jsonChild(pointer, key)),
+                                 "'" + jsonDisplayName(jsonChild(pointer, key)) +
                                      "' is read only with inline 'components', not with a "
                                      "'manifest'");
             }
@@ -695,19 +523,25 @@ class DeviceJsonReader : public detail::JsonFields {
         if (!fs::is_regular_file(path, ec)) {
             if (!fs::exists(path, ec)) {
                 return makeError(
-                    valueAt(child(pointer, "manifest")),
+                    valueAt(jsonChild(pointer, "manifest")),
                     "manifest '" + manifestPath + "' not found: no file '" + path.string() + "'");
             }
             // Say what is there instead: reading /dev/zero or a FIFO would never end.
-            return makeError(valueAt(child(pointer, "manifest")),
+            return makeError(valueAt(jsonChild(pointer, "manifest")),
                              "manifest '" + manifestPath + "' is " +
                                  (fs::is_directory(path, ec) ? "a directory"
                                                              : "not a regular file") +
                                  " ('" + path.string() +
                                  "'), expected an AndroidManifest.xml or .apk file");
         }
-        return PackageEntry{pointer,         manifestPath, path, std::move(parse),
-                            std::move(package), std::move(disabled), std::move(enabled), std::nullopt};
+        return PackageEntry{pointer,
+                            manifestPath,
+                            path,
+                            std::move(parse),
+                            std::move(package),
+                            std::move(disabled),
+                            std::move(enabled),
+                            std::nullopt};
     }
 
     Result<InstalledPackage> finishPackage(PackageEntry entry, Result<Manifest> manifest,
@@ -728,12 +562,12 @@ class DeviceJsonReader : public detail::JsonFields {
                              std::set<std::string>& into) {
             for (size_t i = 0; i < names.size(); ++i) {
                 const std::string full = expandClassName(package.packageName(), names[i]);
-                const std::string at = child(child(pointer, key), i);
+                const std::string at = jsonChild(jsonChild(pointer, key), i);
                 // A dump lists only components with filters: its own state lists name others.
                 if (package.manifest.findComponent(full) == nullptr && !package.prioritiesClamped) {
                     diagnostics.push_back(Diagnostic{Diagnostic::Severity::Warning, valueAt(at),
-                                                     "'" + displayName(at) + "' names '" + full +
-                                                         "', which '" + manifestPath +
+                                                     "'" + jsonDisplayName(at) + "' names '" +
+                                                         full + "', which '" + manifestPath +
                                                          "' does not declare"});
                 }
                 into.insert(full);
@@ -745,7 +579,7 @@ class DeviceJsonReader : public detail::JsonFields {
             const std::string full = expandClassName(package.packageName(), enabled[i]);
             if (package.disabledComponents.count(full) > 0) {
                 return makeError(
-                    valueAt(child(child(pointer, "enabledComponents"), i)),
+                    valueAt(jsonChild(jsonChild(pointer, "enabledComponents"), i)),
                     "'" + full + "' is in both 'disabledComponents' and 'enabledComponents'");
             }
         }
@@ -758,7 +592,7 @@ class DeviceJsonReader : public detail::JsonFields {
         if (auto r = expectArray(value, pointer); !r) return r;
         for (size_t i = 0; i < value.size(); ++i) {
             Result<PreferredActivity> entry =
-                readPreferred(value[i], child(pointer, i), recorded, diagnostics);
+                readPreferred(value[i], jsonChild(pointer, i), recorded, diagnostics);
             if (!entry) return entry.error();
             out.push_back(std::move(entry).value());
         }
@@ -771,8 +605,8 @@ class DeviceJsonReader : public detail::JsonFields {
         if (auto r = readString(object, pointer, key, text); !r) return r.error();
         std::optional<ComponentName> name = ComponentName::unflatten(text);
         if (!name) {
-            const std::string at = child(pointer, key);
-            return makeError(valueAt(at), "'" + displayName(at) +
+            const std::string at = jsonChild(pointer, key);
+            return makeError(valueAt(at), "'" + jsonDisplayName(at) +
                                               "' must look like 'package/.Class' or "
                                               "'package/full.Class', got \"" +
                                               text + "\"");
@@ -787,8 +621,9 @@ class DeviceJsonReader : public detail::JsonFields {
         if (!text) return ok();
         Result<PatternMatcher> matcher = PatternMatcher::create(kind, *text);
         if (!matcher) {
-            return makeError(valueAt(child(pointer, key)), "'" + displayName(child(pointer, key)) +
-                                                               "': " + matcher.error().message);
+            return makeError(
+                valueAt(jsonChild(pointer, key)),
+                "'" + jsonDisplayName(jsonChild(pointer, key)) + "': " + matcher.error().message);
         }
         out.push_back(std::move(matcher).value());
         return ok();
@@ -845,9 +680,9 @@ class DeviceJsonReader : public detail::JsonFields {
         if (type) {
             Result<std::string> valid = validateMimeType(*type);
             if (!valid) {
-                return makeError(
-                    valueAt(child(pointer, "type")),
-                    "'" + displayName(child(pointer, "type")) + "': " + valid.error().message);
+                return makeError(valueAt(jsonChild(pointer, "type")),
+                                 "'" + jsonDisplayName(jsonChild(pointer, "type")) +
+                                     "': " + valid.error().message);
             }
             filter.types.push_back(*type);
         }
@@ -868,9 +703,9 @@ class DeviceJsonReader : public detail::JsonFields {
         std::optional<std::string> host;
         if (auto r = readOptionalString(value, pointer, "host", host); !r) return r.error();
         if (value.contains("port")) {
-            const std::string at = child(pointer, "port");
+            const std::string at = jsonChild(pointer, "port");
             if (!host) {
-                return makeError(keyAt(at), "'" + displayName(at) +
+                return makeError(keyAt(at), "'" + jsonDisplayName(at) +
                                                 "' needs a 'host': Android drops a port "
                                                 "without a host (M-26)");
             }
@@ -881,19 +716,19 @@ class DeviceJsonReader : public detail::JsonFields {
             } else if (port.is_string()) {
                 portText = port.get<std::string>();
             } else {
-                return makeError(
-                    valueAt(at),
-                    "'" + displayName(at) + "' must be a port number, got " + describeJson(port));
+                return makeError(valueAt(at), "'" + jsonDisplayName(at) +
+                                                  "' must be a port number, got " +
+                                                  describeJson(port));
             }
             Result<int> parsed = parsePort(portText);
             if (!parsed) {
                 return makeError(valueAt(at),
-                                 "'" + displayName(at) + "': " + parsed.error().message);
+                                 "'" + jsonDisplayName(at) + "': " + parsed.error().message);
             }
             filter.authorities.push_back(FilterAuthority{*host, *parsed, valueAt(at)});
         } else if (host) {
             filter.authorities.push_back(
-                FilterAuthority{*host, std::nullopt, valueAt(child(pointer, "host"))});
+                FilterAuthority{*host, std::nullopt, valueAt(jsonChild(pointer, "host"))});
         }
         if (auto r = addPattern(value, pointer, "path", PatternKind::Literal, filter.paths); !r) {
             return r.error();
@@ -911,14 +746,14 @@ class DeviceJsonReader : public detail::JsonFields {
         if (!recorded) return entry;
         if (auto r = readBool(value, pointer, "always", entry.always); !r) return r.error();
         if (value.contains("set")) {
-            const std::string at = child(pointer, "set");
+            const std::string at = jsonChild(pointer, "set");
             std::vector<std::string> names;
             if (auto r = readStringList(value, pointer, "set", names); !r) return r.error();
             for (size_t i = 0; i < names.size(); ++i) {
                 std::optional<ComponentName> name = ComponentName::unflatten(names[i]);
                 if (!name) {
-                    const std::string item = child(at, i);
-                    return makeError(valueAt(item), "'" + displayName(item) +
+                    const std::string item = jsonChild(at, i);
+                    return makeError(valueAt(item), "'" + jsonDisplayName(item) +
                                                         "' must look like 'package/.Class' or "
                                                         "'package/full.Class', got \"" +
                                                         names[i] + "\"");
@@ -932,7 +767,7 @@ class DeviceJsonReader : public detail::JsonFields {
                                  "chosen (P-5)");
         }
         if (value.contains("match")) {
-            const std::string at = child(pointer, "match");
+            const std::string at = jsonChild(pointer, "match");
             const Json& match = value["match"];
             std::optional<int64_t> number;
             if (match.is_number_integer()) {
@@ -941,7 +776,7 @@ class DeviceJsonReader : public detail::JsonFields {
                 number = decodeJavaInt(match.get<std::string>());
             }
             if (!number || *number < 0 || *number > INT64_C(0x7FFFFFFF)) {
-                return makeError(valueAt(at), "'" + displayName(at) +
+                return makeError(valueAt(at), "'" + jsonDisplayName(at) +
                                                   "' must be a match code such as \"0x100000\", "
                                                   "got " +
                                                   describeJson(match));
@@ -969,13 +804,6 @@ class DeviceJsonReader : public detail::JsonFields {
 
 namespace detail {
 
-std::string jsonChild(const std::string& pointer, const std::string& key) {
-    return pointer + "/" + escapePointerToken(key);
-}
-std::string jsonChild(const std::string& pointer, size_t index) {
-    return pointer + "/" + std::to_string(index);
-}
-std::string jsonDisplayName(const std::string& pointer) { return displayName(pointer); }
 std::string describeJsonValue(const Json& value) { return describeJson(value); }
 
 }  // namespace detail

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "json_positions.h"
+
 namespace hearth::detail {
 
 using Json = nlohmann::json;
@@ -47,12 +49,6 @@ class JsonFields {
                                         const char* key, std::vector<std::string>& out) const = 0;
 };
 
-/// The JSON pointer of a member ("/packages/0" + "appLinks").
-std::string jsonChild(const std::string& pointer, const std::string& key);
-/// The JSON pointer of an array element.
-std::string jsonChild(const std::string& pointer, size_t index);
-/// "packages[0].appLinks", the way errors name keys.
-std::string jsonDisplayName(const std::string& pointer);
 /// "the string \"x\"", "the number 3", "an object"... for "got ..." in errors.
 std::string describeJsonValue(const Json& value);
 
