@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "../fuzz/fuzz_support.h"
+#include "../support/binary_writers.h"
 #include "cli.h"
 #include "cli_run.h"
 
@@ -29,7 +29,9 @@ using hearth::testing::CliRun;
 using hearth::testing::runCli;
 
 namespace fs = std::filesystem;
-using hearth::fuzz::AxmlWriter;
+using hearth::testing::AxmlWriter;
+using hearth::testing::kAndroidUri;
+using hearth::testing::ZipWriter;
 
 const fs::path kSamples = HEARTH_SAMPLES_DIR;
 const fs::path kHostile = kSamples / "hostile";
@@ -234,17 +236,17 @@ TEST_F(HostileGenerated, MoreElementsThanTheCapAreRefused) {
 // A binary manifest whose application label is a reference into resources.arsc (so that the
 // table has to be read).
 std::string binaryManifestWithLabelReference() {
-    AxmlWriter writer(true);
-    AxmlWriter::Attribute package = hearth::fuzz::stringAttr("package", "com.example.bomb");
-    package.androidNamespace = false;
-    package.resourceId = 0;
-    AxmlWriter::Attribute label = hearth::fuzz::intAttr("label", 0);
-    label.type = AxmlWriter::ValueType::Reference;
-    label.data = 0x7f010000;
-    writer.startElement("manifest", {package});
-    writer.startElement("application", {label});
-    writer.startElement("activity", {hearth::fuzz::stringAttr("name", "com.example.bomb.Main")});
-    return writer.finish();
+    using namespace hearth::testing;
+    AxmlWriter writer;
+    writer.utf8 = true;
+    writer.startNamespace("android", kAndroidUri);
+    writer.start("manifest", {plainString("package", "com.example.bomb")});
+    writer.start("application", {androidTyped("label", 0x01010001, value::kReference, 0x7f010000)});
+    writer.leaf("activity", {androidString("name", 0x01010003, "com.example.bomb.Main")});
+    writer.end("application");
+    writer.end("manifest");
+    writer.endNamespace("android", kAndroidUri);
+    return writer.bytes();
 }
 
 // The byte offset of the n-th (1-based) start-element chunk of an AXML document.
@@ -261,30 +263,36 @@ size_t startElementOffset(const std::string& axml, int n) {
     return 0;
 }
 
-hearth::fuzz::ZipEntry deflatedZeros(const std::string& name, std::size_t count,
-                                     std::optional<std::uint32_t> declared = std::nullopt) {
-    const hearth::fuzz::DeflatedZeros zeros = hearth::fuzz::deflateZeros(count);
-    return {name, zeros.stream, 8, zeros.crc,
-            declared.value_or(static_cast<std::uint32_t>(zeros.count))};
+// A deflated entry of at least `count` zero bytes whose header declares `declared` bytes (by
+// default the truth); returns the size the header declares.
+std::uint64_t addZeros(ZipWriter& zip, const std::string& name, std::size_t count,
+                       std::optional<std::uint64_t> declared = std::nullopt) {
+    const hearth::testing::DeflatedZeros zeros = hearth::testing::deflatedZerosOfAtLeast(count);
+    const std::uint64_t size = declared.value_or(zeros.count);
+    zip.deflated(name, zeros.stream, size, zeros.crc);
+    return size;
 }
 
 TEST_F(HostileGenerated, ZipBombManifestIsRefusedAtItsDeclaredSize) {
     const fs::path file = path("bomb.apk");
-    const hearth::fuzz::ZipEntry bomb =
-        deflatedZeros("AndroidManifest.xml", hearth::limits::kMaxManifestBytes + 1);
-    ASSERT_LT(bomb.data.size(), 200'000u);  // a small file that unpacks to more than the cap
-    writeFile(file, hearth::fuzz::zipArchive({bomb}));
+    ZipWriter zip;
+    const std::uint64_t declared =
+        addZeros(zip, "AndroidManifest.xml", hearth::limits::kMaxManifestBytes + 1);
+    const std::string bytes = zip.bytes();
+    ASSERT_LT(bytes.size(), 200'000u);  // a small file that unpacks to more than the cap
+    writeFile(file, bytes);
     const CliRun run = runCli({"dump", file.string()});
     EXPECT_EQ(run.err, file.string() + ": AndroidManifest.xml unpacks to " +
-                           std::to_string(bomb.uncompressedSize) +
+                           std::to_string(declared) +
                            " bytes, more than hearth's limit of 16 MiB\n");
     EXPECT_EQ(run.code, 1);
 }
 
 TEST_F(HostileGenerated, ZipEntryLargerThanItsHeaderSaysStopsThere) {
     const fs::path file = path("liar.apk");
-    writeFile(file, hearth::fuzz::zipArchive({deflatedZeros(
-                        "AndroidManifest.xml", hearth::limits::kMaxManifestBytes + 1, 100)}));
+    ZipWriter zip;
+    addZeros(zip, "AndroidManifest.xml", hearth::limits::kMaxManifestBytes + 1, 100);
+    writeFile(file, zip.bytes());
     const CliRun run = runCli({"dump", file.string()});
     EXPECT_EQ(run.err, file.string() + ": AndroidManifest.xml unpacks to more than the 100 " +
                            "bytes its zip header declares (a zip bomb or a corrupt archive); " +
@@ -295,29 +303,30 @@ TEST_F(HostileGenerated, ZipEntryLargerThanItsHeaderSaysStopsThere) {
 TEST_F(HostileGenerated, ResourceTableBombIsRefusedAtItsDeclaredSize) {
     const fs::path file = path("arsc-bomb.apk");
     const std::string manifest = binaryManifestWithLabelReference();
-    const hearth::fuzz::ZipEntry bomb =
-        deflatedZeros("resources.arsc", hearth::limits::kMaxResourceTableBytes + 1);
-    writeFile(file, hearth::fuzz::zipArchive(
-                        {{"AndroidManifest.xml", manifest, 0, hearth::fuzz::crc32(manifest),
-                          static_cast<std::uint32_t>(manifest.size())},
-                         bomb}));
+    ZipWriter zip;
+    zip.stored("AndroidManifest.xml", manifest);
+    const std::uint64_t declared =
+        addZeros(zip, "resources.arsc", hearth::limits::kMaxResourceTableBytes + 1);
+    writeFile(file, zip.bytes());
     const CliRun run = runCli({"dump", file.string()});
     EXPECT_EQ(run.err, file.string() + ": resources.arsc unpacks to " +
-                           std::to_string(bomb.uncompressedSize) +
+                           std::to_string(declared) +
                            " bytes, more than hearth's limit of 256 MiB\n");
     EXPECT_EQ(run.code, 1);
 }
 
 TEST_F(HostileGenerated, BinaryManifestNestedDeeperThanTheCapIsRefused) {
-    AxmlWriter writer(true);
-    AxmlWriter::Attribute package = hearth::fuzz::stringAttr("package", "com.example.deep");
-    package.androidNamespace = false;
-    package.resourceId = 0;
-    writer.startElement("manifest", {package});
-    for (int i = 0; i < 10'000; ++i) writer.startElement("x", {});
-    const std::string axml = writer.finish();
+    AxmlWriter writer;
+    writer.utf8 = true;
+    writer.startNamespace("android", kAndroidUri);
+    writer.start("manifest", {hearth::testing::plainString("package", "com.example.deep")});
+    for (int i = 0; i < 10'000; ++i) writer.start("x");
+    for (int i = 0; i < 10'000; ++i) writer.end("x");
+    writer.end("manifest");
+    writer.endNamespace("android", kAndroidUri);
+    const std::string axml = writer.bytes();
     const fs::path file = path("deep.apk");
-    writeFile(file, hearth::fuzz::storedZip({{"AndroidManifest.xml", axml}}));
+    writeFile(file, hearth::testing::apkWith(axml));
     const CliRun run = runCli({"dump", file.string()});
     // <manifest> is level 1: the 65th start element is the first too deep.
     EXPECT_EQ(run.err, file.string() +

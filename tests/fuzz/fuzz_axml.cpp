@@ -8,12 +8,12 @@
 #include <cstdint>
 #include <string>
 
+#include "../support/binary_writers.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace hearth;
-    const std::string apk =
-        fuzz::storedZip({{"AndroidManifest.xml", std::string(fuzz::asText(data, size))}});
+    const std::string apk = testing::apkWith(std::string(fuzz::asText(data, size)));
     const Result<Manifest> manifest = parseApk(apk, "fuzz.apk");
     if (!manifest) {
         fuzz::checkError(manifest.error());

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <string>
 
+#include "../support/binary_writers.h"
 #include "fuzz_support.h"
 
 namespace {
@@ -39,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const bool utf8Pool = size > 0 && (data[size - 1] & 1) != 0;
     const std::string axml = fuzz::encodeManifestAxml(model, utf8Pool);
-    const std::string apk = fuzz::storedZip({{"AndroidManifest.xml", axml}});
+    const std::string apk = testing::apkWith(axml);
     const Result<Manifest> binary = parseApk(apk, "fuzz.apk");
     FUZZ_CHECK(binary.has_value(), "the APK of an accepted manifest was refused: " +
                                        (binary ? std::string() : binary.error().toString()) +
