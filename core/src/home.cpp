@@ -322,18 +322,27 @@ HomeCheck checkHomeRecord(const Device& device, const std::string& homeCategory,
     return check;
 }
 
-HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
-                           const FrameworkPatch& patch, const std::optional<HomeRole>& role,
-                           std::string_view site) {
+// What every site report opens with: the site, its category under the patch, where the framework
+// builds its intent, the intent, and (when `resolved`) the flags the intent is resolved with.
+HomeSiteReport startSiteReport(const Device& device, const FrameworkPatch& patch,
+                               std::string_view site, bool resolved) {
     HomeSiteReport report;
     report.site = std::string(site);
     report.category = homeCategoryFor(patch, site);
     const SiteShape shape = siteShape(device, site);
     report.where = shape.where;
     report.intent = makeHomeIntent(report.category, shape.intentFlags);
-    report.queryFlags = shape.queryFlags;
-    report.matchDefaultOnly = (shape.queryFlags & flags::kMatchDefaultOnly) != 0;
+    if (resolved) {
+        report.queryFlags = shape.queryFlags;
+        report.matchDefaultOnly = (shape.queryFlags & flags::kMatchDefaultOnly) != 0;
+    }
+    return report;
+}
 
+HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
+                           const FrameworkPatch& patch, const std::optional<HomeRole>& role,
+                           std::string_view site) {
+    HomeSiteReport report = startSiteReport(device, patch, site, true);
     const ResolveResult result = index.resolveActivity(report.intent, report.queryFlags);
     report.candidates =
         describeCandidates(device, index, report.intent, report.queryFlags, result.candidates);
@@ -403,14 +412,7 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
 HomeSiteReport homeKeySite(const Device& device, const PackageIndex& index,
                            const FrameworkPatch& patch, const std::optional<HomeRole>& role) {
     if (!device.isLegacy() && !device.userSetupComplete) {
-        HomeSiteReport report;
-        report.site = home_site::kHomeKey;
-        report.category = homeCategoryFor(patch, home_site::kHomeKey);
-        const SiteShape shape = siteShape(device, home_site::kHomeKey);
-        report.where = shape.where;
-        report.intent = makeHomeIntent(report.category, shape.intentFlags);
-        report.queryFlags = shape.queryFlags;
-        report.matchDefaultOnly = (shape.queryFlags & flags::kMatchDefaultOnly) != 0;
+        HomeSiteReport report = startSiteReport(device, patch, home_site::kHomeKey, true);
         report.outcome = HomeOutcome::Refused;
         report.rule = "H-14";
         report.reason = "Not going home because user setup is in progress.";
@@ -451,12 +453,8 @@ HomeSiteReport bootSite(const Device& device, const PackageIndex& index,
 
 HomeSiteReport isHomeCheckSite(const Device& device, const PackageIndex& index,
                                const FrameworkPatch& patch, const HomeSiteReport& boot) {
-    HomeSiteReport report;
-    report.site = home_site::kIsHome;
-    report.category = homeCategoryFor(patch, home_site::kIsHome);
-    const SiteShape shape = siteShape(device, home_site::kIsHome);
-    report.where = shape.where;
-    report.intent = makeHomeIntent(report.category, shape.intentFlags);
+    // No query flags: is-home compares an activity record, it resolves nothing.
+    HomeSiteReport report = startSiteReport(device, patch, home_site::kIsHome, false);
     report.rule = device.isLegacy() ? "H-6" : "H-5";
 
     // The record created at boot: the boot intent, NEW_TASK added after resolution (5.7, H-3), its
