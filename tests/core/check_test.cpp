@@ -1,5 +1,5 @@
-// Intent contracts (check.h): shell-word splitting, the checks-file grammar with its exact errors,
-// and each kind of check judged against the answers PackageIndex, analyzeHome and findClaims give.
+// Intent contracts (check.h): the checks-file grammar with its exact errors, and each kind of
+// check judged against the answers PackageIndex, analyzeHome and findClaims give.
 
 #include <gtest/gtest.h>
 #include <hearth/check.h>
@@ -14,16 +14,6 @@ using namespace hearth;
 namespace {
 
 const std::string kSamples = HEARTH_SAMPLES_DIR;
-
-std::vector<std::string> words(std::string_view line) {
-    Result<std::vector<ShellWord>> split = splitShellWords(line, "t", 1);
-    EXPECT_TRUE(split.has_value()) << split.error().toString();
-    std::vector<std::string> out;
-    if (split) {
-        for (const ShellWord& word : *split) out.push_back(word.text);
-    }
-    return out;
-}
 
 std::string parseError(std::string_view text) {
     Result<std::vector<Check>> checks = parseChecks(text, "c.checks");
@@ -40,20 +30,6 @@ std::vector<CheckResult> run(const Device& device, std::string_view text) {
     Result<std::vector<Check>> checks = parseChecks(text, "c.checks");
     EXPECT_TRUE(checks.has_value()) << checks.error().toString();
     return checks ? runChecks(device, *checks) : std::vector<CheckResult>{};
-}
-
-TEST(ShellWords, QuotesAndBackslashesAreReadAsAShellReadsThem) {
-    EXPECT_EQ(words(R"(-d 'https://x.org/a b' -e k "v \"q\" \x" a\ b # comment)"),
-              (std::vector<std::string>{"-d", "https://x.org/a b", "-e", "k", "v \"q\" \\x",
-                                        "a b"}));
-    EXPECT_EQ(words("  "), std::vector<std::string>{});
-    EXPECT_EQ(words("a#b"), std::vector<std::string>{"a#b"});
-}
-
-TEST(ShellWords, AnUnterminatedQuoteIsLocated) {
-    Result<std::vector<ShellWord>> split = splitShellWords("resolve -d 'https://x", "f", 7);
-    ASSERT_FALSE(split.has_value());
-    EXPECT_EQ(split.error().toString(), "f:7:12: unterminated ' quote");
 }
 
 TEST(ParseChecks, EachLineNeedsACommandAnArrowAndAnAnswer) {

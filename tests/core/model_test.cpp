@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <hearth/component_name.h>
 #include <hearth/manifest.h>
 #include <hearth/result.h>
 
@@ -16,21 +15,6 @@ TEST(ExpandClassName, NameWithoutDotIsRelativeToThePackage) {
 
 TEST(ExpandClassName, DottedNameIsAbsolute) {
     EXPECT_EQ(expandClassName("com.example", "org.other.Main"), "org.other.Main");
-}
-
-TEST(ComponentName, ShortFormDropsThePackagePrefix) {
-    ComponentName name{"com.android.launcher", "com.android.launcher.Launcher"};
-    EXPECT_EQ(name.flattenToShortString(), "com.android.launcher/.Launcher");
-    ComponentName other{"com.example", "org.other.Main"};
-    EXPECT_EQ(other.flattenToShortString(), "com.example/org.other.Main");
-}
-
-TEST(ComponentName, UnflattenExpandsARelativeClass) {
-    auto name = ComponentName::unflatten("com.example.first/.FirstAppActivity");
-    ASSERT_TRUE(name.has_value());
-    EXPECT_EQ(name->className, "com.example.first.FirstAppActivity");
-    EXPECT_FALSE(ComponentName::unflatten("no-slash").has_value());
-    EXPECT_FALSE(ComponentName::unflatten("/cls").has_value());
 }
 
 TEST(SourceLocation, PrefixReadsLikeACompiler) {
