@@ -7,7 +7,6 @@
 #include <hearth/manifest.h>
 #include <hearth/package_index.h>
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -548,55 +547,47 @@ TEST(HomeFirstPatch, BootPatchedAloneLeavesTheBootActivityAnOrdinaryApp) {
               "nothing is home (com.kiosk/.Kiosk is an ordinary app)");
 }
 
-TEST(HomeFirstPatch, UnknownPatchOrSiteIsRefusedWithTheValueNamed) {
-    auto badPatch = makeFrameworkPatch("home-last", {});
-    ASSERT_FALSE(badPatch.has_value());
-    EXPECT_EQ(badPatch.error().toString(),
-              "unknown patch 'home-last': expected 'stock' or 'home-first'");
-    auto badSite = makeFrameworkPatch("", {"boot", "homekey"});
-    ASSERT_FALSE(badSite.has_value());
-    EXPECT_EQ(badSite.error().toString(),
-              "unknown call site 'homekey': expected one of boot, home-key, home-key-mid, "
-              "recents, is-home");
-}
-
-TEST(HomeFirstPatch, DescriptionNamesThePatchedSitesInReportOrder) {
-    EXPECT_EQ(describePatch(FrameworkPatch{}), "stock");
-    EXPECT_EQ(describePatch(fullHomeFirstPatch()), "home-first");
+TEST(HomeFirstPatch, CategoryAtASiteFollowsThePatch) {
     FrameworkPatch partial;
     partial.homeFirstSites = {"is-home", "boot"};
-    EXPECT_EQ(describePatch(partial), "home-first at boot, is-home");
     EXPECT_EQ(homeCategoryFor(partial, "boot"), kHomeFirst);
     EXPECT_EQ(homeCategoryFor(partial, "home-key"), kHome);
 }
 
-// ---- Reports ----
+// ---- analyzeHome with a patch, compareHome ----
 
-TEST(HomeReportJson, HasTheDocumentedShape) {
-    const HomeReport report = analyzeHome(device(8, {launcher("com.a", 0, true)}));
-    const nlohmann::json json = nlohmann::json::parse(renderHomeJson(report));
-    EXPECT_EQ(json["framework"]["api"], 8);
-    EXPECT_EQ(json["framework"]["generation"], "legacy");
-    EXPECT_EQ(json["framework"]["sites"]["boot"], kHome);
-    ASSERT_EQ(json["sites"].size(), 5u);
-    const auto& boot = json["sites"][0];
-    EXPECT_EQ(boot["site"], "boot");
-    EXPECT_EQ(boot["outcome"], "activity");
-    EXPECT_EQ(boot["component"], "com.a/.Home");
-    EXPECT_EQ(boot["intent"]["categories"][0], kHome);
-    EXPECT_EQ(boot["candidates"][0]["component"], "com.a/.Home");
-    EXPECT_EQ(boot["candidates"][0]["candidate"], true);
-    EXPECT_EQ(json["sites"][4]["site"], "is-home");
-    EXPECT_EQ(json["sites"][4]["checks"].size(), 2u);
+TEST(CompareHome, AnalyzeWithAPatchIgnoresTheDevicesOwn) {
+    Device d = device(8, {launcher("com.android.launcher", 0, true),
+                          package("com.kiosk", {{".Kiosk", {kHomeFirst, kDefault}}}, true)});
+    d.patch = fullHomeFirstPatch();
+    const HomeReport stock = analyzeHome(d, FrameworkPatch{});
+    EXPECT_EQ(describePatch(stock.patch), "stock");
+    EXPECT_EQ(outcome(site(stock, "boot")), "activity com.android.launcher/.Home");
+    EXPECT_EQ(outcome(site(analyzeHome(d), "boot")), "activity com.kiosk/.Kiosk");
 }
 
-TEST(HomeReportJson, CompareWrapsStockAndPatched) {
+TEST(CompareHome, PatchedSideIsTheChosenPatchFirst) {
+    Device d = device(8, {launcher("com.android.launcher", 0, true),
+                          package("com.kiosk", {{".Kiosk", {kHomeFirst, kDefault}}}, true)});
+    d.patch.homeFirstSites = {"home-key"};
+    FrameworkPatch chosen;
+    chosen.homeFirstSites = {"boot"};
+    const HomeComparison comparison = compareHome(d, chosen);
+    EXPECT_EQ(describePatch(comparison.stock.patch), "stock");
+    EXPECT_EQ(describePatch(comparison.patched.patch), "home-first at boot");
+    EXPECT_EQ(outcome(site(comparison.stock, "boot")), "activity com.android.launcher/.Home");
+    EXPECT_EQ(outcome(site(comparison.patched, "boot")), "activity com.kiosk/.Kiosk");
+    // The device itself keeps its own patch.
+    EXPECT_EQ(describePatch(d.patch), "home-first at home-key");
+}
+
+TEST(CompareHome, PatchedSideFallsBackToTheDevicesOwnPatchThenToFullHomeFirst) {
     Device d = device(8, {launcher("com.a", 0, true)});
-    const HomeReport stock = analyzeHome(d);
-    d.patch = fullHomeFirstPatch();
-    const HomeReport patched = analyzeHome(d);
-    const nlohmann::json json = nlohmann::json::parse(renderHomeCompareJson(stock, patched));
-    EXPECT_EQ(json["stock"]["sites"][0]["outcome"], "activity");
-    EXPECT_EQ(json["patched"]["sites"][0]["outcome"], "none");
-    EXPECT_EQ(json["patched"]["framework"]["sites"]["home-key"], kHomeFirst);
+    EXPECT_EQ(describePatch(comparisonPatch(d, std::nullopt)), "home-first");
+    EXPECT_EQ(describePatch(compareHome(d).patched.patch), "home-first");
+    d.patch.homeFirstSites = {"recents"};
+    EXPECT_EQ(describePatch(comparisonPatch(d, std::nullopt)), "home-first at recents");
+    EXPECT_EQ(describePatch(compareHome(d).patched.patch), "home-first at recents");
+    // Choosing stock explicitly is a choice, not "none given".
+    EXPECT_EQ(describePatch(comparisonPatch(d, FrameworkPatch{})), "stock");
 }
