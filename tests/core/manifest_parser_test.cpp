@@ -9,33 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "manifest_fixtures.h"
+
 using namespace hearth;
+using namespace hearth::manifest_fixtures;
 
 namespace {
-
-constexpr const char* kFile = "app/AndroidManifest.xml";
-
-// A manifest whose <application> holds `body`; the body's first line is line 3 of the file.
-std::string app(std::string_view body) {
-    return std::string(
-               "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
-               "package=\"com.example.app\">\n"
-               "<application>\n") +
-           std::string(body) + "</application>\n</manifest>\n";
-}
-
-Manifest parseOk(std::string_view xml, const ParseOptions& options = {},
-                 const std::string& file = kFile) {
-    Result<Manifest> manifest = parseManifest(xml, file, options);
-    EXPECT_TRUE(manifest.has_value()) << manifest.error().toString();
-    return manifest.has_value() ? std::move(manifest).value() : Manifest{};
-}
-
-std::string parseError(std::string_view xml, const ParseOptions& options = {}) {
-    Result<Manifest> manifest = parseManifest(xml, kFile, options);
-    EXPECT_FALSE(manifest.has_value());
-    return manifest.has_value() ? std::string("(parsed)") : manifest.error().toString();
-}
 
 std::vector<std::string> warnings(const Manifest& manifest) {
     std::vector<std::string> out;
