@@ -1,0 +1,230 @@
+// resources.arsc (arsc_reader.cpp) through parseApk: labels and icons resolved by reference, every
+// entry layout Android reads, configurations by API level, cycles, missing and corrupt tables.
+
+#include <gtest/gtest.h>
+#include <hearth/manifest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "apk_fixtures.h"
+
+using namespace hearth;
+using namespace hearth::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+// android:attr ids (framework public.xml).
+constexpr uint32_t kLabel = 0x01010001;
+constexpr uint32_t kIcon = 0x01010002;
+constexpr uint32_t kExported = 0x01010010;
+
+}  // namespace
+
+TEST(ApkResources, LabelsResolveThroughResourcesArscForTheDefaultConfiguration) {
+    ArscWriter arsc;
+    const uint32_t label = arsc.add({"string", "app_name", value::kString, "Hello", 0, true});
+    arsc.add({"string", "app_name", value::kString, "Bonjour", 0, false});
+    const std::string axml =
+        minimalManifest({androidTyped("label", kLabel, value::kReference, label)}).bytes();
+    Result<Manifest> manifest = parseApk(apkWith(axml, arsc.bytes()), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->components[0].label, "Hello");
+    EXPECT_TRUE(manifest->diagnostics.empty());
+}
+
+TEST(ApkResources, EveryEntryLayoutOfResourcesArscResolves) {
+    // 32-bit and 16-bit offset tables, sparse tables, full and compact entries.
+    for (auto layout : {ArscWriter::Layout::Offsets32, ArscWriter::Layout::Offsets16,
+                        ArscWriter::Layout::Sparse}) {
+        for (bool compact : {false, true}) {
+            ArscWriter arsc;
+            arsc.layout = layout;
+            arsc.compactEntries = compact;
+            arsc.add({"string", "first", value::kString, "One", 0, true});
+            arsc.add({"string", "only_fr", value::kString, "Deux", 0, false});
+            const uint32_t third = arsc.add({"string", "third", value::kString, "Three", 0, true});
+            const std::string axml =
+                minimalManifest({androidTyped("label", kLabel, value::kReference, third)}).bytes();
+            Result<Manifest> manifest = parseApk(apkWith(axml, arsc.bytes()), "app.apk");
+            ASSERT_TRUE(manifest) << manifest.error().toString();
+            EXPECT_EQ(manifest->components[0].label, "Three")
+                << "layout " << static_cast<int>(layout) << (compact ? " compact" : "");
+            EXPECT_TRUE(manifest->diagnostics.empty());
+        }
+    }
+}
+
+TEST(ApkResources, ReferenceChainsAreFollowed) {
+    ArscWriter arsc;
+    const uint32_t target = arsc.add({"string", "real", value::kString, "Deep", 0, true});
+    const uint32_t middle = arsc.add({"string", "alias", value::kReference, {}, target, true});
+    const std::string axml =
+        minimalManifest({androidTyped("label", kLabel, value::kReference, middle)}).bytes();
+    Result<Manifest> manifest = parseApk(apkWith(axml, arsc.bytes()), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->components[0].label, "Deep");
+}
+
+TEST(ApkResources, AReferenceCycleIsReportedNotFollowedForever) {
+    ArscWriter arsc;
+    // Entry 0 points at entry 1, which points back at entry 0.
+    const uint32_t first = arsc.add({"string", "a", value::kReference, {}, 0x7f010001, true});
+    arsc.add({"string", "b", value::kReference, {}, first, true});
+    const std::string axml =
+        minimalManifest({androidTyped("label", kLabel, value::kReference, first)}).bytes();
+    Result<Manifest> manifest = parseApk(apkWith(axml, arsc.bytes()), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->components[0].label, "@0x7f010000");
+    ASSERT_EQ(manifest->diagnostics.size(), 1u);
+    EXPECT_EQ(manifest->diagnostics[0].toString(),
+              "app.apk:3: warning: 'android:label' refers to @0x7f010000, which resources.arsc "
+              "does not resolve (references from @0x7f010000 go deeper than 16 levels (a "
+              "cycle?)); kept as '@0x7f010000'");
+}
+
+TEST(ApkResources, AStringOnlyInAnotherConfigurationStaysUnresolvedWithAWarning) {
+    ArscWriter arsc;
+    const uint32_t french = arsc.add({"string", "only_fr", value::kString, "Salut", 0, false});
+    const std::string axml =
+        minimalManifest({androidTyped("label", kLabel, value::kReference, french)}).bytes();
+    Result<Manifest> manifest = parseApk(apkWith(axml, arsc.bytes()), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->components[0].label, "@0x7f010000");
+    ASSERT_EQ(manifest->diagnostics.size(), 1u);
+    EXPECT_EQ(manifest->diagnostics[0].toString(),
+              "app.apk:3: warning: 'android:label' refers to @0x7f010000, which resources.arsc "
+              "does not resolve (@0x7f010000 has no value for the default configuration or "
+              "values-vN up to API 34); kept as '@0x7f010000'");
+}
+
+// @bool/atLeastHoneycomb is false in values/ and true in values-v11/: a real sample APK gates 59
+// activities on it. Android resolves it for the device's configuration, so every device from
+// API 11 on enables them (issue 13).
+TEST(ApkResources, AReferenceResolvesForTheDevicesApiLevel) {
+    ArscWriter arsc;
+    const uint32_t gate = arsc.add({"bool", "atLeastHoneycomb", value::kBoolean, "", 0});
+    arsc.add({"bool", "atLeastHoneycomb", value::kBoolean, "", 1, true, 11});
+    const std::string apk =
+        apkWith(minimalManifest({androidTyped("enabled", 0x0101000e, value::kReference, gate)})
+                    .bytes(),
+                arsc.bytes());
+    for (const auto& [api, enabled] : {std::pair{4, false}, std::pair{10, false},
+                                       std::pair{11, true}, std::pair{34, true}}) {
+        ParseOptions options;
+        options.apiLevel = api;
+        Result<Manifest> manifest = parseApk(apk, "app.apk", options);
+        ASSERT_TRUE(manifest) << manifest.error().toString();
+        EXPECT_EQ(manifest->components.at(0).enabled, enabled) << "API " << api;
+    }
+    Result<Manifest> byDefault = parseApk(apk, "app.apk");  // Device's default API level
+    ASSERT_TRUE(byDefault) << byDefault.error().toString();
+    EXPECT_TRUE(byDefault->components.at(0).enabled);
+}
+
+TEST(ApkResources, TheHighestApplicableSdkLevelWinsAndOtherQualifiersNeverApply) {
+    ArscWriter arsc;
+    const uint32_t label = arsc.add({"string", "title", value::kString, "base"});
+    arsc.add({"string", "title", value::kString, "v21", 0, true, 21});
+    arsc.add({"string", "title", value::kString, "v14", 0, true, 14});
+    arsc.add({"string", "title", value::kString, "fr-v17", 0, false, 17});  // French: never
+    const std::string apk = apkWith(
+        minimalManifest({androidTyped("label", kLabel, value::kReference, label)}).bytes(),
+        arsc.bytes());
+    for (const auto& [api, text] : {std::pair{13, "base"}, std::pair{14, "v14"},
+                                    std::pair{20, "v14"}, std::pair{21, "v21"}}) {
+        ParseOptions options;
+        options.apiLevel = api;
+        Result<Manifest> manifest = parseApk(apk, "app.apk", options);
+        ASSERT_TRUE(manifest) << manifest.error().toString();
+        EXPECT_EQ(manifest->components.at(0).label, text) << "API " << api;
+    }
+}
+
+TEST(ApkResources, AValueOnlyForNewerDevicesStaysUnresolvedOnOlderOnes) {
+    ArscWriter arsc;
+    const uint32_t label = arsc.add({"string", "only_v21", value::kString, "new", 0, true, 21});
+    ParseOptions options;
+    options.apiLevel = 19;
+    Result<Manifest> manifest = parseApk(
+        apkWith(minimalManifest({androidTyped("label", kLabel, value::kReference, label)}).bytes(),
+                arsc.bytes()),
+        "app.apk", options);
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->components[0].label, "@0x7f010000");
+    ASSERT_EQ(manifest->diagnostics.size(), 1u);
+    EXPECT_EQ(manifest->diagnostics[0].toString(),
+              "app.apk:3: warning: 'android:label' refers to @0x7f010000, which resources.arsc "
+              "does not resolve (@0x7f010000 has no value for the default configuration or "
+              "values-vN up to API 19); kept as '@0x7f010000'");
+}
+
+TEST(ApkResources, AMissingResourceStaysUnresolvedWithAWarning) {
+    ArscWriter arsc;
+    arsc.add({"string", "present", value::kString, "x", 0, true});
+    const std::string axml =
+        minimalManifest({androidTyped("label", kLabel, value::kReference, 0x7f010009)}).bytes();
+    Result<Manifest> manifest = parseApk(apkWith(axml, arsc.bytes()), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->components[0].label, "@0x7f010009");
+    ASSERT_EQ(manifest->diagnostics.size(), 1u);
+    EXPECT_EQ(manifest->diagnostics[0].message,
+              "'android:label' refers to @0x7f010009, which resources.arsc does not resolve (no "
+              "resource @0x7f010009); kept as '@0x7f010009'");
+}
+
+TEST(ApkResources, BooleanReferencesResolveAndUnresolvedOnesCountAsNotWritten) {
+    ArscWriter arsc;
+    const uint32_t no = arsc.add({"bool", "no", value::kBoolean, {}, 0, true});
+    const std::string resolved =
+        minimalManifest({androidTyped("exported", kExported, value::kReference, no)}).bytes();
+    Result<Manifest> manifest = parseApk(apkWith(resolved, arsc.bytes()), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_FALSE(manifest->components[0].exported);
+    EXPECT_TRUE(manifest->components[0].exportedExplicit);
+
+    const std::string dangling =
+        minimalManifest({androidTyped("exported", kExported, value::kReference, 0x7f050000)})
+            .bytes();
+    manifest = parseApk(apkWith(dangling, arsc.bytes()), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_FALSE(manifest->components[0].exportedExplicit);
+    ASSERT_EQ(manifest->diagnostics.size(), 1u);
+    EXPECT_EQ(manifest->diagnostics[0].message,
+              "'android:exported' refers to @0x7f050000, which resources.arsc does not resolve (no "
+              "resource @0x7f050000); treated as not written");
+}
+
+TEST(ApkResources, IconsAreShownByResourceName) {
+    ArscWriter arsc;
+    const uint32_t icon =
+        arsc.add({"drawable", "ic_home", value::kString, "res/drawable/ic_home.xml", 0, false});
+    AxmlWriter writer;
+    writer.startNamespace("android", kAndroidUri);
+    writer.start("manifest", {plainString("package", "com.example.app")});
+    writer.leaf("application", {androidTyped("icon", kIcon, value::kReference, icon)});
+    writer.end("manifest");
+    Result<Manifest> manifest = parseApk(apkWith(writer.bytes(), arsc.bytes()), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->application.icon, "@drawable/ic_home");
+}
+
+TEST(ApkResources, ACorruptResourceTableFailsOnlyWhenAReferenceNeedsIt) {
+    std::string arsc = ArscWriter().bytes();
+    setU32(arsc, 4, 0x00FFFFFF);  // the table claims 16 MB
+    const std::string plain = minimalManifest().bytes();
+    Result<Manifest> manifest = parseApk(apkWith(plain, arsc), "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+
+    const std::string referring =
+        minimalManifest({androidTyped("label", kLabel, value::kReference, 0x7f010000)}).bytes();
+    manifest = parseApk(apkWith(referring, arsc), "app.apk");
+    ASSERT_FALSE(manifest);
+    EXPECT_EQ(manifest.error().toString(),
+              "app.apk: resources.arsc: resource table declares 16777215 bytes but only " +
+                  std::to_string(arsc.size()) +
+                  " remain (truncated or wrong size), at byte offset 0");
+}
