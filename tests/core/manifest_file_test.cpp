@@ -1,0 +1,50 @@
+// loadManifest (manifest_file.cpp): one file read by its bytes, with one wording for a missing
+// file, a directory and a file larger than Hearth reads.
+
+#include <gtest/gtest.h>
+#include <hearth/manifest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "manifest_fixtures.h"
+
+using namespace hearth;
+using namespace hearth::manifest_fixtures;
+
+TEST(LoadManifest, ReadsAFileAndNamesItAsGiven) {
+    const std::filesystem::path dir = scratchDir("load");
+    writeFile(dir / "AndroidManifest.xml", "<manifest package=\"com.example.load\" />");
+    Result<Manifest> manifest = loadManifest(dir / "AndroidManifest.xml");
+    ASSERT_TRUE(manifest.has_value()) << manifest.error().toString();
+    EXPECT_EQ(manifest->packageName, "com.example.load");
+    EXPECT_EQ(manifest->file, (dir / "AndroidManifest.xml").string());
+}
+
+TEST(LoadManifest, MissingFile) {
+    const std::filesystem::path missing = scratchDir("load_missing") / "AndroidManifest.xml";
+    Result<Manifest> manifest = loadManifest(missing);
+    ASSERT_FALSE(manifest.has_value());
+    EXPECT_EQ(manifest.error().toString(),
+              missing.string() + ": cannot read: no such file or directory");
+}
+
+TEST(LoadManifest, DirectoryIsNotAManifest) {
+    const std::filesystem::path dir = scratchDir("load_dir");
+    Result<Manifest> manifest = loadManifest(dir);
+    ASSERT_FALSE(manifest.has_value());
+    EXPECT_EQ(manifest.error().toString(),
+              dir.string() + ": cannot read: it is a directory");
+}
+
+TEST(LoadManifest, FileLargerThanHearthReads) {
+    const std::filesystem::path file = scratchDir("load_big") / "AndroidManifest.xml";
+    writeFile(file, "");
+    std::filesystem::resize_file(file, (std::uintmax_t{16} << 20) + 1);  // sparse, no real I/O
+    Result<Manifest> manifest = loadManifest(file);
+    ASSERT_FALSE(manifest.has_value());
+    EXPECT_EQ(manifest.error().toString(),
+              file.string() + ": the file is 16777217 bytes, more than the 16777216 Hearth reads");
+}
