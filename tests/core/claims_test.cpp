@@ -13,77 +13,12 @@
 #include <string>
 #include <vector>
 
+#include "claims_fixtures.h"
+
 using namespace hearth;
+using namespace hearth::claims_fixtures;
 
 namespace {
-
-std::string manifestXml(const std::string& package, const std::string& activities) {
-    return R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package=")" +
-           package +
-           "\">\n  <uses-sdk android:minSdkVersion=\"23\" android:targetSdkVersion=\"34\"/>\n"
-           "  <application>\n" +
-           activities + "  </application>\n</manifest>\n";
-}
-
-// An exported activity with one filter made of `inner` (actions, categories, data).
-std::string activity(const std::string& name, const std::string& inner,
-                     const std::string& filterAttributes = "") {
-    return "    <activity android:name=\"" + name +
-           "\" android:exported=\"true\">\n      <intent-filter" + filterAttributes + ">\n" +
-           inner + "      </intent-filter>\n    </activity>\n";
-}
-
-std::string action(const std::string& name) {
-    return "        <action android:name=\"android.intent.action." + name + "\"/>\n";
-}
-std::string category(const std::string& name) {
-    return "        <category android:name=\"android.intent.category." + name + "\"/>\n";
-}
-std::string data(const std::string& attributes) { return "        <data " + attributes + "/>\n"; }
-
-const std::string kLink = action("VIEW") + category("DEFAULT") + category("BROWSABLE");
-
-Device deviceOf(const std::vector<std::pair<std::string, std::string>>& packages, int api = 34) {
-    Device device;
-    device.name = "test";
-    device.apiLevel = api;
-    for (const auto& [name, activities] : packages) {
-        Result<Manifest> manifest = parseManifest(manifestXml(name, activities), name + ".xml");
-        EXPECT_TRUE(manifest.has_value()) << manifest.error().toString();
-        InstalledPackage package;
-        if (manifest) package.manifest = std::move(manifest).value();
-        device.packages.push_back(std::move(package));
-    }
-    return device;
-}
-
-std::vector<std::string> claimants(const Device& device, const ClaimSelector& selector) {
-    std::vector<std::string> out;
-    for (const Claim& claim : findClaims(device, selector)) {
-        out.push_back(claim.component.flattenToShortString() + "#" +
-                      std::to_string(claim.filterIndex));
-    }
-    return out;
-}
-
-ClaimSelector hostSelector(const std::string& host) {
-    ClaimSelector selector;
-    selector.host = host;
-    return selector;
-}
-
-Device webDevice() {
-    return deviceOf({
-        {"com.shop", activity(".Shop", kLink + data("android:scheme=\"https\"") +
-                                           data("android:host=\"shop.example.com\""))},
-        {"com.wild", activity(".Wild", kLink + data("android:scheme=\"https\"") +
-                                           data("android:host=\"*.example.com\""))},
-        {"com.org", activity(".Org", kLink + data("android:scheme=\"https\"") +
-                                         data("android:host=\"example.org\""))},
-        {"com.browser", activity(".Browser", kLink + data("android:scheme=\"http\"") +
-                                                 data("android:scheme=\"https\""))},
-    });
-}
 
 TEST(Claims, M14AFilterWildcardTakesSubdomainsButNotTheBareDomain) {
     const Device device = webDevice();
@@ -322,24 +257,6 @@ TEST(ClaimSelectorValidation, RefusesWhatAndroidCouldNeverMatch) {
     ClaimSelector fine;
     fine.type = "*/*";
     EXPECT_TRUE(validateClaimSelector(fine).has_value());
-}
-
-TEST(ClaimsReport, TextNamesWhatWasAskedAndEachFiltersSourceLine) {
-    const Device device = webDevice();
-    const ClaimSelector selector = hostSelector("shop.example.com");
-    const std::string text = renderClaimsText(findClaims(device, selector), selector, device);
-    EXPECT_EQ(text.substr(0, text.find('\n')),
-              "3 filters claim host 'shop.example.com' on test (API 34)");
-    EXPECT_NE(text.find("\ncom.shop/.Shop (activity, exported)\n  filter #1 at com.shop.xml:5:"),
-              std::string::npos)
-        << text;
-    EXPECT_NE(text.find("  data:       https://shop.example.com/*\n"), std::string::npos) << text;
-    EXPECT_NE(text.find("  links:      shop.example.com none\n"), std::string::npos) << text;
-    const ClaimSelector nobody = hostSelector("nobody.invalid");
-    Device noBrowser = device;
-    noBrowser.packages.pop_back();
-    EXPECT_EQ(renderClaimsText(findClaims(noBrowser, nobody), nobody, noBrowser),
-              "No filter claims host 'nobody.invalid' on test (API 34)\n");
 }
 
 }  // namespace
