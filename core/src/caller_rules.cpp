@@ -213,7 +213,7 @@ std::string describeCaller(const Caller& caller, const Device& device, ResolveMo
     } else if (std::optional<Visibility> all = unfilteredCaller(caller, device)) {
         out += all->reason + " (" + all->rule + ")";
     } else {
-        out += "a query sees only the packages V-3..V-8 make visible to it (V-10, V-12)";
+        out += "a query sees only the packages V-3..V-9 make visible to it (V-10, V-12)";
     }
     out += bypassesSaferIntentRules(caller, device)
                ? "; exempt from the export and filter checks (S-3)"

@@ -349,7 +349,11 @@ TEST(PerFilterProcessing, StoppedPackagesAreSkippedWhenTheIntentExcludesThem) {
     const std::vector<Rejection> why = index.explain(excluding, 0);
     ASSERT_EQ(why.size(), 1u);
     EXPECT_EQ(why[0].rule, "3.3");
-    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), 0)).size(), 2u);
+    // MATCH_ALL keeps every browser: otherwise com.b, the only system browser, holds the
+    // BROWSER role by W-41 and stands for both (W-14).
+    EXPECT_EQ(
+        components(index.query(intent({"-a", kView, "-d", "http://x/"}), flags::kMatchAll)).size(),
+        2u);
 }
 
 TEST(PerFilterProcessing, MatchSystemOnlyKeepsSystemApps) {
@@ -404,7 +408,9 @@ TEST(ResolveSort, R9ModernSortsSystemAppsFirstThenByPackageName) {
         makeDevice(34, {browser("com.zeta"), browser("com.beta"), browser("com.alpha")});
     device.packages[0].system = true;
     PackageIndex index(device);
-    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), 0)),
+    // MATCH_ALL: without it com.zeta, the only system browser, is the W-41 role holder and the
+    // only browser listed (W-14).
+    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), flags::kMatchAll)),
               (Names{"com.zeta/.Browser", "com.alpha/.Browser", "com.beta/.Browser"}));
 }
 
@@ -773,6 +779,24 @@ TEST(PreferredActivity, Row54NewCandidateDemotesTheEntryOnModernAndroid) {
     ASSERT_EQ(result.preferredChanges.size(), 1u);
     EXPECT_EQ(result.preferredChanges[0].kind, PreferredChange::Kind::DemoteToLastChosen);
     EXPECT_EQ(result.preferredChanges[0].index, 0u);
+}
+
+TEST(PreferredActivity, V13AnAppsQueryLeavesThePreferredTableAsItIs) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b"), launcher("com.c")});
+    device.preferred.push_back(homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home"}));
+    PackageIndex index(device);
+    ResolveRequest request{intent(kHomeIntent), kDefaultOnly};
+    request.caller = Caller{CallerKind::Package, "com.c"};
+    const ResolveResult app = index.resolve(request);
+    EXPECT_TRUE(app.preferredChanges.empty());
+    EXPECT_NE(app.reason.find("an app's query leaves the preferred table as it is (V-13)"),
+              std::string::npos)
+        << app.reason;
+    request.caller = Caller{CallerKind::Shell, ""};
+    EXPECT_EQ(index.resolve(request).preferredChanges.size(), 1u) << "the shell's query does";
+    request.caller = Caller{CallerKind::Package, "com.c"};
+    request.mode = ResolveMode::Start;
+    EXPECT_EQ(index.resolve(request).preferredChanges.size(), 1u) << "a start does";
 }
 
 TEST(PreferredActivity, Row54NewCandidateRemovesTheEntryOnLegacyAndroid) {

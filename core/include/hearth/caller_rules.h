@@ -27,7 +27,7 @@ std::vector<CandidateVerdict> applyCallerRules(const Device& device, const Calle
                                                std::vector<ResolveInfo>& candidates);
 
 /// One sentence on who asks, e.g. "caller 'com.me' (app id 10002, targetSdk 34): a query sees only
-/// the packages V-3..V-8 make visible to it (V-10, V-12); the export and filter checks apply by API
+/// the packages V-3..V-9 make visible to it (V-10, V-12); the export and filter checks apply by API
 /// level (S-3..S-8)".
 std::string describeCaller(const Caller& caller, const Device& device, ResolveMode mode);
 
