@@ -59,7 +59,17 @@ QueryTrace PackageIndex::trace(const ResolveRequest& request) const {
     trace.gathered =
         index_detail::gather(*m_impl, request.intent, request.queryFlags, request.kind);
     trace.results = trace.gathered;
-    if (!isActivityKind(request.kind)) return trace;  // W- and caller rules are for activities
+    if (!isActivityKind(request.kind)) {
+        // The W- and S- rules are activity rules; visibility filters every component query.
+        if (request.caller && request.mode == ResolveMode::Query) {
+            std::vector<CandidateVerdict> removed =
+                applyVisibility(m_device, *request.caller, request.intent, trace.results);
+            for (CandidateVerdict& verdict : removed) {
+                trace.steps.verdicts.push_back(std::move(verdict));
+            }
+        }
+        return trace;
+    }
 
     filterDomains(m_device, defaultBrowser(), request, trace);
 

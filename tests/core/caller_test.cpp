@@ -421,6 +421,26 @@ TEST(Visibility, E43_DomainFilteringKeepsOnlyTheVerifiedAppThenVisibilityRemoves
               (std::vector<std::string>{"com.x/.Link"}));
 }
 
+TEST(Visibility, V10_ServiceAndReceiverQueriesAreVisibilityFilteredToo) {
+    const std::string service =
+        "<service android:name=\".Sync\" android:exported=\"true\"><intent-filter><action "
+        "android:name=\"com.x.SYNC\"/></intent-filter></service>\n"
+        "<receiver android:name=\".Boot\" android:exported=\"true\"><intent-filter><action "
+        "android:name=\"com.x.SYNC\"/></intent-filter></receiver>\n";
+    const Device device =
+        makeDevice(34, {Spec{"com.me", 34, launcher()}, Spec{"com.other", 34, service}});
+    const PackageIndex index(device);
+    for (ComponentKind kind : {ComponentKind::Service, ComponentKind::Receiver}) {
+        ResolveRequest request{intent({"-a", "com.x.SYNC"}), 0, kind, ResolveMode::Query};
+        EXPECT_EQ(index.query(request).size(), 1u) << "the shell sees it (V-14)";
+        request.caller = app("com.me");
+        const QueryTrace trace = index.trace(request);
+        EXPECT_TRUE(trace.results.empty());
+        ASSERT_EQ(trace.steps.verdicts.size(), 1u);
+        EXPECT_EQ(trace.steps.verdicts[0].rule, "V-10");
+    }
+}
+
 TEST(Visibility, V1_PackagesSharingAnAppIdSeeEachOther) {
     const Device device =
         makeDevice(34, {Spec{"com.a", 34, launcher(), "", false, std::nullopt, 10500},
