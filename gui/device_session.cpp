@@ -164,7 +164,8 @@ bool DeviceSession::setUserSetupComplete(bool complete) {
 bool DeviceSession::setRoleHolder(std::optional<std::string>& role,
                                   std::optional<std::string> packageName) {
     if (role == packageName) return false;
-    if (packageName && !findListedPackage(*packageName)) return false;
+    // "" is the browser role's explicit None (device.json "browser": null).
+    if (packageName && !packageName->empty() && !findListedPackage(*packageName)) return false;
     role = std::move(packageName);
     markEdited();
     return true;

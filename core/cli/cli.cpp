@@ -101,6 +101,30 @@ class HelpFormatter : public CLI::Formatter {
     }
 };
 
+// "--warnings none" and "--explain all" are how people type them, but CLI11 flags take a value
+// only as "--warnings=none": the word would otherwise become the intent's bare package argument
+// (am's <PACKAGE>) and silently change the question. Only the flags' own words are joined.
+std::vector<std::string> joinFlagValues(const std::vector<std::string>& args) {
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> kFlagWords = {
+        {"--warnings", {"none", "summary", "all"}}, {"--explain", {"near", "all"}}};
+    std::vector<std::string> out;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--") {
+            out.insert(out.end(), args.begin() + static_cast<std::ptrdiff_t>(i), args.end());
+            break;
+        }
+        out.push_back(args[i]);
+        if (i + 1 == args.size()) continue;
+        for (const auto& [flag, words] : kFlagWords) {
+            if (args[i] != flag) continue;
+            if (std::find(words.begin(), words.end(), args[i + 1]) == words.end()) continue;
+            out.back() += "=" + args[++i];
+            break;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 int runHearth(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
@@ -120,7 +144,8 @@ int runHearth(const std::vector<std::string>& args, std::istream& in, std::ostre
     }
 
     // CLI11 parses from the end of a reversed vector.
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    const std::vector<std::string> joined = joinFlagValues(args);
+    std::vector<std::string> reversed(joined.rbegin(), joined.rend());
     try {
         app.parse(reversed);
     } catch (const CLI::CallForHelp&) {

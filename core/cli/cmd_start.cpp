@@ -60,7 +60,8 @@ The caller (--caller, default the shell, as am runs) decides S-3..S-8; starts ar
 visibility-filtered (V-11).
 --json prints resolve's JSON (the shared "schemaVersion", "device" and parsed "intent" first) with
 "intentText" (am's "Intent { ... }") before its fields and "chooser" (the entries the chooser
-shows) and "browserChooser" last; docs/json.md describes every field.
+shows), "browserChooser" and "chooserOffersAlways" last; docs/json.md describes every field.
+On Android 10+ a web link's chooser offers Just once and Settings, no Always (W-18).
 
 Exit codes (not am's, which always exits 0): 0 one activity starts, 3 the chooser starts,
 4 nothing starts, 1 bad input (device cannot be read), 2 usage error (including a malformed

@@ -361,7 +361,12 @@ class Importer {
         for (const auto& [role, key] : {std::pair{"android.app.role.HOME", "home"},
                                         std::pair{"android.app.role.BROWSER", "browser"}}) {
             auto it = roles->holders.find(role);
-            if (it != roles->holders.end() && !it->second.empty()) out[key] = it->second.front();
+            if (it == roles->holders.end()) continue;
+            if (!it->second.empty()) {
+                out[key] = it->second.front();
+            } else if (std::string_view(key) == "browser") {
+                out[key] = nullptr;  // the capture shows the role with no holder: "None"
+            }
         }
         if (roles->unavailable) {
             m_result.lacking.push_back("no role service on this device (API < 29): no role "

@@ -127,6 +127,29 @@ bool bypassesSaferIntentRules(const Caller& caller, const Device& device) {
     return appId == app_id::kRoot || appId == app_id::kSystem;
 }
 
+std::vector<CandidateVerdict> applyVisibility(const Device& device, const Caller& caller,
+                                              const Intent& original,
+                                              std::vector<ResolveInfo>& candidates) {
+    std::vector<CandidateVerdict> removed;
+    if (unfilteredCaller(caller, device)) return removed;
+    const Intent& effective = !original.component && original.selector ? *original.selector
+                                                                         : original;
+    const char* rule = effective.component || effective.package ? "V-12" : "V-10";
+    std::vector<ResolveInfo> kept;
+    for (ResolveInfo& info : candidates) {
+        if (info.package) {
+            const Visibility visibility = packageVisibility(caller, *info.package, device);
+            if (!visibility.visible) {
+                removed.push_back(CandidateVerdict{info.component, false, rule, visibility.reason});
+                continue;
+            }
+        }
+        kept.push_back(std::move(info));
+    }
+    candidates = std::move(kept);
+    return removed;
+}
+
 std::vector<CandidateVerdict> applyCallerRules(const Device& device, const Caller& caller,
                                                ResolveMode mode, const Intent& original,
                                                std::vector<ResolveInfo>& candidates) {
@@ -175,15 +198,10 @@ std::vector<CandidateVerdict> applyCallerRules(const Device& device, const Calle
     }
     // V-10 / V-12: a query sees only the packages visible to the caller; starts are not filtered
     // (V-11).
-    if (mode == ResolveMode::Query && !unfilteredCaller(caller, device)) {
-        const char* rule = effective.component || effective.package ? "V-12" : "V-10";
-        removeIf(
-            [&](const ResolveInfo& info) -> std::optional<std::pair<std::string, std::string>> {
-                if (!info.package) return std::nullopt;
-                const Visibility visibility = packageVisibility(caller, *info.package, device);
-                if (visibility.visible) return std::nullopt;
-                return std::pair{std::string(rule), visibility.reason};
-            });
+    if (mode == ResolveMode::Query) {
+        for (CandidateVerdict& verdict : applyVisibility(device, caller, original, candidates)) {
+            removed.push_back(std::move(verdict));
+        }
     }
     // S-4: an implicit start (no package, no component) keeps only exported activities when the
     // caller targets API 34+ on Android 14+, the caller's own included.
@@ -213,7 +231,7 @@ std::string describeCaller(const Caller& caller, const Device& device, ResolveMo
     } else if (std::optional<Visibility> all = unfilteredCaller(caller, device)) {
         out += all->reason + " (" + all->rule + ")";
     } else {
-        out += "a query sees only the packages V-3..V-8 make visible to it (V-10, V-12)";
+        out += "a query sees only the packages V-3..V-9 make visible to it (V-10, V-12)";
     }
     out += bypassesSaferIntentRules(caller, device)
                ? "; exempt from the export and filter checks (S-3)"

@@ -127,7 +127,7 @@ class DeviceJsonReader : public detail::JsonFields {
             checkKeys(root, "",
                       {"name", "description", "api", "userUnlocked", "userSetupComplete",
                        "framework", "packages", "preferred", "persistentPreferred", "state",
-                       "roles", "sysconfig", "flags"});
+                       "roles", "sysconfig", "flags", "implicitVisibility"});
         if (!checked) return checked.error();
 
         Device device;
@@ -148,6 +148,14 @@ class DeviceJsonReader : public detail::JsonFields {
                 return r.error();
             }
         }
+        // Before the packages: a system app's <app-link> listing shapes its domains (W-17, W-31).
+        if (root.contains("sysconfig")) {
+            if (auto r =
+                    detail::readSysconfig(*this, root["sysconfig"], "/sysconfig", device.sysconfig);
+                !r) {
+                return r.error();
+            }
+        }
         if (!root.contains("packages")) {
             return makeError(valueAt(""),
                              "a device needs a 'packages' list: the manifests it installs");
@@ -159,20 +167,22 @@ class DeviceJsonReader : public detail::JsonFields {
             }
             detail::checkRoles(*this, "/roles", device, device.diagnostics);
         }
-        if (root.contains("sysconfig")) {
-            if (auto r =
-                    detail::readSysconfig(*this, root["sysconfig"], "/sysconfig", device.sysconfig);
-                !r) {
-                return r.error();
-            }
-        }
         if (root.contains("flags")) {
             if (auto r = detail::readDeviceFlags(*this, root["flags"], "/flags", device.flags);
                 !r) {
                 return r.error();
             }
         }
+        if (root.contains("implicitVisibility")) {
+            if (auto r = detail::readImplicitVisibility(*this, root["implicitVisibility"],
+                                                        "/implicitVisibility",
+                                                        device.implicitVisibility);
+                !r) {
+                return r.error();
+            }
+        }
         detail::checkCallerKeys(*this, device, device.diagnostics);
+        detail::revokeSupersededSelections(device, device.diagnostics);
         if (root.contains("preferred")) {
             if (auto r = readPreferredList(root["preferred"], "/preferred", true, device.preferred,
                                            device.diagnostics);
@@ -404,7 +414,8 @@ class DeviceJsonReader : public detail::JsonFields {
                 continue;
             }
             Result<InstalledPackage> package =
-                finishPackage(std::move(entries[i]), std::move(manifest), device.diagnostics);
+                finishPackage(std::move(entries[i]), std::move(manifest), device,
+                              device.diagnostics);
             if (!package) return package.error();
             bool installed = capturedInstalled;
             if (!capturedInstalled) {
@@ -545,6 +556,7 @@ class DeviceJsonReader : public detail::JsonFields {
     }
 
     Result<InstalledPackage> finishPackage(PackageEntry entry, Result<Manifest> manifest,
+                                           const Device& device,
                                            std::vector<Diagnostic>& diagnostics) const {
         if (!manifest) return manifest.error();
         for (const Diagnostic& diagnostic : manifest->diagnostics) {
@@ -556,7 +568,7 @@ class DeviceJsonReader : public detail::JsonFields {
         const std::vector<std::string>& disabled = entry.disabled;
         const std::vector<std::string>& enabled = entry.enabled;
         package.manifest = std::move(manifest).value();
-        detail::finishAppLinksPackage(package, diagnostics);
+        detail::finishAppLinksPackage(package, device, diagnostics);
 
         auto addStates = [&](const char* key, const std::vector<std::string>& names,
                              std::set<std::string>& into) {

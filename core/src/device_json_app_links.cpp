@@ -213,6 +213,12 @@ Result<void> readRoles(const JsonFields& fields, const Json& value, const std::s
     if (auto r = fields.checkKeys(value, pointer, {"browser", "home"}); !r) return r;
     for (auto [key, field] : {std::pair{"browser", &roles.browser}, std::pair{"home", &roles.home}}) {
         if (!value.contains(key)) continue;
+        // "browser": null is the user's "None" in Settings > Default apps: no holder, and no
+        // fallback holder either (W-41 applies only when nothing was chosen). Kept as "".
+        if (std::string_view(key) == "browser" && value[key].is_null()) {
+            *field = std::string();
+            continue;
+        }
         std::string name;
         if (auto r = fields.readString(value, pointer, key, name); !r) return r;
         *field = name;
@@ -249,13 +255,46 @@ Result<void> readAppLinksPackageKeys(const JsonFields& fields, const Json& entry
     return ok();
 }
 
-void finishAppLinksPackage(InstalledPackage& package, std::vector<Diagnostic>& diagnostics) {
+namespace {
+
+constexpr int kFirstApiWithDomainVerificationService = 31;  // W-20..W-34
+constexpr int kFirstApiWithLegacyLinkStatus = 23;           // W-10..W-19
+
+// What installing a system app listed in sysconfig <app-link> writes (W-31 on API 31+, W-17
+// before): a domain device.json gives a state for keeps it (the user's capture or edit wins).
+void applySysconfigAppLink(InstalledPackage& package, int apiLevel) {
+    AppLinksState& links = package.appLinks;
+    if (apiLevel >= kFirstApiWithDomainVerificationService) {
+        for (const std::string& domain : declaredDomains(package).autoVerify) {
+            const bool stated = std::any_of(
+                links.domains.begin(), links.domains.end(),
+                [&](const DomainStateEntry& entry) { return entry.domain == domain; });
+            if (!stated) {
+                links.domains.push_back(
+                    DomainStateEntry{domain, domain_state::kSystemConfigured, links.where});
+            }
+        }
+    } else if (apiLevel >= kFirstApiWithLegacyLinkStatus &&
+               links.legacyStatus == LegacyLinkStatus::Undefined) {
+        links.legacyStatus = LegacyLinkStatus::Always;
+    }
+}
+
+}  // namespace
+
+void finishAppLinksPackage(InstalledPackage& package, const Device& device,
+                           std::vector<Diagnostic>& diagnostics) {
     // One place for the SDK levels: the manifest (callers' install checks read it too).
     if (package.targetSdkOverride) package.manifest.targetSdk = package.targetSdkOverride;
     if (package.minSdkOverride) package.manifest.minSdk = package.minSdkOverride;
     // An override stands for the <uses-sdk> a build merges in (effectiveTargetSdk reads it).
     if (package.targetSdkOverride || package.minSdkOverride) package.manifest.usesSdk = true;
     AppLinksState& links = package.appLinks;
+    const std::vector<std::string>& appLinkPackages = device.sysconfig.appLinkPackages;
+    links.sysconfigAppLink =
+        package.system && std::find(appLinkPackages.begin(), appLinkPackages.end(),
+                                    package.packageName()) != appLinkPackages.end();
+    if (links.sysconfigAppLink) applySysconfigAppLink(package, device.apiLevel);
     if (links.domains.empty() && links.selectedHosts.empty()) return;
     const DeclaredDomains declared = declaredDomains(package);
     const std::string name = "'" + package.packageName() + "'";
@@ -284,9 +323,35 @@ void finishAppLinksPackage(InstalledPackage& package, std::vector<Diagnostic>& d
     });
 }
 
+void revokeSupersededSelections(Device& device, std::vector<Diagnostic>& diagnostics) {
+    if (device.apiLevel < kFirstApiWithDomainVerificationService) return;
+    for (const InstalledPackage& owner : device.packages) {
+        // W-30: a verification in a user whose link handling is off removes nothing there.
+        if (owner.removed || !owner.appLinks.linkHandlingAllowed) continue;
+        for (const DomainStateEntry& entry : owner.appLinks.domains) {
+            if (entry.state != domain_state::kVerified && entry.state != domain_state::kApproved) {
+                continue;
+            }
+            for (InstalledPackage& other : device.packages) {
+                std::erase_if(other.appLinks.selectedHosts, [&](const std::string& host) {
+                    if (host != entry.domain) return false;
+                    diagnostics.push_back(Diagnostic{
+                        Diagnostic::Severity::Warning, other.appLinks.where,
+                        "'" + other.packageName() + "' cannot keep the user's selection of '" +
+                            host + "': '" + owner.packageName() + "' has it " +
+                            domainStateName(entry.state) +
+                            ", and Android removes every selection of a host when it is "
+                            "verified or approved (W-30); ignored"});
+                    return true;
+                });
+            }
+        }
+    }
+}
+
 void checkRoles(const JsonFields& fields, const std::string& pointer, const Device& device,
                 std::vector<Diagnostic>& diagnostics) {
-    if (const auto& browser = device.roles.browser) {
+    if (const auto& browser = device.roles.browser; browser && !browser->empty()) {
         const SourceLocation at = fields.valueAt(jsonChild(pointer, "browser"));
         const InstalledPackage* package = device.findPackage(*browser);
         if (!package) {

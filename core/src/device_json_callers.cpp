@@ -22,6 +22,11 @@ Result<void> readCallerPackageKeys(const JsonFields& fields, const Json& entry,
         if (auto r = fields.readString(entry, pointer, "installer", installer); !r) return r;
         package.installer = installer;
     }
+    if (entry.contains("updateOwner")) {
+        std::string owner;
+        if (auto r = fields.readString(entry, pointer, "updateOwner", owner); !r) return r;
+        package.updateOwner = owner;
+    }
     if (auto r = fields.readBool(entry, pointer, "suspended", package.suspended); !r) return r;
     if (entry.contains("appId")) {
         int appId = 0;
@@ -70,6 +75,34 @@ Result<void> readDeviceFlags(const JsonFields& fields, const Json& value,
     return fields.readBool(value, pointer, "blockNullActionIntents", flags.blockNullActionIntents);
 }
 
+Result<void> readImplicitVisibility(const JsonFields& fields, const Json& value,
+                                    const std::string& pointer,
+                                    std::vector<ImplicitVisibility>& pairs) {
+    if (auto r = fields.expectArray(value, pointer); !r) return r;
+    for (size_t i = 0; i < value.size(); ++i) {
+        const std::string at = jsonChild(pointer, i);
+        const Json& pair = value[i];
+        if (auto r = fields.expectObject(pair, at); !r) return r;
+        if (auto r = fields.checkKeys(pair, at, {"caller", "target"}); !r) return r;
+        ImplicitVisibility entry;
+        entry.where = fields.valueAt(at);
+        for (auto [key, out] : {std::pair{"caller", &entry.caller},
+                                std::pair{"target", &entry.target}}) {
+            if (!pair.contains(key)) {
+                return Error{fields.valueAt(at),
+                             "'" + jsonDisplayName(at) + "' needs '" + key +
+                                 "': the package that " +
+                                 (std::string_view(key) == "caller" ? "sees the other"
+                                                                    : "became visible") +
+                                 " (V-9)"};
+            }
+            if (auto r = fields.readString(pair, at, key, *out); !r) return r;
+        }
+        pairs.push_back(std::move(entry));
+    }
+    return ok();
+}
+
 void checkCallerKeys(const JsonFields& fields, const Device& device,
                      std::vector<Diagnostic>& diagnostics) {
     // A name that is not installed is the user's typo: a warning that points at it.
@@ -84,6 +117,28 @@ void checkCallerKeys(const JsonFields& fields, const Device& device,
     };
     check(device.sysconfig.appLinkPackages, "/sysconfig/appLinkPackages");
     check(device.sysconfig.forceQueryablePackages, "/sysconfig/forceQueryablePackages");
+    const std::vector<std::string>& appLinks = device.sysconfig.appLinkPackages;
+    for (size_t i = 0; i < appLinks.size(); ++i) {
+        const InstalledPackage* package = device.findPackage(appLinks[i]);
+        if (!package || package->system) continue;
+        const std::string at = jsonChild("/sysconfig/appLinkPackages", i);
+        diagnostics.push_back(Diagnostic{
+            Diagnostic::Severity::Warning, fields.valueAt(at),
+            "'" + jsonDisplayName(at) + "' names '" + appLinks[i] +
+                "', which is not a system app: Android honours <app-link> for system apps only "
+                "(W-17); ignored"});
+    }
+    for (size_t i = 0; i < device.implicitVisibility.size(); ++i) {
+        const ImplicitVisibility& pair = device.implicitVisibility[i];
+        for (auto [key, name] : {std::pair{"caller", &pair.caller},
+                                 std::pair{"target", &pair.target}}) {
+            if (device.findPackage(*name)) continue;
+            const std::string at = jsonChild(jsonChild("/implicitVisibility", i), key);
+            diagnostics.push_back(Diagnostic{Diagnostic::Severity::Warning, fields.valueAt(at),
+                                             "'" + jsonDisplayName(at) + "' names '" + *name +
+                                                 "', which is not installed on the device"});
+        }
+    }
 }
 
 }  // namespace hearth::detail

@@ -69,7 +69,15 @@ std::string describeJsonValue(const Json& value);
 /// After the manifest is parsed: writes "targetSdk"/"minSdk" into the manifest, and drops (with a
 /// warning) domain states and selections the package does not declare (W-20), as Android keeps no
 /// state for them.
-void finishAppLinksPackage(InstalledPackage& package, std::vector<Diagnostic>& diagnostics);
+/// A system app in sysconfig <app-link> (device.sysconfig, read before the packages) gets its
+/// autoVerify domains system_configured on API 31+ (W-31) and the per-user status ALWAYS on API
+/// 23-30 (W-17), unless device.json gives them another state.
+void finishAppLinksPackage(InstalledPackage& package, const Device& device,
+                           std::vector<Diagnostic>& diagnostics);
+/// After every package is read: a host verified (or approved) for one package cannot stay
+/// selected by any package whose user allows link handling (W-30); such selections are dropped
+/// with a warning, as the device would have dropped them.
+void revokeSupersededSelections(Device& device, std::vector<Diagnostic>& diagnostics);
 /// After every package is read: warns when a role names no installed package, a browser that does
 /// not qualify (W-40), or a HOME holder without a HOME activity.
 void checkRoles(const JsonFields& fields, const std::string& pointer, const Device& device,
@@ -77,9 +85,9 @@ void checkRoles(const JsonFields& fields, const std::string& pointer, const Devi
 // ---- device_json_callers.cpp -------------------------------------------------------------------
 
 /// The package keys device_json_callers.cpp reads (for checkKeys).
-#define HEARTH_CALLER_PACKAGE_KEYS "installer", "suspended", "appId"
+#define HEARTH_CALLER_PACKAGE_KEYS "installer", "updateOwner", "suspended", "appId"
 
-/// Reads a package entry's "installer" (V-8), "suspended" and "appId" (V-1, V-3, S-6).
+/// Reads a package entry's "installer", "updateOwner" (V-8), "suspended" and "appId" (V-1, V-3, S-6).
 [[nodiscard]] Result<void> readCallerPackageKeys(const JsonFields& fields, const Json& entry,
                                                  const std::string& pointer,
                                                  InstalledPackage& package);
@@ -87,11 +95,16 @@ void checkRoles(const JsonFields& fields, const std::string& pointer, const Devi
 /// W-17).
 [[nodiscard]] Result<void> readSysconfig(const JsonFields& fields, const Json& value,
                                          const std::string& pointer, SystemConfig& sysconfig);
+/// Reads "implicitVisibility": [{"caller": PKG, "target": PKG}, ...] (V-9).
+[[nodiscard]] Result<void> readImplicitVisibility(const JsonFields& fields, const Json& value,
+                                                  const std::string& pointer,
+                                                  std::vector<ImplicitVisibility>& pairs);
 /// Reads "flags" {enforceIntentFilterMatch, blockNullActionIntents} (S-6, S-7 on Android 15).
 [[nodiscard]] Result<void> readDeviceFlags(const JsonFields& fields, const Json& value,
                                            const std::string& pointer, DeviceFlags& flags);
-/// After every package is read: warns when a sysconfig list names a package that is not installed
-/// (an "installer" may be a store the device file leaves out).
+/// After every package is read: warns when a sysconfig list or an implicitVisibility pair names a
+/// package that is not installed (an "installer" may be a store the device file leaves out), and
+/// when <app-link> names an app that is not a system app (W-17: ignored).
 void checkCallerKeys(const JsonFields& fields, const Device& device,
                      std::vector<Diagnostic>& diagnostics);
 

@@ -107,6 +107,7 @@ void writeModernPackageKeys(const InstalledPackage& package, nlohmann::ordered_j
     nlohmann::ordered_json links = appLinksJson(package.appLinks);
     if (!links.empty()) p["appLinks"] = links;
     if (package.installer) p["installer"] = *package.installer;
+    if (package.updateOwner) p["updateOwner"] = *package.updateOwner;
     if (package.suspended) p["suspended"] = true;
     if (package.appId) p["appId"] = *package.appId;
     if (package.prioritiesClamped) {
@@ -130,7 +131,14 @@ std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& opti
     if (!device.userSetupComplete) j["userSetupComplete"] = false;
     if (device.roles.browser || device.roles.home) {
         nlohmann::ordered_json roles;
-        if (device.roles.browser) roles["browser"] = *device.roles.browser;
+        if (device.roles.browser) {
+            // "" is the user's explicit "None" (no W-41 fallback), written back as null.
+            if (device.roles.browser->empty()) {
+                roles["browser"] = nullptr;
+            } else {
+                roles["browser"] = *device.roles.browser;
+            }
+        }
         if (device.roles.home) roles["home"] = *device.roles.home;
         j["roles"] = roles;
     }
@@ -150,6 +158,13 @@ std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& opti
         if (device.flags.enforceIntentFilterMatch) flags["enforceIntentFilterMatch"] = true;
         if (device.flags.blockNullActionIntents) flags["blockNullActionIntents"] = true;
         j["flags"] = flags;
+    }
+    if (!device.implicitVisibility.empty()) {
+        nlohmann::ordered_json pairs = nlohmann::ordered_json::array();
+        for (const ImplicitVisibility& pair : device.implicitVisibility) {
+            pairs.push_back({{"caller", pair.caller}, {"target", pair.target}});
+        }
+        j["implicitVisibility"] = pairs;
     }
     if (!device.patch.homeFirstSites.empty()) {
         nlohmann::ordered_json framework;

@@ -251,7 +251,17 @@ Result<void> ManifestParser::parseActionOrCategory(const pugi::xml_node& element
                                                    const Namespaces& ns,
                                                    std::vector<std::string>& names) {
     if (auto r = checkAttributes(element, ns, nameOnlyAttributes()); !r) return r;
-    // An empty name fails the whole package (M-25).
+    // S-2 (amending M-25): Android keeps an empty name and fails the package only for targetSdk
+    // 30+ on Android 11+, which the parser knows once the whole manifest is read (run()).
+    const pugi::xml_attribute named = androidAttribute(element, ns, "name");
+    if (named && *named.value() == '\0') {
+        if (!m_emptyFilterName) {
+            m_emptyFilterName = std::pair{where(named), tagText(element.name()) + " attribute " +
+                                                            inQuotes(named.name()) + " is empty"};
+        }
+        if (std::find(names.begin(), names.end(), "") == names.end()) names.emplace_back();
+        return ok();
+    }
     Result<std::string> name = requiredNonEmpty(element, ns, "name");
     if (!name) return name.error();
     if (std::find(names.begin(), names.end(), *name) != names.end()) {

@@ -26,6 +26,8 @@
 namespace hearth::detail {
 namespace {
 
+constexpr int kFirstApiRefusingEmptyNames = 30;  // S-2: Android 11, and targetSdk 30+
+
 using text::inQuotes;
 using text::tagText;
 
@@ -482,7 +484,24 @@ Result<Manifest> ManifestParser::run() {
     }
     if (auto r = checkShape(root); !r) return r.error();
     if (auto r = parseRoot(root); !r) return r.error();
+    if (auto r = checkEmptyFilterNames(); !r) return r.error();
     return std::move(m_manifest);
+}
+
+// S-2: Android 11 made an empty <action>/<category> name a deferred parse error
+// (EMPTY_INTENT_ACTION_CATEGORY, enabled for targetSdk 30+); before, and below that target, the
+// empty name is kept. A source manifest without <uses-sdk> gets its target from the build, most
+// likely a current one, so it is refused as the target-30 case.
+Result<void> ManifestParser::checkEmptyFilterNames() {
+    if (!m_emptyFilterName) return ok();
+    const auto& [at, what] = *m_emptyFilterName;
+    const int target = m_manifest.effectiveTargetSdk();
+    if (m_options.apiLevel >= kFirstApiRefusingEmptyNames &&
+        (target == 0 || target >= kFirstApiRefusingEmptyNames)) {
+        return errorAt(at, what + "; Android 11+ refuses this for targetSdk 30+ (S-2)");
+    }
+    return warn(at, what + "; Android keeps the empty name (S-2: refused only for targetSdk 30+ "
+                           "on Android 11+)");
 }
 
 Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {
@@ -537,7 +556,12 @@ Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {
                                     tag == "uses-permission-sdk-23" ||
                                     tag == "uses-permission-sdk-m";
         if (tag != "application" && tag != "uses-sdk" && tag != "queries" && !usesPermission) {
-            if (otherManifestChildren().count(tag) > 0) continue;
+            if (otherManifestChildren().count(tag) > 0) {
+                const Namespaces childNs = namespacesOf(child, ns);
+                if (isRemovedByMerger(child, childNs)) continue;
+                if (auto r = parseRelation(child, childNs); !r) return r;
+                continue;
+            }
             if (auto r = warn(where(child),
                               "unknown element " + tagText(tag) + " in <manifest>; ignored");
                 !r) {
@@ -630,7 +654,11 @@ Result<void> ManifestParser::parseApplication(const pugi::xml_node& element, con
             const Namespaces childNs = namespacesOf(child, ns);
             if (isRemovedByMerger(child, childNs)) continue;
             if (auto r = parseComponent(child, childNs, *kind); !r) return r;
-        } else if (otherApplicationChildren().count(tag) == 0) {
+        } else if (otherApplicationChildren().count(tag) > 0) {
+            const Namespaces childNs = namespacesOf(child, ns);
+            if (isRemovedByMerger(child, childNs)) continue;
+            if (auto r = parseRelation(child, childNs); !r) return r;
+        } else {
             if (auto r = warn(where(child),
                               "unknown element " + tagText(tag) + " in <application>; ignored");
                 !r) {
@@ -672,6 +700,36 @@ Result<void> ManifestParser::parseUsesPermission(const pugi::xml_node& element,
     permission.sdk23 = std::string_view(element.name()) != "uses-permission";
     permission.where = where(element);
     m_manifest.usesPermissions.push_back(std::move(permission));
+    return ok();
+}
+
+Result<void> ManifestParser::parseRelation(const pugi::xml_node& element, const Namespaces& ns) {
+    const std::string_view tag = element.name();
+    PackageRelations& relations = m_manifest.relations;
+    std::vector<std::string>* into = nullptr;
+    std::string_view attribute = "name";
+    if (tag == "instrumentation") {
+        into = &relations.instrumentationTargets;
+        attribute = "targetPackage";
+    } else if (tag == "permission") {
+        into = &relations.permissions;
+    } else if (tag == "uses-library" || tag == "uses-static-library") {
+        into = &relations.usesLibraries;
+    } else if (tag == "library" || tag == "static-library") {
+        into = &relations.libraries;
+    } else {
+        return ok();  // read by nothing Hearth answers
+    }
+    // These elements keep their other attributes unchecked: only the name matters here, and a
+    // missing or referenced name simply ties the package to nothing (Android rejects some of
+    // them at install; that is not a resolution question).
+    const pugi::xml_attribute named = androidAttribute(element, ns, attribute);
+    if (!named) return ok();
+    std::string scratch;
+    Result<std::string_view> raw = rawValue(named, scratch);
+    if (!raw) return raw.error();
+    if (raw->empty() || raw->front() == '@' || raw->front() == '?') return ok();
+    if (std::find(into->begin(), into->end(), *raw) == into->end()) into->emplace_back(*raw);
     return ok();
 }
 

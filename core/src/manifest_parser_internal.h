@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <utility>
 #include <pugixml.hpp>
 #include <set>
 #include <string>
@@ -109,6 +110,10 @@ class ManifestParser {
     Result<void> parseUsesSdk(const pugi::xml_node& element, const Namespaces& ns);
     Result<void> parseUsesPermission(const pugi::xml_node& element, const Namespaces& ns);
     Result<void> parseQueries(const pugi::xml_node& element, const Namespaces& ns);
+    // <instrumentation>, <permission>, <uses-library>, <library> and their static forms: the
+    // package names package visibility reads (V-8).
+    Result<void> parseRelation(const pugi::xml_node& element, const Namespaces& ns);
+    Result<void> checkEmptyFilterNames();
     Result<void> parseQueriesIntent(const pugi::xml_node& element, const Namespaces& ns);
     Result<void> parseApplication(const pugi::xml_node& element, const Namespaces& ns);
     Result<void> parseComponent(const pugi::xml_node& element, const Namespaces& ns,
@@ -137,6 +142,8 @@ class ManifestParser {
     std::optional<ResourceValues> m_resources;
     bool m_warnedMissingResources = false;
     bool m_sawApplication = false;
+    // The first empty <action>/<category> name and its message (S-2), decided after the parse.
+    std::optional<std::pair<SourceLocation, std::string>> m_emptyFilterName;
     struct PendingAlias {
         size_t index;                // into m_manifest.components
         SourceLocation targetWhere;  // its android:targetActivity attribute

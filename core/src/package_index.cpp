@@ -625,10 +625,12 @@ struct Index {
     std::array<Resolver, kGroupCount> resolvers;
     std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> packageByName;
     std::optional<std::string> setupWizard;
+    std::optional<DefaultBrowser> browser;
     size_t filterCount = 0;
 
     explicit Index(const Device& d) : device(d) {
         setupWizard = findSetupWizard();
+        browser = hearth::defaultBrowser(device);
         uint32_t nextComponentId = 0;
         for (size_t p = 0; p < device.packages.size(); ++p) {
             const InstalledPackage& package = device.packages[p];
@@ -905,6 +907,10 @@ PackageIndex::PackageIndex(PackageIndex&&) noexcept = default;
 PackageIndex::~PackageIndex() = default;
 
 size_t PackageIndex::filterCount() const { return m_impl->filterCount; }
+
+const std::optional<DefaultBrowser>& PackageIndex::defaultBrowser() const {
+    return m_impl->browser;
+}
 
 const std::optional<std::string>& PackageIndex::setupWizardPackage() const {
     return m_impl->setupWizard;

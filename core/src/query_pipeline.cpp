@@ -20,11 +20,13 @@ using index_detail::isActivityKind;
 namespace {
 
 // W-1..W-4: domain filtering of the sorted candidates, then the R-9 re-sort of what it kept.
-void filterDomains(const Device& device, const ResolveRequest& request, QueryTrace& trace) {
+void filterDomains(const Device& device, const std::optional<DefaultBrowser>& browser,
+                   const ResolveRequest& request, QueryTrace& trace) {
     const Intent& intent = effectiveIntent(request.intent);  // the selector's data decides
     // The gate is checked first so that the common, non-web query copies nothing.
     if (!domainFilteringApplies(device, intent)) return;
-    WebFilterResult web = filterWebCandidates(device, intent, request.queryFlags, trace.results);
+    WebFilterResult web =
+        filterWebCandidates(device, intent, request.queryFlags, trace.results, browser);
     if (!web.summary.empty()) trace.steps.notes.push_back(web.summary);
     for (CandidateVerdict& verdict : web.verdicts) {
         trace.steps.verdicts.push_back(std::move(verdict));
@@ -57,9 +59,19 @@ QueryTrace PackageIndex::trace(const ResolveRequest& request) const {
     trace.gathered =
         index_detail::gather(*m_impl, request.intent, request.queryFlags, request.kind);
     trace.results = trace.gathered;
-    if (!isActivityKind(request.kind)) return trace;  // W- and caller rules are for activities
+    if (!isActivityKind(request.kind)) {
+        // The W- and S- rules are activity rules; visibility filters every component query.
+        if (request.caller && request.mode == ResolveMode::Query) {
+            std::vector<CandidateVerdict> removed =
+                applyVisibility(m_device, *request.caller, request.intent, trace.results);
+            for (CandidateVerdict& verdict : removed) {
+                trace.steps.verdicts.push_back(std::move(verdict));
+            }
+        }
+        return trace;
+    }
 
-    filterDomains(m_device, request, trace);
+    filterDomains(m_device, defaultBrowser(), request, trace);
 
     // W-3: caller rules (callers), after domain filtering and the re-sort and before
     // chooseBestActivity, in their own order (S-6/S-8, S-7, V-10/V-12 for queries, S-4 for starts).

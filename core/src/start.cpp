@@ -15,6 +15,14 @@
 
 namespace hearth {
 
+namespace {
+
+// W-18: Android 10's ResolverActivity shows web links (VIEW + http/https) with the browsable
+// layout, whose buttons are "Just once" and "Settings".
+constexpr int kFirstApiWithBrowsableChooser = 29;
+
+}  // namespace
+
 StartResult resolveStart(const PackageIndex& index, ResolveRequest request) {
     StartResult start;
     start.requested = request.intent;
@@ -35,6 +43,8 @@ StartResult resolveStart(const PackageIndex& index, ResolveRequest request) {
         const std::vector<ResolveInfo> shown = chooserEntries(start.result.candidates);
         for (const ResolveInfo& info : shown) start.chooser.push_back(info.component);
         start.browserChooser = std::all_of(shown.begin(), shown.end(), isBrowserEntry);
+        start.chooserOffersAlways = !(index.device().apiLevel >= kFirstApiWithBrowsableChooser &&
+                                      isWebIntent(start.requested));
     }
     return start;
 }
@@ -86,6 +96,10 @@ std::string renderStartText(const StartResult& start) {
                    ") with " + std::to_string(start.chooser.size()) +
                    (start.browserChooser ? " browsers" : " activities") + ": " +
                    text::joinComponents(start.chooser) + " (" + result.reason + ")\n";
+            if (!start.chooserOffersAlways) {
+                out += "The chooser offers Just once and Settings, no Always (W-18: a web link "
+                       "on Android 10+)\n";
+            }
             break;
     }
     return out;
@@ -108,6 +122,8 @@ std::string renderStartJson(const StartResult& start, const std::vector<Rejectio
     }
     out["chooser"] = std::move(chooser);
     out["browserChooser"] = start.browserChooser;
+    out["chooserOffersAlways"] = start.result.outcome == ResolveOutcome::Chooser &&
+                                 start.chooserOffersAlways;
     if (start.denied) out["denied"] = *start.denied;
     if (start.suspended) out["suspended"] = *start.suspended;
     return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -12,6 +12,8 @@ namespace hearth {
 namespace {
 
 constexpr int kVisibilityApi = 30;  // Android 11: FILTER_APPLICATION_QUERY (135549675)
+constexpr int kFirstApiWithQueryableViaPermission = 33;  // V-8, version unverified (spec §9)
+constexpr int kFirstApiWithUpdateOwner = 34;              // V-8, version unverified (spec §9)
 constexpr const char* kQueryAllPackages = "android.permission.QUERY_ALL_PACKAGES";
 
 bool equalsIgnoreAsciiCase(std::string_view a, std::string_view b) {
@@ -168,6 +170,52 @@ std::optional<Visibility> unfilteredCaller(const Caller& caller, const Device& d
     return std::nullopt;
 }
 
+namespace {
+
+bool listed(const std::vector<std::string>& names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// V-8: the relationships that make target visible to self, in AppsFilter's order. The API
+// levels of the update-owner and permission relations are not pinned by the spec (its §9):
+// update owners are an Android 14 concept, queryable-via-uses-permission came with 13.
+std::optional<std::string> relationTo(const InstalledPackage& self, const InstalledPackage& target,
+                                      const Device& device) {
+    const std::string who = singleQuoted(self.packageName());
+    const std::string what = singleQuoted(target.packageName());
+    if (self.installer && *self.installer == target.packageName()) {
+        return what + " installed " + who + " (an app sees its installer)";
+    }
+    if (device.apiLevel >= kFirstApiWithUpdateOwner && self.updateOwner &&
+        *self.updateOwner == target.packageName()) {
+        return what + " is the update owner of " + who;
+    }
+    const PackageRelations& mine = self.manifest.relations;
+    const PackageRelations& theirs = target.manifest.relations;
+    if (listed(mine.instrumentationTargets, target.packageName())) {
+        return who + " instruments " + what + " (<instrumentation android:targetPackage>)";
+    }
+    if (listed(theirs.instrumentationTargets, self.packageName())) {
+        return what + " instruments " + who + " (<instrumentation android:targetPackage>)";
+    }
+    for (const std::string& library : mine.usesLibraries) {
+        if (listed(theirs.libraries, library)) {
+            return who + " uses the library '" + library + "' that " + what + " provides";
+        }
+    }
+    if (device.apiLevel >= kFirstApiWithQueryableViaPermission) {
+        for (const UsesPermission& uses : self.manifest.usesPermissions) {
+            if (listed(theirs.permissions, uses.name)) {
+                return who + " requests the permission '" + uses.name + "' that " + what +
+                       " defines";
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 Visibility packageVisibility(const Caller& caller, const InstalledPackage& target,
                              const Device& device) {
     if (std::optional<Visibility> all = unfilteredCaller(caller, device)) return *all;
@@ -225,14 +273,22 @@ Visibility packageVisibility(const Caller& caller, const InstalledPackage& targe
             }
         }
     }
-    if (self.installer && *self.installer == target.packageName()) {
-        return {true, "V-8", what + " installed " + who + " (an app sees its installer)"};
+    if (std::optional<std::string> relation = relationTo(self, target, device)) {
+        return {true, "V-8", *relation};
+    }
+    for (const ImplicitVisibility& pair : device.implicitVisibility) {
+        if (pair.caller == caller.packageName && pair.target == target.packageName()) {
+            return {true, "V-9",
+                    what + " interacted with " + who +
+                        " at run time (device.json 'implicitVisibility', line " +
+                        std::to_string(pair.where.line) + ")"};
+        }
     }
     return {false, "V-10",
             what + " is not visible to " + who + ", which targets API " +
                 std::to_string(callerTargetSdk(caller, device)) +
-                ": no <queries> entry, QUERY_ALL_PACKAGES request, force-queryable system app or "
-                "installer makes it visible"};
+                ": no <queries> entry, QUERY_ALL_PACKAGES request, force-queryable system app, "
+                "relationship (V-8) or run-time interaction (V-9) makes it visible"};
 }
 
 }  // namespace hearth

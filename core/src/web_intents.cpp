@@ -21,6 +21,8 @@ namespace {
 constexpr int kFirstApiWithAppLinks = 23;
 constexpr int kFirstApiWithDomainVerificationService = 31;
 constexpr int kFirstApiWithRestrictedDomains = 31;  // RESTRICT_DOMAINS 175408749 (W-20)
+constexpr int kFirstApiWithBrowserRole = 29;            // W-14: RoleManager's BROWSER role
+constexpr int kFirstApiWithSystemBrowserFallback = 31;  // W-41: "the only system package" step
 constexpr int kFirstApiWithApprovalStep1 = 35;      // W-23 step 1 (absent from the A12 copy)
 
 bool isAsciiAlnum(unsigned char c) { return std::isalnum(c) != 0 && c < 0x80; }
@@ -290,7 +292,8 @@ void addUnique(std::vector<std::string>& list, const std::string& value) {
 DeclaredDomains declaredDomains(const InstalledPackage& package) {
     DeclaredDomains out;
     const bool restricted = targetSdkOf(package.manifest) >= kFirstApiWithRestrictedDomains;
-    bool legacyCollect = false;
+    // W-20 legacy collection: a sysconfig <app-link> package collects without an autoVerify filter.
+    bool legacyCollect = !restricted && package.appLinks.sysconfigAppLink;
     if (!restricted) {
         for (const Component& component : package.manifest.components) {
             if (!isActivityLike(component.kind)) continue;
@@ -330,8 +333,14 @@ bool endsWith(std::string_view text, std::string_view suffix) {
 Approval approvalFor(const InstalledPackage& package, std::string_view host, int apiLevel) {
     const AppLinksState& links = package.appLinks;
     const std::string quoted = "'" + std::string(host) + "'";
-    if (apiLevel >= kFirstApiWithApprovalStep1 && !package.enabled) {
-        return {ApprovalLevel::None, "the package is disabled (W-23 step 1)"};
+    if (apiLevel >= kFirstApiWithApprovalStep1) {
+        if (package.removed) {
+            return {ApprovalLevel::None, "the package is not installed (W-23 step 1)"};
+        }
+        if (!package.enabled) return {ApprovalLevel::None, "the package is disabled (W-23 step 1)"};
+        if (package.suspended) {
+            return {ApprovalLevel::None, "the package is suspended (W-23 step 1)"};
+        }
     }
     if (!links.linkHandlingAllowed) {
         return {ApprovalLevel::None,
@@ -374,13 +383,19 @@ Approval approvalFor(const InstalledPackage& package, std::string_view host, int
             "not approved for " + quoted + " (state " + state + ", not selected)"};
 }
 
-// ---- W-40 ---------------------------------------------------------------------------------------
+// ---- W-40, W-41 ---------------------------------------------------------------------------------
 
-bool qualifiesAsBrowser(const InstalledPackage& package) {
+namespace {
+
+Intent browserProbe() {
     Intent probe;
     probe.action = names::kActionView;
     probe.addCategory(names::kCategoryBrowsable);
     probe.data = Uri::parse("http:");
+    return probe;
+}
+
+bool qualifiesAsBrowser(const InstalledPackage& package, const Intent& probe) {
     for (const Component& component : package.manifest.components) {
         if (!isActivityLike(component.kind) || !component.exported) continue;
         for (const IntentFilter& filter : component.filters) {
@@ -392,6 +407,46 @@ bool qualifiesAsBrowser(const InstalledPackage& package) {
     return false;
 }
 
+}  // namespace
+
+bool qualifiesAsBrowser(const InstalledPackage& package) {
+    return qualifiesAsBrowser(package, browserProbe());
+}
+
+std::optional<DefaultBrowser> defaultBrowser(const Device& device) {
+    const bool role = device.apiLevel >= kFirstApiWithBrowserRole;
+    if (device.roles.browser) {
+        if (device.roles.browser->empty()) return std::nullopt;  // "browser": null, the user's None
+        return DefaultBrowser{*device.roles.browser, "W-14",
+                              role ? "the BROWSER role holder ('roles.browser')"
+                                   : "the default browser ('roles.browser')"};
+    }
+    if (!role) return std::nullopt;
+    // W-41: PermissionController's fallback when nobody holds the role.
+    const Intent probe = browserProbe();
+    std::vector<const InstalledPackage*> qualifying;
+    for (const InstalledPackage& package : device.packages) {
+        if (package.removed || !package.enabled) continue;
+        if (qualifiesAsBrowser(package, probe)) qualifying.push_back(&package);
+    }
+    if (qualifying.size() == 1) {
+        return DefaultBrowser{qualifying.front()->packageName(), "W-41",
+                              "the BROWSER role's fallback holder (no 'roles.browser'; the only "
+                              "app that qualifies, W-41)"};
+    }
+    if (device.apiLevel < kFirstApiWithSystemBrowserFallback) return std::nullopt;
+    const InstalledPackage* system = nullptr;
+    for (const InstalledPackage* package : qualifying) {
+        if (!package->system) continue;
+        if (system) return std::nullopt;  // two system browsers: no fallback
+        system = package;
+    }
+    if (!system) return std::nullopt;
+    return DefaultBrowser{system->packageName(), "W-41",
+                          "the BROWSER role's fallback holder (no 'roles.browser'; the only "
+                          "system app that qualifies, W-41)"};
+}
+
 // ---- the filtering step -------------------------------------------------------------------------
 
 namespace {
@@ -401,6 +456,7 @@ struct Step {
     const Intent& intent;
     int queryFlags;
     const std::vector<ResolveInfo>& input;
+    const std::optional<DefaultBrowser>& browser;
     WebFilterResult& out;
     std::map<size_t, std::pair<std::string, std::string>> verdicts;  // index → rule, reason
 
@@ -420,37 +476,44 @@ struct Step {
             for (size_t i : browsers) verdict(i, "W-14", "a browser; MATCH_ALL keeps every one");
             return browsers;
         }
-        const std::optional<std::string>& role = device.roles.browser;
         int maxPriority = 0;
         for (size_t i : browsers) maxPriority = std::max(maxPriority, input[i].priority);
         std::optional<size_t> best;
-        if (role) {
+        if (browser) {
             for (size_t i : browsers) {
-                if (input[i].component.packageName != *role) continue;
+                if (input[i].component.packageName != browser->package) continue;
                 if (!best || input[i].priority > input[*best].priority) best = i;
             }
         }
-        const std::string roleName = device.apiLevel >= 29 ? "the BROWSER role holder"
-                                                           : "the default browser";
         if (best && input[*best].priority >= maxPriority) {
+            const std::string holder = browser->rule == "W-41" ? "the BROWSER role's fallback holder"
+                                       : device.apiLevel >= kFirstApiWithBrowserRole
+                                           ? "the BROWSER role holder"
+                                           : "the default browser";
             for (size_t i : browsers) {
                 if (i == *best) {
-                    verdict(i, "W-14", "a browser, " + roleName + " ('roles.browser'); " + why +
-                                           ", and it stands for every browser");
+                    verdict(i, browser->rule, "a browser, " + browser->why + "; " + why +
+                                                  ", and it stands for every browser");
                 } else {
-                    verdict(i, "W-14", "a browser; " + roleName + " '" + *role + "' (" +
-                                           shortName(*best) + ") stands for every browser");
+                    verdict(i, browser->rule, "a browser; " + holder + " '" + browser->package +
+                                                  "' (" + shortName(*best) +
+                                                  ") stands for every browser");
                 }
             }
             return {*best};
         }
         std::string all = "a browser; " + why + ", and every browser stays: ";
-        if (!role) {
-            all += "there is no default browser ('roles.browser')";
+        if (!browser && device.roles.browser) {
+            all += "the user chose no default browser ('roles.browser': null)";
+        } else if (!browser) {
+            all += "there is no default browser ('roles.browser'";
+            all += device.apiLevel >= kFirstApiWithBrowserRole
+                       ? ", and no single app qualifies as the fallback holder, W-41)"
+                       : ")";
         } else if (!best) {
-            all += roleName + " '" + *role + "' is not among the candidates";
+            all += "'" + browser->package + "', " + browser->why + ", is not among the candidates";
         } else {
-            all += roleName + " '" + *role + "' has priority " +
+            all += "'" + browser->package + "', " + browser->why + ", has priority " +
                    std::to_string(input[*best].priority) + ", below another browser's " +
                    std::to_string(maxPriority);
         }
@@ -724,7 +787,8 @@ bool domainFilteringApplies(const Device& device, const Intent& intent) {
 }
 
 WebFilterResult filterWebCandidates(const Device& device, const Intent& intent, int queryFlags,
-                                    const std::vector<ResolveInfo>& sorted) {
+                                    const std::vector<ResolveInfo>& sorted,
+                                    const std::optional<DefaultBrowser>& browser) {
     WebFilterResult out;
     if (!domainFilteringApplies(device, intent)) {
         out.kept = sorted;
@@ -745,7 +809,7 @@ WebFilterResult filterWebCandidates(const Device& device, const Intent& intent, 
         return out;
     }
     out.filtered = true;
-    Step step{device, intent, queryFlags, sorted, out, {}};
+    Step step{device, intent, queryFlags, sorted, browser, out, {}};
     const std::vector<size_t> kept =
         device.apiLevel >= kFirstApiWithDomainVerificationService ? step.modern() : step.legacy();
     std::set<size_t> keptSet(kept.begin(), kept.end());

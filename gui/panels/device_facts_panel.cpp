@@ -23,10 +23,12 @@ namespace {
 constexpr int kMinApi = 1;
 constexpr int kMaxApi = 36;
 
+// "(not set)" carries no data; the browser's "(none)" carries "" (the user's explicit None,
+// device.json "browser": null, which turns off the W-41 fallback holder).
 std::optional<std::string> holderOf(const QComboBox* combo) {
-    const QString name = combo->currentData().toString();
-    if (name.isEmpty()) return std::nullopt;
-    return name.toStdString();
+    const QVariant data = combo->currentData();
+    if (!data.isValid()) return std::nullopt;
+    return data.toString().toStdString();
 }
 
 }  // namespace
@@ -51,7 +53,9 @@ DeviceFactsPanel::DeviceFactsPanel(DeviceSession& session, QWidget* parent)
     m_homeRole->setToolTip(tr("ROLE_HOME's holder (H-8); not set: the fallback holder (H-9)."));
     m_browserRole = new QComboBox(this);
     m_browserRole->setObjectName("factsBrowserRole");
-    m_browserRole->setToolTip(tr("The default browser (W-14)."));
+    m_browserRole->setToolTip(
+        tr("The default browser (W-14); not set: from API 29 the fallback holder, the only app "
+           "that qualifies (or from API 31 the only system one, W-41); (none): the user's None."));
     m_package = new QComboBox(this);
     m_package->setObjectName("factsPackage");
     m_packageEnabled = new QCheckBox(tr("Enabled"), this);
@@ -120,13 +124,21 @@ bool DeviceFactsPanel::selectPackage(const QString& packageName) {
     return true;
 }
 
-void DeviceFactsPanel::fillRoleCombo(QComboBox* combo, const std::optional<std::string>& holder) {
+void DeviceFactsPanel::fillRoleCombo(QComboBox* combo, const std::optional<std::string>& holder,
+                                     bool offerNone) {
     combo->clear();
-    combo->addItem(tr("(not set)"), QString());
+    combo->addItem(tr("(not set)"));
+    if (offerNone) combo->addItem(tr("(none)"), QString(""));
     for (const InstalledPackage& package : m_session.device().packages) {
         combo->addItem(qs(package.packageName()), qs(package.packageName()));
     }
-    combo->setCurrentIndex(holder ? std::max(0, combo->findData(qs(*holder))) : 0);
+    int index = 0;
+    if (holder && holder->empty()) {
+        index = offerNone ? 1 : 0;
+    } else if (holder) {
+        index = std::max(0, combo->findData(qs(*holder)));
+    }
+    combo->setCurrentIndex(index);
 }
 
 void DeviceFactsPanel::refresh() {
@@ -138,8 +150,8 @@ void DeviceFactsPanel::refresh() {
         m_api->setValue(device.apiLevel);
         m_unlocked->setChecked(device.userUnlocked);
         m_setupComplete->setChecked(device.userSetupComplete);
-        fillRoleCombo(m_homeRole, device.roles.home);
-        fillRoleCombo(m_browserRole, device.roles.browser);
+        fillRoleCombo(m_homeRole, device.roles.home, false);
+        fillRoleCombo(m_browserRole, device.roles.browser, true);
         const QString current = m_package->currentText();
         m_package->clear();
         for (const InstalledPackage& package : device.packages) {

@@ -32,7 +32,7 @@ class DeviceFactsPanel : public QWidget {
   private:
     void refresh();
     void refreshPackage();
-    void fillRoleCombo(QComboBox* combo, const std::optional<std::string>& holder);
+    void fillRoleCombo(QComboBox* combo, const std::optional<std::string>& holder, bool offerNone);
 
     DeviceSession& m_session;
     QSpinBox* m_api = nullptr;

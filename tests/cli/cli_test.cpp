@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "cli_run.h"
 
@@ -38,6 +39,26 @@ TEST(CommandTable, AMisspeltOptionIsNamedWithTheCommandsNearestOption) {
 
 TEST(CommandTable, AKnownCommandStillRuns) {
     EXPECT_EQ(runCli({"claims", kSeed, "--action", "android.intent.action.MAIN"}).code, 0);
+}
+
+TEST(CommandTable, AFlagsValueMayFollowItAsItsOwnWord) {
+    // "--warnings none" is "--warnings=none", not the flag plus a package named "none" (which
+    // would make the query package-restricted, Q-3, and find nothing).
+    const std::vector<std::string> intent = {"query", kSeed, "-a", "android.intent.action.MAIN",
+                                             "-c", "android.intent.category.HOME"};
+    std::vector<std::string> spaced = intent;
+    spaced.insert(spaced.end(), {"--warnings", "none", "--explain", "all"});
+    std::vector<std::string> joined = intent;
+    joined.insert(joined.end(), {"--warnings=none", "--explain=all"});
+    const CliRun a = runCli(spaced);
+    const CliRun b = runCli(joined);
+    EXPECT_EQ(a.code, 0) << a.err;
+    EXPECT_EQ(a.out, b.out);
+    EXPECT_NE(a.out.find("com.android.launcher"), std::string::npos) << a.out;
+    // A word that is not one of the flag's values stays the intent's own argument.
+    std::vector<std::string> package = intent;
+    package.insert(package.end(), {"--warnings", "com.android.launcher"});
+    EXPECT_EQ(runCli(package).code, 0);
 }
 
 }  // namespace

@@ -174,7 +174,8 @@ TEST(QueryCommand, ExplainAllOrdersTheCandidatesAndNamesTheRuleForEveryOther) {
         "browsers join (W-26)\n"
         "  kept com.android.browser/.BrowserActivity, com.example.alpha/.BrowserActivity, "
         "com.example.beta/.BrowserActivity — W-14: a browser; not a domain-verification intent "
-        "(W-24), and every browser stays: there is no default browser ('roles.browser')\n"
+        "(W-24), and every browser stays: the user chose no default browser ('roles.browser': "
+        "null)\n"
         "Order (R-9):\n"
         "  #0 com.android.browser/.BrowserActivity  priority=0 match=0x208000 "
         "isDefault=true system=true  (" +
@@ -398,7 +399,7 @@ TEST(QueryCommand, V10_ExplainNamesTheCallerAndTheRuleThatRemovedACandidate) {
     EXPECT_EQ(result.code, 0) << result.err;
     EXPECT_NE(result.out.find(
                   "After the query (W-3):\n  caller 'com.example.notes' (app id 10000, targetSdk "
-                  "34): a query sees only the packages V-3..V-8 make visible to it (V-10, V-12); "
+                  "34): a query sees only the packages V-3..V-9 make visible to it (V-10, V-12); "
                   "the export and filter checks apply by API level (S-3..S-8); it removes "
                   "com.example.viewer/.ViewerActivity (V-10)\n"),
               std::string::npos)
@@ -406,8 +407,8 @@ TEST(QueryCommand, V10_ExplainNamesTheCallerAndTheRuleThatRemovedACandidate) {
     EXPECT_NE(result.out.find(
                   "  com.example.viewer/.ViewerActivity: not a candidate — V-10: "
                   "'com.example.viewer' is not visible to 'com.example.notes', which targets API "
-                  "34: no <queries> entry, QUERY_ALL_PACKAGES request, force-queryable system app "
-                  "or installer makes it visible ("),
+                  "34: no <queries> entry, QUERY_ALL_PACKAGES request, force-queryable system app, "
+                  "relationship (V-8) or run-time interaction (V-9) makes it visible ("),
               std::string::npos)
         << result.out;
 }

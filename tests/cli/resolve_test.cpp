@@ -171,8 +171,8 @@ TEST(ResolveCommand, ExplainAllTellsWhyTheWinnerWonAndWhyEachOtherAppLost) {
                   "stay and the browsers join (W-26)\n"
                   "  kept com.android.browser/.BrowserActivity, com.example.alpha/.BrowserActivity, "
                   "com.example.beta/.BrowserActivity — W-14: a browser; not a domain-verification "
-                  "intent (W-24), and every browser stays: there is no default browser "
-                  "('roles.browser')\n"
+                  "intent (W-24), and every browser stays: the user chose no default browser "
+                  "('roles.browser': null)\n"
                   "Not candidates:\n"
                   "  com.example.gamma/.BrowserActivity: not a candidate — R-8: the filter "
                   "matches (0x208000) but it is disabled on the device ('disabledComponents') (" +

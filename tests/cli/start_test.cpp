@@ -143,7 +143,7 @@ TEST(StartCommand, JsonHasResolvesShapeWithTheIntentAndTheChooser) {
         << result.out;
     EXPECT_NE(result.out.find("  \"chooser\": [\n    \"com.example.video/.ClipActivity\",\n    "
                               "\"com.example.browser1/.BrowserActivity\"\n  ],\n  "
-                              "\"browserChooser\": false\n}\n"),
+                              "\"browserChooser\": false,\n  \"chooserOffersAlways\": true\n}\n"),
               std::string::npos)
         << result.out;
 }

@@ -182,3 +182,176 @@ TEST(DeviceJsonAppLinks, PlaceholdersReachTheManifest) {
       "placeholders": { "unused": "x" } } ] })");
     ASSERT_TRUE(device.has_value()) << device.error().toString();
 }
+
+// ---- state Android writes by itself: sysconfig <app-link> (W-17, W-31) and W-30 revocations ----
+
+#include <hearth/app_links_report.h>
+
+#include <fstream>
+#include <unistd.h>
+
+namespace {
+
+// A scratch folder with one manifest per package, removed when the test ends.
+class LinkDevice {
+  public:
+    LinkDevice() : m_dir(fs::temp_directory_path() /
+                         ("hearth-link-state-" + std::to_string(::getpid()) + "-" +
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+    }
+    ~LinkDevice() { fs::remove_all(m_dir); }
+
+    // One activity with a VIEW + DEFAULT + BROWSABLE https filter for host; autoVerify as given.
+    void app(const std::string& package, const std::string& host, bool autoVerify,
+             int targetSdk = 34) {
+        fs::create_directories(m_dir / package);
+        std::ofstream(m_dir / package / "AndroidManifest.xml")
+            << R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package=")"
+            << package << R"(">
+  <uses-sdk android:minSdkVersion="23" android:targetSdkVersion=")" << targetSdk << R"("/>
+  <application>
+    <activity android:name=".Link" android:exported="true">
+      <intent-filter)" << (autoVerify ? R"( android:autoVerify="true")" : "") << R"(>
+        <action android:name="android.intent.action.VIEW"/>
+        <category android:name="android.intent.category.DEFAULT"/>
+        <category android:name="android.intent.category.BROWSABLE"/>
+        <data android:scheme="https" android:host=")" << host << R"("/>
+      </intent-filter>
+    </activity>
+  </application>
+</manifest>
+)";
+    }
+    Result<Device> load(const std::string& json) const {
+        return parseDeviceJson(json, "device.json", m_dir);
+    }
+
+  private:
+    fs::path m_dir;
+};
+
+int stateOf(const InstalledPackage& package, const std::string& domain) {
+    for (const DomainStateEntry& entry : package.appLinks.domains) {
+        if (entry.domain == domain) return entry.state;
+    }
+    return -1;
+}
+
+}  // namespace
+
+TEST(W31, E27ASysconfigAppLinkSystemAppHasItsDomainsSystemConfiguredAndApproved) {
+    LinkDevice dir;
+    dir.app("com.s", "s.example.com", true);
+    Result<Device> device = dir.load(R"({"api": 34,
+  "sysconfig": {"appLinkPackages": ["com.s"]},
+  "packages": [{"manifest": "com.s/AndroidManifest.xml", "system": true}]})");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    const InstalledPackage& s = device->packages[0];
+    EXPECT_TRUE(s.appLinks.sysconfigAppLink);
+    EXPECT_EQ(stateOf(s, "s.example.com"), domain_state::kSystemConfigured);
+    EXPECT_EQ(approvalFor(s, "s.example.com", 34).level, ApprovalLevel::Verified)
+        << "system_configured counts as verified (W-21)";
+    Result<std::string> text = renderAppLinksText(*device, AppLinksQuery{"com.s", std::nullopt});
+    ASSERT_TRUE(text.has_value()) << text.error().toString();
+    EXPECT_NE(text->find("s.example.com: system_configured"), std::string::npos) << *text;
+}
+
+TEST(W31, AStateDeviceJsonGivesWinsOverSystemConfigured) {
+    LinkDevice dir;
+    dir.app("com.s", "s.example.com", true);
+    Result<Device> device = dir.load(R"({"api": 34,
+  "sysconfig": {"appLinkPackages": ["com.s"]},
+  "packages": [{"manifest": "com.s/AndroidManifest.xml", "system": true,
+                "appLinks": {"domains": {"s.example.com": "denied"}}}]})");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_EQ(stateOf(device->packages[0], "s.example.com"), domain_state::kDenied);
+}
+
+TEST(W17, AUserAppInSysconfigAppLinkIsIgnoredWithAWarning) {
+    LinkDevice dir;
+    dir.app("com.u", "u.example.com", true);
+    Result<Device> device = dir.load(R"({"api": 34,
+  "sysconfig": {"appLinkPackages": ["com.u"]},
+  "packages": [{"manifest": "com.u/AndroidManifest.xml"}]})");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_FALSE(device->packages[0].appLinks.sysconfigAppLink);
+    EXPECT_EQ(stateOf(device->packages[0], "u.example.com"), -1);
+    EXPECT_NE(warningsOf(*device).find("device.json:2:37: warning: 'sysconfig.appLinkPackages[0]' names "
+                                       "'com.u', which is not a system app"),
+              std::string::npos)
+        << warningsOf(*device);
+}
+
+TEST(W17, OnAndroid6To11ASysconfigAppLinkSystemAppIsAlways) {
+    LinkDevice dir;
+    dir.app("com.s", "s.example.com", false, 28);
+    Result<Device> device = dir.load(R"({"api": 28,
+  "sysconfig": {"appLinkPackages": ["com.s"]},
+  "packages": [{"manifest": "com.s/AndroidManifest.xml", "system": true}]})");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    const InstalledPackage& s = device->packages[0];
+    EXPECT_EQ(s.appLinks.legacyStatus, LegacyLinkStatus::Always);
+    // W-20 legacy collection: listed in sysconfig, so every web filter's hosts are collected even
+    // without an autoVerify filter.
+    EXPECT_EQ(declaredDomains(s).autoVerify, std::vector<std::string>{"s.example.com"});
+}
+
+TEST(W17, AnExplicitLegacyStatusWins) {
+    LinkDevice dir;
+    dir.app("com.s", "s.example.com", false, 28);
+    Result<Device> device = dir.load(R"({"api": 28,
+  "sysconfig": {"appLinkPackages": ["com.s"]},
+  "packages": [{"manifest": "com.s/AndroidManifest.xml", "system": true,
+                "appLinks": {"legacyStatus": "never"}}]})");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_EQ(device->packages[0].appLinks.legacyStatus, LegacyLinkStatus::Never);
+}
+
+TEST(W30, E29AVerifiedHostRevokesEveryOtherSelectionOfIt) {
+    LinkDevice dir;
+    dir.app("com.x", "example.com", true);
+    dir.app("com.y", "example.com", true);
+    Result<Device> device = dir.load(R"({"api": 34,
+  "packages": [
+    {"manifest": "com.x/AndroidManifest.xml", "appLinks": {"selectedHosts": ["example.com"]}},
+    {"manifest": "com.y/AndroidManifest.xml",
+     "appLinks": {"domains": {"example.com": "verified"}}}]})");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_TRUE(device->packages[0].appLinks.selectedHosts.empty());
+    EXPECT_NE(warningsOf(*device).find("'com.x' cannot keep the user's selection of "
+                                       "'example.com': 'com.y' has it verified"),
+              std::string::npos)
+        << warningsOf(*device);
+    Result<std::string> text = renderAppLinksText(*device, AppLinksQuery{"com.x", "0"});
+    ASSERT_TRUE(text.has_value()) << text.error().toString();
+    EXPECT_NE(text->find("        Disabled:\n          example.com\n"), std::string::npos) << *text;
+    EXPECT_EQ(text->find("Enabled:"), std::string::npos) << *text;
+}
+
+TEST(W30, AVerificationInAUserWithLinkHandlingOffRevokesNothing) {
+    LinkDevice dir;
+    dir.app("com.x", "example.com", true);
+    dir.app("com.y", "example.com", true);
+    Result<Device> device = dir.load(R"({"api": 34,
+  "packages": [
+    {"manifest": "com.x/AndroidManifest.xml", "appLinks": {"selectedHosts": ["example.com"]}},
+    {"manifest": "com.y/AndroidManifest.xml",
+     "appLinks": {"domains": {"example.com": "verified"}, "linkHandlingAllowed": false}}]})");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_EQ(device->packages[0].appLinks.selectedHosts, std::vector<std::string>{"example.com"});
+}
+
+TEST(W30, ADeniedOrNoneStateRevokesNothing) {
+    LinkDevice dir;
+    dir.app("com.x", "example.com", true);
+    dir.app("com.y", "example.com", true);
+    Result<Device> device = dir.load(R"({"api": 34,
+  "packages": [
+    {"manifest": "com.x/AndroidManifest.xml", "appLinks": {"selectedHosts": ["example.com"]}},
+    {"manifest": "com.y/AndroidManifest.xml",
+     "appLinks": {"domains": {"example.com": "denied"}}}]})");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_EQ(device->packages[0].appLinks.selectedHosts, std::vector<std::string>{"example.com"});
+}

@@ -43,12 +43,20 @@ TEST(DeviceJsonCallers, ReadsEveryPackageKeySysconfigAndFlags) {
   "packages": [
     { "manifest": "notes/AndroidManifest.xml", "installer": "com.example.store",
       "suspended": true, "appId": 10123 },
-    { "manifest": "maps/AndroidManifest.xml" },
+    { "manifest": "maps/AndroidManifest.xml", "system": true,
+      "updateOwner": "com.example.store" },
     { "manifest": "store/AndroidManifest.xml" }
-  ]
+  ],
+  "implicitVisibility": [ { "caller": "com.example.notes", "target": "com.example.maps" } ]
 })");
     ASSERT_TRUE(device.has_value()) << device.error().toString();
     EXPECT_EQ(device->sysconfig.appLinkPackages, std::vector<std::string>{"com.example.maps"});
+    EXPECT_TRUE(device->packages[1].appLinks.sysconfigAppLink);
+    EXPECT_EQ(device->packages[1].updateOwner, "com.example.store");
+    ASSERT_EQ(device->implicitVisibility.size(), 1u);
+    EXPECT_EQ(device->implicitVisibility[0].caller, "com.example.notes");
+    EXPECT_EQ(device->implicitVisibility[0].target, "com.example.maps");
+    EXPECT_EQ(device->implicitVisibility[0].where.line, 13);
     EXPECT_EQ(device->sysconfig.forceQueryablePackages,
               std::vector<std::string>{"com.example.store"});
     EXPECT_TRUE(device->sysconfig.systemPackagesQueryable);
@@ -63,6 +71,7 @@ TEST(DeviceJsonCallers, ReadsEveryPackageKeySysconfigAndFlags) {
     EXPECT_FALSE(maps.installer.has_value());
     EXPECT_FALSE(maps.suspended);
     EXPECT_EQ(appIdOf(maps, *device), 10001) << "unset: 10000 + its place in the list";
+    EXPECT_TRUE(maps.system);
     EXPECT_EQ(warningsOf(*device), "");
 }
 
@@ -115,4 +124,26 @@ TEST(DeviceJsonCallers, WrongTypesAreErrorsWithTheirPosition) {
     EXPECT_EQ(errorOf(R"({ "flags": { "enforceIntentFilterMatch": 1 }, "packages": [] })"),
               "device.json:1:42: 'flags.enforceIntentFilterMatch' must be true or false, got the "
               "number 1");
+}
+
+TEST(DeviceJsonCallers, V9ImplicitVisibilityNeedsBothNamesAndWarnsAboutMissingPackages) {
+    EXPECT_EQ(errorOf(R"({
+  "packages": [ { "manifest": "notes/AndroidManifest.xml" } ],
+  "implicitVisibility": [ { "caller": "com.example.notes" } ]
+})"),
+              "device.json:3:27: 'implicitVisibility[0]' needs 'target': the package that became "
+              "visible (V-9)");
+    EXPECT_EQ(errorOf(R"({
+  "packages": [ { "manifest": "notes/AndroidManifest.xml" } ],
+  "implicitVisibility": [ { "caller": "com.example.notes", "target": "x", "why": 1 } ]
+})").substr(0, 44),
+              "device.json:3:75: unknown key 'why' in 'impl");
+    Result<Device> device = parse(R"({
+  "packages": [ { "manifest": "notes/AndroidManifest.xml" } ],
+  "implicitVisibility": [ { "caller": "com.example.notes", "target": "com.gone" } ]
+})");
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_EQ(warningsOf(*device),
+              "device.json:3:70: warning: 'implicitVisibility[0].target' names 'com.gone', which "
+              "is not installed on the device\n");
 }

@@ -172,7 +172,7 @@ TEST(DeviceJsonError, UnknownTopLevelKey) {
     EXPECT_EQ(errorOf("{\n  \"apiLevel\": 8,\n  \"packages\": []\n}"),
               "device.json:2:3: unknown key 'apiLevel' in the device; expected one of: name, "
               "description, api, userUnlocked, userSetupComplete, framework, packages, preferred, "
-              "persistentPreferred, state, roles, sysconfig, flags");
+              "persistentPreferred, state, roles, sysconfig, flags, implicitVisibility");
 }
 
 TEST(DeviceJsonError, UnknownPackageKey) {
@@ -184,7 +184,7 @@ TEST(DeviceJsonError, UnknownPackageKey) {
         "disabledComponents, enabledComponents, targetSdk, minSdk, placeholders, "
         "firstInstallTime, appLinks, components, application, prioritiesClamped, "
         "packageDerived, file, line, column, effectiveTargetSdk, usesPermissions, queries, "
-        "installer, suspended, appId");
+        "installer, updateOwner, suspended, appId");
 }
 
 TEST(DeviceJsonError, ApiMustBeAWholeNumber) {

@@ -894,7 +894,8 @@ TEST(ManifestParserErrors, EmptyActionName_M25) {
     <intent-filter><action android:name="" /></intent-filter>
 </activity>
 )xml")),
-              "app/AndroidManifest.xml:4:28: <action> attribute 'android:name' is empty");
+              "app/AndroidManifest.xml:4:28: <action> attribute 'android:name' is empty; Android "
+              "11+ refuses this for targetSdk 30+ (S-2)");
 }
 
 TEST(ManifestParserErrors, EmptyCategoryName_M25) {
@@ -902,7 +903,32 @@ TEST(ManifestParserErrors, EmptyCategoryName_M25) {
     <intent-filter><action android:name="a.B" /><category android:name="" /></intent-filter>
 </activity>
 )xml")),
-              "app/AndroidManifest.xml:4:59: <category> attribute 'android:name' is empty");
+              "app/AndroidManifest.xml:4:59: <category> attribute 'android:name' is empty; Android "
+              "11+ refuses this for targetSdk 30+ (S-2)");
+}
+
+TEST(ManifestParserErrors, S2_AnEmptyNameIsKeptBelowTargetSdk30OrBeforeAndroid11) {
+    const std::string xml =
+        "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+        "package=\"com.example.app\">\n<uses-sdk android:minSdkVersion=\"21\" "
+        "android:targetSdkVersion=\"29\"/>\n<application>\n<activity android:name=\".M\">\n"
+        "  <intent-filter><action android:name=\"\" /><action android:name=\"a.B\" />"
+        "</intent-filter>\n</activity>\n</application>\n</manifest>\n";
+    const Manifest kept = parseOk(xml);
+    ASSERT_EQ(kept.components.size(), 1u);
+    EXPECT_EQ(kept.components[0].filters[0].actions, (std::vector<std::string>{"", "a.B"}));
+    ASSERT_EQ(kept.diagnostics.size(), 1u);
+    EXPECT_EQ(kept.diagnostics[0].toString(),
+              "app/AndroidManifest.xml:5:26: warning: <action> attribute 'android:name' is empty; "
+              "Android keeps the empty name (S-2: refused only for targetSdk 30+ on Android 11+)");
+    std::string target30 = xml;
+    target30.replace(target30.find("\"29\""), 4, "\"30\"");
+    EXPECT_EQ(parseError(target30),
+              "app/AndroidManifest.xml:5:26: <action> attribute 'android:name' is empty; Android "
+              "11+ refuses this for targetSdk 30+ (S-2)");
+    ParseOptions android10;
+    android10.apiLevel = 29;
+    EXPECT_EQ(parseOk(target30, android10).components[0].filters[0].actions.size(), 2u);
 }
 
 TEST(ManifestParserErrors, NonNumericPriority) {
@@ -1190,7 +1216,8 @@ TEST(ManifestPackageFacts, QueriesIntentWithTwoTypesSchemesOrHostsFailsThePackag
 
 TEST(ManifestPackageFacts, QueriesIntentChildrenAreCheckedLikeAFilters_V6_M25) {
     EXPECT_EQ(parseError(top("<queries><intent><action android:name=\"\" /></intent></queries>\n")),
-              "app/AndroidManifest.xml:2:26: <action> attribute 'android:name' is empty");
+              "app/AndroidManifest.xml:2:26: <action> attribute 'android:name' is empty; Android "
+              "11+ refuses this for targetSdk 30+ (S-2)");
     EXPECT_EQ(parseError(top("<queries><intent><data android:mimeType=\"image\" />"
                              "</intent></queries>\n")),
               "app/AndroidManifest.xml:2:24: <data> attribute 'android:mimeType' must look like "

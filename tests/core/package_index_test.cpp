@@ -252,7 +252,11 @@ TEST(PerFilterProcessing, StoppedPackagesAreSkippedWhenTheIntentExcludesThem) {
     const std::vector<Rejection> why = index.explain(excluding, 0);
     ASSERT_EQ(why.size(), 1u);
     EXPECT_EQ(why[0].rule, "3.3");
-    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), 0)).size(), 2u);
+    // MATCH_ALL keeps every browser: otherwise com.b, the only system browser, holds the
+    // BROWSER role by W-41 and stands for both (W-14).
+    EXPECT_EQ(
+        components(index.query(intent({"-a", kView, "-d", "http://x/"}), flags::kMatchAll)).size(),
+        2u);
 }
 
 TEST(PerFilterProcessing, MatchSystemOnlyKeepsSystemApps) {
@@ -307,7 +311,9 @@ TEST(ResolveSort, R9ModernSortsSystemAppsFirstThenByPackageName) {
         makeDevice(34, {browser("com.zeta"), browser("com.beta"), browser("com.alpha")});
     device.packages[0].system = true;
     PackageIndex index(device);
-    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), 0)),
+    // MATCH_ALL: without it com.zeta, the only system browser, is the W-41 role holder and the
+    // only browser listed (W-14).
+    EXPECT_EQ(components(index.query(intent({"-a", kView, "-d", "http://x/"}), flags::kMatchAll)),
               (Names{"com.zeta/.Browser", "com.alpha/.Browser", "com.beta/.Browser"}));
 }
 

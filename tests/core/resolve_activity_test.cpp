@@ -167,6 +167,25 @@ TEST(PreferredActivity, Row54NewCandidateDemotesTheEntryOnModernAndroid) {
     EXPECT_EQ(result.preferredChanges[0].index, 0u);
 }
 
+TEST(PreferredActivity, V13AnAppsQueryLeavesThePreferredTableAsItIs) {
+    Device device = makeDevice(34, {launcher("com.a"), launcher("com.b"), launcher("com.c")});
+    device.preferred.push_back(homePreferred("com.a/.Home", {"com.a/.Home", "com.b/.Home"}));
+    PackageIndex index(device);
+    ResolveRequest request{intent(kHomeIntent), kDefaultOnly};
+    request.caller = Caller{CallerKind::Package, "com.c"};
+    const ResolveResult app = index.resolve(request);
+    EXPECT_TRUE(app.preferredChanges.empty());
+    EXPECT_NE(app.reason.find("an app's query leaves the preferred table as it is (V-13)"),
+              std::string::npos)
+        << app.reason;
+    request.caller = Caller{CallerKind::Shell, ""};
+    EXPECT_EQ(index.resolve(request).preferredChanges.size(), 1u) << "the shell's query does";
+    request.caller = Caller{CallerKind::Package, "com.c"};
+    request.mode = ResolveMode::Start;
+    EXPECT_EQ(index.resolve(request).preferredChanges.size(), 1u) << "a start does";
+}
+
+
 TEST(PreferredActivity, Row54NewCandidateRemovesTheEntryOnLegacyAndroid) {
     for (int api : {8, 16}) {
         Device device = makeDevice(api, {launcher("com.a"), launcher("com.b"), launcher("com.c")});

@@ -54,8 +54,8 @@ TEST(Visibility, E41_CallerTargeting30SeesOnlyItselfAndForceQueryableTargets) {
     EXPECT_EQ(removed[1].rule, "V-10");
     EXPECT_EQ(removed[1].reason,
               "'com.other' is not visible to 'com.me', which targets API 30: no <queries> entry, "
-              "QUERY_ALL_PACKAGES request, force-queryable system app or installer makes it "
-              "visible");
+              "QUERY_ALL_PACKAGES request, force-queryable system app, relationship (V-8) or "
+              "run-time interaction (V-9) makes it visible");
 }
 
 TEST(Visibility, V4_SystemPackagesQueryableMakesEverySystemAppVisible) {
@@ -191,6 +191,119 @@ TEST(Visibility, E49_V8_AnAppSeesItsInstallerButNotTheReverse) {
     const Device device = makeDevice(34, {me, kStore});
     EXPECT_EQ(packageVisibility(app("com.me"), device.packages[1], device).rule, "V-8");
     EXPECT_FALSE(packageVisibility(app("com.store"), device.packages[0], device).visible);
+}
+
+TEST(Visibility, V10_ServiceAndReceiverQueriesAreVisibilityFilteredToo) {
+    const std::string service =
+        "<service android:name=\".Sync\" android:exported=\"true\"><intent-filter><action "
+        "android:name=\"com.x.SYNC\"/></intent-filter></service>\n"
+        "<receiver android:name=\".Boot\" android:exported=\"true\"><intent-filter><action "
+        "android:name=\"com.x.SYNC\"/></intent-filter></receiver>\n";
+    const Device device =
+        makeDevice(34, {Spec{"com.me", 34, launcher()}, Spec{"com.other", 34, service}});
+    const PackageIndex index(device);
+    for (ComponentKind kind : {ComponentKind::Service, ComponentKind::Receiver}) {
+        ResolveRequest request{intent({"-a", "com.x.SYNC"}), 0, kind, ResolveMode::Query};
+        EXPECT_EQ(index.query(request).size(), 1u) << "the shell sees it (V-14)";
+        request.caller = app("com.me");
+        const QueryTrace trace = index.trace(request);
+        EXPECT_TRUE(trace.results.empty());
+        ASSERT_EQ(trace.steps.verdicts.size(), 1u);
+        EXPECT_EQ(trace.steps.verdicts[0].rule, "V-10");
+    }
+}
+
+
+TEST(Visibility, V8_InstrumentationRelatesBothWays) {
+    const Device device = makeDevice(
+        34, {Spec{"com.tests", 34, launcher(),
+                  "<instrumentation android:name=\".Runner\" android:targetPackage=\"com.app\"/>"},
+             Spec{"com.app", 34, launcher()}, kOther});
+    const Visibility forward = packageVisibility(app("com.tests"), device.packages[1], device);
+    EXPECT_EQ(forward.rule, "V-8");
+    EXPECT_NE(forward.reason.find("'com.tests' instruments 'com.app'"), std::string::npos)
+        << forward.reason;
+    EXPECT_EQ(packageVisibility(app("com.app"), device.packages[0], device).rule, "V-8");
+    EXPECT_FALSE(packageVisibility(app("com.app"), device.packages[2], device).visible);
+}
+
+
+TEST(Visibility, V8_AUsedLibraryMakesItsProviderVisible) {
+    const Device device = makeDevice(
+        34, {Spec{"com.me", 34, launcher() + "<uses-library android:name=\"com.lib.maps\"/>"},
+             Spec{"com.provider", 34, launcher() + "<library android:name=\"com.lib.maps\"/>",
+                  "", true}});
+    const Visibility visibility = packageVisibility(app("com.me"), device.packages[1], device);
+    EXPECT_EQ(visibility.rule, "V-8");
+    EXPECT_NE(visibility.reason.find("uses the library 'com.lib.maps'"), std::string::npos)
+        << visibility.reason;
+    EXPECT_FALSE(packageVisibility(app("com.provider"), device.packages[0], device).visible)
+        << "the provider does not see its user through the library";
+}
+
+
+TEST(Visibility, V8_RequestingAPermissionAnotherAppDefinesFromAndroid13) {
+    const Spec me{"com.me", 34, launcher(),
+                  "<uses-permission android:name=\"com.owner.permission.READ\"/>"};
+    const Spec owner{"com.owner", 34, launcher(),
+                     "<permission android:name=\"com.owner.permission.READ\"/>"};
+    const Device android13 = makeDevice(33, {me, owner});
+    EXPECT_EQ(packageVisibility(app("com.me"), android13.packages[1], android13).rule, "V-8");
+    const Device android12 = makeDevice(32, {me, owner});
+    EXPECT_FALSE(packageVisibility(app("com.me"), android12.packages[1], android12).visible);
+}
+
+
+TEST(Visibility, V8_TheUpdateOwnerFromAndroid14) {
+    Device device = makeDevice(34, {Spec{"com.me", 34, launcher()}, kStore});
+    device.packages[0].updateOwner = "com.store";
+    EXPECT_EQ(packageVisibility(app("com.me"), device.packages[1], device).rule, "V-8");
+    device.apiLevel = 33;
+    EXPECT_FALSE(packageVisibility(app("com.me"), device.packages[1], device).visible);
+}
+
+
+TEST(Visibility, V9_AnImplicitVisibilityPairMakesTheTargetVisibleOneWay) {
+    Device device = makeDevice(34, {Spec{"com.me", 34, launcher()}, kOther});
+    EXPECT_FALSE(packageVisibility(app("com.me"), device.packages[1], device).visible);
+    device.implicitVisibility.push_back(ImplicitVisibility{"com.me", "com.other", {}});
+    EXPECT_EQ(packageVisibility(app("com.me"), device.packages[1], device).rule, "V-9");
+    EXPECT_EQ(launchers(device, app("com.me")),
+              (std::vector<std::string>{"com.me/.Main", "com.other/.Main"}));
+    EXPECT_FALSE(packageVisibility(app("com.other"), device.packages[0], device).visible);
+}
+
+
+TEST(Visibility, E43_DomainFilteringKeepsOnlyTheVerifiedAppThenVisibilityRemovesIt) {
+    const std::string link =
+        "<intent-filter android:autoVerify=\"true\"><action "
+        "android:name=\"android.intent.action.VIEW\"/><category "
+        "android:name=\"android.intent.category.DEFAULT\"/><category "
+        "android:name=\"android.intent.category.BROWSABLE\"/><data android:scheme=\"https\" "
+        "android:host=\"example.com\"/></intent-filter>";
+    const std::string browse =
+        "<intent-filter><action android:name=\"android.intent.action.VIEW\"/><category "
+        "android:name=\"android.intent.category.DEFAULT\"/><category "
+        "android:name=\"android.intent.category.BROWSABLE\"/><data android:scheme=\"http\"/><data "
+        "android:scheme=\"https\"/></intent-filter>";
+    Device device = makeDevice(34, {Spec{"com.me", 34, launcher()},
+                                    Spec{"com.x", 34, activity(".Link", true, link)},
+                                    Spec{"com.b1", 34, activity(".Browser", true, browse)}});
+    device.packages[1].appLinks.domains.push_back(
+        DomainStateEntry{"example.com", domain_state::kVerified, {}});
+    device.roles.browser = "com.b1";
+    const Intent web = intent({"-a", "android.intent.action.VIEW", "-c",
+                               "android.intent.category.BROWSABLE", "-d", "https://example.com"});
+    std::vector<CandidateVerdict> removed;
+    EXPECT_TRUE(run(device, app("com.me"), ResolveMode::Query, web, kDefaultOnly, &removed).empty())
+        << "W-3: domain filtering keeps only X, then V-10 removes it";
+    ASSERT_EQ(removed.size(), 1u);
+    EXPECT_EQ(removed[0].rule, "V-10");
+    // The shell sees X (V-14), and a start launches it (V-11, E44).
+    EXPECT_EQ(run(device, Caller{CallerKind::Shell, ""}, ResolveMode::Query, web, kDefaultOnly),
+              (std::vector<std::string>{"com.x/.Link"}));
+    EXPECT_EQ(run(device, app("com.me"), ResolveMode::Start, web, kDefaultOnly),
+              (std::vector<std::string>{"com.x/.Link"}));
 }
 
 TEST(Visibility, V1_PackagesSharingAnAppIdSeeEachOther) {

@@ -120,7 +120,8 @@ Intent webLink(const std::string& url = "https://example.com/a",
 WebFilterResult filtered(const Device& device, const Intent& intent, int flags) {
     const PackageIndex index(device);
     return filterWebCandidates(device, intent, flags,
-                               index.trace(ResolveRequest{intent, flags}).gathered);
+                               index.trace(ResolveRequest{intent, flags}).gathered,
+                               index.defaultBrowser());
 }
 
 std::vector<std::string> kept(const Device& device, const Intent& intent, int flags) {
@@ -703,4 +704,147 @@ TEST(W34, E19RequireNonBrowserStillStartsAVerifiedApp) {
     const ResolveResult start = startResolve(index, intent);
     ASSERT_EQ(start.outcome, ResolveOutcome::Activity);
     EXPECT_EQ(start.chosen->component.flattenToShortString(), "com.x/.Link");
+}
+
+// ---- the rules of android-modern.md §2 checked on their own ------------------------------------
+
+#include <hearth/start.h>
+
+TEST(W23, Step1OnAndroid15ASuspendedDisabledOrRemovedPackageApprovesNothing) {
+    InstalledPackage package;
+    package.appLinks = verified();
+    package.suspended = true;
+    EXPECT_EQ(approvalFor(package, "example.com", 35).level, ApprovalLevel::None);
+    EXPECT_EQ(approvalFor(package, "example.com", 35).reason,
+              "the package is suspended (W-23 step 1)");
+    EXPECT_EQ(approvalFor(package, "example.com", 34).level, ApprovalLevel::Verified)
+        << "step 1 is absent from the Android 12 copy (android-modern.md §9)";
+    package.suspended = false;
+    package.removed = true;
+    EXPECT_EQ(approvalFor(package, "example.com", 35).level, ApprovalLevel::None);
+    package.removed = false;
+    package.enabled = false;
+    EXPECT_EQ(approvalFor(package, "example.com", 35).level, ApprovalLevel::None);
+}
+
+TEST(W41, WithoutARoleTheOnlyQualifyingAppIsTheFallbackHolder) {
+    const Device device = makeDevice(34, {appX(), browser("com.b1")});
+    const std::optional<DefaultBrowser> holder = defaultBrowser(device);
+    ASSERT_TRUE(holder.has_value());
+    EXPECT_EQ(holder->package, "com.b1");
+    EXPECT_EQ(holder->rule, "W-41");
+}
+
+TEST(W41, FromAndroid12TheOnlySystemBrowserHoldsTheRoleAndCollapsesTheOthers) {
+    Device device = makeDevice(34, {appX(), browser("com.b1"), browser("com.b2")});
+    EXPECT_FALSE(defaultBrowser(device).has_value()) << "two user browsers: no fallback (E3)";
+    device.packages[2].system = true;
+    ASSERT_TRUE(defaultBrowser(device).has_value());
+    EXPECT_EQ(defaultBrowser(device)->package, "com.b2");
+    EXPECT_EQ(kept(device, webLink(), kDefaultOnly), (Names{"com.b2/.Browser"}));
+    const WebFilterResult result = filtered(device, webLink(), kDefaultOnly);
+    EXPECT_EQ(verdictFor(result, "com.b1/.Browser").rule, "W-41");
+    device.apiLevel = 30;  // the system-package step came with Android 12
+    EXPECT_FALSE(defaultBrowser(device).has_value());
+    device.apiLevel = 28;  // before the BROWSER role: only 'roles.browser'
+    device.packages[1].removed = true;
+    EXPECT_FALSE(defaultBrowser(device).has_value());
+}
+
+TEST(W41, AnExplicitRoleWinsAndADisabledBrowserDoesNotQualify) {
+    Device device = makeDevice(34, {browser("com.b1"), browser("com.b2")}, "com.b1");
+    device.packages[1].system = true;
+    EXPECT_EQ(defaultBrowser(device)->package, "com.b1");
+    EXPECT_EQ(defaultBrowser(device)->rule, "W-14");
+    device.roles.browser.reset();
+    device.packages[0].enabled = false;
+    EXPECT_EQ(defaultBrowser(device)->package, "com.b2");
+}
+
+TEST(W33, ALegacyAlwaysStatusHasNoEffectFromAndroid12) {
+    const Device device = makeDevice(
+        34, {appX(legacy(LegacyLinkStatus::Always, 1)), browser("com.b1"), browser("com.b2")});
+    EXPECT_EQ(kept(device, webLink(), kDefaultOnly), (Names{"com.b1/.Browser", "com.b2/.Browser"}));
+}
+
+TEST(W12, ThePartitionPutsEachCandidateInOneGroupByItsPackagesStatus) {
+    // Android 6-11: a browser entry is a browser whatever its package's status; the others go by
+    // status (always / never / always-ask / undefined).
+    AppLinksState neverLinks = legacy(LegacyLinkStatus::Never);
+    const Device device =
+        makeDevice(28, {appX(legacy(LegacyLinkStatus::AlwaysAsk)), appY(neverLinks),
+                        {"com.b1", activity(".Browser", webFilter("")), 28, neverLinks, 500}},
+                   "com.b1");
+    const WebFilterResult result = filtered(device, webLink(), kDefaultOnly);
+    EXPECT_EQ(kept(device, webLink(), kDefaultOnly), (Names{"com.x/.Link", "com.b1/.Browser"}))
+        << "the browser stays although its package's status is never";
+    EXPECT_FALSE(verdictFor(result, "com.y/.Link").kept);
+}
+
+TEST(W4, TheFilteredListIsResortedByPriority) {
+    const Device device = makeDevice(
+        34, {appX(),
+             {"com.low", activity(".Browser", webFilter("")), 34, {}, 1},
+             {"com.high",
+              activity(".Browser", "      <intent-filter android:priority=\"5\">\n"
+                                   "        <action android:name=\"android.intent.action.VIEW\"/>\n"
+                                   "        <category android:name=\"android.intent.category.DEFAULT\"/>\n"
+                                   "        <category android:name=\"android.intent.category.BROWSABLE\"/>\n"
+                                   "        <data android:scheme=\"http\"/>\n"
+                                   "        <data android:scheme=\"https\"/>\n"
+                                   "      </intent-filter>\n"),
+              34, {}, 2}});
+    // Two browsers qualify, so no W-41 holder collapses them: both stay, in R-9 order.
+    EXPECT_EQ(queried(device, webLink(), kDefaultOnly),
+              (Names{"com.high/.Browser", "com.low/.Browser"}));
+}
+
+TEST(W19, ARecordedAlwaysChoiceAmongBrowsersStillApplies) {
+    Device device = makeDevice(34, {appX(), browser("com.b1"), browser("com.b2")});
+    PreferredActivity always;
+    always.component = ComponentName{"com.b2", "com.b2.Browser"};
+    always.filter.actions = {"android.intent.action.VIEW"};
+    always.filter.categories = {"android.intent.category.BROWSABLE",
+                                "android.intent.category.DEFAULT"};
+    always.filter.schemes = {"https"};
+    always.set = {ComponentName{"com.b1", "com.b1.Browser"},
+                  ComponentName{"com.b2", "com.b2.Browser"}};
+    always.match = 0x200000;  // MATCH_CATEGORY_SCHEME
+    always.always = true;
+    device.preferred.push_back(always);
+    const PackageIndex index(device);
+    const ResolveResult result = startResolve(index, webLink());
+    ASSERT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.flattenToShortString(), "com.b2/.Browser");
+}
+
+TEST(W29, ABrowsersOwnAppLinkActivityIsApprovedLikeAnyApp) {
+    Device device = makeDevice(
+        34, {{"com.b1",
+              activity(".Browser", webFilter("")) +
+                  activity(".Link", webFilter("example.com", true)),
+              34, verified(), 500},
+             browser("com.b2")});
+    const PackageIndex index(device);
+    const ResolveResult result = startResolve(index, webLink());
+    ASSERT_EQ(result.outcome, ResolveOutcome::Activity);
+    EXPECT_EQ(result.chosen->component.flattenToShortString(), "com.b1/.Link")
+        << "the approved candidate came from a non-browser filter";
+}
+
+TEST(W18, E39OnAndroid10AWebLinksChooserOffersNoAlways) {
+    const Device device = makeDevice(29, {appX(), browser("com.b1")});
+    const PackageIndex index(device);
+    const StartResult start = resolveStart(index, webLink());
+    ASSERT_EQ(start.result.outcome, ResolveOutcome::Chooser);
+    EXPECT_FALSE(start.chooserOffersAlways);
+    EXPECT_NE(renderStartText(start).find("The chooser offers Just once and Settings, no Always "
+                                          "(W-18: a web link on Android 10+)"),
+              std::string::npos)
+        << renderStartText(start);
+    const Device android9 = makeDevice(28, {appX(), browser("com.b1")});
+    const PackageIndex index9(android9);
+    const StartResult start9 = resolveStart(index9, webLink());
+    ASSERT_EQ(start9.result.outcome, ResolveOutcome::Chooser);
+    EXPECT_TRUE(start9.chooserOffersAlways);
 }

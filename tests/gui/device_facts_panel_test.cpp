@@ -119,6 +119,21 @@ class DeviceFactsPanelTest : public QObject {
         QVERIFY(m_window->homePanel()->headlineText().contains("user setup in progress"));
     }
 
+    void theBrowsersNoneTurnsOffTheFallbackHolder() {
+        // W-41: with the role not set, the only qualifying system browser would hold it; the
+        // user's "(none)" ("browser": null) leaves no default browser at all.
+        auto* browser = m_panel->findChild<QComboBox*>("factsBrowserRole");
+        browser->setCurrentIndex(browser->findText("(none)"));
+        QCOMPARE(m_window->session().device().roles.browser, std::optional<std::string>(""));
+        Device expected = m_loaded;
+        expected.roles.browser = "";
+        compareStart(expected, "https://shop.example.com/cart");
+        browser->setCurrentIndex(browser->findText("(not set)"));
+        QCOMPARE(m_window->session().device().roles.browser, std::optional<std::string>());
+        expected.roles.browser.reset();
+        compareStart(expected, "https://shop.example.com/cart");
+    }
+
     void aRoleHolderMustBeAListedPackage() {
         QVERIFY(!m_window->session().setHomeRoleHolder(std::string("com.example.missing")));
         QVERIFY(m_window->session().setHomeRoleHolder(std::string("com.example.news")));

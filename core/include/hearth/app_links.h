@@ -77,6 +77,8 @@ struct AppLinksState {
     std::vector<std::string> selectedHosts;  ///< W-22 user selections
     LegacyLinkStatus legacyStatus = LegacyLinkStatus::Undefined;  ///< W-10 (API 23-30)
     int legacyGeneration = 0;                ///< W-15 link generation of an ALWAYS status
+    /// A system app listed in sysconfig <app-link> (W-17, W-31); set when the device loads.
+    bool sysconfigAppLink = false;
     SourceLocation where;                    ///< the device.json "appLinks" value, if any
 };
 
@@ -140,6 +142,18 @@ Approval approvalFor(const InstalledPackage& package, std::string_view host, int
 /// "http:" (MATCH_DEFAULT_ONLY) is a browser filter, i.e. it can hold the BROWSER role.
 bool qualifiesAsBrowser(const InstalledPackage& package);
 
+/// The package W-14 collapses the browsers to.
+struct DefaultBrowser {
+    std::string package;
+    std::string rule;  ///< "W-14" when device.json's "roles.browser" names it, "W-41" for the fallback
+    std::string why;   ///< "the BROWSER role holder ('roles.browser')", "the only app that ..."
+};
+/// The default browser: device.json's "roles.browser" (the PackageManager default before API 29,
+/// the BROWSER role from 29), else from API 29 the role's fallback holder (W-41): the only
+/// installed, enabled package that qualifies (W-40), else from API 31 the only qualifying system
+/// package; nullopt when there is none (a configured default holder is not known offline).
+std::optional<DefaultBrowser> defaultBrowser(const Device& device);
+
 /// The domain-filtering step of a query (W-1..W-4): the candidates it keeps (not yet re-sorted:
 /// the caller re-sorts them with R-9, W-4) and a verdict for every candidate it saw.
 struct WebFilterResult {
@@ -159,8 +173,10 @@ bool domainFilteringApplies(const Device& device, const Intent& intent);
 /// Domain filtering for an implicit activity query (W-1 gate: no component, no package, a web
 /// URI) on the sorted candidates: A6-A11 per-package status (W-10..W-15) or A12+ approval
 /// (W-24..W-28), with the default browser collapse (W-14). Below API 23 nothing is filtered.
+/// browser is defaultBrowser(device), computed once per device by the caller (PackageIndex).
 WebFilterResult filterWebCandidates(const Device& device, const Intent& intent, int queryFlags,
-                                    const std::vector<ResolveInfo>& sorted);
+                                    const std::vector<ResolveInfo>& sorted,
+                                    const std::optional<DefaultBrowser>& browser);
 
 /// Whether a candidate is a browser entry: the filter that created it handles all web data
 /// (§1.1 handleAllWebDataURI).

@@ -1,7 +1,7 @@
 #pragma once
 // The caller of a resolution (android-modern.md §3, §4, §5.1): who asks (an app, the shell as
 // pm/am run, the system server, root), its app id and targetSdk, and which packages an app may see
-// (package visibility, V-1..V-8). The rules that remove candidates by caller are in
+// (package visibility, V-1..V-9). The rules that remove candidates by caller are in
 // caller_rules.h. Pure: no I/O.
 
 #include <hearth/device.h>
@@ -51,7 +51,7 @@ int callerTargetSdk(const Caller& caller, const Device& device);
 /// S-3: only root and the system (app id 0 or 1000) bypass the export and filter checks.
 bool bypassesSaferIntentRules(const Caller& caller, const Device& device);
 
-/// Whether and why a target package is visible to the caller (V-1..V-8).
+/// Whether and why a target package is visible to the caller (V-1..V-9).
 struct Visibility {
     bool visible = true;
     std::string rule;    ///< "V-1", "V-2", ... the rule that decided
@@ -62,7 +62,7 @@ struct Visibility {
 /// the verdict that makes every package visible to it.
 std::optional<Visibility> unfilteredCaller(const Caller& caller, const Device& device);
 
-/// V-1..V-8 for one target package (first matching rule wins).
+/// V-1..V-9 for one target package (first matching rule wins).
 Visibility packageVisibility(const Caller& caller, const InstalledPackage& target,
                              const Device& device);
 

@@ -16,6 +16,13 @@
 
 namespace hearth {
 
+/// V-10/V-12 alone, for a query of services, receivers or providers: Android filters every
+/// component query by package visibility (AppsFilter), while the W- and S- rules are activity
+/// rules. Removes what the caller cannot see; returns a verdict per removal.
+std::vector<CandidateVerdict> applyVisibility(const Device& device, const Caller& caller,
+                                              const Intent& original,
+                                              std::vector<ResolveInfo>& candidates);
+
 /// The caller rules on a sorted (and domain-filtered, W-1..W-4) query result, in Android's order
 /// (W-3): S-6/S-8 (an explicit intent, or a selector's original, must match a filter of the
 /// target), S-7 (null action, API 35 flag), V-10/V-12 (visibility; queries only), S-4
@@ -27,7 +34,7 @@ std::vector<CandidateVerdict> applyCallerRules(const Device& device, const Calle
                                                std::vector<ResolveInfo>& candidates);
 
 /// One sentence on who asks, e.g. "caller 'com.me' (app id 10002, targetSdk 34): a query sees only
-/// the packages V-3..V-8 make visible to it (V-10, V-12); the export and filter checks apply by API
+/// the packages V-3..V-9 make visible to it (V-10, V-12); the export and filter checks apply by API
 /// level (S-3..S-8)".
 std::string describeCaller(const Caller& caller, const Device& device, ResolveMode mode);
 

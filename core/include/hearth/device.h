@@ -58,6 +58,7 @@ struct InstalledPackage {
     std::optional<int64_t> firstInstallTime;   ///< ms since the epoch (W-25 tie-break)
     AppLinksState appLinks;                    ///< device.json "appLinks" (W-10, W-21, W-22)
     std::optional<std::string> installer;      ///< installerPackageName: the caller sees it (V-8)
+    std::optional<std::string> updateOwner;    ///< update owner (V-8, API 34+)
     bool suspended = false;                    ///< suspended for the user (W-23 step 1)
     std::optional<int> appId;                  ///< Linux app id; unset: >= 10000, one per package
 
@@ -78,6 +79,15 @@ struct SystemConfig {
     std::vector<std::string> appLinkPackages;         ///< sysconfig <app-link> packages
     std::vector<std::string> forceQueryablePackages;  ///< config_forceQueryablePackages
     bool systemPackagesQueryable = false;             ///< config_forceSystemPackagesQueryable
+};
+
+/// V-9: the target became visible to the caller at run time (it started, bound or used a
+/// component of the caller, or granted it a URI permission). Android records the pair; Hearth
+/// takes it as state (device.json "implicitVisibility") rather than modelling the triggers.
+struct ImplicitVisibility {
+    std::string caller;  ///< the package that now sees target
+    std::string target;
+    SourceLocation where;
 };
 
 /// Android 15 aconfig flags of the safer-intent rules (S-6, S-7); both off by default.
@@ -114,6 +124,7 @@ struct Device {
     std::vector<SkippedPackage> skipped;   ///< packages not installed, in load order
     SystemConfig sysconfig;
     DeviceFlags flags;
+    std::vector<ImplicitVisibility> implicitVisibility;  ///< V-9 pairs, device.json order
 
     /// The installed (not removed) package with this name, or nullptr.
     const InstalledPackage* findPackage(std::string_view packageName) const;

@@ -94,6 +94,15 @@ struct Queries {
     std::vector<std::string> providerAuthorities;  ///< <provider android:authorities>, split at ';'
 };
 
+/// What ties a package to others for package visibility (V-8): instrumentation, shared
+/// libraries and permissions. Names as written, each once, document order.
+struct PackageRelations {
+    std::vector<std::string> instrumentationTargets;  ///< <instrumentation android:targetPackage>
+    std::vector<std::string> usesLibraries;    ///< <uses-library>, <uses-static-library> names
+    std::vector<std::string> libraries;        ///< <library>, <static-library> it provides
+    std::vector<std::string> permissions;      ///< <permission android:name> it defines
+};
+
 struct Manifest {
     std::string packageName;
     bool packageDerived = false;           ///< no package attribute: taken from options or made up
@@ -104,6 +113,7 @@ struct Manifest {
     std::vector<Component> components;     ///< in document order
     std::vector<UsesPermission> usesPermissions;  ///< each name once, document order
     Queries queries;
+    PackageRelations relations;            ///< V-8
     std::string file;                      ///< where it was read from
     SourceLocation where;                  ///< the <manifest> element
     std::vector<Diagnostic> diagnostics;   ///< warnings (errors stop the parse)

@@ -200,6 +200,8 @@ class PackageIndex {
     /// SETUP_WIZARD), exempt from P-1's protected-action clamp; nullopt when there is not exactly
     /// one such activity.
     const std::optional<std::string>& setupWizardPackage() const;
+    /// defaultBrowser(device), computed once (W-14, W-41).
+    const std::optional<DefaultBrowser>& defaultBrowser() const;
 
     PackageIndex(const PackageIndex&) = delete;
     PackageIndex& operator=(const PackageIndex&) = delete;

@@ -24,6 +24,9 @@ struct StartResult {
     ResolveResult result;                ///< resolve's answer in mode Start (chosen, candidates)
     std::vector<ComponentName> chooser;  ///< Chooser: the entries it shows (chooserEntries)
     bool browserChooser = false;         ///< Chooser: every entry is a browser (C-6, W-27)
+    /// Chooser: whether it offers "Always". From Android 10 a VIEW of an http(s) link gets the
+    /// browsable layout, "Just once" and "Settings" only (W-18, E39).
+    bool chooserOffersAlways = true;
     /// S-5: the chosen activity is not exported and belongs to another app id than the caller's:
     /// the SecurityException's message; nothing starts.
     std::optional<std::string> denied;
@@ -40,7 +43,8 @@ StartResult resolveStart(const PackageIndex& index, ResolveRequest request);
 StartResult resolveStart(const PackageIndex& index, const Intent& intent);
 
 /// am's text: "Starting: Intent { ... }", then "Starts pkg/.Cls (why)" or "Starts the chooser
-/// (android/com.android.internal.app.ResolverActivity) with N activities: ... (why)"; unresolvable:
+/// (android/com.android.internal.app.ResolverActivity) with N activities: ... (why)" (and, for a
+/// web link on Android 10+, "The chooser offers Just once and Settings, no Always (W-18)"); unresolvable:
 /// "Error: Activity not started, unable to resolve Intent { ... flg=0x10000000 ... }" (an explicit
 /// component that does not exist: "Error type 3" and "Error: Activity class {pkg/cls} does not
 /// exist.") then "Starts nothing (why)"; refused by S-5: "Exception occurred while executing
@@ -50,7 +54,7 @@ std::string renderStartText(const StartResult& start);
 
 /// resolve's JSON (renderResolveJson, with the context's header) with "intentText" (am's
 /// "Intent { ... }", as "Starting:" prints it) before resolve's fields, then "chooser" (the entries shown,
-/// [] unless the chooser starts) and "browserChooser".
+/// [] unless the chooser starts), "browserChooser" and "chooserOffersAlways".
 std::string renderStartJson(const StartResult& start,
                             const std::vector<Rejection>* rejections = nullptr,
                             const AnswerContext& context = {});
