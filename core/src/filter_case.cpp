@@ -205,6 +205,7 @@ class CaseReader {
             raw = value.raw_json_token();
             if (!check(json_line::checkScalar(value, type))) return false;
         }
+        if (json_line::tooDeep(raw)) return fail(json_line::tooDeepMessage("id"));
         std::optional<std::string> compact = json_line::echo(raw);
         if (!compact) return check(simdjson::INCORRECT_TYPE);
         *m_id = std::move(compact);

@@ -75,7 +75,8 @@ class FaultFinder {
     std::string_view m_line;
 };
 
-// The offset of the bracket that opens level kMaxJsonDepth + 1 of `text`, or npos.
+// The offset of the bracket that opens level kMaxJsonDepth + 1 of `text`, or npos. Strings are
+// skipped; the text is JSON (or is checked to be before this matters).
 std::size_t tooDeepAt(std::string_view text) {
     int depth = 0;
     bool inString = false;
@@ -126,13 +127,6 @@ simdjson::simdjson_result<simdjson::ondemand::document> Reader::iterate(std::str
 std::optional<Fault> locateFault(std::string_view line) {
     FaultFinder finder(line);
     const bool parsed = Json::sax_parse(line.begin(), line.end(), &finder);
-    const std::size_t deep = tooDeepAt(line);
-    if (deep != std::string_view::npos &&
-        (!finder.fault || static_cast<int>(deep) < finder.fault->column)) {
-        return Fault{static_cast<int>(deep) + 1,
-                     "invalid JSON: nested deeper than " + std::to_string(limits::kMaxJsonDepth) +
-                         " levels"};
-    }
     if (!parsed && !finder.fault) return Fault{1, "invalid JSON"};
     return finder.fault;
 }
@@ -153,10 +147,16 @@ std::optional<std::string> echo(std::string_view raw) {
         return std::string(raw);
     }
     if (isPlainInteger(raw)) return std::string(raw);
-    if (tooDeepAt(raw) != std::string_view::npos) return std::nullopt;
     const Json value = Json::parse(raw, nullptr, false);
     if (value.is_discarded()) return std::nullopt;
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+bool tooDeep(std::string_view raw) { return tooDeepAt(raw) != std::string_view::npos; }
+
+std::string tooDeepMessage(std::string_view key) {
+    return "'" + std::string(key) + "' is nested deeper than " +
+           std::to_string(limits::kMaxJsonDepth) + " levels";
 }
 
 std::string numberText(std::string_view token) {

@@ -43,8 +43,14 @@ Fault simdjsonFault(simdjson::error_code error);
 /// The JSON text of one value (a raw token or simdjson's raw_json()), as nlohmann's dump(-1)
 /// prints it: strings keep their escapes and UTF-8, integers their digits, other numbers are
 /// printed from the double, object keys sorted with the last duplicate kept. nullopt when it is
-/// not JSON, or is nested deeper than kMaxJsonDepth (the dump recurses once a level).
+/// not JSON. Check tooDeep first: the dump recurses once a level.
 std::optional<std::string> echo(std::string_view raw);
+
+/// Whether the JSON text `raw` nests deeper than limits::kMaxJsonDepth.
+bool tooDeep(std::string_view raw);
+
+/// "'id' is nested deeper than 1024 levels": a value of `key` tooDeep refused.
+std::string tooDeepMessage(std::string_view key);
 
 /// A number token as nlohmann's reader handed it over: an integer as the decimal of its value
 /// (so "-0" is "0"), any other number as written (80.5, 1e3).

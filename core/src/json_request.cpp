@@ -38,6 +38,7 @@ int columnOfStringValue(std::string_view line, std::string_view key) {
 // What the fields said; with duplicate keys the last one counts, as in a JSON object.
 struct Fields {
     std::optional<std::string> id;
+    bool idTooDeep = false;
     std::optional<json_type> intentType;
     std::string intentLine;
     std::vector<std::string> intentWords;
@@ -77,6 +78,12 @@ simdjson::error_code readFields(ondemand::object& object, Fields& fields) {
                 error = json_line::checkScalar(value, type);
             }
             if (error) return error;
+            fields.idTooDeep = json_line::tooDeep(raw);
+            if (fields.idTooDeep) {
+                fields.id.reset();
+                fields.unread = true;  // skipped by raw_json(), not read
+                continue;
+            }
             fields.id = json_line::echo(raw);
             if (!fields.id) return simdjson::INCORRECT_TYPE;
         } else if (key == "intent") {
@@ -164,6 +171,9 @@ Result<JsonRequest> parseJsonRequest(std::string_view line, const std::string& s
         }
     }
     if (id != nullptr) *id = std::move(fields.id);
+    if (fields.idTooDeep) {
+        return makeError(at(columnOfKey(line, "id")), json_line::tooDeepMessage("id"));
+    }
 
     if (fields.firstUnknownKey) {
         return makeError(at(columnOfKey(line, *fields.firstUnknownKey)),

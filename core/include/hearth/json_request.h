@@ -17,8 +17,9 @@ namespace hearth {
 struct JsonRequest {
     /// "intent" as one string of shell-quoted words; nullopt when it is an array (intentWords).
     std::optional<std::string> intentLine;
-    /// The column of the first character inside intentLine's string in the line, so that its
-    /// words can be located; 0 when it cannot be found.
+    /// The column of the opening quote of intentLine's string in the line: the 1-based columns
+    /// of its words, shifted by it, are the line's (exact unless escapes come before a word); 0
+    /// when it cannot be found.
     int intentLineColumn = 0;
     /// "intent" as an array of words, one argument each.
     std::vector<std::string> intentWords;
