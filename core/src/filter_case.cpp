@@ -132,7 +132,8 @@ class CaseReader {
 
     // The key of one field, checked against the keys `where` knows; it becomes the last element
     // of the key path.
-    bool readKey(ondemand::field& field, Where where, std::string_view list, std::string_view& key) {
+    bool readKey(ondemand::field& field, Where where, std::string_view list,
+                 std::string_view& key) {
         if (!check(field.unescaped_key().get(key))) return false;
         m_path.emplace_back(key);
         for (std::string_view known : keysOf(where)) {

@@ -165,8 +165,8 @@ std::string numberText(std::string_view token) {
 }
 
 std::string_view trimToken(std::string_view token) {
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\t' ||
-                              token.back() == '\n' || token.back() == '\r')) {
+    while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' ||
+                              token.back() == '\r')) {
         token.remove_suffix(1);
     }
     return token;

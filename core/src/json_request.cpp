@@ -152,10 +152,10 @@ Result<JsonRequest> parseJsonRequest(std::string_view line, const std::string& s
         if (std::optional<json_line::Fault> fault = json_line::locateFault(line)) {
             return makeError(at(fault->column), fault->message);
         }
-        return makeError(at(1),
-                         std::string("a JSON request must be an object {\"id\",\"intent\",\"caller\"}, "
-                                     "got ") +
-                             json_line::typeName(type));
+        return makeError(
+            at(1), std::string("a JSON request must be an object {\"id\",\"intent\",\"caller\"}, "
+                               "got ") +
+                       json_line::typeName(type));
     }
     ondemand::object object;
     Fields fields;
@@ -176,9 +176,9 @@ Result<JsonRequest> parseJsonRequest(std::string_view line, const std::string& s
     }
 
     if (fields.firstUnknownKey) {
-        return makeError(at(columnOfKey(line, *fields.firstUnknownKey)),
-                         "unknown key '" + *fields.firstUnknownKey +
-                             "': expected 'id', 'intent' or 'caller'");
+        return makeError(
+            at(columnOfKey(line, *fields.firstUnknownKey)),
+            "unknown key '" + *fields.firstUnknownKey + "': expected 'id', 'intent' or 'caller'");
     }
     if (!fields.intentType) {
         return makeError(at(1),

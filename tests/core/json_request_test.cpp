@@ -72,15 +72,17 @@ TEST(ParseJsonRequest, ShapeFaultsPointAtTheirKey) {
     EXPECT_EQ(refusal(R"({"id":1})"),
               "b.txt:2:1: a JSON request needs 'intent', e.g. {\"id\":1,\"intent\":\"-a "
               "android.intent.action.VIEW -d https://example.com/\"}");
-    EXPECT_EQ(refusal(R"({"intent":["-a",1]})"), "b.txt:2:2: 'intent' must hold strings, got number");
+    EXPECT_EQ(refusal(R"({"intent":["-a",1]})"),
+              "b.txt:2:2: 'intent' must hold strings, got number");
     EXPECT_EQ(refusal(R"({"intent":null})"),
               "b.txt:2:2: 'intent' must be a string of intent arguments or an array of them, got "
               "null");
     EXPECT_EQ(refusal(R"({"intent":"-a x","caller":false})"),
               "b.txt:2:18: 'caller' must be a string (shell, system, root or a package), got "
               "boolean");
-    EXPECT_EQ(refusal("[1]"),
-              "b.txt:2:1: a JSON request must be an object {\"id\",\"intent\",\"caller\"}, got array");
+    EXPECT_EQ(
+        refusal("[1]"),
+        "b.txt:2:1: a JSON request must be an object {\"id\",\"intent\",\"caller\"}, got array");
 }
 
 TEST(ParseJsonRequest, AnIdNestedDeeperThanTheLimitIsRefused) {

@@ -95,7 +95,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string line;
     while (std::getline(lines, line)) {
         if (parseJsonRequest(line, "<stdin>", 1)) {
-            FUZZ_CHECK(nlohmann::json::accept(line), "a request that is not JSON was read: " + line);
+            FUZZ_CHECK(nlohmann::json::accept(line),
+                       "a request that is not JSON was read: " + line);
         }
     }
     return 0;
