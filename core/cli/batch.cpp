@@ -2,7 +2,7 @@
 
 #include <hearth/shell_words.h>
 #include <hearth/intent.h>
-#include <hearth/json_error.h>
+#include <hearth/json_request.h>
 #include <hearth/limits.h>
 
 #include <cerrno>
@@ -59,31 +59,13 @@ struct PreparedRequest {
     bool explain = false;
 };
 
-/// One request as read: its id, its words (intent and per-line options, located), and a JSON
-/// request's "caller".
+/// One request as read: its id (compact JSON), its words (intent and per-line options, located),
+/// and a JSON request's "caller".
 struct LineRequest {
-    Json id;
+    std::string id;
     std::vector<ShellWord> words;
     std::optional<ShellWord> caller;  ///< a JSON request's "caller"
 };
-
-// Column of `"key"` in the line: where a JSON request's key-level error points.
-int columnOfKey(std::string_view line, std::string_view key) {
-    const std::size_t at = line.find("\"" + std::string(key) + "\"");
-    return at == std::string_view::npos ? 1 : static_cast<int>(at) + 1;
-}
-
-// Column of the first character inside the string value of `"key"`, or 0 if it cannot be found
-// (then the intent's words keep columns relative to the value). Exact unless the value holds
-// escapes before a word.
-int columnOfStringValue(std::string_view line, std::string_view key) {
-    const std::size_t keyAt = line.find("\"" + std::string(key) + "\"");
-    if (keyAt == std::string_view::npos) return 0;
-    const std::size_t colon = line.find(':', keyAt + key.size() + 2);
-    if (colon == std::string_view::npos) return 0;
-    const std::size_t quote = line.find('"', colon);
-    return quote == std::string_view::npos ? 0 : static_cast<int>(quote) + 1;
-}
 
 // parseIntentArgs says which argument it refused ("Unknown option: -x", "Argument expected after
 // \"-a\"", "Bad component name: x", ...) but not where: point at the first word it names.
@@ -121,7 +103,7 @@ class BatchRun {
         if (tooLong) {
             // Reading on would take unbounded memory (or never end, for /dev/zero): stop here.
             reportBad(
-                Json(lineNumber + 1),
+                std::to_string(lineNumber + 1),
                 makeError({m_source, lineNumber + 1, 1},
                           "the line is longer than " + std::to_string(limits::kMaxBatchLineBytes) +
                               " bytes, the most Hearth reads for one request; stopped "
@@ -134,7 +116,7 @@ class BatchRun {
 
   private:
     void answerLine(const std::string& line, int lineNumber, bool isJson) {
-        LineRequest request{Json(lineNumber), {}, std::nullopt};
+        LineRequest request{std::to_string(lineNumber), {}, std::nullopt};
         std::optional<Error> bad = isJson ? readJsonRequest(line, lineNumber, request)
                                           : readIntentLine(line, lineNumber, request);
         if (bad) {
@@ -151,7 +133,7 @@ class BatchRun {
         if (prepared->explain) rejections = m_base.index.explain(prepared->request);
         const std::string answer = compactJson(m_command.answer(
             m_base.index, prepared->request, prepared->explain ? &rejections : nullptr));
-        m_out << "{\"id\":" << dumpId(request.id);
+        m_out << "{\"id\":" << request.id;
         if (answer.size() > 2)
             m_out << "," << std::string_view(answer).substr(1);
         else
@@ -169,50 +151,14 @@ class BatchRun {
 
     std::optional<Error> readJsonRequest(const std::string& line, int lineNumber,
                                          LineRequest& request) {
-        const auto at = [&](int column) { return SourceLocation{m_source, lineNumber, column}; };
-        Json object;
-        try {
-            object = Json::parse(line);
-        } catch (const Json::parse_error& error) {
-            return makeError(at(error.byte == 0 ? 1 : static_cast<int>(error.byte)),
-                             describeJsonParseError(error.what()));
-        } catch (const Json::exception& error) {
-            // A number too large for a double ("number overflow parsing '1e999'") has no byte
-            // position: point at the literal it quotes.
-            const std::string what = error.what();
-            const std::size_t open = what.find('\'');
-            const std::size_t close = what.rfind('\'');
-            int column = 1;
-            if (open != std::string::npos && close > open) {
-                const std::size_t found = line.find(what.substr(open + 1, close - open - 1));
-                if (found != std::string::npos) column = static_cast<int>(found) + 1;
-            }
-            return makeError(at(column), describeJsonParseError(what));
-        }
-        if (!object.is_object()) {
-            return makeError(
-                at(1), "a JSON request must be an object {\"id\",\"intent\",\"caller\"}, got " +
-                           std::string(object.type_name()));
-        }
-        if (auto id = object.find("id"); id != object.end()) request.id = *id;
-        for (const auto& [key, value] : object.items()) {
-            if (key != "id" && key != "intent" && key != "caller") {
-                return makeError(at(columnOfKey(line, key)),
-                                 "unknown key '" + key + "': expected 'id', 'intent' or 'caller'");
-            }
-        }
-        const auto intent = object.find("intent");
-        if (intent == object.end()) {
-            return makeError(at(1),
-                             "a JSON request needs 'intent', e.g. "
-                             "{\"id\":1,\"intent\":\"-a android.intent.action.VIEW -d "
-                             "https://example.com/\"}");
-        }
-        const SourceLocation intentAt = at(columnOfKey(line, "intent"));
-        if (intent->is_string()) {
-            const std::string text = intent->get<std::string>();
-            const int shift = columnOfStringValue(line, "intent");
-            Result<std::vector<ShellWord>> words = splitShellWords(text, m_source, lineNumber);
+        std::optional<std::string> id;
+        Result<JsonRequest> json = parseJsonRequest(line, m_source, lineNumber, &id);
+        if (id) request.id = std::move(*id);
+        if (!json) return json.error();
+        if (json->intentLine) {
+            const int shift = json->intentLineColumn;
+            Result<std::vector<ShellWord>> words =
+                splitShellWords(*json->intentLine, m_source, lineNumber);
             if (!words) {
                 Error error = words.error();
                 error.where.column += shift;
@@ -220,29 +166,15 @@ class BatchRun {
             }
             request.words = std::move(words).value();
             for (ShellWord& word : request.words) word.where.column += shift;
-        } else if (intent->is_array()) {
-            for (const Json& word : *intent) {
-                if (!word.is_string()) {
-                    return makeError(intentAt, "'intent' must hold strings, got " +
-                                                   std::string(word.type_name()));
-                }
-                request.words.push_back(ShellWord{word.get<std::string>(), intentAt});
-            }
         } else {
-            return makeError(intentAt,
-                             "'intent' must be a string of intent arguments or an array of them, "
-                             "got " +
-                                 std::string(intent->type_name()));
-        }
-        if (auto caller = object.find("caller"); caller != object.end()) {
-            const SourceLocation callerAt = at(columnOfKey(line, "caller"));
-            if (!caller->is_string()) {
-                return makeError(callerAt,
-                                 "'caller' must be a string (shell, system, root or a "
-                                 "package), got " +
-                                     std::string(caller->type_name()));
+            const SourceLocation intentAt{m_source, lineNumber, json->intentColumn};
+            for (std::string& word : json->intentWords) {
+                request.words.push_back(ShellWord{std::move(word), intentAt});
             }
-            request.caller = ShellWord{caller->get<std::string>(), callerAt};
+        }
+        if (json->caller) {
+            request.caller = ShellWord{std::move(*json->caller),
+                                       SourceLocation{m_source, lineNumber, json->callerColumn}};
         }
         return std::nullopt;
     }
@@ -322,16 +254,13 @@ class BatchRun {
         return PreparedRequest{std::move(request).value(), !options.explain.empty()};
     }
 
-    static std::string dumpId(const Json& id) {
-        return id.dump(-1, ' ', false, Json::error_handler_t::replace);
-    }
-
-    void reportBad(const Json& id, const Error& error) {
+    // `id` is the request's id as compact JSON.
+    void reportBad(const std::string& id, const Error& error) {
         m_badInput = true;
         const std::string located = error.toString();
         m_out.flush();  // keep stdout and stderr in order on a terminal
         m_err << located << "\n";
-        m_out << "{\"id\":" << dumpId(id) << R"(,"error":"BAD_INPUT","message":)"
+        m_out << "{\"id\":" << id << R"(,"error":"BAD_INPUT","message":)"
               << Json(located).dump(-1, ' ', false, Json::error_handler_t::replace) << "}\n";
     }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Private to the CLI: what the JSON Lines readers (`hearth filter-match`, `--batch`) share —
-// reading one bounded line and one-line JSON (parse errors in the house wording are the core's:
-// hearth/json_error.h).
+// reading one bounded line and one-line JSON (the lines themselves are parsed by the core:
+// hearth/filter_case.h, hearth/json_request.h).
 
 #include <cstddef>
 #include <iosfwd>

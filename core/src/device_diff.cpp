@@ -260,8 +260,10 @@ DeviceDiff diffDevices(const Device& before, const Device& after, const DiffCall
     for (const auto& [args, intent] : intents) {
         ++diff.intentsCompared;
         // As `hearth start` answers: mode Start, MATCH_DEFAULT_ONLY, W-34, the chooser's entries.
-        const auto startAs = [&intent](const PackageIndex& index,
-                                       const std::optional<Caller>& caller) {
+        // Captured through a name of its own: clang 14 (the fuzz build) cannot capture a
+        // structured binding.
+        const auto startAs = [&intent = intent](const PackageIndex& index,
+                                                const std::optional<Caller>& caller) {
             ResolveRequest request;
             request.intent = intent;
             request.caller = caller;

@@ -1,11 +1,10 @@
-// The conformance case format (hearth/filter_case.h): a SAX reader that checks a case's shape as
-// its keys arrive, and the build that applies Android's checks in Android's order.
+// The conformance case format (hearth/filter_case.h): a reader that checks a case's shape as its
+// keys arrive, in the order they are written (simdjson On Demand), and the build that applies
+// Android's checks in Android's order.
 
 #include <hearth/filter_case.h>
-#include <hearth/json_error.h>
 #include <hearth/uri.h>
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -13,124 +12,62 @@
 #include <utility>
 #include <vector>
 
+#include "json_line.h"
+
 namespace hearth {
 namespace {
 
-using Json = nlohmann::json;
+using simdjson::ondemand::json_type;
+namespace ondemand = simdjson::ondemand;
 
-/// Why a line is not a case, and where: a column from the JSON parser, or the path of keys to
-/// point the column at.
+/// Why a line is not a case, and where: the path of keys to point the column at (a shape fault),
+/// or none (a JSON fault, located by json_line::locateFault).
 struct BadCase {
     std::string message;
     std::vector<std::string> keyPath;
-    int column = 0;
+    bool json = false;
+    simdjson::error_code jsonError = simdjson::SUCCESS;
 };
 
-/// Reads one case with nlohmann's SAX interface: no document is built, keys are dispatched as they
-/// arrive, and the first thing that does not fit the format stops the parse with a BadCase.
+/// Reads one case with simdjson's On Demand API: no document is built, each key is checked and
+/// its value stored as it is reached, and the first thing that does not fit the format (or is not
+/// JSON) stops the read. Every value before that point has been read in full, so a line is
+/// refused for its first fault, as a streaming reader would.
 class CaseReader {
   public:
-    /// Reads `line` into spec (and the "id", if any, into id).
-    std::optional<BadCase> read(std::string_view line, FilterCase& spec, std::optional<Json>& id) {
+    /// Reads `line` into spec (and the "id", if any, as compact JSON into id).
+    std::optional<BadCase> read(std::string_view line, FilterCase& spec,
+                                std::optional<std::string>& id) {
         m_spec = &spec;
         m_id = &id;
-        m_frames.clear();
-        m_keys.clear();
+        m_path.clear();
         m_bad.reset();
-        m_captured.clear();
-        const bool parsed = Json::sax_parse(line.begin(), line.end(), this);
-        if (!parsed && !m_bad) m_bad = BadCase{"invalid JSON", {}, 1};
+        ondemand::document document;
+        if (!check(m_reader.iterate(line).get(document))) return std::move(m_bad);
+        json_type type{};
+        if (!check(document.type().get(type))) return std::move(m_bad);
+        if (type != json_type::object) {
+            if (check(json_line::checkScalar(document, type))) {
+                fail(std::string("a case must be a JSON object, got ") +
+                     json_line::typeNameWithArticle(type));
+            }
+            return std::move(m_bad);
+        }
+        ondemand::object root;
+        if (check(document.get_object().get(root)) && readRoot(root)) {
+            // Anything after the case's closing brace makes the line something else than JSON.
+            const char* rest = nullptr;
+            if (document.current_location().get(rest) == simdjson::SUCCESS) {
+                check(simdjson::TRAILING_CONTENT);
+            }
+        }
         return std::move(m_bad);
     }
 
-    // The nlohmann SAX interface.
-    bool null() {
-        return scalar(Found::Null, nullptr, [] { return Json(nullptr); });
-    }
-    bool boolean(bool value) {
-        return scalar(Found::Boolean, nullptr, [value] { return Json(value); });
-    }
-    bool number_integer(Json::number_integer_t value) {
-        std::string text = std::to_string(value);
-        return scalar(Found::Number, &text, [value] { return Json(value); });
-    }
-    bool number_unsigned(Json::number_unsigned_t value) {
-        std::string text = std::to_string(value);
-        return scalar(Found::Number, &text, [value] { return Json(value); });
-    }
-    bool number_float(Json::number_float_t value, const std::string& raw) {
-        std::string text = raw;
-        return scalar(Found::Number, &text, [value] { return Json(value); });
-    }
-    bool string(std::string& value) {
-        return scalar(Found::String, &value, [&value] { return Json(value); });
-    }
-    bool binary(Json::binary_t&) { return fail("binary values are not JSON"); }
-    bool start_object(std::size_t) { return open(Found::Object); }
-    bool start_array(std::size_t) { return open(Found::Array); }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-    bool key(std::string& name) {
-        if (m_frames.back() == Frame::Capture) {
-            m_captureKey = name;
-            return true;
-        }
-        const std::span<const std::string_view> allowed = keysOf(m_frames.back());
-        for (std::string_view known : allowed) {
-            if (name == known) {
-                m_keys.back() = name;
-                return true;
-            }
-        }
-        std::string list;
-        for (std::string_view known : allowed) {
-            list += (list.empty() ? "" : ", ") + std::string(known);
-        }
-        m_keys.back() = name;
-        return fail("unknown key '" + name + "' in " + whereName(m_frames.back()) + " (expected " +
-                    list + ")");
-    }
-    bool parse_error(std::size_t position, const std::string&,
-                     const nlohmann::detail::exception& error) {
-        m_bad = BadCase{describeJsonParseError(error.what()),
-                        {},
-                        static_cast<int>(position == 0 ? 1 : position)};
-        return false;
-    }
-
   private:
-    enum class Frame {
-        Root,
-        Filter,
-        Intent,
-        StringList,
-        PatternList,
-        PatternEntry,
-        AuthorityList,
-        AuthorityEntry,
-        Capture,
-    };
-    enum class Found { Null, Boolean, Number, String, Object, Array };
+    enum class Where { Root, Filter, Intent, Pattern, Authority };
 
-    static const char* foundName(Found found) {
-        switch (found) {
-            case Found::Null:
-                return "null";
-            case Found::Boolean:
-                return "a boolean";
-            case Found::Number:
-                return "a number";
-            case Found::String:
-                return "a string";
-            case Found::Object:
-                return "an object";
-            case Found::Array:
-                return "an array";
-        }
-        return "a value";
-    }
-
-    static std::span<const std::string_view> keysOf(Frame frame) {
+    static std::span<const std::string_view> keysOf(Where where) {
         static constexpr std::string_view kRoot[] = {"id", "filter", "intent"};
         static constexpr std::string_view kFilter[] = {"actions", "categories", "types",
                                                        "schemes", "ssps",       "authorities",
@@ -138,288 +75,377 @@ class CaseReader {
         static constexpr std::string_view kIntent[] = {"action", "categories", "data", "type"};
         static constexpr std::string_view kPattern[] = {"kind", "value"};
         static constexpr std::string_view kAuthority[] = {"host", "port"};
-        switch (frame) {
-            case Frame::Root:
+        switch (where) {
+            case Where::Root:
                 return kRoot;
-            case Frame::Filter:
+            case Where::Filter:
                 return kFilter;
-            case Frame::Intent:
+            case Where::Intent:
                 return kIntent;
-            case Frame::PatternEntry:
+            case Where::Pattern:
                 return kPattern;
-            case Frame::AuthorityEntry:
+            case Where::Authority:
                 return kAuthority;
-            default:
-                return {};
-        }
-    }
-
-    std::string whereName(Frame frame) const {
-        switch (frame) {
-            case Frame::Root:
-                return "the case";
-            case Frame::Filter:
-                return "'filter'";
-            case Frame::Intent:
-                return "'intent'";
-            default:
-                return "'" + listKey() + "'";
-        }
-    }
-
-    // The key of the list the innermost entry belongs to ("ssps", "paths", "authorities").
-    std::string listKey() const {
-        for (std::size_t i = m_frames.size(); i-- > 0;) {
-            if (m_frames[i] == Frame::PatternList || m_frames[i] == Frame::AuthorityList) {
-                return m_keys[i - 1];
-            }
         }
         return {};
     }
 
+    // The object's name in a message; `list` is the key of the list an entry belongs to.
+    static std::string whereName(Where where, std::string_view list) {
+        switch (where) {
+            case Where::Root:
+                return "the case";
+            case Where::Filter:
+                return "'filter'";
+            case Where::Intent:
+                return "'intent'";
+            default:
+                return "'" + std::string(list) + "'";
+        }
+    }
+
+    // False (and the read stops as not JSON) unless `error` is SUCCESS.
+    bool check(simdjson::error_code error) {
+        if (error == simdjson::SUCCESS) return true;
+        if (!m_bad) m_bad = BadCase{{}, {}, true, error};
+        return false;
+    }
+
     bool fail(std::string message) {
-        BadCase bad{std::move(message), {}, 0};
-        for (const std::string& key : m_keys) {
+        BadCase bad{std::move(message), {}, false, simdjson::SUCCESS};
+        // An empty key cannot be told apart from an empty string value in the line: skip it.
+        for (const std::string& key : m_path) {
             if (!key.empty()) bad.keyPath.push_back(key);
         }
         m_bad = std::move(bad);
         return false;
     }
 
-    bool wrongType(std::string_view key, std::string_view expected, Found found) {
+    // A value of the wrong type for `key`. A scalar is read first: if it is not even JSON, that
+    // is the fault.
+    bool wrongType(ondemand::value& value, json_type type, std::string_view key,
+                   std::string_view expected) {
+        if (!check(json_line::checkScalar(value, type))) return false;
         return fail("'" + std::string(key) + "' must be " + std::string(expected) + ", got " +
-                    foundName(found));
+                    json_line::typeNameWithArticle(type));
     }
 
-    void push(Frame frame) {
-        m_frames.push_back(frame);
-        m_keys.emplace_back();
+    // The key of one field, checked against the keys `where` knows; it becomes the last element
+    // of the key path.
+    bool readKey(ondemand::field& field, Where where, std::string_view list,
+                 std::string_view& key) {
+        if (!check(field.unescaped_key().get(key))) return false;
+        m_path.emplace_back(key);
+        for (std::string_view known : keysOf(where)) {
+            if (key == known) return true;
+        }
+        std::string names;
+        for (std::string_view known : keysOf(where)) {
+            names += (names.empty() ? "" : ", ") + std::string(known);
+        }
+        return fail("unknown key '" + std::string(key) + "' in " + whereName(where, list) +
+                    " (expected " + names + ")");
     }
 
-    // A start_object/start_array: either the value of the current key, or an id being captured.
-    bool open(Found found) {
-        if (m_frames.empty()) {
-            if (found != Found::Object) {
-                return fail(std::string("a case must be a JSON object, got ") + foundName(found));
+    // Reads the value of an optional string ("action", "data", "type"): null or a string.
+    bool readOptionalString(ondemand::value& value, std::string_view key,
+                            std::optional<std::string>& field) {
+        json_type type{};
+        if (!check(value.type().get(type))) return false;
+        field.reset();
+        if (type == json_type::null) return check(json_line::checkScalar(value, type));
+        if (type != json_type::string) return wrongType(value, type, key, "a string or null");
+        std::string_view text;
+        if (!check(value.get_string().get(text))) return false;
+        field.emplace(text);
+        return true;
+    }
+
+    bool readRoot(ondemand::object& root) {
+        for (auto result : root) {
+            ondemand::field field;
+            std::string_view key;
+            if (!check(std::move(result).get(field)) || !readKey(field, Where::Root, {}, key)) {
+                return false;
             }
-            push(Frame::Root);
+            ondemand::value value = field.value();
+            json_type type{};
+            if (!check(value.type().get(type))) return false;
+            if (key == "id") {
+                if (!readId(value, type)) return false;
+            } else if (type == json_type::object) {
+                ondemand::object object;
+                if (!check(value.get_object().get(object))) return false;
+                if (!(key == "filter" ? readFilter(object) : readIntent(object))) return false;
+            } else if (type == json_type::null) {
+                if (!check(json_line::checkScalar(value, type))) return false;
+            } else {
+                return wrongType(value, type, key, "an object or null");
+            }
+            m_path.pop_back();
+        }
+        return true;
+    }
+
+    // The id is any JSON: kept as nlohmann prints it, to be echoed unchanged.
+    bool readId(ondemand::value& value, json_type type) {
+        std::string_view raw;
+        if (type == json_type::array) {
+            ondemand::array array;
+            if (!check(value.get_array().get(array)) || !check(array.raw_json().get(raw))) {
+                return false;
+            }
+        } else if (type == json_type::object) {
+            ondemand::object object;
+            if (!check(value.get_object().get(object)) || !check(object.raw_json().get(raw))) {
+                return false;
+            }
+        } else {
+            // Read the scalar, not only its token: a value left unread is skipped without being
+            // checked, and what follows it with it.
+            raw = value.raw_json_token();
+            if (!check(json_line::checkScalar(value, type))) return false;
+        }
+        if (json_line::tooDeep(raw)) return fail(json_line::tooDeepMessage("id"));
+        std::optional<std::string> compact = json_line::echo(raw);
+        if (!compact) return check(simdjson::INCORRECT_TYPE);
+        *m_id = std::move(compact);
+        return true;
+    }
+
+    bool readFilter(ondemand::object& filter) {
+        FilterCase& spec = *m_spec;
+        for (auto result : filter) {
+            ondemand::field field;
+            std::string_view key;
+            if (!check(std::move(result).get(field)) || !readKey(field, Where::Filter, {}, key)) {
+                return false;
+            }
+            ondemand::value value = field.value();
+            bool read = false;
+            if (key == "priority") {
+                read = readPriority(value, key);
+            } else if (key == "ssps" || key == "paths") {
+                read = readPatterns(value, key, key == "ssps" ? spec.ssps : spec.paths);
+            } else if (key == "authorities") {
+                read = readAuthorities(value, key);
+            } else {
+                read = readStringList(value, key,
+                                      key == "actions"      ? spec.actions
+                                      : key == "categories" ? spec.categories
+                                      : key == "types"      ? spec.types
+                                                            : spec.schemes);
+            }
+            if (!read) return false;
+            m_path.pop_back();
+        }
+        return true;
+    }
+
+    bool readIntent(ondemand::object& intent) {
+        FilterCase& spec = *m_spec;
+        for (auto result : intent) {
+            ondemand::field field;
+            std::string_view key;
+            if (!check(std::move(result).get(field)) || !readKey(field, Where::Intent, {}, key)) {
+                return false;
+            }
+            ondemand::value value = field.value();
+            const bool read = key == "categories"
+                                  ? readStringList(value, key, spec.intentCategories)
+                                  : readOptionalString(value, key,
+                                                       key == "action" ? spec.action
+                                                       : key == "data" ? spec.data
+                                                                       : spec.type);
+            if (!read) return false;
+            m_path.pop_back();
+        }
+        return true;
+    }
+
+    // It never changes what match() returns, but it must still be an integer.
+    bool readPriority(ondemand::value& value, std::string_view key) {
+        json_type type{};
+        if (!check(value.type().get(type))) return false;
+        if (type == json_type::null) return check(json_line::checkScalar(value, type));
+        if (type != json_type::number) return wrongType(value, type, key, "an integer or null");
+        const std::string_view token = value.raw_json_token();
+        if (!check(json_line::checkScalar(value, type))) return false;
+        if (token.find_first_of(".eE") != std::string_view::npos) {
+            return fail("'" + std::string(key) + "' must be an integer or null, got a number");
+        }
+        return true;
+    }
+
+    bool readStringList(ondemand::value& value, std::string_view key,
+                        std::vector<std::string>& list) {
+        constexpr std::string_view kExpected = "an array of strings or null";
+        json_type type{};
+        if (!check(value.type().get(type))) return false;
+        list.clear();
+        if (type == json_type::null) return check(json_line::checkScalar(value, type));
+        if (type != json_type::array) return wrongType(value, type, key, kExpected);
+        ondemand::array array;
+        if (!check(value.get_array().get(array))) return false;
+        for (auto result : array) {
+            ondemand::value item;
+            json_type itemType{};
+            if (!check(std::move(result).get(item)) || !check(item.type().get(itemType))) {
+                return false;
+            }
+            if (itemType != json_type::string) return wrongType(item, itemType, key, kExpected);
+            std::string_view text;
+            if (!check(item.get_string().get(text))) return false;
+            list.emplace_back(text);
+        }
+        return true;
+    }
+
+    bool readPatterns(ondemand::value& value, std::string_view key,
+                      std::vector<FilterCasePattern>& list) {
+        constexpr std::string_view kExpected = "an array of {\"kind\",\"value\"} or null";
+        json_type type{};
+        if (!check(value.type().get(type))) return false;
+        list.clear();
+        if (type == json_type::null) return check(json_line::checkScalar(value, type));
+        if (type != json_type::array) return wrongType(value, type, key, kExpected);
+        ondemand::array array;
+        if (!check(value.get_array().get(array))) return false;
+        for (auto result : array) {
+            ondemand::value item;
+            json_type itemType{};
+            if (!check(std::move(result).get(item)) || !check(item.type().get(itemType))) {
+                return false;
+            }
+            if (itemType != json_type::object) return wrongType(item, itemType, key, kExpected);
+            ondemand::object entry;
+            if (!check(item.get_object().get(entry))) return false;
+            FilterCasePattern& pattern = list.emplace_back();
+            if (!readPattern(entry, key, pattern)) return false;
+        }
+        return true;
+    }
+
+    bool readPattern(ondemand::object& entry, std::string_view list, FilterCasePattern& pattern) {
+        bool kindSeen = false;
+        bool valueSeen = false;
+        for (auto result : entry) {
+            ondemand::field field;
+            std::string_view key;
+            if (!check(std::move(result).get(field)) ||
+                !readKey(field, Where::Pattern, list, key)) {
+                return false;
+            }
+            ondemand::value value = field.value();
+            json_type type{};
+            if (!check(value.type().get(type))) return false;
+            if (type != json_type::string) {
+                if (!check(json_line::checkScalar(value, type))) return false;
+                return fail("'" + std::string(list) + "' entries need a string '" +
+                            std::string(key) + "'");
+            }
+            std::string_view text;
+            if (!check(value.get_string().get(text))) return false;
+            if (key == "kind") {
+                const std::optional<PatternKind> kind = patternKindFromName(text);
+                if (!kind) {
+                    return fail(
+                        "'kind' must be literal, prefix, glob, advanced_glob or suffix, got '" +
+                        std::string(text) + "'");
+                }
+                pattern.kind = *kind;
+                kindSeen = true;
+            } else {
+                pattern.value.assign(text);
+                valueSeen = true;
+            }
+            m_path.pop_back();
+        }
+        // A missing key is about the whole entry: the column points at the list.
+        if (!kindSeen) return fail("'" + std::string(list) + "' entries need a string 'kind'");
+        if (!valueSeen) return fail("'" + std::string(list) + "' entries need a string 'value'");
+        return true;
+    }
+
+    bool readAuthorities(ondemand::value& value, std::string_view key) {
+        constexpr std::string_view kExpected = "an array of {\"host\",\"port\"} or null";
+        std::vector<FilterCaseAuthority>& list = m_spec->authorities;
+        json_type type{};
+        if (!check(value.type().get(type))) return false;
+        list.clear();
+        if (type == json_type::null) return check(json_line::checkScalar(value, type));
+        if (type != json_type::array) return wrongType(value, type, key, kExpected);
+        ondemand::array array;
+        if (!check(value.get_array().get(array))) return false;
+        for (auto result : array) {
+            ondemand::value item;
+            json_type itemType{};
+            if (!check(std::move(result).get(item)) || !check(item.type().get(itemType))) {
+                return false;
+            }
+            if (itemType != json_type::object) return wrongType(item, itemType, key, kExpected);
+            ondemand::object entry;
+            if (!check(item.get_object().get(entry))) return false;
+            if (!readAuthority(entry, list.emplace_back())) return false;
+        }
+        return true;
+    }
+
+    bool readAuthority(ondemand::object& entry, FilterCaseAuthority& authority) {
+        bool hostSeen = false;
+        for (auto result : entry) {
+            ondemand::field field;
+            std::string_view key;
+            if (!check(std::move(result).get(field)) ||
+                !readKey(field, Where::Authority, "authorities", key)) {
+                return false;
+            }
+            ondemand::value value = field.value();
+            json_type type{};
+            if (!check(value.type().get(type))) return false;
+            if (key == "host") {
+                if (type != json_type::string) {
+                    if (!check(json_line::checkScalar(value, type))) return false;
+                    return fail("'authorities' entries need a string 'host'");
+                }
+                std::string_view text;
+                if (!check(value.get_string().get(text))) return false;
+                authority.host.assign(text);
+                hostSeen = true;
+            } else if (!readPort(value, type, key, authority.port)) {
+                return false;
+            }
+            m_path.pop_back();
+        }
+        if (!hostSeen) return fail("'authorities' entries need a string 'host'");
+        return true;
+    }
+
+    // A number reaches Android as its decimal text, so 80.5 is refused like "80.5".
+    bool readPort(ondemand::value& value, json_type type, std::string_view key,
+                  std::optional<std::string>& port) {
+        port.reset();
+        if (type == json_type::null) return check(json_line::checkScalar(value, type));
+        if (type == json_type::number) {
+            const std::string_view token = value.raw_json_token();
+            if (!check(json_line::checkScalar(value, type))) return false;
+            port = json_line::numberText(token);
             return true;
         }
-        if (m_frames.back() == Frame::Capture)
-            return captureValue(found == Found::Object ? Json::object() : Json::array(), true);
-        return value(found, nullptr,
-                     [found] { return found == Found::Object ? Json::object() : Json::array(); });
-    }
-
-    bool close() {
-        if (m_frames.back() == Frame::Capture) {
-            m_captured.pop_back();
-            if (m_captured.empty()) {
-                m_frames.pop_back();
-                m_keys.pop_back();
-            }
-            return true;
+        if (type != json_type::string) {
+            return wrongType(value, type, key, "a string, a number or null");
         }
-        const Frame frame = m_frames.back();
-        // A missing key is about the whole entry: point at the list, not at the entry's last key.
-        m_keys.back().clear();
-        if (frame == Frame::PatternEntry) {
-            if (!m_kindSeen) return fail("'" + listKey() + "' entries need a string 'kind'");
-            if (!m_valueSeen) return fail("'" + listKey() + "' entries need a string 'value'");
-        }
-        if (frame == Frame::AuthorityEntry && !m_hostSeen) {
-            return fail("'authorities' entries need a string 'host'");
-        }
-        m_frames.pop_back();
-        m_keys.pop_back();
+        std::string_view text;
+        if (!check(value.get_string().get(text))) return false;
+        port.emplace(text);
         return true;
     }
 
-    template <typename MakeJson>
-    bool scalar(Found found, std::string* text, MakeJson&& make) {
-        if (m_frames.empty()) {
-            return fail(std::string("a case must be a JSON object, got ") + foundName(found));
-        }
-        if (m_frames.back() == Frame::Capture) return captureValue(make(), false);
-        return value(found, text, make);
-    }
-
-    // Builds an "id" that is an object or array, to echo it unchanged.
-    bool captureValue(Json item, bool opens) {
-        Json* parent = m_captured.back();
-        Json* placed = nullptr;
-        if (parent->is_array()) {
-            parent->push_back(std::move(item));
-            placed = &parent->back();
-        } else {
-            placed = &((*parent)[m_captureKey] = std::move(item));
-        }
-        if (opens) m_captured.push_back(placed);
-        return true;
-    }
-
-    // One value (scalar, or the start of an object or array) for the current key or list.
-    template <typename MakeJson>
-    bool value(Found found, std::string* text, MakeJson&& make) {
-        FilterCase& spec = *m_spec;
-        const Frame frame = m_frames.back();
-        const std::string& key = m_keys.back();
-        switch (frame) {
-            case Frame::Root:
-                if (key == "id") {
-                    *m_id = make();
-                    if (found == Found::Object || found == Found::Array) {
-                        push(Frame::Capture);
-                        m_captured.assign(1, &**m_id);
-                    }
-                    return true;
-                }
-                if (found == Found::Null) return true;
-                if (found != Found::Object) return wrongType(key, "an object or null", found);
-                push(key == "filter" ? Frame::Filter : Frame::Intent);
-                return true;
-            case Frame::Filter:
-                if (key == "priority") {
-                    // It never changes what match() returns, but it must still be a number.
-                    if (found == Found::Null) return true;
-                    if (found != Found::Number || text->find_first_of(".eE") != std::string::npos) {
-                        return wrongType(key, "an integer or null", found);
-                    }
-                    return true;
-                }
-                if (key == "ssps" || key == "paths") {
-                    (key == "ssps" ? spec.ssps : spec.paths).clear();
-                    if (found == Found::Null) return true;
-                    if (found != Found::Array) {
-                        return wrongType(key, "an array of {\"kind\",\"value\"} or null", found);
-                    }
-                    push(Frame::PatternList);
-                    return true;
-                }
-                if (key == "authorities") {
-                    spec.authorities.clear();
-                    if (found == Found::Null) return true;
-                    if (found != Found::Array) {
-                        return wrongType(key, "an array of {\"host\",\"port\"} or null", found);
-                    }
-                    push(Frame::AuthorityList);
-                    return true;
-                }
-                return startStringList(key, found);
-            case Frame::Intent:
-                if (key == "categories") return startStringList(key, found);
-                if (found != Found::Null && found != Found::String) {
-                    return wrongType(key, "a string or null", found);
-                }
-                {
-                    std::optional<std::string>& field = key == "action" ? spec.action
-                                                        : key == "data" ? spec.data
-                                                                        : spec.type;
-                    field.reset();
-                    if (found == Found::String) field = std::move(*text);
-                }
-                return true;
-            case Frame::StringList:
-                if (found != Found::String) {
-                    return wrongType(m_keys[m_keys.size() - 2], "an array of strings or null",
-                                     found);
-                }
-                m_stringList->push_back(std::move(*text));
-                return true;
-            case Frame::PatternList:
-                if (found != Found::Object) {
-                    return wrongType(m_keys[m_keys.size() - 2],
-                                     "an array of {\"kind\",\"value\"} or null", found);
-                }
-                m_patternList = m_keys[m_keys.size() - 2] == "ssps" ? &spec.ssps : &spec.paths;
-                m_patternList->push_back({PatternKind::Literal, {}});
-                m_kindSeen = m_valueSeen = false;
-                push(Frame::PatternEntry);
-                return true;
-            case Frame::PatternEntry:
-                if (key == "kind") {
-                    if (found != Found::String) {
-                        return fail("'" + listKey() + "' entries need a string 'kind'");
-                    }
-                    const std::optional<PatternKind> kind = patternKindFromName(*text);
-                    if (!kind) {
-                        return fail(
-                            "'kind' must be literal, prefix, glob, advanced_glob or suffix, got '" +
-                            *text + "'");
-                    }
-                    m_patternList->back().kind = *kind;
-                    m_kindSeen = true;
-                } else {
-                    if (found != Found::String) {
-                        return fail("'" + listKey() + "' entries need a string 'value'");
-                    }
-                    m_patternList->back().value = std::move(*text);
-                    m_valueSeen = true;
-                }
-                return true;
-            case Frame::AuthorityList:
-                if (found != Found::Object) {
-                    return wrongType("authorities", "an array of {\"host\",\"port\"} or null",
-                                     found);
-                }
-                spec.authorities.push_back({});
-                m_hostSeen = false;
-                push(Frame::AuthorityEntry);
-                return true;
-            case Frame::AuthorityEntry:
-                if (key == "host") {
-                    if (found != Found::String) {
-                        return fail("'authorities' entries need a string 'host'");
-                    }
-                    spec.authorities.back().host = std::move(*text);
-                    m_hostSeen = true;
-                    return true;
-                }
-                spec.authorities.back().port.reset();
-                if (found == Found::Null) return true;
-                // A number reaches Android as its decimal text, so 80.5 is refused like "80.5".
-                if (found != Found::String && found != Found::Number) {
-                    return wrongType(key, "a string, a number or null", found);
-                }
-                spec.authorities.back().port = std::move(*text);
-                return true;
-            case Frame::Capture:
-                break;
-        }
-        return true;
-    }
-
-    bool startStringList(const std::string& key, Found found) {
-        FilterCase& spec = *m_spec;
-        std::vector<std::string>* list = nullptr;
-        if (m_frames.back() == Frame::Intent) {
-            list = &spec.intentCategories;
-        } else {
-            list = key == "actions"      ? &spec.actions
-                   : key == "categories" ? &spec.categories
-                   : key == "types"      ? &spec.types
-                                         : &spec.schemes;
-        }
-        list->clear();
-        if (found == Found::Null) return true;
-        if (found != Found::Array) return wrongType(key, "an array of strings or null", found);
-        m_stringList = list;
-        push(Frame::StringList);
-        return true;
-    }
-
+    json_line::Reader m_reader;
     FilterCase* m_spec = nullptr;
-    std::optional<Json>* m_id = nullptr;
-    std::vector<Frame> m_frames;
-    std::vector<std::string> m_keys;  // the current key of each frame
+    std::optional<std::string>* m_id = nullptr;
+    std::vector<std::string> m_path;  // the keys from the case down to the current one
     std::optional<BadCase> m_bad;
-    std::vector<std::string>* m_stringList = nullptr;
-    std::vector<FilterCasePattern>* m_patternList = nullptr;
-    bool m_kindSeen = false;
-    bool m_valueSeen = false;
-    bool m_hostSeen = false;
-    std::vector<Json*> m_captured;
-    std::string m_captureKey;
 };
 
 // The column of a key in the raw line, found by following the path of keys ("intent", then
@@ -479,20 +505,23 @@ std::optional<std::string> buildFilter(FilterCase& spec, IntentFilter& filter) {
 Result<FilterCase> parseFilterCase(std::string_view line, const std::string& sourceName,
                                    int lineNumber, std::optional<std::string>* id) {
     FilterCase testCase;
-    std::optional<Json> idJson;
-    // One reader a thread, reused: its stacks keep their capacity from line to line instead of
-    // being allocated again for every case (2% of `hearth filter-match`'s instructions).
+    std::optional<std::string> idJson;
+    // One reader a thread, reused: its parser, buffer and key path keep their capacity from line
+    // to line instead of being allocated again for every case.
     thread_local CaseReader reader;
     std::optional<BadCase> bad = reader.read(line, testCase, idJson);
-    if (id != nullptr) {
-        id->reset();
-        if (idJson) *id = idJson->dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (id != nullptr) *id = std::move(idJson);
+    if (!bad) return testCase;
+    // A line that is not JSON is refused for that, wherever its first JSON fault is: the reader
+    // stops at the first fault it meets, and simdjson meets some (a bad byte, an unclosed string)
+    // before reading anything, others only when it gets there.
+    std::optional<json_line::Fault> fault = json_line::locateFault(line);
+    if (bad->json && !fault) fault = json_line::simdjsonFault(bad->jsonError);
+    if (fault) {
+        return makeError(SourceLocation{sourceName, lineNumber, fault->column}, fault->message);
     }
-    if (bad) {
-        const int column = bad->column > 0 ? bad->column : columnOfKeyPath(line, bad->keyPath);
-        return makeError(SourceLocation{sourceName, lineNumber, column}, std::move(bad->message));
-    }
-    return testCase;
+    return makeError(SourceLocation{sourceName, lineNumber, columnOfKeyPath(line, bad->keyPath)},
+                     std::move(bad->message));
 }
 
 FilterCaseBuild buildFilterCase(FilterCase testCase) {

@@ -107,8 +107,99 @@ TEST(ParseFilterCase, InvalidJsonPointsAtTheFault) {
     EXPECT_EQ(refusal(R"({"filter":{,}})"),
               "cases.jsonl:3:12: invalid JSON: syntax error while parsing object key - unexpected "
               "','; expected string literal");
+    // A number too large for a double is pointed at, not the character after it.
     EXPECT_EQ(refusal(R"({"id":1e400})"),
-              "cases.jsonl:3:11: invalid JSON: number overflow parsing '1e400'");
+              "cases.jsonl:3:7: invalid JSON: number overflow parsing '1e400'");
+}
+
+TEST(ParseFilterCase, InvalidUtf8IsInvalidJsonAtTheByte) {
+    EXPECT_EQ(refusal("{\"intent\":{\"action\":\"VIEW\xff\"}}"),
+              "cases.jsonl:3:26: invalid JSON: syntax error while parsing value - invalid string: "
+              "ill-formed UTF-8 byte; last read: '\"VIEW\xff'");
+    // An escape that is not a character (a lone surrogate) is refused as well.
+    EXPECT_EQ(refusal(R"({"intent":{"action":"\udc00"}})"),
+              "cases.jsonl:3:27: invalid JSON: syntax error while parsing value - invalid string: "
+              "surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF; last read: '\"\\udc00'");
+}
+
+TEST(ParseFilterCase, AnythingAfterTheCaseIsInvalidJson) {
+    EXPECT_EQ(refusal(R"({"filter":{}} x)"),
+              "cases.jsonl:3:15: invalid JSON: syntax error while parsing value - invalid literal; "
+              "last read: '\"filter\":{}} x'; expected end of input");
+    EXPECT_EQ(refusal(R"({"filter":{}}})"),
+              "cases.jsonl:3:14: invalid JSON: syntax error while parsing value - unexpected '}'; "
+              "expected end of input");
+}
+
+TEST(ParseFilterCase, ABrokenLiteralIsInvalidJsonNotAValueOfTheWrongType) {
+    // simdjson types a value by its first byte: `tru` must not be reported as "a boolean".
+    EXPECT_EQ(refusal(R"({"filter":tru})"),
+              "cases.jsonl:3:14: invalid JSON: syntax error while parsing value - invalid literal; "
+              "last read: '\"filter\":tru}'");
+    EXPECT_EQ(refusal(R"({"filter":{"priority":1.})"),
+              "cases.jsonl:3:25: invalid JSON: syntax error while parsing value - invalid number; "
+              "expected digit after '.'; last read: '1.}'");
+}
+
+TEST(ParseFilterCase, ALineThatIsNotJsonIsRefusedAsSuchEvenAfterAWrongKey) {
+    // The JSON fault comes after the unknown key in the line, but a line must be JSON first.
+    EXPECT_EQ(refusal(R"({"filtre":{},"intent":{"action":"A" "data":null}})"),
+              "cases.jsonl:3:42: invalid JSON: syntax error while parsing object - unexpected "
+              "string literal; expected '}'");
+}
+
+TEST(ParseFilterCase, APortOutOfRangeForJsonIsInvalidJsonButALongIntegerIsText) {
+    EXPECT_EQ(refusal(R"({"filter":{"authorities":[{"host":"h","port":1e400}]}})"),
+              "cases.jsonl:3:46: invalid JSON: number overflow parsing '1e400'");
+    // Beyond 64 bits is still a JSON number: Integer.parseInt refuses it, not the reader.
+    const FilterCase testCase = parsed(
+        R"({"filter":{"authorities":[{"host":"h","port":99999999999999999999},)"
+        R"({"host":"i","port":-0},{"host":"j","port":8080 }]}})");
+    EXPECT_EQ(testCase.authorities.at(0).port, "99999999999999999999");
+    EXPECT_EQ(testCase.authorities.at(1).port, "0");  // the integer's value, as it always was
+    EXPECT_EQ(testCase.authorities.at(2).port, "8080");
+}
+
+TEST(ParseFilterCase, ADuplicateKeyTakesTheLastValue) {
+    const FilterCase testCase =
+        parsed(R"({"filter":{"actions":["A"],"actions":null,"schemes":["x"],"schemes":["y"]},)"
+               R"("intent":{"action":"A","action":"B"}})");
+    EXPECT_TRUE(testCase.actions.empty());
+    EXPECT_EQ(testCase.schemes, std::vector<std::string>{"y"});
+    EXPECT_EQ(testCase.action, "B");
+    // Each occurrence is still checked.
+    EXPECT_EQ(refusal(R"({"intent":{"action":1,"action":"B"}})"),
+              "cases.jsonl:3:12: 'action' must be a string or null, got a number");
+}
+
+TEST(ParseFilterCase, AnIdNestedDeeperThanTheLimitIsRefused) {
+    const auto nested = [](int depth) {
+        return R"({"id":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
+    };
+    std::optional<std::string> id;
+    ASSERT_TRUE(parseFilterCase(nested(1024), "c", 1, &id));
+    EXPECT_EQ(id->size(), 2048u);
+    EXPECT_EQ(refusal(nested(1025)), "cases.jsonl:3:2: 'id' is nested deeper than 1024 levels");
+}
+
+TEST(ParseFilterCase, EchoesAnIdAsNlohmannPrintsIt) {
+    // Strings keep their characters (escapes resolved where JSON allows), numbers print from
+    // their value, keys sorted: the answers of every earlier Hearth.
+    std::optional<std::string> id;
+    const auto echoed = [&id](const std::string& line) {
+        EXPECT_TRUE(parseFilterCase(line, "c", 1, &id)) << line;
+        return id.value_or("(none)");
+    };
+    EXPECT_EQ(echoed(R"({"id":"a\/b\u00e9"})"), "\"a/b\xc3\xa9\"");
+    EXPECT_EQ(echoed(R"({"id":-0})"), "0");
+    EXPECT_EQ(echoed(R"({"id":1E2})"), "100.0");
+    EXPECT_EQ(echoed(R"({"id":12345678901234567890123})"), "1.2345678901234568e+22");
+    EXPECT_EQ(echoed(R"({"id":{"b":1,"a":[true,null]}})"), R"({"a":[true,null],"b":1})");
+    EXPECT_EQ(echoed(R"({"id":"x y" })"), R"("x y")");
+}
+
+TEST(ParseFilterCase, ALeadingByteOrderMarkIsSkipped) {
+    EXPECT_EQ(parsed("\xEF\xBB\xBF{\"intent\":{\"action\":\"A\"}}").action, "A");
 }
 
 TEST(ParseFilterCase, ACaseMustBeAnObject) {

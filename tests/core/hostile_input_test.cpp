@@ -444,6 +444,18 @@ TEST(HostileFilterMatch, OverlongLineStopsTheRunAfterTheCasesBeforeIt) {
     EXPECT_EQ(run.code, 1);
 }
 
+TEST(HostileFilterMatch, ALineOfExactlyTheCapIsReadAndSoIsALastLineWithoutNewline) {
+    std::string atTheCap = R"({"id":1,"filter":{},"intent":{}})";
+    atTheCap += std::string(hearth::limits::kMaxCaseLineBytes - atTheCap.size(), ' ');
+    const std::string last = R"({"id":2,"filter":{},"intent":{"action":"A"}})";
+    const CliRun run = runCli({"filter-match"}, atTheCap + "\n" + last);
+    EXPECT_EQ(run.err, "");
+    EXPECT_EQ(run.out,
+              "{\"result\":1081344,\"name\":\"MATCH_CATEGORY_EMPTY\",\"id\":1}\n"
+              "{\"result\":-3,\"name\":\"NO_MATCH_ACTION\",\"id\":2}\n");
+    EXPECT_EQ(run.code, 0);
+}
+
 // Paths, device names and command-line values may hold bytes that are not UTF-8; nlohmann
 // refuses to write those and threw out of every --json renderer (abort). A device folder named
 // with such a byte reaches all of them.

@@ -2,11 +2,13 @@
 // lines and JSON requests), driven through answerBatch, the batch loop without the command line
 // around it, against samples/devices/callers (loaded once: it has packages to name as callers).
 // Each input runs as a resolve batch and as a start batch. Checks: the exit code is one the CLI
-// documents, a bad line says why on stderr, every answer line is a JSON object with an "id", and
-// a BAD_INPUT answer carries a located message.
+// documents, a bad line says why on stderr, every answer line is a JSON object with an "id", a
+// BAD_INPUT answer carries a located message, and every line parseJsonRequest reads is JSON to
+// nlohmann too.
 
 #include <hearth/caller.h>
 #include <hearth/device.h>
+#include <hearth/json_request.h>
 #include <hearth/package_index.h>
 #include <hearth/resolve_report.h>
 #include <hearth/start.h>
@@ -89,5 +91,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                   }};
     runAs(resolve, *loaded, input);
     runAs(start, *loaded, input);
+    std::istringstream lines{std::string(input)};
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (parseJsonRequest(line, "<stdin>", 1)) {
+            FUZZ_CHECK(nlohmann::json::accept(line),
+                       "a request that is not JSON was read: " + line);
+        }
+    }
     return 0;
 }

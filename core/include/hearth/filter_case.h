@@ -55,7 +55,8 @@ struct FilterCase {
 /// Reads one case. A line that is not JSON, not an object, or holds an unknown key or a value of
 /// the wrong type fails with "sourceName:lineNumber:column: message", the column pointing at the
 /// JSON fault or at the key whose value is wrong ("unknown key 'category' in 'intent' (expected
-/// action, categories, data, type)").
+/// action, categories, data, type)"). A line that is not JSON is refused as such, at its first
+/// JSON fault, even when a key before the fault is wrong too.
 /// `id`, when given, receives the case's "id" (any JSON value) as compact JSON, or nullopt when
 /// there is none; also when the line fails after its "id" was read, so that an answer to a bad
 /// line still names its case.

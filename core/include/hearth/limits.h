@@ -39,6 +39,10 @@ inline constexpr std::size_t kMaxCaseLineBytes = std::size_t{1} << 20;
 /// One request of `--batch` (an intent line or a JSON request), so that a batch streams in
 /// constant memory. Hearth's guard: 1 MiB, as for a filter-match case; an intent is a few hundred.
 inline constexpr std::size_t kMaxBatchLineBytes = std::size_t{1} << 20;
+/// Nesting of a JSON value Hearth echoes back (the "id" of a case or a request, any JSON): printing
+/// it recurses once a level, and a 1 MiB line of '[' would overflow the stack. Hearth's guard:
+/// 1,024, simdjson's default depth; the case and request formats themselves nest 4 deep at most.
+inline constexpr int kMaxJsonDepth = 1024;
 
 // ---- XML shape (source and binary) ------------------------------------------------------------
 
