@@ -1,6 +1,7 @@
 #include "panels/device_facts_panel.h"
 
 #include <hearth/device.h>
+#include <hearth/device_facts.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <optional>
 #include <string>
@@ -80,11 +82,18 @@ DeviceFactsPanel::DeviceFactsPanel(DeviceSession& session, QWidget* parent)
     packageForm->addRow(m_package);
     packageForm->addRow(m_packageEnabled);
     packageForm->addRow(m_packageSuspended);
+    m_state = new QTreeWidget(this);
+    m_state->setObjectName("factsState");
+    m_state->setColumnCount(2);
+    m_state->setHeaderLabels({tr("Fact (device.json key)"), tr("Value the rules read")});
+    m_state->setRootIsDecorated(true);
+    m_state->setToolTip(tr("Read-only: edit these in device.json (samples/devices/README.md "
+                           "lists every key)."));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(deviceForm);
     layout->addWidget(packageBox);
     layout->addWidget(m_note);
-    layout->addStretch(1);
+    layout->addWidget(m_state, 1);
 
     connect(m_api, &QSpinBox::valueChanged, this, [this](int api) {
         if (!m_refreshing) m_session.setApiLevel(api);
@@ -163,6 +172,26 @@ void DeviceFactsPanel::refresh() {
     refreshPackage();
 }
 
+void DeviceFactsPanel::refreshState() {
+    m_state->clear();
+    if (!m_session.hasDevice()) return;
+    const Device& device = m_session.device();
+    const auto addGroup = [this](const QString& title, const std::vector<Fact>& facts) {
+        auto* group = new QTreeWidgetItem(m_state, {title});
+        for (const Fact& fact : facts) {
+            auto* item = new QTreeWidgetItem(group, {qs(fact.key), qs(fact.value)});
+            item->setToolTip(1, qs(fact.value));
+        }
+        group->setExpanded(true);
+    };
+    addGroup(tr("Device"), deviceFacts(device));
+    for (const InstalledPackage& package : device.packages) {
+        if (qs(package.packageName()) != currentPackage()) continue;
+        addGroup(tr("Package %1").arg(qs(package.packageName())), packageFacts(device, package));
+    }
+    m_state->resizeColumnToContents(0);
+}
+
 void DeviceFactsPanel::refreshPackage() {
     m_refreshing = true;
     const InstalledPackage* package = nullptr;
@@ -176,6 +205,7 @@ void DeviceFactsPanel::refreshPackage() {
     m_packageEnabled->setChecked(package && package->enabled);
     m_packageSuspended->setChecked(package && package->suspended);
     m_refreshing = false;
+    refreshState();
 }
 
 }  // namespace hearth::gui

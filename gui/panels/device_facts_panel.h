@@ -1,7 +1,8 @@
 #pragma once
 // DeviceFactsPanel: the facts of the device that decide answers but live outside the manifests —
 // API level, credential storage (H-11), user setup (H-12, H-14), the HOME and BROWSER role holders
-// (H-8, W-14), and one package's enabled and suspended states. Every control edits the session's
+// (H-8, W-14), and one package's enabled and suspended states; below them, read-only, every other
+// fact the rules read (device_facts.h: sysconfig, flags, App Links state, install facts). Every control edits the session's
 // in-memory copy (DeviceSession), so every panel re-answers through the core at once; nothing is
 // decided here.
 
@@ -13,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QSpinBox;
+class QTreeWidget;
 
 namespace hearth::gui {
 
@@ -33,6 +35,7 @@ class DeviceFactsPanel : public QWidget {
     void refresh();
     void refreshPackage();
     void fillRoleCombo(QComboBox* combo, const std::optional<std::string>& holder, bool offerNone);
+    void refreshState();
 
     DeviceSession& m_session;
     QSpinBox* m_api = nullptr;
@@ -44,6 +47,7 @@ class DeviceFactsPanel : public QWidget {
     QCheckBox* m_packageEnabled = nullptr;
     QCheckBox* m_packageSuspended = nullptr;
     QLabel* m_note = nullptr;
+    QTreeWidget* m_state = nullptr;  ///< read-only: the core's deviceFacts and packageFacts
     bool m_refreshing = false;
 };
 

@@ -12,6 +12,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QTreeWidget>
 #include <QSpinBox>
 
 #include "device_session.h"
@@ -132,6 +133,23 @@ class DeviceFactsPanelTest : public QObject {
         QCOMPARE(m_window->session().device().roles.browser, std::optional<std::string>());
         expected.roles.browser.reset();
         compareStart(expected, "https://shop.example.com/cart");
+    }
+
+    void theStateListShowsTheCoresFactsForTheChosenPackage() {
+        QVERIFY(m_panel->selectPackage("com.example.news"));
+        auto* state = m_panel->findChild<QTreeWidget*>("factsState");
+        QVERIFY(state);
+        QCOMPARE(state->topLevelItemCount(), 2);
+        const auto valueOf = [&](int group, const QString& key) {
+            QTreeWidgetItem* parent = state->topLevelItem(group);
+            for (int i = 0; i < parent->childCount(); ++i) {
+                if (parent->child(i)->text(0) == key) return parent->child(i)->text(1);
+            }
+            return QString("(missing)");
+        };
+        QCOMPARE(valueOf(0, "roles.browser"), QString("com.example.chromium"));
+        QCOMPARE(valueOf(1, "appLinks.domains"), QString("news.example.com: verified"));
+        QCOMPARE(state->topLevelItem(1)->text(0), QString("Package com.example.news"));
     }
 
     void aRoleHolderMustBeAListedPackage() {
