@@ -277,14 +277,15 @@ class CaseReader {
         return true;
     }
 
-    bool readStringList(ondemand::value& value, std::string_view key,
-                        std::vector<std::string>& list) {
-        constexpr std::string_view kExpected = "an array of strings or null";
+    // A null or an array; readItem(item, itemType) reads each element. kExpected names the
+    // shape in the error.
+    template <typename ReadItem>
+    bool readArray(ondemand::value& value, std::string_view key, std::string_view expected,
+                   ReadItem&& readItem) {
         json_type type{};
         if (!check(value.type().get(type))) return false;
-        list.clear();
         if (type == json_type::null) return check(json_line::checkScalar(value, type));
-        if (type != json_type::array) return wrongType(value, type, key, kExpected);
+        if (type != json_type::array) return wrongType(value, type, key, expected);
         ondemand::array array;
         if (!check(value.get_array().get(array))) return false;
         for (auto result : array) {
@@ -293,37 +294,35 @@ class CaseReader {
             if (!check(std::move(result).get(item)) || !check(item.type().get(itemType))) {
                 return false;
             }
+            if (!readItem(item, itemType)) return false;
+        }
+        return true;
+    }
+
+    bool readStringList(ondemand::value& value, std::string_view key,
+                        std::vector<std::string>& list) {
+        constexpr std::string_view kExpected = "an array of strings or null";
+        list.clear();
+        return readArray(value, key, kExpected, [&](ondemand::value& item, json_type itemType) {
             if (itemType != json_type::string) return wrongType(item, itemType, key, kExpected);
             std::string_view text;
             if (!check(item.get_string().get(text))) return false;
             list.emplace_back(text);
-        }
-        return true;
+            return true;
+        });
     }
 
     bool readPatterns(ondemand::value& value, std::string_view key,
                       std::vector<FilterCasePattern>& list) {
         constexpr std::string_view kExpected = "an array of {\"kind\",\"value\"} or null";
-        json_type type{};
-        if (!check(value.type().get(type))) return false;
         list.clear();
-        if (type == json_type::null) return check(json_line::checkScalar(value, type));
-        if (type != json_type::array) return wrongType(value, type, key, kExpected);
-        ondemand::array array;
-        if (!check(value.get_array().get(array))) return false;
-        for (auto result : array) {
-            ondemand::value item;
-            json_type itemType{};
-            if (!check(std::move(result).get(item)) || !check(item.type().get(itemType))) {
-                return false;
-            }
+        return readArray(value, key, kExpected, [&](ondemand::value& item, json_type itemType) {
             if (itemType != json_type::object) return wrongType(item, itemType, key, kExpected);
             ondemand::object entry;
             if (!check(item.get_object().get(entry))) return false;
             FilterCasePattern& pattern = list.emplace_back();
-            if (!readPattern(entry, key, pattern)) return false;
-        }
-        return true;
+            return readPattern(entry, key, pattern);
+        });
     }
 
     bool readPattern(ondemand::object& entry, std::string_view list, FilterCasePattern& pattern) {
