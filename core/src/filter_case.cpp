@@ -213,54 +213,48 @@ class CaseReader {
         return true;
     }
 
-    bool readFilter(ondemand::object& filter) {
-        FilterCase& spec = *m_spec;
-        for (auto result : filter) {
+    // Each member of a filter or intent object: its key checked (readKey pushes it on m_path),
+    // then readValue(key, value).
+    template <typename ReadValue>
+    bool readFields(ondemand::object& object, Where where, ReadValue&& readValue) {
+        for (auto result : object) {
             ondemand::field field;
             std::string_view key;
-            if (!check(std::move(result).get(field)) || !readKey(field, Where::Filter, {}, key)) {
+            if (!check(std::move(result).get(field)) || !readKey(field, where, {}, key)) {
                 return false;
             }
             ondemand::value value = field.value();
-            bool read = false;
-            if (key == "priority") {
-                read = readPriority(value, key);
-            } else if (key == "ssps" || key == "paths") {
-                read = readPatterns(value, key, key == "ssps" ? spec.ssps : spec.paths);
-            } else if (key == "authorities") {
-                read = readAuthorities(value, key);
-            } else {
-                read = readStringList(value, key,
-                                      key == "actions"      ? spec.actions
-                                      : key == "categories" ? spec.categories
-                                      : key == "types"      ? spec.types
-                                                            : spec.schemes);
-            }
-            if (!read) return false;
+            if (!readValue(key, value)) return false;
             m_path.pop_back();
         }
         return true;
     }
 
+    bool readFilter(ondemand::object& filter) {
+        FilterCase& spec = *m_spec;
+        return readFields(filter, Where::Filter, [&](std::string_view key, ondemand::value& value) {
+            if (key == "priority") return readPriority(value, key);
+            if (key == "ssps" || key == "paths") {
+                return readPatterns(value, key, key == "ssps" ? spec.ssps : spec.paths);
+            }
+            if (key == "authorities") return readAuthorities(value, key);
+            return readStringList(value, key,
+                                  key == "actions"      ? spec.actions
+                                  : key == "categories" ? spec.categories
+                                  : key == "types"      ? spec.types
+                                                        : spec.schemes);
+        });
+    }
+
     bool readIntent(ondemand::object& intent) {
         FilterCase& spec = *m_spec;
-        for (auto result : intent) {
-            ondemand::field field;
-            std::string_view key;
-            if (!check(std::move(result).get(field)) || !readKey(field, Where::Intent, {}, key)) {
-                return false;
-            }
-            ondemand::value value = field.value();
-            const bool read = key == "categories"
-                                  ? readStringList(value, key, spec.intentCategories)
-                                  : readOptionalString(value, key,
-                                                       key == "action" ? spec.action
-                                                       : key == "data" ? spec.data
-                                                                       : spec.type);
-            if (!read) return false;
-            m_path.pop_back();
-        }
-        return true;
+        return readFields(intent, Where::Intent, [&](std::string_view key, ondemand::value& value) {
+            if (key == "categories") return readStringList(value, key, spec.intentCategories);
+            return readOptionalString(value, key,
+                                      key == "action" ? spec.action
+                                      : key == "data" ? spec.data
+                                                      : spec.type);
+        });
     }
 
     // It never changes what match() returns, but it must still be an integer.
