@@ -363,25 +363,13 @@ class CaseReader {
     bool readAuthorities(ondemand::value& value, std::string_view key) {
         constexpr std::string_view kExpected = "an array of {\"host\",\"port\"} or null";
         std::vector<FilterCaseAuthority>& list = m_spec->authorities;
-        json_type type{};
-        if (!check(value.type().get(type))) return false;
         list.clear();
-        if (type == json_type::null) return check(json_line::checkScalar(value, type));
-        if (type != json_type::array) return wrongType(value, type, key, kExpected);
-        ondemand::array array;
-        if (!check(value.get_array().get(array))) return false;
-        for (auto result : array) {
-            ondemand::value item;
-            json_type itemType{};
-            if (!check(std::move(result).get(item)) || !check(item.type().get(itemType))) {
-                return false;
-            }
+        return readArray(value, key, kExpected, [&](ondemand::value& item, json_type itemType) {
             if (itemType != json_type::object) return wrongType(item, itemType, key, kExpected);
             ondemand::object entry;
             if (!check(item.get_object().get(entry))) return false;
-            if (!readAuthority(entry, list.emplace_back())) return false;
-        }
-        return true;
+            return readAuthority(entry, list.emplace_back());
+        });
     }
 
     bool readAuthority(ondemand::object& entry, FilterCaseAuthority& authority) {
