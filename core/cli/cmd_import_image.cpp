@@ -2,7 +2,6 @@
 // beside nothing: the packages reference the APKs where they are.
 
 #include <hearth/device.h>
-#include <hearth/device_state.h>
 #include <hearth/device_writer.h>
 #include <hearth/system_image.h>
 
@@ -17,6 +16,7 @@
 #include "cli.h"
 #include "command.h"
 #include "framework_src.h"
+#include "import_state.h"
 
 namespace hearth::cli {
 namespace {
@@ -65,11 +65,8 @@ int runImportImage(const ImportImageOptions& options, Io& io) {
     // The state is referenced, not copied: device.json's "state" lays it over the image on load.
     std::string inferred = device->inferred;
     if (!options.state.empty()) {
-        Result<DeviceState> state = readDeviceState(options.state);
-        if (!state) {
-            io.err << state.error().toString() << "\n";
-            return kExitBadInput;
-        }
+        std::optional<DeviceState> state = readImportState(options.state, "import image", io);
+        if (!state) return kExitBadInput;
         const Device withState = applyDeviceState(*device, *state);
         inferred = withState.inferred;
         device->diagnostics = withState.diagnostics;
@@ -123,9 +120,7 @@ Runner defineImportImage(CLI::App& app, Io& io) {
         ->required();
     app.add_option("--out", options->out, "folder to write device.json into (created if missing)")
         ->required();
-    app.add_option("--state", options->state,
-                   "a copy of /data/system (packages.xml, users/0/package-restrictions.xml; text "
-                   "or ABX) laid over the image; referenced as \"state\" in device.json");
+    addImportStateOption(app, options->state);
     addFrameworkSrcOption(app, options->frameworkSrc);
     app.add_flag("--force", options->force, "replace an existing device.json");
     app.footer(kFooter);

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "capture_text.h"
+#include "device_internal.h"
 #include "text.h"
 
 namespace hearth {
@@ -112,6 +113,10 @@ class Importer {
         if (auto r = readHomeActivities(); !r) return r.error();
         Json device = Json::object();
         if (auto r = writeHeader(device); !r) return r.error();
+        // Referenced, not copied (as import image does): device.json's "state" is read on load.
+        if (!m_options.stateDir.empty()) {
+            device["state"] = detail::deviceJsonPath(m_options.stateDir.string(), m_options.outDir);
+        }
         Json packages = Json::array();
         for (const std::string& name : m_order) packages.push_back(packageJson(m_packages[name]));
         device["packages"] = std::move(packages);

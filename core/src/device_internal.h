@@ -1,5 +1,6 @@
 #pragma once
-// Private helpers shared by device.cpp and device_json.cpp.
+// Private helpers shared by the device loaders (device.cpp, device_json.cpp) and writers
+// (device_writer.cpp, adb_import.cpp).
 
 #include <hearth/device.h>
 #include <hearth/result.h>
@@ -24,5 +25,9 @@ namespace hearth::detail {
 /// level, not Hearth's default). Sets `installed` to whether it stays.
 [[nodiscard]] Result<void> checkInstallable(Device& device, bool strict, bool apiLevelDeclared,
                                             const InstalledPackage& package, bool& installed);
+
+/// How a device.json written into `outDir` names `file` (an APK, a state folder): relative when
+/// it lies below outDir, else absolute.
+std::string deviceJsonPath(const std::string& file, const std::filesystem::path& outDir);
 
 }  // namespace hearth::detail

@@ -223,6 +223,97 @@ TEST(ImportAdbCommand, AFolderWithoutACaptureSaysWhatItExpected) {
                   "NAME.stdout.txt records of 'dumpsys package' or 'pm list packages -f'\n");
 }
 
+// --state DIR on import adb (issue 13, device-formats 2.3): the same meaning as on import image.
+// device.json references the folder as "state" (relative when it lies below --out), and loading
+// lays users/0/package-restrictions.xml over the capture's packages: here the Fire OS launcher
+// disabled by the user (enabled="3") and an empty preferred list, so HOME resolves as Android's
+// chooseBestActivity does for the remaining candidates (the unique top priority wins).
+TEST(ImportAdbState, TheStateFolderIsReferencedAndLaidOverTheFireOs7Capture) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path out = freshDir("state");
+    const fs::path state = out / "data-system";
+    fs::create_directories(state / "users" / "0");
+    std::ofstream(state / "users" / "0" / "package-restrictions.xml")
+        << "<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n"
+           "<package-restrictions>\n"
+           "    <pkg name=\"com.amazon.firelauncher\" enabled=\"3\" />\n"
+           "    <preferred-activities />\n"
+           "</package-restrictions>\n";
+    const CliRun run = runCli({"import", "adb", (kFire / "before").string(), "--state",
+                               state.string(), "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.err, "");
+    EXPECT_NE(run.out.find("\n  state from " +
+                           (state / "users" / "0" / "package-restrictions.xml").string() +
+                           ": 1 package, 0 preferred, 0 persistent preferred\n"),
+              std::string::npos)
+        << run.out;
+    const nlohmann::json device = nlohmann::json::parse(readFile(out / "device.json"));
+    EXPECT_EQ(device["state"], "data-system");
+    // The capture's own preferred entry is still written; the state replaces it on load.
+    EXPECT_EQ(device["preferred"].size(), 1u);
+
+    const CliRun query = runCli({"query", out.string(), "-a", kMain, "-c", kHome, "--components"});
+    EXPECT_EQ(query.code, 0) << query.err;
+    EXPECT_EQ(query.out, "com.microsoft.launcher/.Launcher\ncom.android.settings/.FallbackHome\n");
+    const CliRun resolve = runCli({"resolve", out.string(), "-a", kMain, "-c", kHome, "--brief"});
+    EXPECT_EQ(resolve.code, 0) << resolve.err;
+    EXPECT_EQ(resolve.out,
+              "priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=true\n"
+              "com.microsoft.launcher/.Launcher\n");
+}
+
+TEST(ImportAdbState, AStateFolderOutsideOutIsReferencedByItsAbsolutePath) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path dir = freshDir("state-outside");
+    const fs::path state = dir / "system";
+    fs::create_directories(state);
+    std::ofstream(state / "packages.xml")
+        << "<packages>\n<version sdkVersion=\"25\" />\n</packages>\n";
+    const fs::path out = dir / "out";
+    const CliRun run =
+        runCli({"import", "adb", "--dumpsys", (kRockchip / "dumpsys-package.txt").string(),
+                "--getprop", (kRockchip / "getprop.txt").string(), "--state", state.string(),
+                "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    const nlohmann::json device = nlohmann::json::parse(readFile(out / "device.json"));
+    EXPECT_EQ(device["state"], state.string());
+    EXPECT_NE(run.out.find("  state from " + (state / "packages.xml").string() +
+                           ": 0 packages, 0 preferred, 0 persistent preferred\n"),
+              std::string::npos)
+        << run.out;
+}
+
+// A state folder that cannot be read stops the import before anything is written.
+TEST(ImportAdbState, AnUnreadableStateFolderIsAnExactErrorAndNothingIsWritten) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path dir = freshDir("state-missing");
+    const fs::path state = dir / "no-such-folder";
+    const CliRun run =
+        runCli({"import", "adb", "--dumpsys", (kRockchip / "dumpsys-package.txt").string(),
+                "--state", state.string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "hearth import adb: cannot read state '" + state.string() +
+                           "': not a folder (expected a copy of /data/system)\n");
+    EXPECT_FALSE(fs::exists(dir / "out" / "device.json"));
+}
+
+// A state file that is not XML: file:line:col, nothing written.
+TEST(ImportAdbState, APackagesXmlThatIsNotXmlIsRefusedWithItsPosition) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path dir = freshDir("state-bad");
+    const fs::path state = dir / "system";
+    fs::create_directories(state);
+    std::ofstream(state / "packages.xml") << "<packages>\n  <package name=\"a\"\n";
+    const CliRun run =
+        runCli({"import", "adb", "--dumpsys", (kRockchip / "dumpsys-package.txt").string(),
+                "--state", state.string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "hearth import adb: " + (state / "packages.xml").string() +
+                           ":2:20: not well-formed XML: error parsing start element tag\n");
+    EXPECT_FALSE(fs::exists(dir / "out" / "device.json"));
+}
+
 // scripts/capture-device run against a fake adb on PATH that answers like an Android 14 phone.
 TEST(CaptureDeviceScript, WritesTheFixedFilesThatImportReads) {
     const fs::path dir = freshDir("capture");

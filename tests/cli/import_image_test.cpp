@@ -54,6 +54,35 @@ TEST(ImportImage, WritesTheInferredDeviceJsonReferencingTheApksInPlace) {
     EXPECT_NE(again.err.find("already exists (--force replaces it)"), std::string::npos);
 }
 
+// --state (issue 13, device-formats 2): read before anything is written, referenced as "state"
+// (relative below --out), its summary in the Inferred line; shared with import adb.
+TEST(ImportImage, TheStateFolderIsReadFirstAndReferenced) {
+    TempDir dir("import-state");
+    const fs::path root = dir.path() / "tree";
+    writeFile(root / "system/build.prop", "ro.build.version.sdk=28\n");
+    const fs::path out = dir.path() / "out";
+    const fs::path missing = dir.path() / "no-such-state";
+    CliRun refused = runCli({"import", "image", root.string(), "--state", missing.string(),
+                             "--out", out.string()});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_EQ(refused.err, "hearth import image: cannot read state '" + missing.string() +
+                               "': not a folder (expected a copy of /data/system)\n");
+    EXPECT_FALSE(fs::exists(out / "device.json"));
+
+    const fs::path state = out / "system";
+    writeFile(state / "users/0/package-restrictions.xml",
+              "<package-restrictions><preferred-activities/></package-restrictions>\n");
+    CliRun run = runCli(
+        {"import", "image", root.string(), "--state", state.string(), "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.out.substr(0, run.out.find('\n')),
+              "Inferred: API 28 from system/build.prop; 0 privileged, 0 system, 0 user apps; "
+              "state from " + (state / "users/0/package-restrictions.xml").string() +
+                  ": 0 packages, 0 preferred, 0 persistent preferred");
+    const nlohmann::json written = nlohmann::json::parse(readFile(out / "device.json"));
+    EXPECT_EQ(written["state"], "system");
+}
+
 TEST(ImportImage, AFolderThatIsNotAnImageIsAnError) {
     TempDir dir("import-none");
     CliRun run = runCli({"import", "image", dir.path().string(), "--out",
