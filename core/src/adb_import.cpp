@@ -363,15 +363,11 @@ class Importer {
         Result<RoleHolders> roles = parseRoleHolders(*text, m_files.roleHolders->string());
         if (!roles) return roles.error();
         Json out = Json::object();
-        for (const auto& [role, key] : {std::pair{"android.app.role.HOME", "home"},
-                                        std::pair{"android.app.role.BROWSER", "browser"}}) {
-            auto it = roles->holders.find(role);
-            if (it == roles->holders.end()) continue;
-            if (!it->second.empty()) {
-                out[key] = it->second.front();
-            } else if (std::string_view(key) == "browser") {
-                out[key] = nullptr;  // the capture shows the role with no holder: "None"
-            }
+        const DeviceRoles held = detail::deviceRolesOf(roles->holders);
+        if (held.home) out["home"] = *held.home;
+        if (held.browser) {
+            // The capture shows the role with no holder: the user's "None".
+            out["browser"] = held.browser->empty() ? Json(nullptr) : Json(*held.browser);
         }
         if (roles->unavailable) {
             m_result.lacking.push_back("no role service on this device (API < 29): no role "

@@ -7,7 +7,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "file_read.h"
 #include "text.h"
@@ -25,6 +27,12 @@ namespace hearth::detail {
 /// level, not Hearth's default). Sets `installed` to whether it stays.
 [[nodiscard]] Result<void> checkInstallable(Device& device, bool strict, bool apiLevelDeclared,
                                             const InstalledPackage& package, bool& installed);
+
+/// The device.json roles that Android's role holders (role name -> holders) give (device-formats
+/// 1.5): android.app.role.HOME's first holder as "home" (nobody: unset, the H-9 fallback decides);
+/// android.app.role.BROWSER's first holder as "browser", or "" when nobody holds it (the user's
+/// "None", as "browser": null). Other roles are not modelled.
+DeviceRoles deviceRolesOf(const std::map<std::string, std::vector<std::string>>& holders);
 
 /// How a device.json written into `outDir` names `file` (an APK, a state folder): relative when
 /// it lies below outDir, else absolute.
