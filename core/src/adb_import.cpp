@@ -480,6 +480,7 @@ class Importer {
             out["components"] = std::move(components);
         }
         writeState(package, out);
+        writeCallerKeys(package, out);
         if (std::optional<Json> links = appLinksJson(package.name)) out["appLinks"] = *links;
         return out;
     }
@@ -494,6 +495,7 @@ class Importer {
         // from resolution.
         if (state->enabled >= 2 && state->enabled <= 4) out["enabled"] = false;
         if (state->stopped) out["stopped"] = true;
+        if (state->suspended) out["suspended"] = true;
         if (!state->installed || state->hidden) {
             out["removed"] = true;
             if (state->hidden) {
@@ -504,6 +506,23 @@ class Importer {
         }
         if (!state->disabledComponents.empty()) out["disabledComponents"] = state->disabledComponents;
         if (!state->enabledComponents.empty()) out["enabledComponents"] = state->enabledComponents;
+    }
+
+    // The keys of the caller rules the dump states: appId (V-1, V-3, S-6 same app) and installer
+    // (V-8); suspended, per user, is in writeState.
+    void writeCallerKeys(const PackageFacts& package, Json& out) {
+        if (!package.dump) return;
+        if (const std::optional<int>& appId = package.dump->appId) {
+            if (*appId >= 0 && *appId <= detail::kMaxAppId) {
+                out["appId"] = *appId;
+            } else {
+                m_result.lacking.push_back(package.dump->where.prefix() + package.name +
+                                           ": app id " + std::to_string(*appId) +
+                                           " is not one of an application (0.." +
+                                           std::to_string(detail::kMaxAppId) + "): not imported");
+            }
+        }
+        if (package.dump->installer) out["installer"] = *package.dump->installer;
     }
 
     // One preferred entry in device.json's shape; nullopt (and a note) when it cannot be one.

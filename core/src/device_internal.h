@@ -16,6 +16,9 @@
 
 namespace hearth::detail {
 
+/// Process.LAST_APPLICATION_UID: app ids run from 0 (root) to 19999.
+inline constexpr int kMaxAppId = 19999;
+
 /// A package the device does not install (its manifest failed to parse, or Android refuses it):
 /// recorded in device.skipped and as an error diagnostic, or returned as the load's error when
 /// `strict` (--strict: fail fast).

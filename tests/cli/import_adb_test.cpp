@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <hearth/device.h>
+
 #include "cli.h"
 #include "cli_run.h"
 
@@ -145,6 +147,18 @@ TEST_F(FireImport, TheDeviceJsonHoldsFlagsStatePreferredAndTheDevicesPriorities)
     EXPECT_EQ((*avod)["updatedSystemApp"], true);
     EXPECT_EQ((*avod)["appLinks"]["legacyStatus"], "always");
     EXPECT_EQ((*avod)["appLinks"]["legacyGeneration"], 1);
+    // The caller rules' keys the Android 9 dump states (issue 13): userId= as "appId" for every
+    // package, installerPackageName= as "installer" where there is one; nothing is suspended.
+    EXPECT_EQ((*launcher)["appId"], 10120);
+    EXPECT_FALSE(launcher->contains("installer"));
+    EXPECT_EQ((*avod)["installer"], "com.amazon.device.software.ota");
+    size_t installers = 0;
+    for (const nlohmann::json& package : device["packages"]) {
+        EXPECT_TRUE(package.contains("appId")) << package["package"];
+        EXPECT_FALSE(package.contains("suspended")) << package["package"];
+        if (package.contains("installer")) ++installers;
+    }
+    EXPECT_EQ(installers, 9u);
     // Preferred Activities User 0: HOME = firelauncher, chosen among three (P-5).
     ASSERT_EQ(device["preferred"].size(), 1u);
     const nlohmann::json& preferred = device["preferred"][0];
@@ -221,6 +235,47 @@ TEST(ImportAdbCommand, AFolderWithoutACaptureSaysWhatItExpected) {
                   "' holds no adb capture: expected the files scripts/capture-device writes "
                   "(dumpsys-package.txt, pm-list-packages-f.txt, ...) or NAME.command.txt + "
                   "NAME.stdout.txt records of 'dumpsys package' or 'pm list packages -f'\n");
+}
+
+// A modern dump (appId=, a suspended app, an installer) through import adb and back: the keys
+// device.json reads for V-1/V-3 (appId), V-8 (installer) and W-23 step 1 (suspended).
+TEST(ImportAdbCommand, AppIdInstallerAndSuspendedOfADumpReachTheDevice) {
+    const fs::path dir = freshDir("caller-keys");
+    std::ofstream(dir / "dumpsys.txt") << R"(Packages:
+  Package [com.example.reader] (1a):
+    appId=10123
+    codePath=/data/app/~~x==/com.example.reader-y==
+    flags=[ HAS_CODE ]
+    installerPackageName=com.android.vending
+    User 0: ceDataInode=1 installed=true hidden=false suspended=true distractionFlags=0 stopped=false notLaunched=false enabled=0
+  Package [com.example.other] (2b):
+    appId=10124
+    codePath=/data/app/~~z==/com.example.other-w==
+    flags=[ HAS_CODE ]
+    installerPackageName=null
+    User 0: ceDataInode=2 installed=true hidden=false suspended=false distractionFlags=0 stopped=false notLaunched=false enabled=0
+)";
+    const fs::path out = dir / "out";
+    const CliRun run = runCli(
+        {"import", "adb", "--dumpsys", (dir / "dumpsys.txt").string(), "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    const nlohmann::json device = nlohmann::json::parse(readFile(out / "device.json"));
+    ASSERT_EQ(device["packages"].size(), 2u);
+    const nlohmann::json& reader = device["packages"][0];
+    EXPECT_EQ(reader["appId"], 10123);
+    EXPECT_EQ(reader["installer"], "com.android.vending");
+    EXPECT_EQ(reader["suspended"], true);
+    const nlohmann::json& other = device["packages"][1];
+    EXPECT_EQ(other["appId"], 10124);
+    EXPECT_FALSE(other.contains("installer"));
+    EXPECT_FALSE(other.contains("suspended"));
+    auto loaded = hearth::loadDevice(out);
+    ASSERT_TRUE(loaded) << loaded.error().toString();
+    const hearth::InstalledPackage* package = loaded->findPackage("com.example.reader");
+    ASSERT_NE(package, nullptr);
+    EXPECT_TRUE(package->suspended);
+    EXPECT_EQ(package->appId, 10123);
+    EXPECT_EQ(package->installer, std::optional<std::string>("com.android.vending"));
 }
 
 // --state DIR on import adb (issue 13, device-formats 2.3): the same meaning as on import image.
