@@ -54,6 +54,45 @@ TEST(ImportImage, WritesTheInferredDeviceJsonReferencingTheApksInPlace) {
     EXPECT_NE(again.err.find("already exists (--force replaces it)"), std::string::npos);
 }
 
+// Issue 13, "Loading a device keeps going": an APK that cannot be parsed is an error line and a
+// summary, and the device.json is written without its package; --strict exits 1 instead.
+TEST(ImportImage, AnUnparsableApkIsAnErrorLineAndTheRestIsWritten) {
+    const std::string missing = aaptMissingReason();
+    if (!missing.empty()) GTEST_SKIP() << missing;
+    TempDir dir("import-broken");
+    const fs::path root = dir.path() / "tree";
+    writeFile(root / "system/build.prop", "ro.build.version.sdk=29\n");
+    writeFile(dir.path() / "src/AndroidManifest.xml",
+              "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+              "package=\"com.example.home\"><application><activity android:name=\".Home\"/>"
+              "</application></manifest>\n");
+    fs::create_directories(root / "system/app/Home");
+    ASSERT_EQ(compileApk(dir.path() / "src/AndroidManifest.xml", root / "system/app/Home/Home.apk",
+                         dir.path() / "src"),
+              "");
+    const fs::path broken = root / "system/app/Broken/Broken.apk";
+    writeFile(broken, "this is not an APK\n");
+
+    const fs::path out = dir.path() / "out";
+    CliRun run = runCli({"import", "image", root.string(), "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.err, broken.string() +
+                           ": error: not an APK: no zip archive found in the file (package "
+                           "skipped)\nhearth import image: 1 package not installed "
+                           "(errors above); the rest of the device is loaded (--strict fails "
+                           "instead)\n");
+    const nlohmann::json written = nlohmann::json::parse(readFile(out / "device.json"));
+    ASSERT_EQ(written["packages"].size(), 1u);
+    EXPECT_EQ(written["packages"][0]["manifest"], (root / "system/app/Home/Home.apk").string());
+
+    CliRun strict =
+        runCli({"import", "image", root.string(), "--out", (dir.path() / "out2").string(),
+                "--strict"});
+    EXPECT_EQ(strict.code, 1);
+    EXPECT_EQ(strict.err, broken.string() + ": not an APK: no zip archive found in the file\n");
+    EXPECT_FALSE(fs::exists(dir.path() / "out2" / "device.json"));
+}
+
 // --state (issue 13, device-formats 2): read before anything is written, referenced as "state"
 // (relative below --out), its summary in the Inferred line; shared with import adb.
 TEST(ImportImage, TheStateFolderIsReadFirstAndReferenced) {
