@@ -17,20 +17,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-TEST(ImportImage, WritesTheInferredDeviceJsonReferencingTheApksInPlace) {
-    const std::string missing = aaptMissingReason();
-    if (!missing.empty()) GTEST_SKIP() << missing;
-    TempDir dir("import-image");
+// dir/tree: an image with `buildProp` as system/build.prop and one APK, system/app/Home/Home.apk
+// (package com.example.home) compiled by aapt. Returns aapt's complaint, "" on success.
+std::string writeHomeImage(const TempDir& dir, const std::string& buildProp) {
     const fs::path root = dir.path() / "tree";
-    writeFile(root / "system/build.prop", "ro.build.version.sdk=25\nro.build.version.release=9.1\n");
+    writeFile(root / "system/build.prop", buildProp);
     writeFile(dir.path() / "src/AndroidManifest.xml",
               "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
               "package=\"com.example.home\"><application><activity android:name=\".Home\"/>"
               "</application></manifest>\n");
     fs::create_directories(root / "system/app/Home");
-    ASSERT_EQ(compileApk(dir.path() / "src/AndroidManifest.xml", root / "system/app/Home/Home.apk",
-                         dir.path() / "src"),
-              "");
+    return compileApk(dir.path() / "src/AndroidManifest.xml", root / "system/app/Home/Home.apk",
+                      dir.path() / "src");
+}
+
+TEST(ImportImage, WritesTheInferredDeviceJsonReferencingTheApksInPlace) {
+    SKIP_WITHOUT_AAPT();
+    TempDir dir("import-image");
+    const fs::path root = dir.path() / "tree";
+    ASSERT_EQ(writeHomeImage(dir, "ro.build.version.sdk=25\nro.build.version.release=9.1\n"), "");
     const fs::path out = dir.path() / "out";
     CliRun run = runCli({"import", "image", root.string(), "--out", out.string()});
     ASSERT_EQ(run.code, 0) << run.err;
@@ -57,19 +62,10 @@ TEST(ImportImage, WritesTheInferredDeviceJsonReferencingTheApksInPlace) {
 // Issue 13, "Loading a device keeps going": an APK that cannot be parsed is an error line and a
 // summary, and the device.json is written without its package; --strict exits 1 instead.
 TEST(ImportImage, AnUnparsableApkIsAnErrorLineAndTheRestIsWritten) {
-    const std::string missing = aaptMissingReason();
-    if (!missing.empty()) GTEST_SKIP() << missing;
+    SKIP_WITHOUT_AAPT();
     TempDir dir("import-broken");
     const fs::path root = dir.path() / "tree";
-    writeFile(root / "system/build.prop", "ro.build.version.sdk=29\n");
-    writeFile(dir.path() / "src/AndroidManifest.xml",
-              "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
-              "package=\"com.example.home\"><application><activity android:name=\".Home\"/>"
-              "</application></manifest>\n");
-    fs::create_directories(root / "system/app/Home");
-    ASSERT_EQ(compileApk(dir.path() / "src/AndroidManifest.xml", root / "system/app/Home/Home.apk",
-                         dir.path() / "src"),
-              "");
+    ASSERT_EQ(writeHomeImage(dir, "ro.build.version.sdk=29\n"), "");
     const fs::path broken = root / "system/app/Broken/Broken.apk";
     writeFile(broken, "this is not an APK\n");
 

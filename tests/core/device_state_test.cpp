@@ -203,14 +203,20 @@ TEST(PackageRestrictions, ASetCountMismatchSkipsTheEntryAsAndroidDoes) {
               "r.xml:2:3: warning: preferred entry skipped: 'set' says 2 but 1 <set> children follow");
 }
 
-TEST(DeviceState, AppliedStateDisablesSetupAndRecordsPreferred) {
+// A device of the API level with a package of each name, nothing else (the state lays the rest).
+Device deviceOf(int api, std::initializer_list<const char*> names) {
     Device device;
-    device.apiLevel = 28;
-    for (const char* name : {"com.android.provision", "com.a"}) {
+    device.apiLevel = api;
+    for (const char* name : names) {
         InstalledPackage package;
         package.manifest.packageName = name;
         device.packages.push_back(package);
     }
+    return device;
+}
+
+TEST(DeviceState, AppliedStateDisablesSetupAndRecordsPreferred) {
+    const Device device = deviceOf(28, {"com.android.provision", "com.a"});
     auto state = parsePackageRestrictions(
         "<package-restrictions><pkg name=\"com.android.provision\" enabled=\"3\"/>"
         "<pkg name=\"com.gone\" /><pkg name=\"com.a\" inst=\"false\"/>"
@@ -271,14 +277,17 @@ TEST(RolesXml, TheAbxFormGivesTheSameHolders) {
                                 .start("holder").attr("name", "com.example.launcher").end("holder")
                                 .end("role")
                                 .start("role").attr("name", "android.app.role.BROWSER").end("role")
+                                .start("role").attr("name", "android.app.role.SMS")
+                                .start("holder").attr("name", "com.android.messaging").end("holder")
+                                .end("role")
                                 .end("roles")
                                 .finish();
-    auto state = parseRolesXml(abx, "roles.xml");
-    ASSERT_TRUE(state) << state.error().toString();
-    EXPECT_EQ(state->filesRead, std::vector<std::string>{"roles.xml (ABX)"});
-    EXPECT_EQ(state->roleHolders.at("android.app.role.HOME"),
-              std::vector<std::string>{"com.example.launcher"});
-    EXPECT_TRUE(state->roleHolders.at("android.app.role.BROWSER").empty());
+    auto fromAbx = parseRolesXml(abx, "roles.xml");
+    auto fromText = parseRolesXml(kRolesXml, "roles.xml");
+    ASSERT_TRUE(fromAbx) << fromAbx.error().toString();
+    ASSERT_TRUE(fromText) << fromText.error().toString();
+    EXPECT_EQ(fromAbx->filesRead, std::vector<std::string>{"roles.xml (ABX)"});
+    EXPECT_EQ(fromAbx->roleHolders, fromText->roleHolders);
 }
 
 TEST(RolesXml, AnotherRootAndBrokenXmlAreExactErrors) {
@@ -338,23 +347,12 @@ TEST(RolesXml, EachPlaceAndroidKeepsItIsFoundAndElevenPlusWins) {
     }
 }
 
-Device deviceOf(std::initializer_list<const char*> names) {
-    Device device;
-    device.apiLevel = 30;
-    for (const char* name : names) {
-        InstalledPackage package;
-        package.manifest.packageName = name;
-        device.packages.push_back(package);
-    }
-    return device;
-}
-
 // H-8, W-14: the HOME holder becomes roles.home; BROWSER held by nobody is the user's "None"
 // (roles.browser "", what "browser": null reads as), so no W-41 fallback holder either.
 TEST(RolesXml, HomeAndBrowserHoldersBecomeTheDevicesRoles) {
     auto state = parseRolesXml(kRolesXml, "roles.xml");
     ASSERT_TRUE(state);
-    const Device applied = applyDeviceState(deviceOf({"com.example.launcher"}), *state);
+    const Device applied = applyDeviceState(deviceOf(30, {"com.example.launcher"}), *state);
     EXPECT_EQ(applied.roles.home, std::optional<std::string>("com.example.launcher"));
     EXPECT_EQ(applied.roles.browser, std::optional<std::string>(""));
     EXPECT_FALSE(defaultBrowser(applied).has_value());
@@ -369,7 +367,7 @@ TEST(RolesXml, HomeAndBrowserHoldersBecomeTheDevicesRoles) {
 TEST(RolesXml, AHomeRoleHeldByNobodyLeavesTheFallbackToDecide) {
     auto state = parseRolesXml("<roles><role name=\"android.app.role.HOME\"/></roles>", "r.xml");
     ASSERT_TRUE(state);
-    const Device applied = applyDeviceState(deviceOf({"a"}), *state);
+    const Device applied = applyDeviceState(deviceOf(30, {"a"}), *state);
     EXPECT_FALSE(applied.roles.home.has_value());
     EXPECT_EQ(applied.inferred, "state from r.xml: 0 packages, 0 preferred, 0 persistent preferred");
 }

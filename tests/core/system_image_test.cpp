@@ -132,12 +132,6 @@ TEST(SystemImageScan, AFolderWithoutASystemPartitionIsNotAnImage) {
 
 // ---- an AOSP-style tree of real APKs ----------------------------------------------------------
 
-#define SKIP_WITHOUT_AAPT()                              \
-    do {                                                 \
-        const std::string missing = aaptMissingReason(); \
-        if (!missing.empty()) GTEST_SKIP() << missing;   \
-    } while (false)
-
 std::string homeManifest(const std::string& package, const std::string& activity, int priority,
                          const std::string& extra = "") {
     return "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" package=\"" +
