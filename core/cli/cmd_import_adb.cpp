@@ -128,7 +128,9 @@ int runImportAdb(const ImportAdbOptions& options, Io& io) {
     }
     // What loading it says (the --state folder's warnings among them) and, with --state, what
     // the folder laid over the capture: device.json's "state" was applied as it loaded.
-    for (const Diagnostic& diagnostic : device->diagnostics) io.err << diagnostic.toString() << "\n";
+    for (const Diagnostic& diagnostic : device->diagnostics) {
+        io.err << diagnostic.toString() << "\n";
+    }
     if (!options.state.empty()) io.out << "  " << device->inferred << "\n";
     return kExitOk;
 }

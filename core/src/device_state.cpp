@@ -345,7 +345,8 @@ namespace detail {
 
 DeviceRoles deviceRolesOf(const std::map<std::string, std::vector<std::string>>& holders) {
     DeviceRoles roles;
-    if (auto it = holders.find("android.app.role.HOME"); it != holders.end() && !it->second.empty()) {
+    if (auto it = holders.find("android.app.role.HOME");
+        it != holders.end() && !it->second.empty()) {
         roles.home = it->second.front();
     }
     if (auto it = holders.find("android.app.role.BROWSER"); it != holders.end()) {
@@ -491,10 +492,11 @@ Device applyDeviceState(Device device, const DeviceState& state) {
             *declared = *fromState;
         } else if (**declared != **fromState) {
             auto where = state.roleLocations.find(role);
-            device.diagnostics.push_back(stateWarning(
-                where == state.roleLocations.end() ? SourceLocation{} : where->second,
-                std::string(role) + " is held by " + name(*fromState) + " here, but device.json's "
-                    "'roles." + key + "' names " + name(*declared) + ": device.json's is kept"));
+            device.diagnostics.push_back(
+                stateWarning(where == state.roleLocations.end() ? SourceLocation{} : where->second,
+                             std::string(role) + " is held by " + name(*fromState) +
+                                 " here, but device.json's 'roles." + key + "' names " +
+                                 name(*declared) + ": device.json's is kept"));
         }
     }
     if (state.preferredRecorded) device.preferred = state.preferred;

@@ -293,7 +293,8 @@ TEST(RolesXml, TheAbxFormGivesTheSameHolders) {
 TEST(RolesXml, AnotherRootAndBrokenXmlAreExactErrors) {
     auto other = parseRolesXml("<packages/>", "roles.xml");
     ASSERT_FALSE(other);
-    EXPECT_EQ(other.error().toString(), "roles.xml:1:1: expected a <roles> document, got <packages>");
+    EXPECT_EQ(other.error().toString(),
+              "roles.xml:1:1: expected a <roles> document, got <packages>");
     auto broken = parseRolesXml("<roles>\n  <role name=\"a\">\n", "roles.xml");
     ASSERT_FALSE(broken);
     EXPECT_EQ(broken.error().toString(),
@@ -369,7 +370,8 @@ TEST(RolesXml, AHomeRoleHeldByNobodyLeavesTheFallbackToDecide) {
     ASSERT_TRUE(state);
     const Device applied = applyDeviceState(deviceOf(30, {"a"}), *state);
     EXPECT_FALSE(applied.roles.home.has_value());
-    EXPECT_EQ(applied.inferred, "state from r.xml: 0 packages, 0 preferred, 0 persistent preferred");
+    EXPECT_EQ(applied.inferred,
+              "state from r.xml: 0 packages, 0 preferred, 0 persistent preferred");
 }
 
 // Through device.json: its own "roles" are the user's word and win over roles.xml; where they
@@ -378,8 +380,9 @@ TEST(RolesXml, DeviceJsonRolesWinOverTheStateWithAWarningWhereTheyDisagree) {
     TempDir dir("roles-json");
     for (const char* package : {"com.example.launcher", "com.other.launcher"}) {
         writeFile(dir.path() / package / "AndroidManifest.xml",
-                  std::string("<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
-                              "package=\"") + package +
+                  std::string("<manifest xmlns:android="
+                              "\"http://schemas.android.com/apk/res/android\" package=\"") +
+                      package +
                       "\"><application><activity android:name=\".Home\" android:exported=\"true\">"
                       "<intent-filter><action android:name=\"android.intent.action.MAIN\"/>"
                       "<category android:name=\"android.intent.category.HOME\"/>"

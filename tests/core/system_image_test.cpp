@@ -277,7 +277,8 @@ TEST_F(AospTree, AnUnparsableSplitSkipsItsWholePackage) {
     EXPECT_EQ(device->skipped.front().packageName, "com.example.launcher");
     EXPECT_EQ(device->skipped.front().file,
               (m_root / "data/app/com.example.launcher-1/split_feature.apk").string());
-    EXPECT_EQ(device->inferred, "API 29 from system/build.prop; 2 privileged, 0 system, 0 user apps");
+    EXPECT_EQ(device->inferred,
+              "API 29 from system/build.prop; 2 privileged, 0 system, 0 user apps");
 }
 
 }  // namespace

@@ -76,7 +76,8 @@ struct DeviceState {
 
 /// Reads user 0's roles.xml (text or ABX, Android 10+) into state: every role's holders. Fails as
 /// parsePackagesXml does, on a root other than <roles>.
-[[nodiscard]] Result<DeviceState> parseRolesXml(std::string_view bytes, const std::string& sourceName,
+[[nodiscard]] Result<DeviceState> parseRolesXml(std::string_view bytes,
+                                                const std::string& sourceName,
                                                 DeviceState state = {});
 
 /// Reads a /data/system folder: packages.xml (else packages-backup.xml),
