@@ -477,7 +477,11 @@ Device applyDeviceState(Device device, const DeviceState& state) {
                     "): their state is not applied"));
     }
     std::string roleSummary;
-    const DeviceRoles held = detail::deviceRolesOf(state.roleHolders);
+    DeviceRoles held = detail::deviceRolesOf(state.roleHolders);
+    // Android 6-9 keep the default browser in package-restrictions' <default-apps> instead of a
+    // role; W-14 reads it the same way (a roles.xml holder, 10+, is the newer word).
+    const bool browserFromDefaultApps = !held.browser && state.defaultBrowser;
+    if (browserFromDefaultApps) held.browser = *state.defaultBrowser;
     for (auto [role, key, declared, fromState] :
          {std::tuple{"android.app.role.HOME", "home", &device.roles.home, &held.home},
           std::tuple{"android.app.role.BROWSER", "browser", &device.roles.browser,
@@ -486,7 +490,9 @@ Device applyDeviceState(Device device, const DeviceState& state) {
         auto name = [](const std::optional<std::string>& holder) {
             return holder->empty() ? std::string("nobody") : "'" + *holder + "'";
         };
-        roleSummary += std::string(", ") + key + " role " + name(*fromState);
+        if (!(browserFromDefaultApps && fromState == &held.browser)) {
+            roleSummary += std::string(", ") + key + " role " + name(*fromState);
+        }
         // device.json's own "roles" are the user's word: kept, but a disagreement is shown.
         if (!*declared) {
             *declared = *fromState;

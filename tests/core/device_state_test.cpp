@@ -363,6 +363,24 @@ TEST(RolesXml, HomeAndBrowserHoldersBecomeTheDevicesRoles) {
               "'com.example.launcher', browser role nobody");
 }
 
+// W-14 on Android 6-9: the default browser lives in package-restrictions' <default-apps>, not in a
+// role; applied, it is the device's default browser, unless roles.xml (10+) names another.
+TEST(PackageRestrictions, TheDefaultAppsBrowserIsTheDevicesDefaultBrowser) {
+    const char* restrictions =
+        "<package-restrictions><default-apps><default-browser packageName=\"com.b\"/>"
+        "</default-apps></package-restrictions>";
+    auto state = parsePackageRestrictions(restrictions, "r.xml");
+    ASSERT_TRUE(state);
+    const Device applied = applyDeviceState(deviceOf(28, {"com.b"}), *state);
+    EXPECT_EQ(applied.roles.browser, std::optional<std::string>("com.b"));
+    EXPECT_EQ(applied.inferred, "state from r.xml: 0 packages, 0 preferred, 0 persistent preferred, "
+                                "default browser 'com.b'");
+    auto withRoles = parseRolesXml(kRolesXml, "roles.xml", *state);
+    ASSERT_TRUE(withRoles);
+    EXPECT_EQ(applyDeviceState(deviceOf(30, {"com.b"}), *withRoles).roles.browser,
+              std::optional<std::string>(""));
+}
+
 // A HOME role held by nobody says nothing device.json can: roles.home stays unset and the H-9
 // fallback decides, as PermissionController's fallback holder would.
 TEST(RolesXml, AHomeRoleHeldByNobodyLeavesTheFallbackToDecide) {
