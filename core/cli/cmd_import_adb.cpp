@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "command.h"
+#include "import_state.h"
 
 namespace hearth::cli {
 namespace {
@@ -45,7 +46,7 @@ struct ImportAdbOptions {
     std::string folder;
     std::vector<std::string> dumpsys;
     std::string getprop, pmList, systemPackages, disabledPackages, preferredXml, roleHolders,
-        appLinks, homeActivities, userSetupComplete, apks, out, name;
+        appLinks, homeActivities, userSetupComplete, apks, out, name, state;
     int user = 0;
     bool force = false;
 };
@@ -92,8 +93,13 @@ int runImportAdb(const ImportAdbOptions& options, Io& io) {
                << "' exists; use --force to replace it\n";
         return kExitUsage;
     }
+    // Read before anything is written: device.json will reference it, as import image's does.
+    if (!options.state.empty() && !readImportState(options.state, "import adb", io)) {
+        return kExitBadInput;
+    }
     AdbImportOptions importOptions;
     importOptions.user = options.user;
+    importOptions.stateDir = options.state;
     importOptions.outDir = fs::absolute(outDir, ec);
     importOptions.name = options.name;
     if (files.apks) files.apks = fs::absolute(*files.apks, ec);
@@ -120,6 +126,12 @@ int runImportAdb(const ImportAdbOptions& options, Io& io) {
                << device.error().toString() << "\n";
         return kExitBadInput;
     }
+    // What loading it says (the --state folder's warnings among them) and, with --state, what
+    // the folder laid over the capture: device.json's "state" was applied as it loaded.
+    for (const Diagnostic& diagnostic : device->diagnostics) {
+        io.err << diagnostic.toString() << "\n";
+    }
+    if (!options.state.empty()) io.out << "  " << device->inferred << "\n";
     return kExitOk;
 }
 
@@ -148,6 +160,7 @@ Runner defineImportAdb(CLI::App& app, Io& io) {
     app.add_option("--user-setup-complete", options->userSetupComplete,
                    "'settings get secure user_setup_complete' output");
     app.add_option("--apks", options->apks, "a folder of PACKAGE.apk files (adb pull)");
+    addImportStateOption(app, options->state);
     app.add_option("--user", options->user, "whose state to import")->check(CLI::Range(0, 100000));
     app.add_option("--name", options->name, "the device's name (default: ro.product.device)");
     app.add_option("--out", options->out, "the folder to write device.json into")->required();

@@ -2,7 +2,6 @@
 // beside nothing: the packages reference the APKs where they are.
 
 #include <hearth/device.h>
-#include <hearth/device_state.h>
 #include <hearth/device_writer.h>
 #include <hearth/system_image.h>
 
@@ -16,7 +15,9 @@
 
 #include "cli.h"
 #include "command.h"
+#include "device_loading.h"
 #include "framework_src.h"
+#include "import_state.h"
 
 namespace hearth::cli {
 namespace {
@@ -30,7 +31,8 @@ constexpr const char* kFooter = R"(What is inferred (device-formats 1.1, 1.2):
   */overlay                      skipped (resources only)
   api                            ro.build.version.sdk of the system partition's build.prop
 Both app/X.apk and app/X/X.apk layouts, system/system/ (system-as-root dumps) and split APKs
-(merged into their base) are read; a folder without an APK (odex only) is a warning.
+(merged into their base) are read; a folder without an APK (odex only) is a warning. An APK
+that cannot be parsed skips its package, as Android does, with an error line (--strict: exit 1).
 
 Examples:
   hearth import image out/target/product/generic --out mydevice
@@ -40,7 +42,8 @@ Examples:
 
 Exit codes:
   0  device.json written
-  1  the tree cannot be read, or the output cannot be written
+  1  the tree cannot be read (with --strict: an APK cannot be parsed), or the output cannot
+     be written
   2  usage error)";
 
 struct ImportImageOptions {
@@ -49,10 +52,13 @@ struct ImportImageOptions {
     std::string state;
     std::string frameworkSrc;
     bool force = false;
+    bool strict = false;
 };
 
 int runImportImage(const ImportImageOptions& options, Io& io) {
-    Result<Device> device = loadSystemImage(options.root);
+    DeviceLoadOptions loadOptions;
+    loadOptions.parse.strict = options.strict;
+    Result<Device> device = loadSystemImage(options.root, loadOptions);
     if (!device) {
         io.err << device.error().toString() << "\n";
         return kExitBadInput;
@@ -65,11 +71,8 @@ int runImportImage(const ImportImageOptions& options, Io& io) {
     // The state is referenced, not copied: device.json's "state" lays it over the image on load.
     std::string inferred = device->inferred;
     if (!options.state.empty()) {
-        Result<DeviceState> state = readDeviceState(options.state);
-        if (!state) {
-            io.err << state.error().toString() << "\n";
-            return kExitBadInput;
-        }
+        std::optional<DeviceState> state = readImportState(options.state, "import image", io);
+        if (!state) return kExitBadInput;
         const Device withState = applyDeviceState(*device, *state);
         inferred = withState.inferred;
         device->diagnostics = withState.diagnostics;
@@ -77,6 +80,7 @@ int runImportImage(const ImportImageOptions& options, Io& io) {
     for (const Diagnostic& diagnostic : device->diagnostics) {
         io.err << diagnostic.toString() << "\n";
     }
+    printSkippedSummary("import image", *device, io);
     const fs::path outDir(options.out);
     const fs::path target = outDir / "device.json";
     std::error_code ec;
@@ -123,11 +127,11 @@ Runner defineImportImage(CLI::App& app, Io& io) {
         ->required();
     app.add_option("--out", options->out, "folder to write device.json into (created if missing)")
         ->required();
-    app.add_option("--state", options->state,
-                   "a copy of /data/system (packages.xml, users/0/package-restrictions.xml; text "
-                   "or ABX) laid over the image; referenced as \"state\" in device.json");
+    addImportStateOption(app, options->state);
     addFrameworkSrcOption(app, options->frameworkSrc);
     app.add_flag("--force", options->force, "replace an existing device.json");
+    app.add_flag("--strict", options->strict,
+                 "fail (exit 1) on an APK that cannot be parsed instead of skipping its package");
     app.footer(kFooter);
     return [options, &io]() -> int { return runImportImage(*options, io); };
 }

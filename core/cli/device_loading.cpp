@@ -14,6 +14,14 @@ void addDeviceLoadOptions(CLI::App& app, DeviceLoadFlags& flags) {
         ->check(CLI::IsMember({"none", "summary", "all"}));
 }
 
+void printSkippedSummary(const char* command, const Device& device, Io& io) {
+    if (device.skipped.empty()) return;
+    const size_t n = device.skipped.size();
+    io.err << "hearth " << command << ": " << n << " package" << (n == 1 ? "" : "s")
+           << " not installed (errors above); the rest of the device is loaded (--strict "
+              "fails instead)\n";
+}
+
 std::optional<Device> loadDeviceForCommand(const char* command, const std::string& path,
                                            const DeviceLoadFlags& flags, Io& io) {
     DeviceLoadOptions options;
@@ -41,12 +49,7 @@ std::optional<Device> loadDeviceForCommand(const char* command, const std::strin
             ++manifestWarnings;
         }
     }
-    if (!device.skipped.empty()) {
-        const size_t n = device.skipped.size();
-        io.err << "hearth " << command << ": " << n << " package" << (n == 1 ? "" : "s")
-               << " not installed (errors above); the rest of the device is loaded (--strict "
-                  "fails instead)\n";
-    }
+    printSkippedSummary(command, device, io);
     if (manifestWarnings > 0) {
         io.err << "hearth " << command << ": " << manifestWarnings << " warning"
                << (manifestWarnings == 1 ? "" : "s")

@@ -21,6 +21,11 @@ struct DeviceLoadFlags {
 /// Adds --strict and --warnings to a command that loads a device.
 void addDeviceLoadOptions(CLI::App& app, DeviceLoadFlags& flags);
 
+/// After the error lines of the packages not installed: "hearth <command>: N packages not
+/// installed (errors above); the rest of the device is loaded (--strict fails instead)". Prints
+/// nothing when no package was skipped.
+void printSkippedSummary(const char* command, const Device& device, Io& io);
+
 /// Loads the device for `command`. On failure prints the error and returns nullopt (exit 1).
 /// Otherwise prints, on io.err: an error line for every package not installed (cannot be parsed,
 /// or refused as Android refuses it) and a summary; every warning about device.json itself (the

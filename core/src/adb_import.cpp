@@ -12,6 +12,7 @@
 #include <set>
 
 #include "capture_text.h"
+#include "device_internal.h"
 #include "text.h"
 
 namespace hearth {
@@ -112,6 +113,10 @@ class Importer {
         if (auto r = readHomeActivities(); !r) return r.error();
         Json device = Json::object();
         if (auto r = writeHeader(device); !r) return r.error();
+        // Referenced, not copied (as import image does): device.json's "state" is read on load.
+        if (!m_options.stateDir.empty()) {
+            device["state"] = detail::deviceJsonPath(m_options.stateDir.string(), m_options.outDir);
+        }
         Json packages = Json::array();
         for (const std::string& name : m_order) packages.push_back(packageJson(m_packages[name]));
         device["packages"] = std::move(packages);
@@ -358,15 +363,11 @@ class Importer {
         Result<RoleHolders> roles = parseRoleHolders(*text, m_files.roleHolders->string());
         if (!roles) return roles.error();
         Json out = Json::object();
-        for (const auto& [role, key] : {std::pair{"android.app.role.HOME", "home"},
-                                        std::pair{"android.app.role.BROWSER", "browser"}}) {
-            auto it = roles->holders.find(role);
-            if (it == roles->holders.end()) continue;
-            if (!it->second.empty()) {
-                out[key] = it->second.front();
-            } else if (std::string_view(key) == "browser") {
-                out[key] = nullptr;  // the capture shows the role with no holder: "None"
-            }
+        const DeviceRoles held = detail::deviceRolesOf(roles->holders);
+        if (held.home) out["home"] = *held.home;
+        if (held.browser) {
+            // The capture shows the role with no holder: the user's "None".
+            out["browser"] = held.browser->empty() ? Json(nullptr) : Json(*held.browser);
         }
         if (roles->unavailable) {
             m_result.lacking.push_back("no role service on this device (API < 29): no role "
@@ -479,6 +480,7 @@ class Importer {
             out["components"] = std::move(components);
         }
         writeState(package, out);
+        writeCallerKeys(package, out);
         if (std::optional<Json> links = appLinksJson(package.name)) out["appLinks"] = *links;
         return out;
     }
@@ -493,6 +495,7 @@ class Importer {
         // from resolution.
         if (state->enabled >= 2 && state->enabled <= 4) out["enabled"] = false;
         if (state->stopped) out["stopped"] = true;
+        if (state->suspended) out["suspended"] = true;
         if (!state->installed || state->hidden) {
             out["removed"] = true;
             if (state->hidden) {
@@ -503,6 +506,23 @@ class Importer {
         }
         if (!state->disabledComponents.empty()) out["disabledComponents"] = state->disabledComponents;
         if (!state->enabledComponents.empty()) out["enabledComponents"] = state->enabledComponents;
+    }
+
+    // The keys of the caller rules the dump states: appId (V-1, V-3, S-6 same app) and installer
+    // (V-8); suspended, per user, is in writeState.
+    void writeCallerKeys(const PackageFacts& package, Json& out) {
+        if (!package.dump) return;
+        if (const std::optional<int>& appId = package.dump->appId) {
+            if (*appId >= 0 && *appId <= detail::kMaxAppId) {
+                out["appId"] = *appId;
+            } else {
+                m_result.lacking.push_back(package.dump->where.prefix() + package.name +
+                                           ": app id " + std::to_string(*appId) +
+                                           " is not one of an application (0.." +
+                                           std::to_string(detail::kMaxAppId) + "): not imported");
+            }
+        }
+        if (package.dump->installer) out["installer"] = *package.dump->installer;
     }
 
     // One preferred entry in device.json's shape; nullopt (and a note) when it cannot be one.

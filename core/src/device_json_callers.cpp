@@ -4,16 +4,10 @@
 
 #include <hearth/device.h>
 
+#include "device_internal.h"
 #include "device_json_fields.h"
 
 namespace hearth::detail {
-
-namespace {
-
-// Process.LAST_APPLICATION_UID: app ids run from 0 (root) to 19999.
-constexpr int kMaxAppId = 19999;
-
-}  // namespace
 
 Result<void> readCallerPackageKeys(const JsonFields& fields, const Json& entry,
                                    const std::string& pointer, InstalledPackage& package) {

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <map>
 #include <system_error>
+#include <tuple>
 
 #include "device_internal.h"
 #include "intent_filter_xml.h"
@@ -316,6 +317,46 @@ Result<DeviceState> parsePackageRestrictions(std::string_view bytes, const std::
     return state;
 }
 
+// RolesPersistence / RoleUserState: <roles version packagesHash><role name><holder name/>...
+Result<DeviceState> parseRolesXml(std::string_view bytes, const std::string& sourceName,
+                                  DeviceState state) {
+    Result<StateDocument> doc = StateDocument::load(bytes, sourceName, "roles");
+    if (!doc) return doc.error();
+    state.filesRead.push_back(doc->label());
+    for (const pugi::xml_node& node : doc->root().children("role")) {
+        const std::string name = node.attribute("name").value();
+        if (name.empty()) {
+            state.diagnostics.push_back(Diagnostic{Diagnostic::Severity::Warning, doc->where(node),
+                                                   "<role> without a 'name': skipped"});
+            continue;
+        }
+        std::vector<std::string>& holders = state.roleHolders[name];
+        holders.clear();  // a repeated role: the last one read wins, as in RoleUserState
+        state.roleLocations[name] = doc->where(node);
+        for (const pugi::xml_node& holder : node.children("holder")) {
+            const std::string package = holder.attribute("name").value();
+            if (!package.empty()) holders.push_back(package);
+        }
+    }
+    return state;
+}
+
+namespace detail {
+
+DeviceRoles deviceRolesOf(const std::map<std::string, std::vector<std::string>>& holders) {
+    DeviceRoles roles;
+    if (auto it = holders.find("android.app.role.HOME");
+        it != holders.end() && !it->second.empty()) {
+        roles.home = it->second.front();
+    }
+    if (auto it = holders.find("android.app.role.BROWSER"); it != holders.end()) {
+        roles.browser = it->second.empty() ? std::string() : it->second.front();
+    }
+    return roles;
+}
+
+}  // namespace detail
+
 Result<DeviceState> readDeviceState(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
@@ -333,9 +374,14 @@ Result<DeviceState> readDeviceState(const fs::path& dir) {
         firstExisting({dir / "users/0/package-restrictions.xml",
                        dir / "users/0/package-restrictions-backup.xml",
                        dir / "package-restrictions.xml"});
-    if (!packages && !restrictions) {
+    // Android 11 reads the users/0 file of 10 only when its own is missing (RoleUserState's
+    // legacy path); /data/misc_de is /data/system's sibling on a device.
+    const fs::path apexRoles = "misc_de/0/apexdata/com.android.permission/roles.xml";
+    const auto roles = firstExisting(
+        {dir / apexRoles, dir / ".." / apexRoles, dir / "users/0/roles.xml", dir / "roles.xml"});
+    if (!packages && !restrictions && !roles) {
         return makeError("cannot read state '" + dir.string() +
-                         "': no packages.xml or users/0/package-restrictions.xml in it");
+                         "': no packages.xml, users/0/package-restrictions.xml or roles.xml in it");
     }
     DeviceState state;
     if (packages) {
@@ -350,6 +396,14 @@ Result<DeviceState> readDeviceState(const fs::path& dir) {
         if (!bytes) return bytes.error();
         Result<DeviceState> read =
             parsePackageRestrictions(*bytes, restrictions->string(), std::move(state));
+        if (!read) return read.error();
+        state = std::move(read).value();
+    }
+    if (roles) {
+        Result<std::string> bytes = detail::readFileCapped(*roles, limits::kMaxStateXmlBytes);
+        if (!bytes) return bytes.error();
+        Result<DeviceState> read =
+            parseRolesXml(*bytes, roles->lexically_normal().string(), std::move(state));
         if (!read) return read.error();
         state = std::move(read).value();
     }
@@ -422,6 +476,35 @@ Device applyDeviceState(Device device, const DeviceState& state) {
                     " of the state files " + (withoutApk.size() == 1 ? "has" : "have") + " no APK in the device (" + listSome(withoutApk) +
                     "): their state is not applied"));
     }
+    std::string roleSummary;
+    DeviceRoles held = detail::deviceRolesOf(state.roleHolders);
+    // Android 6-9 keep the default browser in package-restrictions' <default-apps> instead of a
+    // role; W-14 reads it the same way (a roles.xml holder, 10+, is the newer word).
+    const bool browserFromDefaultApps = !held.browser && state.defaultBrowser;
+    if (browserFromDefaultApps) held.browser = *state.defaultBrowser;
+    for (auto [role, key, declared, fromState] :
+         {std::tuple{"android.app.role.HOME", "home", &device.roles.home, &held.home},
+          std::tuple{"android.app.role.BROWSER", "browser", &device.roles.browser,
+                     &held.browser}}) {
+        if (!*fromState) continue;
+        auto name = [](const std::optional<std::string>& holder) {
+            return holder->empty() ? std::string("nobody") : "'" + *holder + "'";
+        };
+        if (!(browserFromDefaultApps && fromState == &held.browser)) {
+            roleSummary += std::string(", ") + key + " role " + name(*fromState);
+        }
+        // device.json's own "roles" are the user's word: kept, but a disagreement is shown.
+        if (!*declared) {
+            *declared = *fromState;
+        } else if (**declared != **fromState) {
+            auto where = state.roleLocations.find(role);
+            device.diagnostics.push_back(
+                stateWarning(where == state.roleLocations.end() ? SourceLocation{} : where->second,
+                             std::string(role) + " is held by " + name(*fromState) +
+                                 " here, but device.json's 'roles." + key + "' names " +
+                                 name(*declared) + ": device.json's is kept"));
+        }
+    }
     if (state.preferredRecorded) device.preferred = state.preferred;
     if (state.persistentRecorded) device.persistentPreferred = state.persistentPreferred;
     std::string summary = "state from " + files + ": " + std::to_string(applied) + " package" +
@@ -429,6 +512,7 @@ Device applyDeviceState(Device device, const DeviceState& state) {
                           std::to_string(state.preferred.size()) + " preferred, " +
                           std::to_string(state.persistentPreferred.size()) + " persistent preferred";
     if (state.defaultBrowser) summary += ", default browser '" + *state.defaultBrowser + "'";
+    summary += roleSummary;
     device.inferred += (device.inferred.empty() ? "" : "; ") + summary;
     return device;
 }

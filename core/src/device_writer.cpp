@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <system_error>
 
+#include "device_internal.h"
 #include "text.h"
 
 namespace hearth {
@@ -16,19 +17,6 @@ namespace hearth {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Relative when the file sits below the output folder, else absolute: the device.json keeps
-// pointing at the APKs in place wherever it is moved to.
-std::string pathFor(const std::string& file, const fs::path& outDir) {
-    std::error_code ec;
-    const fs::path absolute = fs::absolute(fs::path(file), ec).lexically_normal();
-    if (ec) return fs::path(file).generic_string();
-    if (outDir.empty()) return absolute.generic_string();
-    const fs::path base = fs::absolute(outDir, ec).lexically_normal();
-    const fs::path relative = absolute.lexically_relative(base);
-    if (ec || relative.empty() || *relative.begin() == "..") return absolute.generic_string();
-    return relative.generic_string();
-}
 
 using text::hex;
 
@@ -119,6 +107,23 @@ void writeModernPackageKeys(const InstalledPackage& package, nlohmann::ordered_j
 
 }  // namespace
 
+namespace detail {
+
+// Relative when the file sits below the output folder, else absolute: the device.json keeps
+// pointing at the APKs in place wherever it is moved to.
+std::string deviceJsonPath(const std::string& file, const fs::path& outDir) {
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(fs::path(file), ec).lexically_normal();
+    if (ec) return fs::path(file).generic_string();
+    if (outDir.empty()) return absolute.generic_string();
+    const fs::path base = fs::absolute(outDir, ec).lexically_normal();
+    const fs::path relative = absolute.lexically_relative(base);
+    if (ec || relative.empty() || *relative.begin() == "..") return absolute.generic_string();
+    return relative.generic_string();
+}
+
+}  // namespace detail
+
 std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& options,
                              std::vector<std::string>& lost) {
     nlohmann::ordered_json j;
@@ -175,7 +180,9 @@ std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& opti
         }
         j["framework"] = framework;
     }
-    if (!options.stateDir.empty()) j["state"] = pathFor(options.stateDir.string(), options.outDir);
+    if (!options.stateDir.empty()) {
+        j["state"] = detail::deviceJsonPath(options.stateDir.string(), options.outDir);
+    }
     nlohmann::ordered_json packages = nlohmann::ordered_json::array();
     for (const InstalledPackage& package : device.packages) {
         // An inline package (its components written in a device.json) has no manifest to name.
@@ -185,7 +192,7 @@ std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& opti
             continue;
         }
         nlohmann::ordered_json p;
-        p["manifest"] = pathFor(package.manifest.file, options.outDir);
+        p["manifest"] = detail::deviceJsonPath(package.manifest.file, options.outDir);
         if (package.manifest.packageDerived) p["package"] = package.packageName();
         if (package.system) p["system"] = true;
         if (package.privileged) p["privileged"] = true;

@@ -471,6 +471,17 @@ class DumpsysParser {
             m_package->codePath = std::string(t.substr(9));
             return true;
         }
+        if (startsWith(t, "userId=") || startsWith(t, "appId=")) {
+            m_package->appId = smallInt(field(t, t.substr(0, t.find('='))));
+            return true;
+        }
+        if (startsWith(t, "installerPackageName=")) {
+            const std::string_view installer = t.substr(21);
+            if (!installer.empty() && installer != "null") {
+                m_package->installer = std::string(installer);
+            }
+            return true;
+        }
         if (startsWith(t, "versionCode=")) {
             m_package->minSdk = smallInt(field(t, "minSdk"));
             m_package->targetSdk = smallInt(field(t, "targetSdk"));

@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 #include <system_error>
+#include <utility>
 
 #include "device_internal.h"
 #include "manifest_pipeline.h"
@@ -378,15 +380,28 @@ Result<Device> loadSystemImage(const fs::path& root, const DeviceLoadOptions& op
     for (size_t a = 0; a < scan->apps.size(); ++a) {
         const ImageApp& app = scan->apps[a];
         Result<Manifest> manifest = pipeline.take(firstRequest[a].first);
-        if (!manifest) return manifest.error();
         if (options.progress) options.progress(++done, total);
+        // Android skips a package whose base or split APK it cannot parse (the cluster installs
+        // as one) and boots anyway; --strict (parse.strict) fails the load instead.
+        std::optional<std::pair<std::string, Error>> unparsable;
+        if (!manifest) unparsable.emplace(app.apk.string(), manifest.error());
         for (size_t r = firstRequest[a].first + 1; r < firstRequest[a].second; ++r) {
             Result<Manifest> split = pipeline.take(r);
-            if (!split) return split.error();
             if (options.progress) options.progress(++done, total);
-            mergeSplit(*manifest, std::move(split).value(),
-                       relativeName(app.splits[r - firstRequest[a].first - 1], root),
+            const fs::path& splitFile = app.splits[r - firstRequest[a].first - 1];
+            if (!split && !unparsable) unparsable.emplace(splitFile.string(), split.error());
+            if (!split || unparsable) continue;
+            mergeSplit(*manifest, std::move(split).value(), relativeName(splitFile, root),
                        device.diagnostics);
+        }
+        if (unparsable) {
+            const std::string packageName = manifest ? manifest->packageName : std::string();
+            if (auto r = detail::skipPackage(device, options.parse.strict, packageName,
+                                             unparsable->first, unparsable->second);
+                !r) {
+                return r.error();
+            }
+            continue;
         }
         for (const Diagnostic& diagnostic : manifest->diagnostics) {
             device.diagnostics.push_back(diagnostic);

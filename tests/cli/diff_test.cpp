@@ -40,8 +40,7 @@ TEST(DiffCommand, InstallingTheHijackerListsWhatItTakesAndExitsFive) {
 }
 
 TEST(DiffCommand, TheCompiledApkChangesWhatItsManifestChanges) {
-    const std::string missing = aaptMissingReason();
-    if (!missing.empty()) GTEST_SKIP() << missing;
+    SKIP_WITHOUT_AAPT();
     TempDir dir("diff-apk");
     const fs::path apk = dir.path() / "link-hijacker.apk";
     ASSERT_EQ(compileApk(kHijacker, apk, dir.path()), "");

@@ -26,12 +26,6 @@ namespace {
 using hearth::testing::CliRun;
 using hearth::testing::runCli;
 
-#define SKIP_WITHOUT_AAPT()                              \
-    do {                                                 \
-        const std::string missing = aaptMissingReason(); \
-        if (!missing.empty()) GTEST_SKIP() << missing;   \
-    } while (false)
-
 // The text dump with every "(line L:C)" and file path blanked, for comparing two renderings.
 std::string withoutTextLocations(std::string text, const std::string& path) {
     text = std::regex_replace(text, std::regex(R"(\(line \d+:\d+\))"), "(line)");

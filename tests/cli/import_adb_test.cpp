@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <hearth/device.h>
+
 #include "cli.h"
 #include "cli_run.h"
 
@@ -145,6 +147,18 @@ TEST_F(FireImport, TheDeviceJsonHoldsFlagsStatePreferredAndTheDevicesPriorities)
     EXPECT_EQ((*avod)["updatedSystemApp"], true);
     EXPECT_EQ((*avod)["appLinks"]["legacyStatus"], "always");
     EXPECT_EQ((*avod)["appLinks"]["legacyGeneration"], 1);
+    // The caller rules' keys the Android 9 dump states (issue 13): userId= as "appId" for every
+    // package, installerPackageName= as "installer" where there is one; nothing is suspended.
+    EXPECT_EQ((*launcher)["appId"], 10120);
+    EXPECT_FALSE(launcher->contains("installer"));
+    EXPECT_EQ((*avod)["installer"], "com.amazon.device.software.ota");
+    size_t installers = 0;
+    for (const nlohmann::json& package : device["packages"]) {
+        EXPECT_TRUE(package.contains("appId")) << package["package"];
+        EXPECT_FALSE(package.contains("suspended")) << package["package"];
+        if (package.contains("installer")) ++installers;
+    }
+    EXPECT_EQ(installers, 9u);
     // Preferred Activities User 0: HOME = firelauncher, chosen among three (P-5).
     ASSERT_EQ(device["preferred"].size(), 1u);
     const nlohmann::json& preferred = device["preferred"][0];
@@ -221,6 +235,138 @@ TEST(ImportAdbCommand, AFolderWithoutACaptureSaysWhatItExpected) {
                   "' holds no adb capture: expected the files scripts/capture-device writes "
                   "(dumpsys-package.txt, pm-list-packages-f.txt, ...) or NAME.command.txt + "
                   "NAME.stdout.txt records of 'dumpsys package' or 'pm list packages -f'\n");
+}
+
+// A modern dump (appId=, a suspended app, an installer) through import adb and back: the keys
+// device.json reads for V-1/V-3 (appId), V-8 (installer) and W-23 step 1 (suspended).
+TEST(ImportAdbCommand, AppIdInstallerAndSuspendedOfADumpReachTheDevice) {
+    const fs::path dir = freshDir("caller-keys");
+    std::ofstream(dir / "dumpsys.txt") << R"(Packages:
+  Package [com.example.reader] (1a):
+    appId=10123
+    codePath=/data/app/~~x==/com.example.reader-y==
+    flags=[ HAS_CODE ]
+    installerPackageName=com.android.vending
+    User 0: ceDataInode=1 installed=true hidden=false suspended=true distractionFlags=0 stopped=false notLaunched=false enabled=0
+  Package [com.example.other] (2b):
+    appId=10124
+    codePath=/data/app/~~z==/com.example.other-w==
+    flags=[ HAS_CODE ]
+    installerPackageName=null
+    User 0: ceDataInode=2 installed=true hidden=false suspended=false distractionFlags=0 stopped=false notLaunched=false enabled=0
+)";
+    const fs::path out = dir / "out";
+    const CliRun run = runCli(
+        {"import", "adb", "--dumpsys", (dir / "dumpsys.txt").string(), "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    const nlohmann::json device = nlohmann::json::parse(readFile(out / "device.json"));
+    ASSERT_EQ(device["packages"].size(), 2u);
+    const nlohmann::json& reader = device["packages"][0];
+    EXPECT_EQ(reader["appId"], 10123);
+    EXPECT_EQ(reader["installer"], "com.android.vending");
+    EXPECT_EQ(reader["suspended"], true);
+    const nlohmann::json& other = device["packages"][1];
+    EXPECT_EQ(other["appId"], 10124);
+    EXPECT_FALSE(other.contains("installer"));
+    EXPECT_FALSE(other.contains("suspended"));
+    auto loaded = hearth::loadDevice(out);
+    ASSERT_TRUE(loaded) << loaded.error().toString();
+    const hearth::InstalledPackage* package = loaded->findPackage("com.example.reader");
+    ASSERT_NE(package, nullptr);
+    EXPECT_TRUE(package->suspended);
+    EXPECT_EQ(package->appId, 10123);
+    EXPECT_EQ(package->installer, std::optional<std::string>("com.android.vending"));
+}
+
+// --state DIR on import adb (issue 13, device-formats 2.3): the same meaning as on import image.
+// device.json references the folder as "state" (relative when it lies below --out), and loading
+// lays users/0/package-restrictions.xml over the capture's packages: here the Fire OS launcher
+// disabled by the user (enabled="3") and an empty preferred list, so HOME resolves as Android's
+// chooseBestActivity does for the remaining candidates (the unique top priority wins).
+TEST(ImportAdbState, TheStateFolderIsReferencedAndLaidOverTheFireOs7Capture) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path out = freshDir("state");
+    const fs::path state = out / "data-system";
+    fs::create_directories(state / "users" / "0");
+    std::ofstream(state / "users" / "0" / "package-restrictions.xml")
+        << "<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n"
+           "<package-restrictions>\n"
+           "    <pkg name=\"com.amazon.firelauncher\" enabled=\"3\" />\n"
+           "    <preferred-activities />\n"
+           "</package-restrictions>\n";
+    const CliRun run = runCli({"import", "adb", (kFire / "before").string(), "--state",
+                               state.string(), "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_EQ(run.err, "");
+    EXPECT_NE(run.out.find("\n  state from " +
+                           (state / "users" / "0" / "package-restrictions.xml").string() +
+                           ": 1 package, 0 preferred, 0 persistent preferred\n"),
+              std::string::npos)
+        << run.out;
+    const nlohmann::json device = nlohmann::json::parse(readFile(out / "device.json"));
+    EXPECT_EQ(device["state"], "data-system");
+    // The capture's own preferred entry is still written; the state replaces it on load.
+    EXPECT_EQ(device["preferred"].size(), 1u);
+
+    const CliRun query = runCli({"query", out.string(), "-a", kMain, "-c", kHome, "--components"});
+    EXPECT_EQ(query.code, 0) << query.err;
+    EXPECT_EQ(query.out, "com.microsoft.launcher/.Launcher\ncom.android.settings/.FallbackHome\n");
+    const CliRun resolve = runCli({"resolve", out.string(), "-a", kMain, "-c", kHome, "--brief"});
+    EXPECT_EQ(resolve.code, 0) << resolve.err;
+    EXPECT_EQ(resolve.out,
+              "priority=0 preferredOrder=0 match=0x108000 specificIndex=-1 isDefault=true\n"
+              "com.microsoft.launcher/.Launcher\n");
+}
+
+TEST(ImportAdbState, AStateFolderOutsideOutIsReferencedByItsAbsolutePath) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path dir = freshDir("state-outside");
+    const fs::path state = dir / "system";
+    fs::create_directories(state);
+    std::ofstream(state / "packages.xml")
+        << "<packages>\n<version sdkVersion=\"25\" />\n</packages>\n";
+    const fs::path out = dir / "out";
+    const CliRun run =
+        runCli({"import", "adb", "--dumpsys", (kRockchip / "dumpsys-package.txt").string(),
+                "--getprop", (kRockchip / "getprop.txt").string(), "--state", state.string(),
+                "--out", out.string()});
+    ASSERT_EQ(run.code, 0) << run.err;
+    const nlohmann::json device = nlohmann::json::parse(readFile(out / "device.json"));
+    EXPECT_EQ(device["state"], state.string());
+    EXPECT_NE(run.out.find("  state from " + (state / "packages.xml").string() +
+                           ": 0 packages, 0 preferred, 0 persistent preferred\n"),
+              std::string::npos)
+        << run.out;
+}
+
+// A state folder that cannot be read stops the import before anything is written.
+TEST(ImportAdbState, AnUnreadableStateFolderIsAnExactErrorAndNothingIsWritten) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path dir = freshDir("state-missing");
+    const fs::path state = dir / "no-such-folder";
+    const CliRun run =
+        runCli({"import", "adb", "--dumpsys", (kRockchip / "dumpsys-package.txt").string(),
+                "--state", state.string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "hearth import adb: cannot read state '" + state.string() +
+                           "': not a folder (expected a copy of /data/system)\n");
+    EXPECT_FALSE(fs::exists(dir / "out" / "device.json"));
+}
+
+// A state file that is not XML: file:line:col, nothing written.
+TEST(ImportAdbState, APackagesXmlThatIsNotXmlIsRefusedWithItsPosition) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    const fs::path dir = freshDir("state-bad");
+    const fs::path state = dir / "system";
+    fs::create_directories(state);
+    std::ofstream(state / "packages.xml") << "<packages>\n  <package name=\"a\"\n";
+    const CliRun run =
+        runCli({"import", "adb", "--dumpsys", (kRockchip / "dumpsys-package.txt").string(),
+                "--state", state.string(), "--out", (dir / "out").string()});
+    EXPECT_EQ(run.code, 1);
+    EXPECT_EQ(run.err, "hearth import adb: " + (state / "packages.xml").string() +
+                           ":2:20: not well-formed XML: error parsing start element tag\n");
+    EXPECT_FALSE(fs::exists(dir / "out" / "device.json"));
 }
 
 // scripts/capture-device run against a fake adb on PATH that answers like an Android 14 phone.

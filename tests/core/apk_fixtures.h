@@ -49,6 +49,13 @@ inline std::string aaptMissingReason() {
     return "";
 }
 
+/// Skips the running test, saying why, when aaptMissingReason() is not empty.
+#define SKIP_WITHOUT_AAPT()                                                     \
+    do {                                                                        \
+        const std::string missing = ::hearth::testing::aaptMissingReason();     \
+        if (!missing.empty()) GTEST_SKIP() << missing;                          \
+    } while (false)
+
 inline std::string readFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;

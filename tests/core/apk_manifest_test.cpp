@@ -21,12 +21,6 @@ namespace {
 
 constexpr uint32_t kName = 0x01010003;
 
-#define SKIP_WITHOUT_AAPT()                              \
-    do {                                                 \
-        const std::string missing = aaptMissingReason(); \
-        if (!missing.empty()) GTEST_SKIP() << missing;   \
-    } while (false)
-
 nlohmann::json modelJson(const Manifest& manifest) {
     return withoutLocations(
         nlohmann::json::parse(renderDumpJson(std::span<const Manifest>(&manifest, 1))));

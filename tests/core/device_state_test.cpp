@@ -3,6 +3,8 @@
 // lands on a device.
 
 #include <gtest/gtest.h>
+#include <hearth/app_links.h>
+#include <hearth/device.h>
 #include <hearth/device_state.h>
 
 #include <filesystem>
@@ -201,14 +203,20 @@ TEST(PackageRestrictions, ASetCountMismatchSkipsTheEntryAsAndroidDoes) {
               "r.xml:2:3: warning: preferred entry skipped: 'set' says 2 but 1 <set> children follow");
 }
 
-TEST(DeviceState, AppliedStateDisablesSetupAndRecordsPreferred) {
+// A device of the API level with a package of each name, nothing else (the state lays the rest).
+Device deviceOf(int api, std::initializer_list<const char*> names) {
     Device device;
-    device.apiLevel = 28;
-    for (const char* name : {"com.android.provision", "com.a"}) {
+    device.apiLevel = api;
+    for (const char* name : names) {
         InstalledPackage package;
         package.manifest.packageName = name;
         device.packages.push_back(package);
     }
+    return device;
+}
+
+TEST(DeviceState, AppliedStateDisablesSetupAndRecordsPreferred) {
+    const Device device = deviceOf(28, {"com.android.provision", "com.a"});
     auto state = parsePackageRestrictions(
         "<package-restrictions><pkg name=\"com.android.provision\" enabled=\"3\"/>"
         "<pkg name=\"com.gone\" /><pkg name=\"com.a\" inst=\"false\"/>"
@@ -229,8 +237,202 @@ TEST(DeviceState, AFolderWithoutStateFilesIsAnExactError) {
     TempDir dir("state-none");
     auto state = readDeviceState(dir.path());
     ASSERT_FALSE(state);
-    EXPECT_EQ(state.error().toString(), "cannot read state '" + dir.path().string() +
-                                            "': no packages.xml or users/0/package-restrictions.xml in it");
+    EXPECT_EQ(state.error().toString(),
+              "cannot read state '" + dir.path().string() +
+                  "': no packages.xml, users/0/package-restrictions.xml or roles.xml in it");
+}
+
+// ---- roles.xml (device-formats 1.5, 2.1): Android 10+ role holders -----------------------------
+
+// The shape RolesPersistence writes (BiTGApps' installer writes the same): a role with holders,
+// a role held by nobody, a role Hearth does not model.
+constexpr const char* kRolesXml = R"(<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>
+<roles version="3" packagesHash="9F0A">
+  <role name="android.app.role.HOME">
+    <holder name="com.example.launcher" />
+  </role>
+  <role name="android.app.role.BROWSER" />
+  <role name="android.app.role.SMS">
+    <holder name="com.android.messaging" />
+  </role>
+</roles>
+)";
+
+TEST(RolesXml, EveryRoleIsReadWithItsHoldersAndWhereItIs) {
+    auto state = parseRolesXml(kRolesXml, "roles.xml");
+    ASSERT_TRUE(state) << state.error().toString();
+    EXPECT_EQ(state->filesRead, std::vector<std::string>{"roles.xml"});
+    EXPECT_EQ(state->roleHolders.at("android.app.role.HOME"),
+              std::vector<std::string>{"com.example.launcher"});
+    EXPECT_TRUE(state->roleHolders.at("android.app.role.BROWSER").empty());
+    EXPECT_EQ(state->roleHolders.at("android.app.role.SMS"),
+              std::vector<std::string>{"com.android.messaging"});
+    EXPECT_EQ(state->roleLocations.at("android.app.role.BROWSER").prefix(), "roles.xml:6:3: ");
+}
+
+TEST(RolesXml, TheAbxFormGivesTheSameHolders) {
+    const std::string abx = AbxWriter()
+                                .start("roles").attrInt("version", 3).attr("packagesHash", "9F0A")
+                                .start("role").attr("name", "android.app.role.HOME")
+                                .start("holder").attr("name", "com.example.launcher").end("holder")
+                                .end("role")
+                                .start("role").attr("name", "android.app.role.BROWSER").end("role")
+                                .start("role").attr("name", "android.app.role.SMS")
+                                .start("holder").attr("name", "com.android.messaging").end("holder")
+                                .end("role")
+                                .end("roles")
+                                .finish();
+    auto fromAbx = parseRolesXml(abx, "roles.xml");
+    auto fromText = parseRolesXml(kRolesXml, "roles.xml");
+    ASSERT_TRUE(fromAbx) << fromAbx.error().toString();
+    ASSERT_TRUE(fromText) << fromText.error().toString();
+    EXPECT_EQ(fromAbx->filesRead, std::vector<std::string>{"roles.xml (ABX)"});
+    EXPECT_EQ(fromAbx->roleHolders, fromText->roleHolders);
+}
+
+TEST(RolesXml, AnotherRootAndBrokenXmlAreExactErrors) {
+    auto other = parseRolesXml("<packages/>", "roles.xml");
+    ASSERT_FALSE(other);
+    EXPECT_EQ(other.error().toString(),
+              "roles.xml:1:1: expected a <roles> document, got <packages>");
+    auto broken = parseRolesXml("<roles>\n  <role name=\"a\">\n", "roles.xml");
+    ASSERT_FALSE(broken);
+    EXPECT_EQ(broken.error().toString(),
+              "roles.xml:2:18: not well-formed XML: start-end tags mismatch");
+}
+
+TEST(RolesXml, ARoleWithoutANameIsAWarningAndSkipped) {
+    auto state = parseRolesXml("<roles>\n  <role><holder name=\"a\"/></role>\n</roles>", "r.xml");
+    ASSERT_TRUE(state);
+    EXPECT_TRUE(state->roleHolders.empty());
+    ASSERT_EQ(state->diagnostics.size(), 1u);
+    EXPECT_EQ(state->diagnostics[0].toString(),
+              "r.xml:2:3: warning: <role> without a 'name': skipped");
+}
+
+// Android 11+ keeps roles.xml in /data/misc_de/0/apexdata/com.android.permission (below the state
+// folder, or beside it when the folder is a copy of /data/system inside /data), Android 10 in
+// /data/system/users/0; a roles.xml beside packages.xml is read too. 11+ reads the file of 10
+// only when its own is missing, and so does Hearth.
+TEST(RolesXml, EachPlaceAndroidKeepsItIsFoundAndElevenPlusWins) {
+    const std::string home10 =
+        "<roles><role name=\"android.app.role.HOME\"><holder name=\"ten\"/></role></roles>";
+    const std::string home11 =
+        "<roles><role name=\"android.app.role.HOME\"><holder name=\"eleven\"/></role></roles>";
+    const fs::path apex = "misc_de/0/apexdata/com.android.permission/roles.xml";
+    auto holderIn = [](const fs::path& dir) -> std::string {
+        auto state = readDeviceState(dir);
+        if (!state) return state.error().toString();
+        auto it = state->roleHolders.find("android.app.role.HOME");
+        return it == state->roleHolders.end() || it->second.empty() ? "" : it->second.front();
+    };
+    {
+        TempDir dir("roles-10");
+        writeFile(dir.path() / "users/0/roles.xml", home10);
+        EXPECT_EQ(holderIn(dir.path()), "ten");
+        writeFile(dir.path() / apex, home11);
+        EXPECT_EQ(holderIn(dir.path()), "eleven");
+    }
+    {
+        TempDir dir("roles-data");
+        writeFile(dir.path() / "system/packages.xml", "<packages/>");
+        writeFile(dir.path() / apex, home11);
+        EXPECT_EQ(holderIn(dir.path() / "system"), "eleven");
+    }
+    {
+        TempDir dir("roles-beside");
+        writeFile(dir.path() / "roles.xml", home10);
+        auto state = readDeviceState(dir.path());
+        ASSERT_TRUE(state) << state.error().toString();
+        EXPECT_EQ(state->filesRead, std::vector<std::string>{(dir.path() / "roles.xml").string()});
+    }
+}
+
+// H-8, W-14: the HOME holder becomes roles.home; BROWSER held by nobody is the user's "None"
+// (roles.browser "", what "browser": null reads as), so no W-41 fallback holder either.
+TEST(RolesXml, HomeAndBrowserHoldersBecomeTheDevicesRoles) {
+    auto state = parseRolesXml(kRolesXml, "roles.xml");
+    ASSERT_TRUE(state);
+    const Device applied = applyDeviceState(deviceOf(30, {"com.example.launcher"}), *state);
+    EXPECT_EQ(applied.roles.home, std::optional<std::string>("com.example.launcher"));
+    EXPECT_EQ(applied.roles.browser, std::optional<std::string>(""));
+    EXPECT_FALSE(defaultBrowser(applied).has_value());
+    EXPECT_TRUE(applied.diagnostics.empty());
+    EXPECT_EQ(applied.inferred,
+              "state from roles.xml: 0 packages, 0 preferred, 0 persistent preferred, home role "
+              "'com.example.launcher', browser role nobody");
+}
+
+// W-14 on Android 6-9: the default browser lives in package-restrictions' <default-apps>, not in a
+// role; applied, it is the device's default browser, unless roles.xml (10+) names another.
+TEST(PackageRestrictions, TheDefaultAppsBrowserIsTheDevicesDefaultBrowser) {
+    const char* restrictions =
+        "<package-restrictions><default-apps><default-browser packageName=\"com.b\"/>"
+        "</default-apps></package-restrictions>";
+    auto state = parsePackageRestrictions(restrictions, "r.xml");
+    ASSERT_TRUE(state);
+    const Device applied = applyDeviceState(deviceOf(28, {"com.b"}), *state);
+    EXPECT_EQ(applied.roles.browser, std::optional<std::string>("com.b"));
+    EXPECT_EQ(applied.inferred, "state from r.xml: 0 packages, 0 preferred, 0 persistent preferred, "
+                                "default browser 'com.b'");
+    auto withRoles = parseRolesXml(kRolesXml, "roles.xml", *state);
+    ASSERT_TRUE(withRoles);
+    EXPECT_EQ(applyDeviceState(deviceOf(30, {"com.b"}), *withRoles).roles.browser,
+              std::optional<std::string>(""));
+}
+
+// A HOME role held by nobody says nothing device.json can: roles.home stays unset and the H-9
+// fallback decides, as PermissionController's fallback holder would.
+TEST(RolesXml, AHomeRoleHeldByNobodyLeavesTheFallbackToDecide) {
+    auto state = parseRolesXml("<roles><role name=\"android.app.role.HOME\"/></roles>", "r.xml");
+    ASSERT_TRUE(state);
+    const Device applied = applyDeviceState(deviceOf(30, {"a"}), *state);
+    EXPECT_FALSE(applied.roles.home.has_value());
+    EXPECT_EQ(applied.inferred,
+              "state from r.xml: 0 packages, 0 preferred, 0 persistent preferred");
+}
+
+// Through device.json: its own "roles" are the user's word and win over roles.xml; where they
+// disagree the warning points at the <role> element (file:line:col).
+TEST(RolesXml, DeviceJsonRolesWinOverTheStateWithAWarningWhereTheyDisagree) {
+    TempDir dir("roles-json");
+    for (const char* package : {"com.example.launcher", "com.other.launcher"}) {
+        writeFile(dir.path() / package / "AndroidManifest.xml",
+                  std::string("<manifest xmlns:android="
+                              "\"http://schemas.android.com/apk/res/android\" package=\"") +
+                      package +
+                      "\"><application><activity android:name=\".Home\" android:exported=\"true\">"
+                      "<intent-filter><action android:name=\"android.intent.action.MAIN\"/>"
+                      "<category android:name=\"android.intent.category.HOME\"/>"
+                      "<category android:name=\"android.intent.category.DEFAULT\"/>"
+                      "</intent-filter></activity></application></manifest>\n");
+    }
+    writeFile(dir.path() / "state/users/0/roles.xml", kRolesXml);
+    writeFile(dir.path() / "device.json",
+              R"({"api": 30, "state": "state", "roles": {"home": "com.other.launcher"},
+"packages": [{"manifest": "com.example.launcher/AndroidManifest.xml"},
+             {"manifest": "com.other.launcher/AndroidManifest.xml"}]})");
+    auto device = loadDevice(dir.path());
+    ASSERT_TRUE(device) << device.error().toString();
+    EXPECT_EQ(device->roles.home, std::optional<std::string>("com.other.launcher"));
+    EXPECT_EQ(device->roles.browser, std::optional<std::string>(""));
+    std::vector<std::string> warnings;
+    for (const Diagnostic& d : device->diagnostics) warnings.push_back(d.toString());
+    EXPECT_EQ(warnings,
+              std::vector<std::string>{(dir.path() / "state/users/0/roles.xml").string() +
+                                       ":3:3: warning: android.app.role.HOME is held by "
+                                       "'com.example.launcher' here, but device.json's "
+                                       "'roles.home' names 'com.other.launcher': device.json's "
+                                       "is kept"});
+
+    // Without its own "roles" the device takes the state's, silently.
+    writeFile(dir.path() / "device.json",
+              R"({"api": 30, "state": "state",
+"packages": [{"manifest": "com.example.launcher/AndroidManifest.xml"}]})");
+    auto fromState = loadDevice(dir.path());
+    ASSERT_TRUE(fromState) << fromState.error().toString();
+    EXPECT_EQ(fromState->roles.home, std::optional<std::string>("com.example.launcher"));
+    EXPECT_TRUE(fromState->diagnostics.empty());
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <streambuf>
 
@@ -191,6 +192,32 @@ TEST(DumpsysParser, ReadsPackageFlagsUsersAndComponentOverrides) {
     EXPECT_EQ(capture.hiddenSystemPackages[0].codePath, "/system/priv-app/com.amazon.avod");
 }
 
+// Issue 13: the caller rules' facts a dump states (device-formats 3.1): the app id, as `userId=`
+// up to Android 9 and `appId=` later, the installer (`installerPackageName=`, "null" for none)
+// and the user's `suspended=`.
+TEST(DumpsysParser, ReadsTheAppIdInstallerAndSuspendedStateOfEachPackage) {
+    const DumpsysCapture capture = parseOk(R"(Packages:
+  Package [com.example.a] (1a):
+    appId=10100
+    codePath=/data/app/~~x==/com.example.a-y==
+    installerPackageName=com.android.vending
+    User 0: ceDataInode=1 installed=true hidden=false suspended=true distractionFlags=0 stopped=false notLaunched=false enabled=0
+  Package [com.example.b] (2b):
+    userId=1000 gids=[3003]
+    installerPackageName=null
+    User 0: ceDataInode=2 installed=true hidden=false suspended=false stopped=false notLaunched=false enabled=0
+)");
+    ASSERT_EQ(capture.packages.size(), 2u);
+    const DumpsysPackage& a = capture.packages[0];
+    EXPECT_EQ(a.appId, 10100);
+    EXPECT_EQ(a.installer, std::optional<std::string>("com.android.vending"));
+    EXPECT_TRUE(a.user(0)->suspended);
+    const DumpsysPackage& b = capture.packages[1];
+    EXPECT_EQ(b.appId, 1000);
+    EXPECT_FALSE(b.installer.has_value());
+    EXPECT_FALSE(b.user(0)->suspended);
+}
+
 TEST(DumpsysParser, CountsLinesItDoesNotKnowInsteadOfFailing) {
     EXPECT_GE(parseOk(kFilteredDump).skippedLines, 3u);  // OEM line, userId=, gids=, ...
 }
@@ -307,6 +334,28 @@ TEST(DumpsysParser, ReadsTheRealFireOs7FullDump) {
     ASSERT_EQ(capture->hiddenSystemPackages.size(), 1u);
     EXPECT_EQ(capture->hiddenSystemPackages[0].name, "com.amazon.avod");
     EXPECT_FALSE(capture->hasFilterDetails);  // captured without -f
+}
+
+// The Fire OS 7 dump (Android 9) says userId= for every package and installerPackageName= for
+// the ones an app store or the OTA service installed.
+TEST(DumpsysParser, ReadsTheFireOs7AppIdsAndInstallers) {
+    SKIP_WITHOUT_SNAPSHOTS();
+    Result<DumpsysCapture> capture = readDumpsysPackage(kSnapshots / "android9-fireos7-trona" /
+                                                        "before" / "package_full_dump.stdout.txt");
+    ASSERT_TRUE(capture.has_value()) << capture.error().toString();
+    size_t withAppId = 0;
+    std::map<std::string, std::string> installers;
+    for (const DumpsysPackage& package : capture->packages) {
+        if (package.appId) ++withAppId;
+        if (package.installer) installers[package.name] = *package.installer;
+        if (package.name == "com.amazon.firelauncher") EXPECT_EQ(package.appId, 10120);
+        if (package.name == "com.google.android.youtube") EXPECT_EQ(package.appId, 10182);
+    }
+    EXPECT_EQ(withAppId, capture->packages.size());
+    EXPECT_EQ(installers.at("com.google.android.youtube"), "com.aurora.store");
+    EXPECT_EQ(installers.at("com.android.vending"), "com.android.vending");
+    EXPECT_EQ(installers.count("com.amazon.firelauncher"), 0u);
+    EXPECT_EQ(installers.size(), 9u);
 }
 
 TEST(DumpsysParser, ReadsTheFireLauncherPackageDumpWithItsClampedPriority) {

@@ -132,12 +132,6 @@ TEST(SystemImageScan, AFolderWithoutASystemPartitionIsNotAnImage) {
 
 // ---- an AOSP-style tree of real APKs ----------------------------------------------------------
 
-#define SKIP_WITHOUT_AAPT()                              \
-    do {                                                 \
-        const std::string missing = aaptMissingReason(); \
-        if (!missing.empty()) GTEST_SKIP() << missing;   \
-    } while (false)
-
 std::string homeManifest(const std::string& package, const std::string& activity, int priority,
                          const std::string& extra = "") {
     return "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" package=\"" +
@@ -239,6 +233,52 @@ TEST_F(AospTree, ASplitApkJoinsItsBaseAndIsNotADuplicate) {
     ASSERT_NE(launcher, nullptr);
     EXPECT_NE(launcher->manifest.findComponent("com.example.launcher.Feature"), nullptr);
     for (const Diagnostic& d : device->diagnostics) ADD_FAILURE() << d.toString();
+}
+
+// Issue 13, "Loading a device keeps going": PackageManagerService logs a package it cannot parse
+// and boots without it. Here a priv-app APK that is not a zip: the launcher is skipped with an
+// error diagnostic naming the file, the rest of the tree loads; parse.strict fails with it.
+TEST_F(AospTree, AnUnparsableApkSkipsItsPackageAndTheRestLoads) {
+    writeFile(m_root / "system/priv-app/Broken/Broken.apk", "this is not an APK\n");
+    auto device = loadDevice(m_root);
+    ASSERT_TRUE(device) << device.error().toString();
+    EXPECT_EQ(device->packages.size(), 3u);
+    ASSERT_EQ(device->skipped.size(), 1u);
+    const SkippedPackage& skipped = device->skipped.front();
+    EXPECT_EQ(skipped.file, (m_root / "system/priv-app/Broken/Broken.apk").string());
+    EXPECT_EQ(skipped.packageName, "");
+    std::vector<std::string> errors;
+    for (const Diagnostic& d : device->diagnostics) {
+        if (d.severity == Diagnostic::Severity::Error) errors.push_back(d.toString());
+    }
+    EXPECT_EQ(errors, std::vector<std::string>{skipped.file +
+                                               ": error: not an APK: no zip archive found in the "
+                                               "file (package skipped)"});
+    // Boot still reaches the privileged launcher: the broken package takes nothing with it.
+    const HomeSiteReport boot = analyzeHome(*device).sites.front();
+    ASSERT_EQ(boot.outcome, HomeOutcome::Activity) << boot.reason;
+    EXPECT_EQ(boot.component->flattenToShortString(), "com.android.launcher3/.Launcher");
+
+    DeviceLoadOptions strict;
+    strict.parse.strict = true;
+    auto failed = loadDevice(m_root, strict);
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().toString(),
+              skipped.file + ": not an APK: no zip archive found in the file");
+}
+
+// A split that cannot be parsed takes its base with it: the cluster installs as one package.
+TEST_F(AospTree, AnUnparsableSplitSkipsItsWholePackage) {
+    writeFile(m_root / "data/app/com.example.launcher-1/split_feature.apk", "not a zip");
+    auto device = loadDevice(m_root);
+    ASSERT_TRUE(device) << device.error().toString();
+    EXPECT_EQ(device->findPackage("com.example.launcher"), nullptr);
+    ASSERT_EQ(device->skipped.size(), 1u);
+    EXPECT_EQ(device->skipped.front().packageName, "com.example.launcher");
+    EXPECT_EQ(device->skipped.front().file,
+              (m_root / "data/app/com.example.launcher-1/split_feature.apk").string());
+    EXPECT_EQ(device->inferred,
+              "API 29 from system/build.prop; 2 privileged, 0 system, 0 user apps");
 }
 
 }  // namespace

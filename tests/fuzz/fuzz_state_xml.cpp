@@ -1,12 +1,14 @@
-// Fuzz target: /data/system state files (parsePackagesXml, parsePackageRestrictions) as text or
-// ABX (the input is read as both), then applyDeviceState on a small device. Checks: errors are
-// single lines; every preferred entry kept has an action and a component; applying never adds
-// packages.
+// Fuzz target: /data/system state files (parsePackagesXml, parsePackageRestrictions,
+// parseRolesXml) as text or ABX (the input is read as each until one accepts it), then
+// applyDeviceState on a small device. Checks: errors are single lines; every preferred entry kept
+// has an action and a component; every role read is named, located and has named holders;
+// applying never adds packages, and gives a device without roles the state's.
 
 #include <hearth/device_state.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "fuzz_support.h"
@@ -20,8 +22,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         state = parsePackageRestrictions(text, "package-restrictions.xml");
         if (!state) {
             fuzz::checkError(state.error());
-            return 0;
+            state = parseRolesXml(text, "roles.xml");
+            if (!state) {
+                fuzz::checkError(state.error());
+                return 0;
+            }
         }
+    }
+    for (const auto& [role, holders] : state->roleHolders) {
+        FUZZ_CHECK(!role.empty(), "a role without a name was kept");
+        FUZZ_CHECK(state->roleLocations.count(role) == 1, "a role without a location");
+        for (const std::string& holder : holders) FUZZ_CHECK(!holder.empty(), "an unnamed holder");
     }
     for (const PreferredActivity& entry : state->preferred) {
         FUZZ_CHECK(!entry.filter.actions.empty(), "a preferred entry without an action was kept");
@@ -35,5 +46,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const Device applied = applyDeviceState(device, *state);
     FUZZ_CHECK(applied.packages.size() == device.packages.size(), "applying state added packages");
+    auto holder = [&](const char* role) -> std::optional<std::string> {
+        auto it = state->roleHolders.find(role);
+        if (it == state->roleHolders.end()) return std::nullopt;
+        return it->second.empty() ? std::string() : it->second.front();
+    };
+    const std::optional<std::string> home = holder("android.app.role.HOME");
+    FUZZ_CHECK(applied.roles.home == (home && home->empty() ? std::nullopt : home),
+               "the HOME holder of roles.xml was not applied");
+    FUZZ_CHECK(applied.roles.browser == holder("android.app.role.BROWSER"),
+               "the BROWSER holder of roles.xml was not applied");
     return 0;
 }

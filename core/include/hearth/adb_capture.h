@@ -68,6 +68,8 @@ struct DumpsysPackage {
     bool system = false;            ///< `flags=[ SYSTEM ... ]`
     bool privileged = false;        ///< `privateFlags=[ ... PRIVILEGED ... ]`
     bool updatedSystemApp = false;  ///< `flags=[ ... UPDATED_SYSTEM_APP ... ]`
+    std::optional<int> appId;       ///< `userId=` (Android 9 and before), `appId=` (later)
+    std::optional<std::string> installer;  ///< `installerPackageName=`; absent or "null": none
     std::vector<DumpsysUserState> users;
     SourceLocation where;
 

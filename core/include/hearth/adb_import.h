@@ -43,6 +43,8 @@ struct AdbImportOptions {
     int user = 0;                    ///< whose package state and preferred activities to import
     std::filesystem::path outDir;    ///< where device.json will be written (APK paths relative to it)
     std::string name;                ///< device name; default from getprop
+    /// A copy of /data/system to reference as "state" (laid over the device on load), or empty.
+    std::filesystem::path stateDir;
 };
 
 struct AdbImport {

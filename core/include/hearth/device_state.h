@@ -54,6 +54,9 @@ struct DeviceState {
     std::optional<std::string> defaultBrowser;  ///< <default-apps><default-browser> (6-9)
     std::optional<std::string> defaultDialer;   ///< <default-apps><default-dialer> (7-9)
     std::vector<DomainVerificationEntry> domainVerification;
+    /// roles.xml (Android 10+): each <role>'s holders in file order, empty when nobody holds it.
+    std::map<std::string, std::vector<std::string>> roleHolders;
+    std::map<std::string, SourceLocation> roleLocations;  ///< each <role> element
     std::vector<std::string> filesRead;        ///< each file, with "(ABX)" when it was binary
     std::vector<Diagnostic> diagnostics;       ///< unknown values, preferred entries skipped
 
@@ -71,14 +74,23 @@ struct DeviceState {
                                                            const std::string& sourceName,
                                                            DeviceState state = {});
 
-/// Reads a /data/system folder: packages.xml (else packages-backup.xml) and
-/// users/0/package-restrictions.xml (else the folder's own package-restrictions.xml, Android 3-4.1).
-/// Fails when neither file exists or one cannot be read.
+/// Reads user 0's roles.xml (text or ABX, Android 10+) into state: every role's holders. Fails as
+/// parsePackagesXml does, on a root other than <roles>.
+[[nodiscard]] Result<DeviceState> parseRolesXml(std::string_view bytes,
+                                                const std::string& sourceName,
+                                                DeviceState state = {});
+
+/// Reads a /data/system folder: packages.xml (else packages-backup.xml),
+/// users/0/package-restrictions.xml (else the folder's own package-restrictions.xml, Android 3-4.1)
+/// and user 0's roles.xml (device-formats 1.5: misc_de/0/apexdata/com.android.permission/ of 11+,
+/// below the folder or beside it as in /data; users/0/ of 10; or beside packages.xml).
+/// Fails when none of them exists or one cannot be read.
 [[nodiscard]] Result<DeviceState> readDeviceState(const std::filesystem::path& dir);
 
 /// The device with the state laid over it: flags, per-user package and component state, preferred
-/// and persistent preferred activities. Warnings (packages with state but no APK, an API level
-/// that differs) are added to Device::diagnostics and a summary to Device::inferred.
+/// and persistent preferred activities, the HOME and BROWSER role holders unless the device names
+/// its own. Warnings (packages with state but no APK, an API level or a role holder that differs)
+/// are added to Device::diagnostics and a summary to Device::inferred.
 Device applyDeviceState(Device device, const DeviceState& state);
 
 }  // namespace hearth

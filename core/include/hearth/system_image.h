@@ -47,7 +47,9 @@ std::optional<std::filesystem::path> findSystemPartition(const std::filesystem::
 /// Loads an image tree as a device: flags from the folders, splits merged into their base, the API
 /// level from the system build.prop (API 34 with a warning when there is none), and
 /// Device::inferred saying what was inferred ("API 29 from system/build.prop; 3 privileged,
-/// 12 system, 4 user apps"). Fails with the first APK that cannot be read.
+/// 12 system, 4 user apps"). A package whose APK (or a split of it) cannot be parsed is skipped as
+/// Android skips it (an error diagnostic and Device::skipped) unless options.parse.strict, which
+/// fails with that APK's error instead.
 [[nodiscard]] Result<Device> loadSystemImage(const std::filesystem::path& root,
                                              const DeviceLoadOptions& options = {});
 
