@@ -62,7 +62,7 @@ TEST(UnescapeResourceString, WhitespaceCollapsesOutsideQuotesAndQuotesAreRemoved
 }
 
 TEST(EscapeAttributeValue, ParsesBackToTheSameValue) {
-    for (const std::string value :
+    for (const std::string& value :
          {std::string("@string/not-a-ref"), std::string("?attr"), std::string("a\\b\nc\td"),
           std::string("<&\">"), std::string("mid@and?"), std::string("bell\x07")}) {
         // XML-unescaping is the parser's job; undo just the four entities before aapt's rules.

@@ -63,7 +63,9 @@ TEST(DeviceFacts, CallersDeviceListsInstallFactsQueriesAndSysconfig) {
         EXPECT_EQ(valueOf(facts, "suspended"), package.suspended ? "true" : "false");
         EXPECT_NE(valueOf(facts, "appId").find(std::to_string(appIdOf(package, device))),
                   std::string::npos);
-        if (package.installer) EXPECT_EQ(valueOf(facts, "installer"), *package.installer);
+        if (package.installer) {
+            EXPECT_EQ(valueOf(facts, "installer"), *package.installer);
+        }
         if (!package.manifest.queries.packages.empty()) {
             EXPECT_NE(valueOf(facts, "<queries>").find(package.manifest.queries.packages[0]),
                       std::string::npos);

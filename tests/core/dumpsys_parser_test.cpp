@@ -348,8 +348,12 @@ TEST(DumpsysParser, ReadsTheFireOs7AppIdsAndInstallers) {
     for (const DumpsysPackage& package : capture->packages) {
         if (package.appId) ++withAppId;
         if (package.installer) installers[package.name] = *package.installer;
-        if (package.name == "com.amazon.firelauncher") EXPECT_EQ(package.appId, 10120);
-        if (package.name == "com.google.android.youtube") EXPECT_EQ(package.appId, 10182);
+        if (package.name == "com.amazon.firelauncher") {
+            EXPECT_EQ(package.appId, 10120);
+        }
+        if (package.name == "com.google.android.youtube") {
+            EXPECT_EQ(package.appId, 10182);
+        }
     }
     EXPECT_EQ(withAppId, capture->packages.size());
     EXPECT_EQ(installers.at("com.google.android.youtube"), "com.aurora.store");
