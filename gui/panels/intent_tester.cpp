@@ -21,8 +21,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "app_paths.h"
 #include "device_session.h"
+#include "gui_support.h"
 #include "models/rejection_model.h"
 #include "models/resolve_result_model.h"
 #include "panels/row_table_view.h"
