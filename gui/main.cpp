@@ -7,8 +7,8 @@
 #include <QTabWidget>
 #include <QTextStream>
 
-#include "app_paths.h"
 #include "export.h"
+#include "gui_support.h"
 #include "main_window.h"
 #include "panels/diff_panel.h"
 #include "panels/intent_tester.h"

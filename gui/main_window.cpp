@@ -25,9 +25,9 @@
 #include <QTableView>
 #include <QTimer>
 
-#include "app_paths.h"
 #include "device_loader.h"
 #include "device_session.h"
+#include "gui_support.h"
 #include "models/diagnostic_model.h"
 #include "panels/claims_panel.h"
 #include "panels/device_facts_panel.h"

@@ -17,24 +17,50 @@ namespace hearth::cli {
 namespace {
 
 // The command table: the one place that lists what `hearth` can do; --help prints it.
-const std::vector<CommandSpec>& commandTable() {
-    static const std::vector<CommandSpec> table = {
-        {"app-links", "the App Links state of a device's packages (domains, verification, user selections), like pm get-app-links", defineAppLinks},
-        {"check", "run intent contracts (start/resolve/query/home/claims ... => answer, one a line) against a device; JUnit for CI", defineCheck},
-        {"claims", "reverse lookup: which filters claim a scheme, host, path, MIME type, action or category; every deep link", defineClaims},
-        {"diff", "which intents and HOME call sites change their outcome: two devices, or one and an install, uninstall, patch or API change", defineDiff},
-        {"dump", "show the packages, components and intent filters of manifests and APKs", defineDump},
-        {"filter-match", "answer IntentFilter.match for conformance cases (JSON Lines in, one answer line per case out)", defineFilterMatch},
-        {"gen-device", "write a synthetic device or filter-match cases for benchmarks", defineGenDevice},
-        {"home", "which activity becomes HOME at every framework call site, stock or HOME_FIRST-patched", defineHome},
-        {"import", "write a device.json from what you have: a system image tree or an adb capture", defineImport},
-        {"query", "which activities (services, receivers, providers) match an intent, in Android's order, like pm query-activities", defineQuery},
-        {"resolve", "which activity an intent starts: one, the chooser, or none, like pm resolve-activity", defineResolve},
-        {"simulate", "run a script of boots, HOME presses and installs; show the screen after each step", defineSimulate},
-        {"start", "what am start does with an intent: the activity, the chooser, or nothing (web links by the App Links rules)", defineStart},
-    };
-    return table;
-}
+constexpr CommandSpec kCommands[] = {
+    {"app-links",
+     "the App Links state of a device's packages (domains, verification, user selections), like "
+     "pm get-app-links",
+     defineAppLinks},
+    {"check",
+     "run intent contracts (start/resolve/query/home/claims ... => answer, one a line) against a "
+     "device; JUnit for CI",
+     defineCheck},
+    {"claims",
+     "reverse lookup: which filters claim a scheme, host, path, MIME type, action or category; "
+     "every deep link",
+     defineClaims},
+    {"diff",
+     "which intents and HOME call sites change their outcome: two devices, or one and an install, "
+     "uninstall, patch or API change",
+     defineDiff},
+    {"dump", "show the packages, components and intent filters of manifests and APKs", defineDump},
+    {"filter-match",
+     "answer IntentFilter.match for conformance cases (JSON Lines in, one answer line per case "
+     "out)",
+     defineFilterMatch},
+    {"gen-device", "write a synthetic device or filter-match cases for benchmarks",
+     defineGenDevice},
+    {"home",
+     "which activity becomes HOME at every framework call site, stock or HOME_FIRST-patched",
+     defineHome},
+    {"import", "write a device.json from what you have: a system image tree or an adb capture",
+     defineImport},
+    {"query",
+     "which activities (services, receivers, providers) match an intent, in Android's order, like "
+     "pm query-activities",
+     defineQuery},
+    {"resolve",
+     "which activity an intent starts: one, the chooser, or none, like pm resolve-activity",
+     defineResolve},
+    {"simulate",
+     "run a script of boots, HOME presses and installs; show the screen after each step",
+     defineSimulate},
+    {"start",
+     "what am start does with an intent: the activity, the chooser, or nothing (web links by the "
+     "App Links rules)",
+     defineStart},
+};
 
 constexpr const char* kFooter = R"(Exit codes:
   0  success (resolve/start: one activity; query: results found)
@@ -61,7 +87,7 @@ std::string nearestHint(std::string_view word, const std::vector<std::string>& k
 std::string unknownCommandMessage(const std::vector<std::string>& args) {
     if (args.empty() || args[0].empty() || args[0][0] == '-') return {};
     std::vector<std::string> commands;
-    for (const CommandSpec& spec : commandTable()) commands.emplace_back(spec.name);
+    for (const CommandSpec& spec : kCommands) commands.emplace_back(spec.name);
     if (std::find(commands.begin(), commands.end(), args[0]) != commands.end()) return {};
     return "'" + args[0] + "' is not a hearth command" + nearestHint(args[0], commands);
 }
@@ -138,7 +164,7 @@ int runHearth(const std::vector<std::string>& args, std::istream& in, std::ostre
     app.set_version_flag("--version", std::string("hearth ") + kVersion);
 
     std::vector<std::pair<CLI::App*, Runner>> runners;
-    for (const CommandSpec& spec : commandTable()) {
+    for (const CommandSpec& spec : kCommands) {
         CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
         runners.emplace_back(sub, spec.define(*sub, io));
     }

@@ -21,10 +21,4 @@ enum ExitCode : int {
 int runHearth(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
               std::ostream& err);
 
-/// `hearth filter-match` over an open stream of cases, without the command line around it (the
-/// fuzz target drives it this way): one answer line per case on `out`, bad lines reported on
-/// `err` located at sourceName:line:column. Returns kExitOk, or kExitBadInput if a line was bad.
-int runFilterMatch(std::istream& cases, const std::string& sourceName, std::ostream& out,
-                   std::ostream& err);
-
 }  // namespace hearth::cli

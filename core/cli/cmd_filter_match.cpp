@@ -1,6 +1,8 @@
 // hearth filter-match: IntentFilter.match over conformance cases (JSON Lines in, one answer line
 // per case out), streaming so that any number of cases runs in constant memory.
 
+#include "cmd_filter_match.h"
+
 #include <hearth/filter_case.h>
 #include <hearth/intent_filter.h>
 #include <hearth/limits.h>

@@ -12,20 +12,20 @@ namespace hearth::cli {
 namespace {
 
 // The import subcommands: add a row (and its define function in command.h) for a new source.
-const std::vector<CommandSpec>& importTable() {
-    static const std::vector<CommandSpec> table = {
-        {"image", "an AOSP product output or extracted image: flags from the partitions, API from build.prop", defineImportImage},
-        {"adb", "a phone's state from an adb capture (scripts/capture-device), no root needed", defineImportAdb},
-    };
-    return table;
-}
+constexpr CommandSpec kImportCommands[] = {
+    {"image",
+     "an AOSP product output or extracted image: flags from the partitions, API from build.prop",
+     defineImportImage},
+    {"adb", "a phone's state from an adb capture (scripts/capture-device), no root needed",
+     defineImportAdb},
+};
 
 }  // namespace
 
 Runner defineImport(CLI::App& app, Io& io) {
     app.require_subcommand(1);
     auto runners = std::make_shared<std::vector<std::pair<CLI::App*, Runner>>>();
-    for (const CommandSpec& spec : importTable()) {
+    for (const CommandSpec& spec : kImportCommands) {
         CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
         runners->emplace_back(sub, spec.define(*sub, io));
     }

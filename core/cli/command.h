@@ -18,12 +18,13 @@ struct Io {
 /// Runs a parsed command and returns its exit code.
 using Runner = std::function<int()>;
 
-/// One row of the command table: define() adds the command's options to its CLI11 sub-app (state
+/// One row of a command table: define() adds the command's options to its CLI11 sub-app (state
 /// captured by the returned runner) and returns the runner to call when the command is chosen.
+/// Plain data (a function pointer, not a std::function), so that a table is a constexpr array.
 struct CommandSpec {
     const char* name;
     const char* summary;
-    std::function<Runner(CLI::App& app, Io& io)> define;
+    Runner (*define)(CLI::App& app, Io& io);
 };
 
 // Every command's define function, one per cmd_*.cpp.

@@ -107,7 +107,7 @@ std::string base64(std::string_view bytes) {
 }
 
 class Reader {
-public:
+  public:
     Reader(std::string_view bytes, const std::string& sourceName)
         : m_bytes(bytes), m_source(sourceName) {}
 
@@ -186,7 +186,7 @@ public:
         return std::move(m_out);
     }
 
-private:
+  private:
     Error fail(size_t at, const std::string& message) const {
         return makeError(m_source + ": byte " + std::to_string(at) + ": " + message);
     }

@@ -143,7 +143,7 @@ CheckResult runQuery(const Check& check, const PackageIndex& index) {
 
 // analyzeHome once per patch a check file names (most name one or two), not once per line.
 class HomeReports {
-public:
+  public:
     explicit HomeReports(const Device& device) : m_device(device) {}
 
     const HomeReport& forPatch(const std::string& patchName, const FrameworkPatch* patch) {
@@ -153,7 +153,7 @@ public:
         return m_reports.emplace(patchName, analyzeHome(m_device, framework)).first->second;
     }
 
-private:
+  private:
     const Device& m_device;
     std::map<std::string, HomeReport> m_reports;
 };

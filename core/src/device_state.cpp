@@ -26,7 +26,7 @@ namespace {
 // One file's text and how to locate a node in it (ABX has no lines: the converted text's lines
 // would point nowhere, so ABX positions name the file only).
 class StateDocument {
-public:
+  public:
     static Result<StateDocument> load(std::string_view bytes, const std::string& sourceName,
                                       const char* rootName) {
         StateDocument doc;
@@ -74,7 +74,7 @@ public:
     pugi::xml_node root() const { return m_root; }
     std::string label() const { return m_source + (m_abx ? " (ABX)" : ""); }
 
-private:
+  private:
     std::string m_source;
     std::string m_text;
     bool m_abx = false;

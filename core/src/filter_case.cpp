@@ -5,6 +5,7 @@
 #include <hearth/filter_case.h>
 #include <hearth/uri.h>
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -481,7 +482,98 @@ std::optional<std::string> buildFilter(FilterCase& spec, IntentFilter& filter) {
     return addPatterns(spec.paths, filter.paths);
 }
 
+// ---- Writing a case (toJsonLine) ------------------------------------------------------------
+
+// A JSON string; bytes that are not UTF-8 become U+FFFD, so that the line is always JSON.
+std::string jsonString(std::string_view text) {
+    return nlohmann::json(std::string(text))
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+bool isJsonNumber(std::string_view text) {
+    size_t i = 0;
+    auto digits = [&] {
+        const size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        return i > start;
+    };
+    if (i < text.size() && text[i] == '-') ++i;
+    if (i < text.size() && text[i] == '0') {
+        ++i;
+    } else if (!digits()) {
+        return false;
+    }
+    if (i < text.size() && text[i] == '.' && (++i, !digits())) return false;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+        if (!digits()) return false;
+    }
+    return i == text.size();
+}
+
+// `[item,...]`, each item as `write` gives it.
+template <typename T, typename Write>
+std::string jsonArray(const std::vector<T>& items, Write write) {
+    std::string out = "[";
+    for (const T& item : items) {
+        if (out.size() > 1) out += ',';
+        out += write(item);
+    }
+    return out + "]";
+}
+
+std::string textJson(const std::string& text) { return jsonString(text); }
+
+std::string patternJson(const FilterCasePattern& pattern) {
+    return "{\"kind\":" + jsonString(patternKindName(pattern.kind)) +
+           ",\"value\":" + jsonString(pattern.value) + "}";
+}
+
+std::string authorityJson(const FilterCaseAuthority& authority) {
+    const std::string port = !authority.port                 ? std::string("null")
+                             : isJsonNumber(*authority.port) ? *authority.port
+                                                             : jsonString(*authority.port);
+    return "{\"host\":" + jsonString(authority.host) + ",\"port\":" + port + "}";
+}
+
+// The filter's non-empty lists, in the order of the format.
+std::string filterJson(const FilterCase& testCase) {
+    std::string out;
+    const auto add = [&](std::string_view key, const auto& items, auto write) {
+        if (items.empty()) return;
+        out += (out.empty() ? "" : ",") + jsonString(key) + ":" + jsonArray(items, write);
+    };
+    add("actions", testCase.actions, textJson);
+    add("categories", testCase.categories, textJson);
+    add("types", testCase.types, textJson);
+    add("schemes", testCase.schemes, textJson);
+    add("ssps", testCase.ssps, patternJson);
+    add("authorities", testCase.authorities, authorityJson);
+    add("paths", testCase.paths, patternJson);
+    return "{" + out + "}";
+}
+
+// Every key of the intent, null when absent.
+std::string intentJson(const FilterCase& testCase) {
+    const auto orNull = [](const std::optional<std::string>& value) {
+        return value ? jsonString(*value) : std::string("null");
+    };
+    const std::string categories = testCase.intentCategories.empty()
+                                       ? std::string("null")
+                                       : jsonArray(testCase.intentCategories, textJson);
+    return "{\"action\":" + orNull(testCase.action) + ",\"categories\":" + categories +
+           ",\"data\":" + orNull(testCase.data) + ",\"type\":" + orNull(testCase.type) + "}";
+}
+
 }  // namespace
+
+std::string toJsonLine(const FilterCase& testCase, const std::optional<std::string>& id) {
+    std::string out = "{";
+    if (id) out += "\"id\":" + *id + ",";
+    return out + "\"filter\":" + filterJson(testCase) + ",\"intent\":" + intentJson(testCase) + "}";
+}
 
 Result<FilterCase> parseFilterCase(std::string_view line, const std::string& sourceName,
                                    int lineNumber, std::optional<std::string>* id) {

@@ -57,13 +57,6 @@ bool componentDeclaresMain(const Component& component) {
                        [](const IntentFilter& f) { return f.hasAction(names::kActionMain); });
 }
 
-// The resolver's reasons start with their rule id ("C-3: ..."); the report shows the id apart.
-std::string withoutRulePrefix(const std::string& reason, const std::string& rule) {
-    const std::string prefix = rule + ": ";
-    if (!rule.empty() && reason.rfind(prefix, 0) == 0) return reason.substr(prefix.size());
-    return reason;
-}
-
 HomeCandidate describeCandidate(const PackageIndex& index, const ResolveInfo& info,
                                 bool defaultOnly) {
     HomeCandidate candidate;
@@ -348,7 +341,7 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
         describeCandidates(device, index, report.intent, report.queryFlags, result.candidates);
     report.preferredChanges = result.preferredChanges;
     report.rule = result.rule;
-    report.reason = withoutRulePrefix(result.reason, result.rule);
+    report.reason = result.reason;
     switch (result.outcome) {
         case ResolveOutcome::Activity:
             report.outcome = HomeOutcome::Activity;

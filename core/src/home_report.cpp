@@ -113,7 +113,7 @@ void renderSiteDetails(std::ostream& out, const HomeSiteReport& site) {
             out << "              " << c.flattenToShortString() << "\n";
         }
     }
-    out << "  why         " << (site.rule.empty() ? "" : site.rule + ": ") << site.reason << "\n";
+    out << "  why         " << text::citeRule(site.rule, site.reason) << "\n";
     if (!site.note.empty()) out << "  next        " << site.note << "\n";
     for (const HomeCheck& check : site.checks) {
         if (check.startedBy == home_site::kBoot) continue;  // that one is the "why" above
@@ -355,7 +355,7 @@ std::string renderHomeCompareText(const HomeReport& stock, const HomeReport& pat
         out << "\nwhy (" << label << ")\n";
         std::vector<std::vector<std::string>> why;
         for (const HomeSiteReport& site : report->sites) {
-            why.push_back({site.site, (site.rule.empty() ? "" : site.rule + ": ") + site.reason});
+            why.push_back({site.site, text::citeRule(site.rule, site.reason)});
         }
         renderTable(out, why);
     }

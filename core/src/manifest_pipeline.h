@@ -27,7 +27,7 @@ struct ManifestRequest {
 };
 
 class ManifestPipeline {
-public:
+  public:
     /// Starts parsing. threads == 0 picks the number of cores; lists too short to gain from
     /// threads are parsed on the caller's thread, inside take().
     explicit ManifestPipeline(std::vector<ManifestRequest> requests, unsigned threads = 0);
@@ -44,7 +44,7 @@ public:
     /// index may be taken once. Rethrows what the parse threw (std::bad_alloc).
     Result<Manifest> take(size_t index);
 
-private:
+  private:
     struct Slot {
         std::optional<Result<Manifest>> result;
         std::exception_ptr exception;

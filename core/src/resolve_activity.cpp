@@ -268,8 +268,8 @@ bool chooseWithoutPreferred(ResolveResult& result, const Intent& original,
     if (query.empty()) {
         result.outcome = ResolveOutcome::None;
         result.rule = "C-1";
-        result.reason = filtered.empty() ? "C-1: no activity matches"
-                                         : "C-1: no activity is left; " + filtered;
+        result.reason =
+            filtered.empty() ? "no activity matches" : "no activity is left; " + filtered;
         return true;
     }
     if (query.size() == 1) {
@@ -277,11 +277,11 @@ bool chooseWithoutPreferred(ResolveResult& result, const Intent& original,
         result.chosen = query.front();
         result.rule = "C-2";
         if (effectiveIntent(original).component) {
-            result.reason = "C-2: the intent names the component explicitly (Q-2)";
+            result.reason = "the intent names the component explicitly (Q-2)";
         } else if (!filtered.empty()) {
-            result.reason = "C-2: only one activity is left; " + filtered;
+            result.reason = "only one activity is left; " + filtered;
         } else {
-            result.reason = "C-2: only one activity matches";
+            result.reason = "only one activity matches";
         }
         result.reason += clampNotes;
         return true;
@@ -296,14 +296,13 @@ bool chooseWithoutPreferred(ResolveResult& result, const Intent& original,
     result.chosen = r0;
     result.rule = "C-3";
     if (r0.priority != r1.priority) {
-        result.reason = "C-3: top two differ in priority (" + std::to_string(r0.priority) + " > " +
+        result.reason = "top two differ in priority (" + std::to_string(r0.priority) + " > " +
                         std::to_string(r1.priority) + ")";
     } else if (r0.preferredOrder != r1.preferredOrder) {
-        result.reason = "C-3: top two differ in preferredOrder (" +
-                        std::to_string(r0.preferredOrder) + " > " +
-                        std::to_string(r1.preferredOrder) + ")";
+        result.reason = "top two differ in preferredOrder (" + std::to_string(r0.preferredOrder) +
+                        " > " + std::to_string(r1.preferredOrder) + ")";
     } else {
-        result.reason = "C-3: top two differ in isDefault (only the first has category DEFAULT)";
+        result.reason = "top two differ in isDefault (only the first has category DEFAULT)";
     }
     result.reason += clampNotes;
     return true;
@@ -325,12 +324,12 @@ void chooseAmongTied(ResolveResult& result, const Intent& original, const Prefer
         result.rule = hit.persistent ? "P-7" : "P-8";
         if (hit.persistent) {
             result.persistentPreferredIndex = hit.entry;
-            result.reason = "P-7: persistent preferred activity " +
+            result.reason = "persistent preferred activity " +
                             entryName("persistentPreferred", *hit.entry,
                                       device.persistentPreferred[*hit.entry]);
         } else {
             result.preferredIndex = hit.entry;
-            result.reason = "P-8: preferred activity " +
+            result.reason = "preferred activity " +
                             entryName("preferred", *hit.entry, device.preferred[*hit.entry]) +
                             " recorded for this intent";
         }
@@ -343,8 +342,8 @@ void chooseAmongTied(ResolveResult& result, const Intent& original, const Prefer
     if (device.apiLevel >= 30 && (original.flags & flags::kActivityRequireDefault) != 0) {
         result.outcome = ResolveOutcome::None;
         result.rule = "C-5";
-        result.reason = "C-5: FLAG_ACTIVITY_REQUIRE_DEFAULT and no single default activity" +
-                        notes + clampNotes;
+        result.reason =
+            "FLAG_ACTIVITY_REQUIRE_DEFAULT and no single default activity" + notes + clampNotes;
         return;
     }
 
@@ -361,7 +360,7 @@ void chooseAmongTied(ResolveResult& result, const Intent& original, const Prefer
                    " left out: the chooser drops what does not tie with the first on priority "
                    "and isDefault)";
     }
-    result.reason = "C-6: top two tie at priority " + std::to_string(r0.priority) +
+    result.reason = "top two tie at priority " + std::to_string(r0.priority) +
                     (r0.isDefault ? ", default" : ", not default") + ", no preferred activity" +
                     notes + chooser + clampNotes;
 }
@@ -378,10 +377,10 @@ void refuseBrowserAnswer(ResolveResult& result, const Intent& original, int apiL
                           isBrowserEntry(*result.chosen)) ||
                          (result.outcome == ResolveOutcome::Chooser && allBrowsers);
     if (!browser) return;
-    result.reason = std::string("W-34: FLAG_ACTIVITY_REQUIRE_NON_BROWSER and the answer is ") +
-                    (result.outcome == ResolveOutcome::Chooser ? "a chooser of browsers"
-                                                               : "a browser") +
-                    " (" + result.reason + ")";
+    result.reason =
+        std::string("FLAG_ACTIVITY_REQUIRE_NON_BROWSER and the answer is ") +
+        (result.outcome == ResolveOutcome::Chooser ? "a chooser of browsers" : "a browser") + " (" +
+        text::citeRule(result.rule, result.reason) + ")";
     result.rule = "W-34";
     result.outcome = ResolveOutcome::None;
     result.chosen.reset();
@@ -411,15 +410,14 @@ ResolveResult PackageIndex::resolve(const ResolveRequest& request) const {
         if (result.candidates.empty()) {
             result.outcome = ResolveOutcome::None;
             result.rule = "C-1";
-            result.reason = std::string("C-1: no ") + componentKindName(kind) + " matches";
+            result.reason = std::string("no ") + componentKindName(kind) + " matches";
             return result;
         }
         result.outcome = ResolveOutcome::Activity;
         result.chosen = result.candidates.front();
         result.rule = "R-9";
-        result.reason = std::string("R-9: the first of ") +
-                        std::to_string(result.candidates.size()) + " " + componentKindName(kind) +
-                        (result.candidates.size() == 1 ? "" : "s") +
+        result.reason = std::string("the first of ") + std::to_string(result.candidates.size()) +
+                        " " + componentKindName(kind) + (result.candidates.size() == 1 ? "" : "s") +
                         " in Android's order (like resolveService, no chooser)";
         return result;
     }

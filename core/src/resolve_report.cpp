@@ -513,7 +513,7 @@ std::string renderResolveExplanation(const ResolveResult& result,
                                      const ExplainStyle& style) {
     std::string out = std::string("Outcome: ") + resolveOutcomeName(result.outcome);
     if (result.chosen) out += " (" + result.chosen->component.flattenToShortString() + ")";
-    out += "\nWhy: " + result.reason + "\n";
+    out += "\nWhy: " + text::citeRule(result.rule, result.reason) + "\n";
     if (!result.candidates.empty()) {
         out += "Candidates (Android's order, R-9):\n" +
                renderCandidateOrder(result.candidates, apiLevel, style, true);
@@ -550,7 +550,7 @@ Json resolveAnswerJson(const ResolveResult& result, const std::vector<Rejection>
         out["component"] = nullptr;
     }
     out["rule"] = result.rule;
-    out["reason"] = result.reason;
+    out["reason"] = text::citeRule(result.rule, result.reason);  // schema 1 cites the rule
     Json list = Json::array();
     for (const ResolveInfo& info : result.candidates) list.push_back(resolveInfoJson(info));
     out["candidates"] = std::move(list);

@@ -429,8 +429,8 @@ void Simulator::startHome(std::string_view site, StepReport& report) {
             case HomeOutcome::Refused:
                 m_lastHomeIgnored = true;
                 report.homeIgnored = true;
-                report.events.push_back("HOME key ignored: setup in progress (" + home.rule + ": " +
-                                        home.reason + ")");
+                report.events.push_back("HOME key ignored: setup in progress (" +
+                                        text::citeRule(home.rule, home.reason) + ")");
                 return;
             case HomeOutcome::NotPresent:
                 report.events.push_back(home.reason);
@@ -443,11 +443,12 @@ void Simulator::startHome(std::string_view site, StepReport& report) {
             case HomeOutcome::Chooser:
                 m_screen = Screen{Screen::Kind::Chooser, std::nullopt, home.chooser};
                 m_chooser = ChooserContext{home.intent, home.chooserSet, home.chooserBestMatch};
-                report.events.push_back("chooser for " + intent + " (" + home.rule + ": " +
-                                        home.reason + ")");
+                report.events.push_back("chooser for " + intent + " (" +
+                                        text::citeRule(home.rule, home.reason) + ")");
                 return;
             case HomeOutcome::Activity: {
-                const std::string how = "(" + intent + ", " + home.rule + ": " + home.reason + ")";
+                const std::string how =
+                    "(" + intent + ", " + text::citeRule(home.rule, home.reason) + ")";
                 if (!showHome(*home.component, how, report)) return;
                 // Nothing is left to resume: the system starts home again (H-4).
                 current = home_site::kBoot;

@@ -69,7 +69,7 @@ std::string renderStartText(const StartResult& start) {
                 out += "Error: Activity not started, unable to resolve Intent { " +
                        start.started.toShortString() + " }\n";
             }
-            out += "Starts nothing (" + result.reason + ")\n";
+            out += "Starts nothing (" + text::citeRule(result.rule, result.reason) + ")\n";
             break;
         case ResolveOutcome::Activity:
             if (start.denied) {
@@ -89,13 +89,14 @@ std::string renderStartText(const StartResult& start) {
                 break;
             }
             out += "Starts " + result.chosen->component.flattenToShortString() + " (" +
-                   result.reason + ")\n";
+                   text::citeRule(result.rule, result.reason) + ")\n";
             break;
         case ResolveOutcome::Chooser:
             out += "Starts the chooser (" + resolverActivityComponent().flattenToShortString() +
                    ") with " + std::to_string(start.chooser.size()) +
                    (start.browserChooser ? " browsers" : " activities") + ": " +
-                   text::joinComponents(start.chooser) + " (" + result.reason + ")\n";
+                   text::joinComponents(start.chooser) + " (" +
+                   text::citeRule(result.rule, result.reason) + ")\n";
             if (!start.chooserOffersAlways) {
                 out += "The chooser offers Just once and Settings, no Always (W-18: a web link "
                        "on Android 10+)\n";

@@ -609,11 +609,7 @@ void generateFilterMatchCases(size_t count, uint64_t seed,
                                : makeFilter(static_cast<Archetype>(drawn), package, random);
         GenIntent intent = matchingIntent(filter, random);
         if (random.chance(0.5)) mutate(intent, random);
-        Json line;
-        line["id"] = "gen-" + std::to_string(i + 1);
-        line["filter"] = filterJson(filter);
-        line["intent"] = intentJson(intent);
-        sink(line.dump());
+        sink(toJsonLine(filterCase(filter, intent), "\"gen-" + std::to_string(i + 1) + "\""));
     }
 }
 

@@ -5,12 +5,12 @@
 
 #include <array>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
+#include <hearth/filter_case.h>
 #include <hearth/intent.h>
 
 namespace hearth::synthetic {
@@ -221,9 +221,10 @@ std::string concretePath(const GenPath& path, Random& random);
 GenIntent matchingIntent(const GenFilter& filter, Random& random);
 /// One change that usually makes the filter refuse the intent.
 void mutate(GenIntent& intent, Random& random);
-/// The filter and the intent in the conformance case format (hearth/filter_case.h).
-nlohmann::ordered_json filterJson(const GenFilter& filter);
-nlohmann::ordered_json intentJson(const GenIntent& intent);
+/// The filter and the intent as a conformance case (hearth/filter_case.h; toJsonLine writes it).
+/// The priority is left out: IntentFilter.match never reads it, and the case format does not keep
+/// it.
+FilterCase filterCase(const GenFilter& filter, const GenIntent& intent);
 /// The intent as am arguments.
 std::vector<std::string> intentArgs(const GenIntent& intent);
 

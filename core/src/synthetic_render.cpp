@@ -10,8 +10,6 @@
 
 namespace hearth::synthetic {
 
-using Json = nlohmann::ordered_json;
-
 // ---------------------------------------------------------------------------------------------
 // XML rendering.
 
@@ -256,49 +254,23 @@ void mutate(GenIntent& intent, Random& random) {
     }
 }
 
-namespace {
-
-Json stringList(const std::vector<std::string>& values) {
-    Json list = Json::array();
-    for (const std::string& value : values) list.push_back(value);
-    return list;
-}
-
-}  // namespace
-
-Json filterJson(const GenFilter& filter) {
-    static constexpr std::array<const char*, 3> kKindNames = {"literal", "prefix", "glob"};
-    Json json = Json::object();
-    if (!filter.actions.empty()) json["actions"] = stringList(filter.actions);
-    if (!filter.categories.empty()) json["categories"] = stringList(filter.categories);
-    if (!filter.types.empty()) json["types"] = stringList(filter.types);
-    if (!filter.schemes.empty()) json["schemes"] = stringList(filter.schemes);
-    if (!filter.hosts.empty()) {
-        Json authorities = Json::array();
-        for (const std::string& host : filter.hosts) {
-            authorities.push_back({{"host", host}, {"port", nullptr}});
-        }
-        json["authorities"] = std::move(authorities);
+FilterCase filterCase(const GenFilter& filter, const GenIntent& intent) {
+    static constexpr std::array<PatternKind, 3> kKinds = {
+        PatternKind::Literal, PatternKind::Prefix, PatternKind::SimpleGlob};  // PathKind's order
+    FilterCase out;
+    out.actions = filter.actions;
+    out.categories = filter.categories;
+    out.types = filter.types;
+    out.schemes = filter.schemes;
+    for (const std::string& host : filter.hosts) out.authorities.push_back({host, std::nullopt});
+    for (const GenPath& path : filter.paths) {
+        out.paths.push_back({kKinds[static_cast<size_t>(path.kind)], path.value});
     }
-    if (!filter.paths.empty()) {
-        Json paths = Json::array();
-        for (const GenPath& path : filter.paths) {
-            paths.push_back(
-                {{"kind", kKindNames[static_cast<size_t>(path.kind)]}, {"value", path.value}});
-        }
-        json["paths"] = std::move(paths);
-    }
-    if (filter.priority != 0) json["priority"] = filter.priority;
-    return json;
-}
-
-Json intentJson(const GenIntent& intent) {
-    Json json;
-    json["action"] = intent.action ? Json(*intent.action) : Json(nullptr);
-    json["categories"] = intent.categories.empty() ? Json(nullptr) : stringList(intent.categories);
-    json["data"] = intent.data ? Json(*intent.data) : Json(nullptr);
-    json["type"] = intent.type ? Json(*intent.type) : Json(nullptr);
-    return json;
+    out.action = intent.action;
+    out.intentCategories = intent.categories;
+    out.data = intent.data;
+    out.type = intent.type;
+    return out;
 }
 
 std::vector<std::string> intentArgs(const GenIntent& intent) {

@@ -83,7 +83,7 @@ std::vector<fs::directory_entry> listDirectory(const fs::path& dir, const fs::pa
 }
 
 class Walker {
-public:
+  public:
     Walker(const fs::path& root, SystemImageScan& scan) : m_root(root), m_scan(scan) {}
 
     // Every APK directly in dir, each its own package (system/framework).
@@ -130,7 +130,7 @@ public:
         return count;
     }
 
-private:
+  private:
     // False when the folder was already walked (through a symlink or a second name for it).
     bool enter(const fs::path& dir) {
         std::error_code ec;

@@ -51,6 +51,13 @@ inline std::string joinComponents(const std::vector<ComponentName>& components) 
     return out;
 }
 
+/// "C-3: top two differ in priority (0 > -1000)": a reason as the reports print it, after the rule
+/// that decided it (reasons never repeat their rule, see ResolveResult::reason); the reason alone
+/// when there is no rule.
+inline std::string citeRule(std::string_view rule, std::string_view reason) {
+    return rule.empty() ? std::string(reason) : std::string(rule) + ": " + std::string(reason);
+}
+
 /// 'name', as messages quote names.
 inline std::string inQuotes(std::string_view text) { return "'" + std::string(text) + "'"; }
 

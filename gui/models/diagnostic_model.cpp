@@ -3,7 +3,7 @@
 #include <QApplication>
 #include <QStyle>
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 

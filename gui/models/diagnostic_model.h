@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 #include "models/row_table_model.h"
 

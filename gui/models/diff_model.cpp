@@ -1,6 +1,6 @@
 #include "models/diff_model.h"
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 

@@ -6,7 +6,7 @@
 
 #include <hearth/home_report.h>
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 

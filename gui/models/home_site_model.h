@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 
 #include "device_session.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 
@@ -17,9 +18,9 @@ class HomeSiteModel : public QAbstractTableModel {
   public:
     enum Column { Site, Category, Outcome, Result, Rule, ColumnCount };
     /// The row's HomeOutcome as an int.
-    static constexpr int kOutcomeRole = Qt::UserRole + 2;
+    static constexpr int kOutcomeRole = kHomeOutcomeRole;
     /// The row's call-site id ("boot", "home-key", ...).
-    static constexpr int kSiteRole = Qt::UserRole + 3;
+    static constexpr int kSiteRole = kHomeSiteRole;
 
     HomeSiteModel(DeviceSession& session, Framework framework, QObject* parent = nullptr);
 

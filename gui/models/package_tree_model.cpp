@@ -10,8 +10,8 @@
 #include <QPalette>
 #include <utility>
 
-#include "app_paths.h"
 #include "device_session.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 namespace {

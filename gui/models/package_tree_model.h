@@ -12,6 +12,8 @@
 #include <QStringList>
 #include <vector>
 
+#include "gui_support.h"
+
 namespace hearth::gui {
 
 class DeviceSession;
@@ -22,11 +24,11 @@ class PackageTreeModel : public QAbstractItemModel {
   public:
     enum Column { Name, Kind, State, Badges, Source, ColumnCount };
     /// The row's badges ("HOME", "HOME_FIRST", "LAUNCHER", "DEFAULT") as a QStringList.
-    static constexpr int kBadgesRole = Qt::UserRole + 2;
+    static constexpr int kBadgesRole = kPackageBadgesRole;
     /// What the row is: a NodeType value.
-    static constexpr int kNodeTypeRole = Qt::UserRole + 3;
+    static constexpr int kNodeTypeRole = kPackageNodeTypeRole;
     /// The row's "package/class" (components), package name (packages) or owning component.
-    static constexpr int kComponentRole = Qt::UserRole + 4;
+    static constexpr int kComponentRole = kPackageComponentRole;
 
     enum class NodeType { Package, Component, Filter };
 

@@ -2,7 +2,7 @@
 
 #include <hearth/resolve_report.h>
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 

@@ -9,6 +9,7 @@
 #include <QSortFilterProxyModel>
 #include <vector>
 
+#include "gui_support.h"
 #include "models/row_table_model.h"
 
 namespace hearth::gui {
@@ -30,9 +31,9 @@ class RejectionModel : public RowTableModel<RejectionRow> {
     enum Column { Component, Rule, Reason, Filter, ColumnCount };
 
     /// Rejection::nearness of the row.
-    static constexpr int kNearnessRole = Qt::UserRole + 3;
+    static constexpr int kNearnessRole = kRejectionNearnessRole;
     /// Rejection::nearMiss of the row, for RejectionProxy: the CLI lists exactly these.
-    static constexpr int kNearMissRole = Qt::UserRole + 4;
+    static constexpr int kNearMissRole = kRejectionNearMissRole;
 
     explicit RejectionModel(QObject* parent = nullptr);
 

@@ -2,7 +2,7 @@
 
 #include <QFont>
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 

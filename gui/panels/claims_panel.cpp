@@ -15,8 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "app_paths.h"
 #include "device_session.h"
+#include "gui_support.h"
 #include "models/claims_model.h"
 #include "panels/row_table_view.h"
 

@@ -15,8 +15,8 @@
 #include <optional>
 #include <string>
 
-#include "app_paths.h"
 #include "device_session.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 namespace {

@@ -8,8 +8,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include "app_paths.h"
 #include "device_session.h"
+#include "gui_support.h"
 #include "models/package_tree_model.h"
 #include "panels/badge_delegate.h"
 

@@ -16,8 +16,8 @@
 #include <algorithm>
 #include <utility>
 
-#include "app_paths.h"
 #include "device_session.h"
+#include "gui_support.h"
 #include "models/diff_model.h"
 #include "panels/row_table_view.h"
 

@@ -12,7 +12,7 @@
 
 #include <hearth/home_report.h>
 
-#include "app_paths.h"
+#include "gui_support.h"
 #include "models/home_site_model.h"
 #include "panels/phone_preview.h"
 

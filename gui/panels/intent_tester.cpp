@@ -21,8 +21,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "app_paths.h"
 #include "device_session.h"
+#include "gui_support.h"
 #include "models/rejection_model.h"
 #include "models/resolve_result_model.h"
 #include "panels/row_table_view.h"
@@ -568,11 +568,9 @@ bool IntentTester::run() {
         ResolveResult result = index.resolve(*request);
         m_results->setResult(result);
         showOutcome(result, result.candidates);
-        // The core's reasons usually open with their rule; cite it once.
-        const QString reason = qs(result.reason);
-        const QString rule = qs(result.rule);
-        m_reason->setText(rule.isEmpty() || reason.startsWith(rule) ? reason
-                                                                    : rule + ": " + reason);
+        // The core's reasons never repeat their rule: cite it before the reason, as the CLI does.
+        m_reason->setText(result.rule.empty() ? qs(result.reason)
+                                              : qs(result.rule) + ": " + qs(result.reason));
         m_lastResult = std::move(result);
     } else {
         std::vector<ResolveInfo> candidates = index.query(*request);

@@ -14,8 +14,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
-#include "app_paths.h"
 #include "device_session.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 

@@ -11,7 +11,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 namespace {

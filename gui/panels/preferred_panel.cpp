@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "app_paths.h"
 #include "device_session.h"
+#include "gui_support.h"
 #include "models/preferred_model.h"
 #include "panels/row_table_view.h"
 

@@ -4,7 +4,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 namespace hearth::gui {
 

@@ -11,7 +11,7 @@
 namespace hearth::testing {
 
 class AbxWriter {
-public:
+  public:
     AbxWriter() { m_out = std::string("ABX\0", 4) + '\x10'; }
 
     AbxWriter& start(const std::string& tag) {
@@ -43,7 +43,7 @@ public:
     }
     std::string finish() { return m_out + '\x11'; }
 
-private:
+  private:
     void utf(const std::string& text) {
         m_out += static_cast<char>((text.size() >> 8) & 0xFF);
         m_out += static_cast<char>(text.size() & 0xFF);

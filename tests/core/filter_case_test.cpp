@@ -296,3 +296,50 @@ TEST(BuildFilterCase, TheFirstValueRefusedInAndroidsOrderIsTheAnswer) {
               "java.lang.IllegalArgumentException: Range quantifier minimum is greater than "
               "maximum");
 }
+
+TEST(FilterCaseJsonLine, WritesOnlyTheFiltersNonEmptyListsAndEveryIntentKey) {
+    FilterCase testCase;
+    testCase.actions = {"android.intent.action.VIEW"};
+    testCase.schemes = {"https"};
+    testCase.authorities = {{"a.com", std::nullopt}, {"b.com", std::string("8080")}};
+    testCase.paths = {{PatternKind::SimpleGlob, "/x.*"}};
+    testCase.data = "https://a.com/x1";
+    EXPECT_EQ(toJsonLine(testCase, std::string("\"gen-1\"")),
+              R"({"id":"gen-1","filter":{"actions":["android.intent.action.VIEW"],)"
+              R"("schemes":["https"],"authorities":[{"host":"a.com","port":null},)"
+              R"({"host":"b.com","port":8080}],"paths":[{"kind":"glob","value":"/x.*"}]},)"
+              R"("intent":{"action":null,"categories":null,"data":"https://a.com/x1",)"
+              R"("type":null}})");
+    EXPECT_EQ(toJsonLine(FilterCase{}),
+              R"({"filter":{},"intent":{"action":null,"categories":null,"data":null,)"
+              R"("type":null}})");
+}
+
+TEST(FilterCaseJsonLine, ParseFilterCaseReadsTheLineBackToTheSameCase) {
+    const std::string line =
+        R"({"id":{"n":[1,2]},"filter":{"actions":["A"],"categories":["C","D"],"types":["image/*"],)"
+        R"("schemes":["content"],"ssps":[{"kind":"prefix","value":"//x"}],)"
+        R"("authorities":[{"host":"h","port":"80.5"},{"host":"k","port":1e3}],)"
+        R"("paths":[{"kind":"advanced_glob","value":"/[a-z]+"},)"
+        R"({"kind":"suffix","value":"\"q\u00e9\""}]},)"
+        R"("intent":{"action":"A","categories":["C"],"data":"content://h/p","type":"image/png"}})";
+    std::optional<std::string> id;
+    Result<FilterCase> first = parseFilterCase(line, "cases.jsonl", 1, &id);
+    ASSERT_TRUE(first) << first.error().toString();
+    const std::string written = toJsonLine(*first, id);
+    std::optional<std::string> idAgain;
+    const FilterCase second = [&] {
+        Result<FilterCase> again = parseFilterCase(written, "cases.jsonl", 1, &idAgain);
+        EXPECT_TRUE(again) << again.error().toString() << "\n" << written;
+        return again ? std::move(again).value() : FilterCase{};
+    }();
+    EXPECT_EQ(idAgain, id);
+    EXPECT_EQ(toJsonLine(second, idAgain), written) << "a fixed point after one round";
+    ASSERT_EQ(second.authorities.size(), 2u);
+    EXPECT_EQ(second.authorities[0].port, "80.5") << "a string port stays text";
+    EXPECT_EQ(second.authorities[1].port, "1e3") << "a number port keeps its text as written";
+    ASSERT_EQ(second.paths.size(), 2u);
+    EXPECT_EQ(second.paths[1].value, "\"q\xC3\xA9\"");
+    EXPECT_EQ(second.intentCategories, std::vector<std::string>{"C"});
+    EXPECT_EQ(second.type, "image/png");
+}

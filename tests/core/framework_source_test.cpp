@@ -62,7 +62,7 @@ std::string recents(const std::string& category) {
 
 // A 2.x tree with HOME_FIRST at boot and is-home only (the "half-patched" sample's framework).
 class LegacyTree : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         const fs::path base = m_dir.path() / "frameworks";
         m_root = base;

@@ -385,7 +385,7 @@ TEST(PriorityClamp, Row49NonPrivilegedLauncherIsClampedAndTiesIntoTheChooser) {
     EXPECT_EQ(pushy.priority, 0);
     EXPECT_EQ(pushy.declaredPriority, 100);
     EXPECT_EQ(result.reason,
-              "C-6: top two tie at priority 0, default, no preferred activity; the chooser shows 2 "
+              "top two tie at priority 0, default, no preferred activity; the chooser shows 2 "
               "activities; com.pushy/.Home declared 100, clamped to 0 by P-1: not a privileged "
               "app");
 }
@@ -425,7 +425,7 @@ TEST(PriorityClamp, P1PrivilegedHomeKeepsItsPriority) {
     const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
     EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
     EXPECT_EQ(result.chosen->component.flattenToShortString(), "com.provision/.Home");
-    EXPECT_EQ(result.reason, "C-3: top two differ in priority (1 > 0)");
+    EXPECT_EQ(result.reason, "top two differ in priority (1 > 0)");
 }
 
 TEST(PriorityClamp, P1UpdatedPrivilegedAppIsClampedWithANote) {
@@ -485,7 +485,7 @@ TEST(ExplicitIntent, Row53ExplicitComponentIgnoresFilters) {
     EXPECT_EQ(found[0].filter, nullptr);
     const ResolveResult result = index.resolveActivity(intent({"-n", "com.a/.Browser"}), 0);
     EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
-    EXPECT_EQ(result.reason, "C-2: the intent names the component explicitly (Q-2)");
+    EXPECT_EQ(result.reason, "the intent names the component explicitly (Q-2)");
 }
 
 TEST(ExplicitIntent, MissingComponentResolvesToNothing) {

@@ -24,7 +24,7 @@ TEST(ChooseBestActivity, C1NothingMatches) {
     const ResolveResult result = index.resolveActivity(intent({"-a", "com.none"}), 0);
     EXPECT_EQ(result.outcome, ResolveOutcome::None);
     EXPECT_FALSE(result.chosen.has_value());
-    EXPECT_EQ(result.reason, "C-1: no activity matches");
+    EXPECT_EQ(result.reason, "no activity matches");
 }
 
 TEST(ChooseBestActivity, C2OneCandidateWins) {
@@ -33,7 +33,25 @@ TEST(ChooseBestActivity, C2OneCandidateWins) {
     const ResolveResult result = index.resolveActivity(intent({"-a", kView, "-d", "http://x"}), 0);
     EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
     EXPECT_EQ(result.rule, "C-2");
-    EXPECT_EQ(result.reason, "C-2: only one activity matches");
+    EXPECT_EQ(result.reason, "only one activity matches");
+}
+
+TEST(ChooseBestActivity, TheReasonNeverRepeatsTheRuleThatDecided) {
+    // The reports cite the rule before the reason (resolve_report_test pins "Why: C-6: ..."), so
+    // a reason that opened with its rule would print it twice.
+    Device device = makeDevice(34, {browser("com.a"), browser("com.b"), launcher("com.l")});
+    PackageIndex index(device);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"-a", "com.none"}, kHomeIntent,
+          std::vector<std::string>{"-a", kView, "-d", "http://x/y"}}) {
+        const ResolveResult result = index.resolveActivity(intent(args), kDefaultOnly);
+        ASSERT_FALSE(result.rule.empty());
+        EXPECT_NE(result.reason.rfind(result.rule, 0), 0u) << result.rule << ": " << result.reason;
+    }
+    const ResolveResult service =
+        index.resolve(ResolveRequest{intent({"-a", "com.none"}), 0, ComponentKind::Service});
+    EXPECT_EQ(service.rule, "C-1");
+    EXPECT_EQ(service.reason, "no service matches");
 }
 
 TEST(ChooseBestActivity, Row45TwoEqualDefaultsShowTheChooser) {
@@ -64,7 +82,7 @@ TEST(ChooseBestActivity, C6TheChooserCountIsTheEntriesItShowsAndSaysWhyOthersAre
     }
     EXPECT_EQ(shown, (std::vector<std::string>{"com.a/.Home", "com.b/.Home"}));
     EXPECT_EQ(result.reason,
-              "C-6: top two tie at priority 0, default, no preferred activity; the chooser shows 2 "
+              "top two tie at priority 0, default, no preferred activity; the chooser shows 2 "
               "activities (1 lower one left out: the chooser drops what does not tie with the "
               "first on priority and isDefault)");
 }
@@ -75,7 +93,7 @@ TEST(ChooseBestActivity, Row46HigherPriorityWinsWithoutChooser) {
     const ResolveResult result = index.resolveActivity(intent(kHomeIntent), kDefaultOnly);
     EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
     EXPECT_EQ(result.chosen->component.packageName, "com.launcher");
-    EXPECT_EQ(result.reason, "C-3: top two differ in priority (0 > -1000)");
+    EXPECT_EQ(result.reason, "top two differ in priority (0 > -1000)");
 }
 
 TEST(ChooseBestActivity, Row47HigherMatchOnlyOrdersTheList) {
@@ -104,7 +122,7 @@ TEST(ChooseBestActivity, Row48DefaultBeatsNonDefaultWithFlagsZero) {
     EXPECT_EQ(result.outcome, ResolveOutcome::Activity);
     EXPECT_EQ(result.chosen->component.packageName, "com.default");
     EXPECT_EQ(result.reason,
-              "C-3: top two differ in isDefault (only the first has category DEFAULT)");
+              "top two differ in isDefault (only the first has category DEFAULT)");
 }
 
 TEST(ChooseBestActivity, C5RequireDefaultRefusesTheChooserOnAndroid11) {
@@ -256,7 +274,7 @@ TEST(PreferredActivity, Row56EntryRecordedAtALowerMatchIsSkipped) {
     EXPECT_EQ(result.outcome, ResolveOutcome::Chooser);
     EXPECT_TRUE(result.preferredChanges.empty());
     EXPECT_EQ(result.reason,
-              "C-6: top two tie at priority 0, default, no preferred activity; preferred[0] "
+              "top two tie at priority 0, default, no preferred activity; preferred[0] "
               "(com.a/.A) was recorded at match 0x300000 but the best match now is 0x500000, so "
               "it is skipped (P-8); the chooser shows 3 activities");
 }

@@ -156,7 +156,7 @@ void buildApk(const fs::path& work, const std::string& manifest, const fs::path&
 // privileged), a downloaded launcher in data/app declaring priority 100 (clamped to 0, P-3),
 // Settings' FallbackHome at -1000, API 29 from system/build.prop.
 class AospTree : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         SKIP_WITHOUT_AAPT();
         const fs::path root = m_dir.path() / "out/target/product/generic";

@@ -628,7 +628,7 @@ TEST(W3, E1AVerifiedAppStartsDirectlyAndTheReasonNamesTheFiltering) {
     EXPECT_EQ(result.chosen->component.flattenToShortString(), "com.x/.Link");
     EXPECT_EQ(result.rule, "C-2");
     EXPECT_EQ(result.reason,
-              "C-2: only one activity is left; W-25: com.x/.Link is approved for 'example.com' "
+              "only one activity is left; W-25: com.x/.Link is approved for 'example.com' "
               "and replaces every other candidate");
 }
 

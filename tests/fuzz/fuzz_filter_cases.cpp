@@ -16,6 +16,7 @@
 #include <string>
 
 #include "cli.h"
+#include "cmd_filter_match.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

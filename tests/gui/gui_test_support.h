@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "app_paths.h"
+#include "gui_support.h"
 
 namespace hearth::gui::test {
 

@@ -129,7 +129,7 @@ struct Device {
     /// The installed (not removed) package with this name, or nullptr.
     const InstalledPackage* findPackage(std::string_view packageName) const;
     InstalledPackage* findPackage(std::string_view packageName);
-    /// True for Android 2.x-era framework rules (API level below 10 counts as 2.x; see H-rules).
+    /// The 2.x framework (the H-rules' legacy generation): API 10 (2.3.3) and below; 11 is 3.0.
     bool isLegacy() const { return apiLevel < 11; }
 };
 

@@ -43,7 +43,7 @@ struct DiffOutcome {
     std::optional<ComponentName> component;  ///< activity
     std::vector<ComponentName> chooser;      ///< chooser: the entries it shows
     std::string rule;                        ///< the deciding rule id (C-3, P-8, H-4, ...)
-    std::string reason;                      ///< why, one or two sentences
+    std::string reason;                      ///< why, one or two sentences; never repeats `rule`
 
     /// "com.example/.Main", "chooser: a/.A, b/.B", "nothing".
     std::string summary() const;

@@ -79,4 +79,11 @@ struct FilterCaseBuild {
 /// Builds a case. Taken by value: a caller that moves its case in avoids copying every string.
 FilterCaseBuild buildFilterCase(FilterCase testCase);
 
+/// The case as one compact line of the format, which parseFilterCase reads back to the same
+/// case: {"id":..,"filter":{..},"intent":{..}}, with "id" only when `id` (compact JSON, as
+/// parseFilterCase hands it out) is given. The filter holds its non-empty lists only, in the order
+/// above; the intent always has its four keys, null when absent ("categories" null when empty).
+/// A port whose text is a JSON number is written as that number, any other port as a string.
+std::string toJsonLine(const FilterCase& testCase, const std::optional<std::string>& id = {});
+
 }  // namespace hearth

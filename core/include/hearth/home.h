@@ -86,7 +86,7 @@ struct HomeSiteReport {
     std::vector<HomeCandidate> candidates;   ///< query result first, then the non-candidates
     std::vector<HomeCheck> checks;           ///< is-home only
     std::string rule;                        ///< the deciding rule id
-    std::string reason;                      ///< why this outcome, one or two sentences
+    std::string reason;                      ///< why, one or two sentences; never repeats `rule`
     std::string note;                        ///< what happens next (Provision, FallbackHome)
     std::vector<PreferredChange> preferredChanges;  ///< what resolving did to Device::preferred
 };

@@ -125,7 +125,7 @@ struct ResolveResult {
     ResolveOutcome outcome = ResolveOutcome::None;
     std::optional<ResolveInfo> chosen;     ///< Activity: the activity; Chooser: ResolverActivity
     std::vector<ResolveInfo> candidates;   ///< the sorted query result
-    std::string reason;                    ///< why this outcome, citing rules (C-3, P-8, ...)
+    std::string reason;                    ///< why this outcome; never repeats `rule`
     std::string rule;                      ///< the deciding rule id
     std::optional<size_t> preferredIndex;  ///< the Device::preferred entry used, if any
     std::optional<size_t> persistentPreferredIndex;  ///< the Device::persistentPreferred entry used

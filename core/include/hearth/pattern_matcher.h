@@ -24,7 +24,7 @@ const char* patternKindName(PatternKind kind);
 std::optional<PatternKind> patternKindFromName(std::string_view name);
 
 class PatternMatcher {
-public:
+  public:
     /// A compiled matcher; fails for a malformed advanced glob where Android's PatternMatcher
     /// throws, with a message naming the pattern and the problem ("advanced pattern '*a' is
     /// malformed: '*' (character 1) must follow a character, '.' or a set"). The exception Android
@@ -41,7 +41,7 @@ public:
         return m_kind == other.m_kind && m_pattern == other.m_pattern;
     }
 
-private:
+  private:
     PatternMatcher(PatternKind kind, std::string pattern) : m_kind(kind), m_pattern(std::move(pattern)) {}
     PatternKind m_kind;
     std::string m_pattern;

@@ -29,7 +29,7 @@ inline Error makeError(SourceLocation where, std::string message) {
 
 template <typename T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
 
@@ -46,14 +46,14 @@ public:
 
     const Error& error() const { assert(!has_value()); return std::get<1>(m_state); }
 
-private:
+  private:
     std::variant<T, Error> m_state;
 };
 
 /// Result of an operation that yields nothing but may fail.
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() = default;
     Result(Error error) : m_error(std::move(error)), m_failed(true) {}
 
@@ -61,7 +61,7 @@ public:
     explicit operator bool() const { return has_value(); }
     const Error& error() const { assert(m_failed); return m_error; }
 
-private:
+  private:
     Error m_error;
     bool m_failed = false;
 };

@@ -10,7 +10,7 @@
 namespace hearth {
 
 class Uri {
-public:
+  public:
     /// Parses like android.net.Uri.parse: never fails. The scheme is the text before the first
     /// ':' wherever it is (Android's StringUri does not stop at '/', '?' or '#'); a string without
     /// ':' is a relative URI. "//" after the scheme starts an authority, which ends at '/', '\\',
@@ -39,7 +39,7 @@ public:
 
     bool operator==(const Uri& other) const { return m_text == other.m_text; }
 
-private:
+  private:
     std::string m_text;
     std::optional<std::string> m_scheme;
     bool m_hierarchical = true;

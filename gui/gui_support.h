@@ -1,6 +1,7 @@
 #pragma once
-// Small things every part of the GUI needs: where the bundled samples are, the application icon,
-// and conversions between the core's std::string and Qt's QString.
+// What every part of the GUI shares: the item roles of all its models (numbered once), qs()
+// from the core's std::string to Qt's QString, manifest-location cells, the application icon and
+// where the bundled samples are.
 
 #include <hearth/source_location.h>
 
@@ -27,11 +28,24 @@ QString deviceFileFilter();
 /// std::string (UTF-8) to QString.
 inline QString qs(const std::string& text) { return QString::fromStdString(text); }
 
-/// The item role under which every model hands out a row's SourceLocation (file, line, column),
-/// so that any view can jump to the manifest line of what it shows.
-inline constexpr int kLocationRole = Qt::UserRole + 1;
-/// The role tables sort by (QSortFilterProxyModel::setSortRole): numbers as numbers.
-inline constexpr int kSortRole = Qt::UserRole + 2;
+/// Every custom item role of the GUI's models, numbered in this one place so that no two roles
+/// share a value (a view or proxy asking one model for another model's role gets nothing, never
+/// an unrelated value). A model's own roles are also named on the model (PackageTreeModel::
+/// kBadgesRole); their meaning is documented there.
+enum ItemRole : int {
+    /// Any model: the row's SourceLocation (file, line, column), so that any view can jump to the
+    /// manifest line of what it shows.
+    kLocationRole = Qt::UserRole + 1,
+    /// Any table: the value it sorts by (QSortFilterProxyModel::setSortRole), numbers as numbers.
+    kSortRole,
+    kPackageBadgesRole,      ///< PackageTreeModel::kBadgesRole
+    kPackageNodeTypeRole,    ///< PackageTreeModel::kNodeTypeRole
+    kPackageComponentRole,   ///< PackageTreeModel::kComponentRole
+    kRejectionNearnessRole,  ///< RejectionModel::kNearnessRole
+    kRejectionNearMissRole,  ///< RejectionModel::kNearMissRole
+    kHomeOutcomeRole,        ///< HomeSiteModel::kOutcomeRole
+    kHomeSiteRole,           ///< HomeSiteModel::kSiteRole
+};
 
 /// "file:line" of a location ("" when it names no file), the way the panels show links.
 QString locationText(const SourceLocation& where);

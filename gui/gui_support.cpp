@@ -1,4 +1,4 @@
-#include "app_paths.h"
+#include "gui_support.h"
 
 #include <QCoreApplication>
 #include <QDir>
