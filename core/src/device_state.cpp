@@ -482,10 +482,11 @@ Device applyDeviceState(Device device, const DeviceState& state) {
     // role; W-14 reads it the same way (a roles.xml holder, 10+, is the newer word).
     const bool browserFromDefaultApps = !held.browser && state.defaultBrowser;
     if (browserFromDefaultApps) held.browser = *state.defaultBrowser;
+    const char* browserSource =
+        browserFromDefaultApps ? "<default-apps> default-browser" : "android.app.role.BROWSER";
     for (auto [role, key, declared, fromState] :
          {std::tuple{"android.app.role.HOME", "home", &device.roles.home, &held.home},
-          std::tuple{"android.app.role.BROWSER", "browser", &device.roles.browser,
-                     &held.browser}}) {
+          std::tuple{browserSource, "browser", &device.roles.browser, &held.browser}}) {
         if (!*fromState) continue;
         auto name = [](const std::optional<std::string>& holder) {
             return holder->empty() ? std::string("nobody") : "'" + *holder + "'";
