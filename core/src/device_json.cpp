@@ -664,7 +664,17 @@ class DeviceJsonReader : public detail::JsonFields {
         Result<ComponentName> component = readComponent(value, pointer, "component");
         if (!component) return component.error();
         entry.component = *component;
+        if (auto r = readPreferredFilter(value, pointer, entry, diagnostics); !r) return r.error();
+        if (!recorded) return entry;
+        if (auto r = readRecordedChoice(value, pointer, entry); !r) return r.error();
+        return entry;
+    }
 
+    // The filter a preferred activity was recorded for: one action, categories, and at most one
+    // of each data part, as addPreferredActivity takes it.
+    Result<void> readPreferredFilter(const Json& value, const std::string& pointer,
+                                     PreferredActivity& entry,
+                                     std::vector<Diagnostic>& diagnostics) const {
         // addPreferredActivity refuses a filter without actions (P-5).
         if (!value.contains("action")) {
             return makeError(valueAt(pointer),
@@ -754,8 +764,12 @@ class DeviceJsonReader : public detail::JsonFields {
             !r) {
             return r.error();
         }
+        return ok();
+    }
 
-        if (!recorded) return entry;
+    // What the chooser recorded beside the filter: "Always", the set it showed, the best match.
+    Result<void> readRecordedChoice(const Json& value, const std::string& pointer,
+                                    PreferredActivity& entry) const {
         if (auto r = readBool(value, pointer, "always", entry.always); !r) return r.error();
         if (value.contains("set")) {
             const std::string at = jsonChild(pointer, "set");
@@ -801,7 +815,7 @@ class DeviceJsonReader : public detail::JsonFields {
                                  " needs a 'match': the best match among the set, e.g. "
                                  "\"0x100000\" for an intent without data (P-5)");
         }
-        return entry;
+        return ok();
     }
 
     std::string_view m_text;
