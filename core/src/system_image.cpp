@@ -406,14 +406,29 @@ Result<Device> loadSystemImage(const fs::path& root, const DeviceLoadOptions& op
         for (const Diagnostic& diagnostic : manifest->diagnostics) {
             device.diagnostics.push_back(diagnostic);
         }
-        const std::string packageName = manifest->packageName;
+        InstalledPackage package;
+        package.manifest = std::move(manifest).value();
+        package.system = app.system;
+        package.privileged = app.privileged;
+        // Packages of an image are scanned at boot, not installed: S-1 (a deferred parse error)
+        // fails them as it fails an install, but the minimum installable target SDK is an
+        // install-time check (an app installed before an upgrade to Android 14 stays), so it is
+        // not applied (apiLevelDeclared false). A refused update leaves the system version.
+        bool installable = false;
+        if (auto r = detail::checkInstallable(device, options.parse.strict, false, package,
+                                              installable);
+            !r) {
+            return r.error();
+        }
+        if (!installable) continue;
+        const std::string packageName = package.packageName();
         auto it = installed.find(packageName);
         if (it != installed.end()) {
             InstalledPackage& existing = device.packages[it->second];
             if (!app.system && existing.system && !existing.updatedSystemApp) {
                 // An update in /data/app of a system package: Android runs the update with the
                 // original's flags (adjustScanFlagsWithPackageSetting).
-                existing.manifest = std::move(manifest).value();
+                existing.manifest = std::move(package.manifest);
                 existing.updatedSystemApp = true;
                 ++counts.updated;
                 continue;
@@ -424,10 +439,6 @@ Result<Device> loadSystemImage(const fs::path& root, const DeviceLoadOptions& op
                     relativeName(existing.manifest.file, root) + "'; this APK is ignored"));
             continue;
         }
-        InstalledPackage package;
-        package.manifest = std::move(manifest).value();
-        package.system = app.system;
-        package.privileged = app.privileged;
         installed.emplace(packageName, device.packages.size());
         device.packages.push_back(std::move(package));
     }

@@ -281,4 +281,47 @@ TEST_F(AospTree, AnUnparsableSplitSkipsItsWholePackage) {
               "API 29 from system/build.prop; 2 privileged, 0 system, 0 user apps");
 }
 
+// S-1 on an image: Android 12+ fails a package targeting 31+ whose activity has a filter and no
+// android:exported, at boot scan as at install; the rest boots. The minimum installable target
+// SDK of Android 14 is an install-time check: an old app in data/app (installed before an
+// upgrade) stays.
+TEST_F(AospTree, TheExportedRuleSkipsAPackageButTheMinimumTargetSdkDoesNot) {
+    writeFile(m_root / "system/build.prop",
+              "ro.build.version.release=14\nro.build.version.sdk=34\n"
+              "ro.build.version.codename=REL\n");
+    const std::string noExported =
+        "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+        "package=\"com.example.modern\">\n  <uses-sdk android:minSdkVersion=\"26\" "
+        "android:targetSdkVersion=\"31\"/>\n  <application>\n    <activity "
+        "android:name=\".Main\">\n      <intent-filter>\n        <action "
+        "android:name=\"android.intent.action.MAIN\"/>\n      </intent-filter>\n    "
+        "</activity>\n  </application>\n</manifest>\n";
+    buildApk(m_dir.path() / "work4", noExported, m_root / "system/app/Modern/Modern.apk");
+    const std::string old =
+        "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+        "package=\"com.example.old\">\n  <uses-sdk android:minSdkVersion=\"9\" "
+        "android:targetSdkVersion=\"19\"/>\n  <application/>\n</manifest>\n";
+    buildApk(m_dir.path() / "work5", old, m_root / "data/app/com.example.old-1/base.apk");
+
+    auto device = loadDevice(m_root);
+    ASSERT_TRUE(device) << device.error().toString();
+    EXPECT_EQ(device->findPackage("com.example.modern"), nullptr);
+    ASSERT_EQ(device->skipped.size(), 1u);
+    EXPECT_EQ(device->skipped.front().packageName, "com.example.modern");
+    EXPECT_NE(device->skipped.front().error.message.find("INSTALL_PARSE_FAILED_MANIFEST_MALFORMED"),
+              std::string::npos)
+        << device->skipped.front().error.message;
+    EXPECT_NE(device->findPackage("com.example.old"), nullptr);
+    EXPECT_EQ(device->inferred,
+              "API 34 from system/build.prop; 2 privileged, 0 system, 2 user apps");
+
+    DeviceLoadOptions strict;
+    strict.parse.strict = true;
+    auto failed = loadDevice(m_root, strict);
+    ASSERT_FALSE(failed);
+    // In strict mode the parser refuses the manifest itself, at the activity.
+    EXPECT_NE(failed.error().message.find("no 'android:exported'"), std::string::npos)
+        << failed.error().toString();
+}
+
 }  // namespace
