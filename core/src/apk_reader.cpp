@@ -1,3 +1,11 @@
+// The zip layer was chosen by measuring process start-up, which is most of a small APK's dump:
+// an empty C++ program with pugixml and zlib, plus each candidate linked and loaded but unused,
+// CPU time (user+sys), medians of 100 alternating runs (2026-12-07, load average 9-10 on the
+// 2-core development machine): zlib alone 6.1 ms, minizip 6.4 ms, Android's libziparchive 7.5 ms
+// (it loads libbase and liblog), libzip 10.4 ms (libcrypto and libbz2). So the reader below is
+// Hearth's own, a central-directory walk over the mapped file with zlib for inflate: nothing to
+// load but zlib, and a stored entry (resources.arsc) is handed out in place, never copied.
+
 #include "apk_reader.h"
 
 #include <zlib.h>
