@@ -239,20 +239,17 @@ Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) con
     const auto types = package->types.find(static_cast<uint8_t>((id >> 16) & 0xFF));
     if (types == package->types.end()) return makeError("no resource " + reference(id));
     const uint32_t index = id & 0xFFFF;
-    bool elsewhere = false;
+    // Only the configurations this device can pick are read: framework-res keeps 2,208 type
+    // chunks of strings (one per locale and screen), and reading the entry of each for every
+    // label cost half of `hearth dump framework-res.apk` (a page of the mapping per chunk).
     std::optional<Entry> best;
     int bestSdk = -1;
     for (const TypeChunk& type : types->second) {
         // A configuration for a newer device than this one cannot win: skip it unread.
-        const bool applies = type.onlySdk && type.sdkVersion <= apiLevel;
-        if (applies && type.sdkVersion <= bestSdk) continue;
+        if (!type.onlySdk || type.sdkVersion > apiLevel || type.sdkVersion <= bestSdk) continue;
         Result<std::optional<Entry>> entry = entryAt(type, index);
         if (!entry) return entry.error();
         if (!entry->has_value()) continue;
-        if (!applies) {
-            elsewhere = true;
-            continue;
-        }
         best = **entry;
         bestSdk = type.sdkVersion;
     }
@@ -260,7 +257,12 @@ Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) con
         if (best->complex) return makeError(reference(id) + " is a bag, not a single value");
         return best->value;
     }
-    if (elsewhere) {
+    // Nothing for this device: the other configurations are read only to say so precisely.
+    for (const TypeChunk& type : types->second) {
+        if (type.onlySdk && type.sdkVersion <= apiLevel) continue;
+        Result<std::optional<Entry>> entry = entryAt(type, index);
+        if (!entry) return entry.error();
+        if (!entry->has_value()) continue;
         return makeError(reference(id) + " has no value for the default configuration" +
                          (apiLevel > 0 ? " or values-vN up to API " + std::to_string(apiLevel)
                                        : std::string()));

@@ -144,6 +144,44 @@ TEST(ApkResources, TheHighestApplicableSdkLevelWinsAndOtherQualifiersNeverApply)
     }
 }
 
+TEST(ApkResources, OnlyConfigurationsTheDeviceCanPickAreRead) {
+    // The French entries' offsets point past their chunk. A label resolved from the default
+    // configuration never reads it (as Android, which picks the configuration first); only a
+    // value missing there looks at the others, and then the broken entry is reported.
+    ArscWriter arsc;
+    const uint32_t label = arsc.add({"string", "app_name", value::kString, "Hello", 0, true});
+    arsc.add({"string", "app_name", value::kString, "Bonjour", 0, false});
+    const uint32_t frenchOnly =
+        arsc.add({"string", "seulement", value::kString, "Seulement", 0, false});
+    std::string bytes = arsc.bytes();
+    const size_t french = bytes.find("fr") - 28;  // the language is byte 8 of the config at 20
+    ASSERT_EQ(getU16(bytes, french), 0x0201u);
+    const size_t offsets = french + getU16(bytes, french + 2);
+    setU32(bytes, offsets, 0x00FFFF00);      // app_name
+    setU32(bytes, offsets + 4, 0x00FFFF00);  // seulement
+
+    Result<Manifest> manifest = parseApk(
+        apkWith(minimalManifest({androidTyped("label", kLabel, value::kReference, label)}).bytes(),
+                bytes),
+        "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    EXPECT_EQ(manifest->components[0].label, "Hello");
+    EXPECT_TRUE(manifest->diagnostics.empty());
+
+    manifest = parseApk(
+        apkWith(
+            minimalManifest({androidTyped("label", kLabel, value::kReference, frenchOnly)}).bytes(),
+            bytes),
+        "app.apk");
+    ASSERT_TRUE(manifest) << manifest.error().toString();
+    ASSERT_EQ(manifest->diagnostics.size(), 1u);
+    EXPECT_EQ(manifest->diagnostics[0].toString(),
+              "app.apk:3: warning: 'android:label' refers to @0x7f010001, which resources.arsc "
+              "does not resolve (resource entry runs past the end of its type chunk, at byte "
+              "offset " + std::to_string(french + getU32(bytes, french + 4)) +  // the chunk's end
+                  "); kept as '@0x7f010001'");
+}
+
 TEST(ApkResources, AValueOnlyForNewerDevicesStaysUnresolvedOnOlderOnes) {
     ArscWriter arsc;
     const uint32_t label = arsc.add({"string", "only_v21", value::kString, "new", 0, true, 21});
