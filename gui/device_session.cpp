@@ -1,5 +1,7 @@
 #include "device_session.h"
 
+#include <hearth/app_links_edit.h>
+
 namespace hearth::gui {
 
 DeviceSession::DeviceSession(QObject* parent) : QObject(parent) {}
@@ -81,10 +83,68 @@ bool DeviceSession::setPackageRemoved(const std::string& packageName, bool remov
     return true;
 }
 
-bool DeviceSession::setApplicationEnabled(const std::string& packageName, bool enabled) {
+template <typename T>
+bool DeviceSession::setPackageField(const std::string& packageName, T InstalledPackage::*field,
+                                    T value) {
     InstalledPackage* package = findListedPackage(packageName);
-    if (!package || package->enabled == enabled) return false;
-    package->enabled = enabled;
+    if (!package || package->*field == value) return false;
+    package->*field = std::move(value);
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::setApplicationEnabled(const std::string& packageName, bool enabled) {
+    return setPackageField(packageName, &InstalledPackage::enabled, enabled);
+}
+
+bool DeviceSession::setPackageSystem(const std::string& packageName, bool system) {
+    return setPackageField(packageName, &InstalledPackage::system, system);
+}
+
+bool DeviceSession::setPackagePrivileged(const std::string& packageName, bool privileged) {
+    return setPackageField(packageName, &InstalledPackage::privileged, privileged);
+}
+
+bool DeviceSession::setTargetSdk(const std::string& packageName, int targetSdk) {
+    InstalledPackage* package = findListedPackage(packageName);
+    if (!package || targetSdk < 1 || targetSdk > 99 ||
+        package->manifest.effectiveTargetSdk() == targetSdk) {
+        return false;
+    }
+    overrideTargetSdk(*package, targetSdk);
+    markEdited();
+    return true;
+}
+
+Result<bool> DeviceSession::applyCoreEdit(Result<bool> changed) {
+    if (changed && *changed) markEdited();
+    return changed;
+}
+
+Result<bool> DeviceSession::setDomainState(const std::string& packageName,
+                                           const std::string& domain, int state) {
+    if (!m_device) return makeError("no device is open");
+    return applyCoreEdit(hearth::setDomainState(*m_device, packageName, domain, state));
+}
+
+Result<bool> DeviceSession::setHostSelected(const std::string& packageName,
+                                            const std::string& host, bool selected) {
+    if (!m_device) return makeError("no device is open");
+    return applyCoreEdit(hearth::setHostSelected(*m_device, packageName, host, selected));
+}
+
+bool DeviceSession::setLinkHandlingAllowed(const std::string& packageName, bool allowed) {
+    InstalledPackage* package = findListedPackage(packageName);
+    if (!package || package->appLinks.linkHandlingAllowed == allowed) return false;
+    package->appLinks.linkHandlingAllowed = allowed;
+    markEdited();
+    return true;
+}
+
+bool DeviceSession::setLegacyLinkStatus(const std::string& packageName, LegacyLinkStatus status) {
+    InstalledPackage* package = findListedPackage(packageName);
+    if (!package || package->appLinks.legacyStatus == status) return false;
+    package->appLinks.legacyStatus = status;
     markEdited();
     return true;
 }
@@ -113,16 +173,14 @@ bool DeviceSession::setComponentEnabled(const std::string& packageName,
 }
 
 bool DeviceSession::setPackageSuspended(const std::string& packageName, bool suspended) {
-    InstalledPackage* package = findListedPackage(packageName);
-    if (!package || package->suspended == suspended) return false;
-    package->suspended = suspended;
-    markEdited();
-    return true;
+    return setPackageField(packageName, &InstalledPackage::suspended, suspended);
 }
 
 bool DeviceSession::setApiLevel(int apiLevel) {
     if (!m_device || apiLevel < 1 || apiLevel > 99 || m_device->apiLevel == apiLevel) return false;
     m_device->apiLevel = apiLevel;
+    // Chosen here, so it is declared: Save writes it and the minimum target SDK applies (S-1).
+    m_device->apiLevelDeclared = true;
     markEdited();
     return true;
 }

@@ -6,6 +6,7 @@
 #include <hearth/device.h>
 #include <hearth/home.h>
 #include <hearth/package_index.h>
+#include <hearth/result.h>
 
 #include <QObject>
 #include <QString>
@@ -62,6 +63,22 @@ class DeviceSession : public QObject {
                              bool enabled);
     /// Suspends or unsuspends a package (W-23 step 1; a start shows the suspended-app dialog).
     bool setPackageSuspended(const std::string& packageName, bool suspended);
+    /// A package's install flags: on the system image (FLAG_SYSTEM; P-1 priorities, H-9, W-41,
+    /// V-4) and in a privileged partition (priv-app; P-1, P-7). False when unchanged or unknown.
+    bool setPackageSystem(const std::string& packageName, bool system);
+    bool setPackagePrivileged(const std::string& packageName, bool privileged);
+    /// The package's targetSdkVersion (overrideTargetSdk: what device.json's "targetSdk" sets).
+    /// False when unchanged, unknown or not 1..99.
+    bool setTargetSdk(const std::string& packageName, int targetSdk);
+    /// App Links edits through the core (app_links_edit.h): a W-21 state of an autoVerify domain,
+    /// a W-22 user selection; "Open supported links" (W-22, W-23 step 4) and the Android 6-11 link
+    /// status (W-10). The Result carries the core's refusal; true when something changed.
+    [[nodiscard]] Result<bool> setDomainState(const std::string& packageName,
+                                              const std::string& domain, int state);
+    [[nodiscard]] Result<bool> setHostSelected(const std::string& packageName,
+                                               const std::string& host, bool selected);
+    bool setLinkHandlingAllowed(const std::string& packageName, bool allowed);
+    bool setLegacyLinkStatus(const std::string& packageName, LegacyLinkStatus status);
     /// The device facts the resolver and home read: API level (the manifests are not parsed
     /// again: values-vN of APKs stay as loaded), credential storage unlocked (H-11), user setup
     /// complete (H-12, H-14). False when the value is already that one (or the API is not 1..99).
@@ -107,6 +124,11 @@ class DeviceSession : public QObject {
 
   private:
     InstalledPackage* findListedPackage(const std::string& packageName);
+    /// Sets a package's field and re-answers; false when the package is unknown or the value is
+    /// already that one.
+    template <typename T>
+    bool setPackageField(const std::string& packageName, T InstalledPackage::*field, T value);
+    Result<bool> applyCoreEdit(Result<bool> changed);
     bool setRoleHolder(std::optional<std::string>& role, std::optional<std::string> packageName);
     void rebuildIndex();
     void markEdited();

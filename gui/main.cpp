@@ -2,6 +2,9 @@
 // device when none is named) and compares it with OTHER in the Diff tab; `hearth-gui --screenshot
 // FILE [DEVICE [OTHER]]` renders the window to a PNG and exits.
 
+#include <hearth/component_name.h>
+#include <hearth/device.h>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTabWidget>
@@ -12,11 +15,26 @@
 #include "main_window.h"
 #include "panels/diff_panel.h"
 #include "panels/intent_tester.h"
+#include "panels/manifest_view.h"
 
 namespace {
 
+// --select: the component's element highlighted in the Manifest tab (a source manifest, or an
+// APK's decoded one). False when the device has no such component.
+bool selectComponent(hearth::gui::MainWindow& window, const QString& text) {
+    const std::optional<hearth::ComponentName> name =
+        hearth::ComponentName::unflatten(text.toStdString());
+    if (!name || !window.session().hasDevice()) return false;
+    const hearth::InstalledPackage* package =
+        window.session().device().findPackage(name->packageName);
+    const hearth::Component* component =
+        package ? package->manifest.findComponent(name->className) : nullptr;
+    return component && window.manifestView()->showLocation(component->where);
+}
+
 int takeScreenshot(hearth::gui::MainWindow& window, const QString& file, const QString& device,
-                   const QString& other, const QSize& size, const QString& intent) {
+                   const QString& other, const QSize& size, const QString& intent,
+                   const QString& select) {
     QTextStream err(stderr);
     window.resize(size);
     if (!device.isEmpty() && !window.openDeviceNow(device)) {
@@ -32,9 +50,19 @@ int takeScreenshot(hearth::gui::MainWindow& window, const QString& file, const Q
             err << "hearth-gui: " << tester->outcomeText() << "\n";
         }
     }
+    if (!select.isEmpty() && !selectComponent(window, select)) {
+        err << "hearth-gui: --select names no component of the device, got '" << select << "'\n";
+        return 2;
+    }
     window.show();
     // Let layouts settle at the final size before the grab.
     for (int i = 0; i < 3; ++i) QApplication::processEvents();
+    // The Diff tab compares on a worker thread: the picture shows its rows, not "Comparing…".
+    if (window.tabs()->currentWidget() == window.diffPanel() &&
+        !window.diffPanel()->waitForResult()) {
+        err << "hearth-gui: the comparison did not finish in time\n";
+        compared = false;
+    }
     const auto written = hearth::gui::saveFile(file, hearth::gui::grabPng(&window),
                                                [](const QString&) { return true; });
     if (!written) {
@@ -95,7 +123,7 @@ int main(int argc, char** argv) {
                             QStringLiteral("WxH"), QStringLiteral("1400x900"));
     QCommandLineOption tab(QStringLiteral("tab"),
                            QStringLiteral("The tab to show first: home, intent, manifest, "
-                                          "claims, preferred or diff."),
+                                          "claims, preferred, diff or refusals."),
                            QStringLiteral("NAME"), QStringLiteral("home"));
     QCommandLineOption intent(
         QStringLiteral("intent"),
@@ -105,7 +133,12 @@ int main(int argc, char** argv) {
     parser.addOption(screenshot);
     parser.addOption(size);
     parser.addOption(tab);
+    QCommandLineOption select(
+        QStringLiteral("select"),
+        QStringLiteral("A component (pkg/.Class) whose element the Manifest tab highlights."),
+        QStringLiteral("COMPONENT"));
     parser.addOption(intent);
+    parser.addOption(select);
     parser.addPositionalArgument(
         QStringLiteral("DEVICE"),
         QStringLiteral("A device folder, device.json, AndroidManifest.xml or .apk "
@@ -130,11 +163,12 @@ int main(int argc, char** argv) {
     hearth::gui::MainWindow window;
     const QStringList tabs = {QStringLiteral("home"), QStringLiteral("intent"),
                               QStringLiteral("manifest"), QStringLiteral("claims"),
-                              QStringLiteral("preferred"), QStringLiteral("diff")};
+                              QStringLiteral("preferred"), QStringLiteral("diff"),
+                              QStringLiteral("refusals")};
     const int tabIndex = int(tabs.indexOf(parser.value(tab)));
     if (tabIndex < 0) {
         QTextStream(stderr) << "hearth-gui: --tab must be one of home, intent, manifest, claims, "
-                               "preferred, diff, got '"
+                               "preferred, diff, refusals, got '"
                             << parser.value(tab) << "'\n";
         return 2;
     }
@@ -149,11 +183,16 @@ int main(int argc, char** argv) {
             return 2;
         }
         return takeScreenshot(window, parser.value(screenshot), device, other, windowSize,
-                              parser.value(intent));
+                              parser.value(intent), parser.value(select));
     }
     window.show();
     if (!device.isEmpty()) window.openDevice(device);
     if (!other.isEmpty()) window.diffPanel()->compareWith(other);
     if (parser.isSet(intent)) window.intentTester()->setAmArguments(parser.value(intent));
+    if (parser.isSet(select)) {
+        // The device loads in the background: highlight once it is there.
+        QObject::connect(&window.session(), &hearth::gui::DeviceSession::deviceReplaced, &window,
+                         [&window, text = parser.value(select)] { selectComponent(window, text); });
+    }
     return app.exec();
 }

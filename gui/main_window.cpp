@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -34,6 +35,7 @@
 #include "panels/device_panel.h"
 #include "panels/diff_panel.h"
 #include "panels/home_panel.h"
+#include "panels/install_refusals_panel.h"
 #include "panels/preferred_panel.h"
 #include "panels/intent_tester.h"
 #include "panels/manifest_view.h"
@@ -68,6 +70,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_preferredPanel, tr("&Preferred"));
     m_diffPanel = new DiffPanel(*m_session, this);
     m_tabs->addTab(m_diffPanel, tr("&Diff"));
+    m_refusalsPanel = new InstallRefusalsPanel(*m_session, this);
+    m_tabs->addTab(m_refusalsPanel, tr("&Refusals"));
     setCentralWidget(m_tabs);
 
     buildDocks();
@@ -114,6 +118,8 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const SourceLocation& where) { showLocation(where, true); });
     connect(m_preferredPanel, &PreferredPanel::locationActivated, this,
             [this](const SourceLocation& where) { showLocation(where, true); });
+    connect(m_refusalsPanel, &InstallRefusalsPanel::locationActivated, this,
+            [this](const SourceLocation& where) { showLocation(where, true); });
     connect(m_homePanel, &HomePanel::locationActivated, this,
             [this](const SourceLocation& where) { showLocation(where, true); });
 
@@ -141,7 +147,13 @@ void MainWindow::buildDocks() {
     m_factsPanel = new DeviceFactsPanel(*m_session, this);
     auto* factsDock = new QDockWidget(tr("Device facts"), this);
     factsDock->setObjectName("factsDock");
-    factsDock->setWidget(m_factsPanel);
+    // The per-package controls and the App Links table make the panel tall: it scrolls rather
+    // than squeezing the device tree above it.
+    auto* factsScroll = new QScrollArea(this);
+    factsScroll->setWidgetResizable(true);
+    factsScroll->setFrameShape(QFrame::NoFrame);
+    factsScroll->setWidget(m_factsPanel);
+    factsDock->setWidget(factsScroll);
     factsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                            QDockWidget::DockWidgetClosable);
     splitDockWidget(deviceDock, factsDock, Qt::Vertical);

@@ -33,6 +33,7 @@ class DeviceSession;
 class DiagnosticModel;
 class DiffPanel;
 class HomePanel;
+class InstallRefusalsPanel;
 class PreferredPanel;
 class IntentTester;
 class ManifestView;
@@ -65,6 +66,7 @@ class MainWindow : public QMainWindow {
     ClaimsPanel* claimsPanel() const { return m_claimsPanel; }
     PreferredPanel* preferredPanel() const { return m_preferredPanel; }
     DiffPanel* diffPanel() const { return m_diffPanel; }
+    InstallRefusalsPanel* refusalsPanel() const { return m_refusalsPanel; }
     DiagnosticModel* diagnosticModel() const { return m_diagnostics; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -122,6 +124,7 @@ class MainWindow : public QMainWindow {
     ClaimsPanel* m_claimsPanel = nullptr;
     PreferredPanel* m_preferredPanel = nullptr;
     DiffPanel* m_diffPanel = nullptr;
+    InstallRefusalsPanel* m_refusalsPanel = nullptr;
     DiagnosticModel* m_diagnostics = nullptr;
     QTableView* m_diagnosticView = nullptr;
     QTabWidget* m_tabs = nullptr;

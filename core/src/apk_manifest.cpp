@@ -13,6 +13,7 @@
 
 #include "aapt_escape.h"
 #include "apk_reader.h"
+#include "file_read.h"
 
 namespace hearth::apk {
 namespace {
@@ -529,42 +530,109 @@ Result<RenderedManifest> renderSourceXml(const axml::Document& document,
 
 namespace hearth {
 
+namespace {
+
+// An APK's manifest bytes and its resources.arsc, read only when a reference needs it (a 30 MB
+// framework table is not worth touching for a manifest without references); a stored entry is used
+// in place. Both parsing and decoding to XML read an APK through it.
+class ApkEntries {
+  public:
+    ApkEntries(apk::Archive archive, std::string sourceName)
+        : m_archive(std::move(archive)), m_sourceName(std::move(sourceName)) {}
+
+    /// The compiled AndroidManifest.xml; fails when the archive has none.
+    Result<std::string_view> manifest() {
+        const SourceLocation file{m_sourceName, 0, 0};
+        Result<std::optional<std::string_view>> bytes =
+            m_archive.read(apk::kManifestEntry, limits::kMaxManifestBytes, m_manifestStorage);
+        if (!bytes) return makeError(file, bytes.error().message);
+        if (!bytes->has_value()) return makeError(file, "no AndroidManifest.xml in the archive");
+        return **bytes;
+    }
+
+    apk::TableLoader tableLoader() {
+        return [this]() -> Result<const arsc::ResourceTable*> {
+            const SourceLocation file{m_sourceName, 0, 0};
+            Result<std::optional<std::string_view>> read = m_archive.read(
+                apk::kResourcesEntry, limits::kMaxResourceTableBytes, m_tableStorage);
+            if (!read) return makeError(file, read.error().message);
+            if (!read->has_value()) return static_cast<const arsc::ResourceTable*>(nullptr);
+            Result<arsc::ResourceTable> parsed = arsc::ResourceTable::parse(**read);
+            if (!parsed) {
+                return apk::entryError(m_sourceName, apk::kResourcesEntry, parsed.error());
+            }
+            m_table = std::move(parsed).value();
+            return &*m_table;
+        };
+    }
+
+  private:
+    apk::Archive m_archive;
+    std::string m_sourceName;
+    std::string m_manifestStorage;
+    std::string m_tableStorage;
+    std::optional<arsc::ResourceTable> m_table;
+};
+
+const apk::TableLoader kNoTable = []() -> Result<const arsc::ResourceTable*> {
+    return static_cast<const arsc::ResourceTable*>(nullptr);
+};
+
+}  // namespace
+
 Result<Manifest> parseApk(std::string_view bytes, const std::string& sourceName,
                           const ParseOptions& options) {
-    const SourceLocation file{sourceName, 0, 0};
     Result<apk::Archive> archive = apk::Archive::open(bytes);
-    if (!archive) return makeError(file, archive.error().message);
+    if (!archive) return makeError(SourceLocation{sourceName, 0, 0}, archive.error().message);
+    ApkEntries entries(std::move(archive).value(), sourceName);
+    Result<std::string_view> manifest = entries.manifest();
+    if (!manifest) return manifest.error();
+    return apk::parseBinaryManifest(*manifest, entries.tableLoader(), sourceName, options, true);
+}
 
-    std::string manifestStorage;
-    Result<std::optional<std::string_view>> manifestBytes =
-        archive->read(apk::kManifestEntry, limits::kMaxManifestBytes, manifestStorage);
-    if (!manifestBytes) return makeError(file, manifestBytes.error().message);
-    if (!manifestBytes->has_value()) {
-        return makeError(file, "no AndroidManifest.xml in the archive");
+Result<std::string> decodeManifestXml(const std::filesystem::path& path, int apiLevel) {
+    const std::string name = path.string();
+    Result<std::string> bytes = detail::readFileCapped(path, limits::kMaxApkBytes);
+    if (!bytes) return bytes.error();
+    std::optional<ApkEntries> entries;
+    std::string_view manifestBytes = *bytes;
+    if (apk::looksLikeZip(*bytes)) {
+        Result<apk::Archive> archive = apk::Archive::open(*bytes);
+        if (!archive) return makeError(SourceLocation{name, 0, 0}, archive.error().message);
+        entries.emplace(std::move(archive).value(), name);
+        Result<std::string_view> manifest = entries->manifest();
+        if (!manifest) return manifest.error();
+        manifestBytes = *manifest;
     }
-    // resources.arsc is read only when a reference needs it (a 30 MB framework table is not
-    // worth touching for a manifest without references); a stored one is used in place.
-    std::string tableStorage;
-    std::optional<arsc::ResourceTable> table;
-    const apk::TableLoader loadTable = [&]() -> Result<const arsc::ResourceTable*> {
-        Result<std::optional<std::string_view>> read =
-            archive->read(apk::kResourcesEntry, limits::kMaxResourceTableBytes, tableStorage);
-        if (!read) return makeError(file, read.error().message);
-        if (!read->has_value()) return static_cast<const arsc::ResourceTable*>(nullptr);
-        Result<arsc::ResourceTable> parsed = arsc::ResourceTable::parse(**read);
-        if (!parsed) return apk::entryError(sourceName, apk::kResourcesEntry, parsed.error());
-        table = std::move(parsed).value();
-        return &*table;
-    };
-    return apk::parseBinaryManifest(**manifestBytes, loadTable, sourceName, options, true);
+    Result<axml::Document> document = axml::parse(manifestBytes);
+    if (!document) {
+        if (!entries) return makeError(SourceLocation{name, 0, 0}, document.error().message);
+        return apk::entryError(name, apk::kManifestEntry, document.error());
+    }
+    Result<apk::RenderedManifest> rendered = apk::renderSourceXml(
+        *document, entries ? entries->tableLoader() : kNoTable, name, apiLevel);
+    if (!rendered) return rendered.error();
+    // Indented by depth for reading; element i stays on line i (the lines APK locations name).
+    std::string xml;
+    xml.reserve(rendered->xml.size() + 4 * document->elements.size());
+    size_t element = 0;
+    for (size_t start = 0; start < rendered->xml.size();) {
+        size_t end = rendered->xml.find('\n', start);
+        if (end == std::string::npos) end = rendered->xml.size();
+        if (element < document->elements.size() && end > start) {
+            xml.append(4 * document->elements[element].depth, ' ');
+        }
+        xml.append(rendered->xml, start, end - start);
+        xml += '\n';
+        ++element;
+        start = end + 1;
+    }
+    return xml;
 }
 
 Result<Manifest> parseBinaryManifest(std::string_view bytes, const std::string& sourceName,
                                      const ParseOptions& options) {
-    const apk::TableLoader noTable = []() -> Result<const arsc::ResourceTable*> {
-        return static_cast<const arsc::ResourceTable*>(nullptr);
-    };
-    return apk::parseBinaryManifest(bytes, noTable, sourceName, options, false);
+    return apk::parseBinaryManifest(bytes, kNoTable, sourceName, options, false);
 }
 
 }  // namespace hearth

@@ -33,6 +33,17 @@ ComponentState InstalledPackage::componentState(const Component& component) cons
     return ComponentState::Enabled;
 }
 
+bool InstalledPackage::isInline() const {
+    return std::filesystem::path(manifest.file).extension() == ".json";
+}
+
+void overrideTargetSdk(InstalledPackage& package, int targetSdk) {
+    package.targetSdkOverride = targetSdk;
+    package.manifest.targetSdk = targetSdk;
+    // An override stands for the <uses-sdk> a build merges in (effectiveTargetSdk reads it).
+    package.manifest.usesSdk = true;
+}
+
 const InstalledPackage* Device::findPackage(std::string_view packageName) const {
     for (const InstalledPackage& package : packages) {
         if (!package.removed && package.packageName() == packageName) return &package;

@@ -4,6 +4,7 @@
 #include <hearth/caller.h>
 #include <hearth/device_facts.h>
 
+#include <algorithm>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -11,6 +12,8 @@
 namespace hearth {
 
 namespace {
+
+constexpr int kFirstApiWithApproval = 31;  // W-23: Android 12's domain verification service
 
 std::string yesNo(bool value) { return value ? "true" : "false"; }
 
@@ -109,6 +112,36 @@ std::vector<Fact> packageFacts(const Device& device, const InstalledPackage& pac
     out.push_back({"<uses-library>", joined(relations.usesLibraries)});
     out.push_back({"<library>", joined(relations.libraries)});
     out.push_back({"<permission>", joined(relations.permissions)});
+    return out;
+}
+
+std::vector<HostLinkFact> hostLinkFacts(const Device& device, const InstalledPackage& package) {
+    const DeclaredDomains declared = declaredDomains(package);
+    std::vector<std::string> hosts = declared.autoVerify;
+    for (const std::string& host : declared.web) {
+        if (std::find(hosts.begin(), hosts.end(), host) == hosts.end()) hosts.push_back(host);
+    }
+    const AppLinksState& links = package.appLinks;
+    std::vector<HostLinkFact> out;
+    for (const std::string& host : hosts) {
+        HostLinkFact fact;
+        fact.host = host;
+        fact.autoVerify = std::find(declared.autoVerify.begin(), declared.autoVerify.end(),
+                                    host) != declared.autoVerify.end();
+        for (const DomainStateEntry& entry : links.domains) {
+            if (entry.domain == host) fact.state = entry.state;
+        }
+        fact.selected = std::find(links.selectedHosts.begin(), links.selectedHosts.end(), host) !=
+                        links.selectedHosts.end();
+        if (device.apiLevel >= kFirstApiWithApproval) {
+            fact.approval = approvalFor(package, host, device.apiLevel);
+        } else {
+            fact.approval.reason = std::string("API ") + std::to_string(device.apiLevel) +
+                                   ": the link status decides ('legacyStatus' " +
+                                   legacyLinkStatusName(links.legacyStatus) + ", W-10)";
+        }
+        out.push_back(std::move(fact));
+    }
     return out;
 }
 

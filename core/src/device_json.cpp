@@ -139,6 +139,7 @@ class DeviceJsonReader : public detail::JsonFields {
         }
         if (auto r = readInt(root, "", "api", 1, 100, device.apiLevel); !r) return r.error();
         m_apiDeclared = root.contains("api");
+        device.apiLevelDeclared = m_apiDeclared;
         if (auto r = readBool(root, "", "userUnlocked", device.userUnlocked); !r) return r.error();
         if (auto r = readBool(root, "", "userSetupComplete", device.userSetupComplete); !r) {
             return r.error();

@@ -285,10 +285,11 @@ void applySysconfigAppLink(InstalledPackage& package, int apiLevel) {
 void finishAppLinksPackage(InstalledPackage& package, const Device& device,
                            std::vector<Diagnostic>& diagnostics) {
     // One place for the SDK levels: the manifest (callers' install checks read it too).
-    if (package.targetSdkOverride) package.manifest.targetSdk = package.targetSdkOverride;
-    if (package.minSdkOverride) package.manifest.minSdk = package.minSdkOverride;
-    // An override stands for the <uses-sdk> a build merges in (effectiveTargetSdk reads it).
-    if (package.targetSdkOverride || package.minSdkOverride) package.manifest.usesSdk = true;
+    if (package.targetSdkOverride) overrideTargetSdk(package, *package.targetSdkOverride);
+    if (package.minSdkOverride) {
+        package.manifest.minSdk = package.minSdkOverride;
+        package.manifest.usesSdk = true;  // as overrideTargetSdk: the <uses-sdk> a build merges in
+    }
     AppLinksState& links = package.appLinks;
     const std::vector<std::string>& appLinkPackages = device.sysconfig.appLinkPackages;
     links.sysconfigAppLink =

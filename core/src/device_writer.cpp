@@ -186,7 +186,7 @@ std::string renderDeviceJson(const Device& device, const DeviceJsonOptions& opti
     nlohmann::ordered_json packages = nlohmann::ordered_json::array();
     for (const InstalledPackage& package : device.packages) {
         // An inline package (its components written in a device.json) has no manifest to name.
-        if (fs::path(package.manifest.file).extension() == ".json") {
+        if (package.isInline()) {
             lost.push_back(package.packageName() +
                            ": an inline package (components in device.json) is not written");
             continue;

@@ -60,4 +60,22 @@ std::optional<Error> installRefusal(const Manifest& manifest, int apiLevel,
     return std::nullopt;
 }
 
+std::vector<InstallRefusal> installRefusals(const Device& device) {
+    std::vector<InstallRefusal> out;
+    for (const SkippedPackage& skipped : device.skipped) {
+        out.push_back(InstallRefusal{skipped.packageName, skipped.file, skipped.error, true});
+    }
+    for (const InstalledPackage& package : device.packages) {
+        // A captured package was installed by the device itself: the loader checks none (nor here).
+        if (package.removed || package.isInline()) continue;
+        std::optional<Error> refusal = installRefusal(
+            package.manifest, device.apiLevel, device.apiLevelDeclared && !package.system);
+        if (refusal) {
+            out.push_back(InstallRefusal{package.packageName(), package.manifest.file,
+                                         std::move(*refusal), false});
+        }
+    }
+    return out;
+}
+
 }  // namespace hearth

@@ -1,5 +1,6 @@
 #include "panels/device_facts_panel.h"
 
+#include <hearth/app_links.h>
 #include <hearth/device.h>
 #include <hearth/device_facts.h>
 
@@ -7,6 +8,10 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QStyledItemDelegate>
+#include <QTableView>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -17,6 +22,7 @@
 
 #include "device_session.h"
 #include "gui_support.h"
+#include "models/app_links_model.h"
 
 namespace hearth::gui {
 namespace {
@@ -32,6 +38,29 @@ std::optional<std::string> holderOf(const QComboBox* combo) {
     if (!data.isValid()) return std::nullopt;
     return data.toString().toStdString();
 }
+
+// The W-21 state column edits with the states' debug names (`pm set-app-links` takes them).
+class DomainStateDelegate : public QStyledItemDelegate {
+  public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
+                          const QModelIndex&) const override {
+        auto* combo = new QComboBox(parent);
+        for (int state = domain_state::kNone; state <= domain_state::kPreVerified; ++state) {
+            combo->addItem(QString::fromStdString(domainStateName(state)));
+        }
+        return combo;
+    }
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override {
+        auto* combo = static_cast<QComboBox*>(editor);
+        combo->setCurrentIndex(std::max(0, combo->findText(index.data(Qt::EditRole).toString())));
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model,
+                      const QModelIndex& index) const override {
+        model->setData(index, static_cast<QComboBox*>(editor)->currentText(), Qt::EditRole);
+    }
+};
 
 }  // namespace
 
@@ -58,14 +87,6 @@ DeviceFactsPanel::DeviceFactsPanel(DeviceSession& session, QWidget* parent)
     m_browserRole->setToolTip(
         tr("The default browser (W-14); not set: from API 29 the fallback holder, the only app "
            "that qualifies (or from API 31 the only system one, W-41); (none): the user's None."));
-    m_package = new QComboBox(this);
-    m_package->setObjectName("factsPackage");
-    m_packageEnabled = new QCheckBox(tr("Enabled"), this);
-    m_packageEnabled->setObjectName("factsPackageEnabled");
-    m_packageSuspended = new QCheckBox(tr("Suspended"), this);
-    m_packageSuspended->setObjectName("factsPackageSuspended");
-    m_packageSuspended->setToolTip(tr("A suspended app loses App Links approval (W-23) and a "
-                                      "start shows the suspended-app dialog instead."));
     m_note = new QLabel(tr("Edits stay in memory; File > Save Device as device.json… keeps them."),
                         this);
     m_note->setWordWrap(true);
@@ -77,11 +98,7 @@ DeviceFactsPanel::DeviceFactsPanel(DeviceSession& session, QWidget* parent)
     deviceForm->addRow(m_setupComplete);
     deviceForm->addRow(tr("HOME role"), m_homeRole);
     deviceForm->addRow(tr("Browser role"), m_browserRole);
-    auto* packageBox = new QGroupBox(tr("Package"), this);
-    auto* packageForm = new QFormLayout(packageBox);
-    packageForm->addRow(m_package);
-    packageForm->addRow(m_packageEnabled);
-    packageForm->addRow(m_packageSuspended);
+    QWidget* packageBox = buildPackageBox();
     m_state = new QTreeWidget(this);
     m_state->setObjectName("factsState");
     m_state->setColumnCount(2);
@@ -110,18 +127,117 @@ DeviceFactsPanel::DeviceFactsPanel(DeviceSession& session, QWidget* parent)
     connect(m_browserRole, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_refreshing) m_session.setBrowserRoleHolder(holderOf(m_browserRole));
     });
-    connect(m_package, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_refreshing) refreshPackage();
-    });
-    connect(m_packageEnabled, &QCheckBox::toggled, this, [this](bool on) {
-        if (!m_refreshing) m_session.setApplicationEnabled(currentPackage().toStdString(), on);
-    });
-    connect(m_packageSuspended, &QCheckBox::toggled, this, [this](bool on) {
-        if (!m_refreshing) m_session.setPackageSuspended(currentPackage().toStdString(), on);
-    });
     connect(&m_session, &DeviceSession::deviceReplaced, this, &DeviceFactsPanel::refresh);
     connect(&m_session, &DeviceSession::deviceEdited, this, &DeviceFactsPanel::refresh);
     refresh();
+}
+
+QWidget* DeviceFactsPanel::buildPackageBox() {
+    m_package = new QComboBox(this);
+    m_package->setObjectName("factsPackage");
+    m_packageEnabled = new QCheckBox(tr("Enabled"), this);
+    m_packageEnabled->setObjectName("factsPackageEnabled");
+    m_packageSuspended = new QCheckBox(tr("Suspended"), this);
+    m_packageSuspended->setObjectName("factsPackageSuspended");
+    m_packageSuspended->setToolTip(tr("A suspended app loses App Links approval (W-23) and a "
+                                      "start shows the suspended-app dialog instead."));
+    m_packageSystem = new QCheckBox(tr("System"), this);
+    m_packageSystem->setObjectName("factsPackageSystem");
+    m_packageSystem->setToolTip(tr("On the system image (FLAG_SYSTEM): the H-9 fallback HOME, "
+                                   "the W-41 browser fallback from API 31, V-4 visibility."));
+    m_packagePrivileged = new QCheckBox(tr("Privileged"), this);
+    m_packagePrivileged->setObjectName("factsPackagePrivileged");
+    m_packagePrivileged->setToolTip(tr("In a privileged partition (priv-app): its filter "
+                                       "priorities are kept (P-1) and it may set persistent "
+                                       "preferred activities (P-7)."));
+    m_targetSdk = new QSpinBox(this);
+    m_targetSdk->setObjectName("factsTargetSdk");
+    m_targetSdk->setRange(kMinApi, kMaxApi);
+    m_targetSdk->setToolTip(tr("targetSdkVersion (device.json \"targetSdk\"): W-20's domain "
+                               "collection, the S- rules, V- visibility and install refusals "
+                               "(S-1) follow it."));
+    m_linkHandling = new QCheckBox(tr("Open supported links"), this);
+    m_linkHandling->setObjectName("factsLinkHandling");
+    m_linkHandling->setToolTip(tr("W-22 linkHandlingAllowed: off, the app is approved for no "
+                                  "host (W-23 step 4)."));
+    m_legacyStatus = new QComboBox(this);
+    m_legacyStatus->setObjectName("factsLegacyStatus");
+    m_legacyStatus->setToolTip(tr("The Android 6-11 per-package link status (W-10)."));
+    for (LegacyLinkStatus status : {LegacyLinkStatus::Undefined, LegacyLinkStatus::Ask,
+                                    LegacyLinkStatus::Always, LegacyLinkStatus::Never,
+                                    LegacyLinkStatus::AlwaysAsk}) {
+        m_legacyStatus->addItem(QString::fromLatin1(legacyLinkStatusName(status)), int(status));
+    }
+    m_links = new AppLinksModel(m_session, this);
+    m_linksView = new QTableView(this);
+    m_linksView->setObjectName("factsAppLinks");
+    m_linksView->setModel(m_links);
+    m_linksView->verticalHeader()->hide();
+    m_linksView->setWordWrap(false);
+    m_linksView->horizontalHeader()->setStretchLastSection(true);
+    m_linksView->setItemDelegateForColumn(AppLinksModel::State,
+                                          new DomainStateDelegate(m_linksView));
+    m_linksView->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_linksView->setMinimumHeight(90);
+    m_linksMessage = new QLabel(this);
+    m_linksMessage->setObjectName("factsLinksMessage");
+    m_linksMessage->setWordWrap(true);
+    m_linksMessage->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    m_linksMessage->hide();
+
+    auto* box = new QGroupBox(tr("Package"), this);
+    auto* form = new QFormLayout(box);
+    form->addRow(m_package);
+    auto* flags = new QHBoxLayout;
+    for (QCheckBox* check : {m_packageEnabled, m_packageSuspended, m_packageSystem,
+                             m_packagePrivileged}) {
+        flags->addWidget(check);
+    }
+    flags->addStretch(1);
+    form->addRow(flags);
+    form->addRow(tr("targetSdk"), m_targetSdk);
+    auto* links = new QHBoxLayout;
+    links->addWidget(m_linkHandling);
+    links->addStretch(1);
+    links->addWidget(new QLabel(tr("Link status (6-11)"), this));
+    links->addWidget(m_legacyStatus);
+    form->addRow(links);
+    form->addRow(m_linksView);
+    form->addRow(m_linksMessage);
+
+    connect(m_package, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_refreshing) refreshPackage();
+    });
+    // Each per-package control edits the chosen package in the session (refresh() sets them
+    // without editing: m_refreshing).
+    using PackageEdit = bool (DeviceSession::*)(const std::string&, bool);
+    for (auto [check, apply] :
+         {std::pair<QCheckBox*, PackageEdit>{m_packageEnabled, &DeviceSession::setApplicationEnabled},
+          {m_packageSuspended, &DeviceSession::setPackageSuspended},
+          {m_packageSystem, &DeviceSession::setPackageSystem},
+          {m_packagePrivileged, &DeviceSession::setPackagePrivileged},
+          {m_linkHandling, &DeviceSession::setLinkHandlingAllowed}}) {
+        connect(check, &QCheckBox::toggled, this, [this, apply = apply](bool on) {
+            if (!m_refreshing) (m_session.*apply)(currentPackage().toStdString(), on);
+        });
+    }
+    connect(m_targetSdk, &QSpinBox::valueChanged, this, [this](int sdk) {
+        if (!m_refreshing) m_session.setTargetSdk(currentPackage().toStdString(), sdk);
+    });
+    connect(m_legacyStatus, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_refreshing) return;
+        m_session.setLegacyLinkStatus(currentPackage().toStdString(),
+                                      LegacyLinkStatus(m_legacyStatus->currentData().toInt()));
+    });
+    connect(m_links, &AppLinksModel::editRefused, this, [this](const QString& message) {
+        m_linksMessage->setText(message);
+        m_linksMessage->setVisible(!message.isEmpty());
+    });
+    return box;
+}
+
+QString DeviceFactsPanel::linksMessage() const {
+    return m_linksMessage->isHidden() ? QString() : m_linksMessage->text();
 }
 
 QString DeviceFactsPanel::currentPackage() const { return m_package->currentText(); }
@@ -200,11 +316,26 @@ void DeviceFactsPanel::refreshPackage() {
             if (qs(candidate.packageName()) == currentPackage()) package = &candidate;
         }
     }
-    m_packageEnabled->setEnabled(package != nullptr);
-    m_packageSuspended->setEnabled(package != nullptr);
+    for (QWidget* control : std::initializer_list<QWidget*>{
+             m_packageEnabled, m_packageSuspended, m_packageSystem, m_packagePrivileged,
+             m_targetSdk, m_linkHandling, m_legacyStatus, m_linksView}) {
+        control->setEnabled(package != nullptr);
+    }
     m_packageEnabled->setChecked(package && package->enabled);
     m_packageSuspended->setChecked(package && package->suspended);
+    m_packageSystem->setChecked(package && package->system);
+    m_packagePrivileged->setChecked(package && package->privileged);
+    m_targetSdk->setValue(package ? package->manifest.effectiveTargetSdk() : kMinApi);
+    m_linkHandling->setChecked(package && package->appLinks.linkHandlingAllowed);
+    m_legacyStatus->setCurrentIndex(std::max(
+        0, m_legacyStatus->findData(int(package ? package->appLinks.legacyStatus
+                                                : LegacyLinkStatus::Undefined))));
     m_refreshing = false;
+    if (m_links->package() != currentPackage()) {
+        m_linksMessage->hide();
+        m_links->setPackage(currentPackage());
+        m_linksView->resizeColumnsToContents();
+    }
     refreshState();
 }
 

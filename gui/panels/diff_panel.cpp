@@ -3,6 +3,8 @@
 #include <hearth/device_diff.h>
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -88,6 +90,8 @@ DiffPanel::DiffPanel(DeviceSession& session, QWidget* parent)
     connect(m_backToLoaded, &QPushButton::clicked, this, &DiffPanel::compareWithLoaded);
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this,
+            &DiffPanel::showOutcome);
     connect(&m_session, &DeviceSession::deviceReplaced, this, &DiffPanel::onDeviceChanged);
     connect(&m_session, &DeviceSession::deviceEdited, this, &DiffPanel::onDeviceChanged);
     showSides();
@@ -113,6 +117,7 @@ void DiffPanel::onDeviceChanged() {
         return;
     }
     m_stale = true;
+    ++m_generation;  // a comparison still running describes the devices before this change
     m_model->clear();
     m_summary->setStyleSheet({});
     m_summary->setText(m_session.hasDevice() ? tr("Not compared yet: press Compare.")
@@ -124,22 +129,47 @@ void DiffPanel::showEvent(QShowEvent* event) {
     if (m_stale) compare();
 }
 
+// What a worker thread hands back: the rows and the count line, for the devices it was given.
+struct DiffPanel::Outcome {
+    quint64 generation = 0;
+    DeviceDiff diff;
+    std::string summary;
+};
+
 bool DiffPanel::compare() {
     m_stale = false;
     m_summary->setStyleSheet({});
+    const quint64 generation = ++m_generation;
     if (!m_session.hasDevice()) {
+        m_shownGeneration = generation;
         m_model->clear();
         m_summary->setText(tr("No device is open."));
         return false;
     }
     // deviceToSave, not device(): the patched HOME sites are an edit too, and so the rows are
-    // what `hearth diff` prints for the device.json that Save writes.
-    const Device edited = m_session.deviceToSave();
-    const Device& before = m_other ? edited : m_session.loadedDevice();
-    const Device& after = m_other ? *m_other : edited;
-    DeviceDiff diff = diffDevices(before, after);
-    m_summary->setText(qs(renderDiffSummary(diff, before, after)));
-    m_model->setDiff(std::move(diff));
+    // what `hearth diff` prints for the device.json that Save writes. The worker gets its own
+    // copies: the session's device changes under it with the next edit.
+    auto edited = std::make_shared<const Device>(m_session.deviceToSave());
+    auto before = m_other ? edited : std::make_shared<const Device>(m_session.loadedDevice());
+    auto after = m_other ? std::make_shared<const Device>(*m_other) : edited;
+    m_summary->setText(tr("Comparing on a worker thread… (the window stays usable)"));
+    m_watcher.setFuture(QtConcurrent::run([generation, before, after] {
+        auto outcome = std::make_shared<Outcome>();
+        outcome->generation = generation;
+        outcome->diff = diffDevices(*before, *after);
+        outcome->summary = renderDiffSummary(outcome->diff, *before, *after);
+        return outcome;
+    }));
+    return true;
+}
+
+void DiffPanel::showOutcome() {
+    const std::shared_ptr<Outcome> outcome = m_watcher.result();
+    // An edit since started another comparison: this one describes devices no longer shown.
+    if (!outcome || outcome->generation != m_generation) return;
+    m_shownGeneration = outcome->generation;
+    m_summary->setText(qs(outcome->summary));
+    m_model->setDiff(std::move(outcome->diff));
     for (auto [column, maxWidth] : {std::pair{DiffModel::Intent, kMaxIntentWidth},
                                     {DiffModel::Before, kMaxOutcomeWidth},
                                     {DiffModel::After, kMaxOutcomeWidth}}) {
@@ -147,6 +177,17 @@ bool DiffPanel::compare() {
         m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), maxWidth));
     }
     m_view->resizeColumnToContents(DiffModel::Rule);
+    emit compared();
+}
+
+bool DiffPanel::waitForResult(int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    // The rows arrive through the watcher's queued finished signal: run the event loop until then.
+    while (m_shownGeneration != m_generation) {
+        if (timer.elapsed() > timeoutMs) return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
     return true;
 }
 
@@ -154,6 +195,7 @@ bool DiffPanel::compareWith(const QString& path) {
     // Read here, not by the window's DeviceLoader: that one replaces the session's device.
     Result<Device> other = loadDevice(path.toStdString());
     if (!other) {
+        m_shownGeneration = ++m_generation;
         m_model->clear();
         m_summary->setText(qs(other.error().toString()));
         m_summary->setStyleSheet(QStringLiteral("color: #c01c28;"));

@@ -1,5 +1,7 @@
 #include "panels/intent_tester.h"
 
+#include <hearth/caller.h>
+
 #include <hearth/java_number.h>
 #include <hearth/resolve_report.h>
 
@@ -48,13 +50,13 @@ struct ModeRow {
 constexpr ModeRow kModes[] = {
     {IntentVerb::Start, "start (am start)",
      "As `hearth start` and am start: MATCH_DEFAULT_ONLY | STOCK_PM_FLAGS, App Links "
-     "(W-24..W-28, W-34), the shell as caller; what starts, and am's text."},
+     "(W-24..W-28, W-34), S- and V- rules for the caller; what starts, and am's text."},
     {IntentVerb::Resolve, "resolve (pm resolve-activity)",
      "As `hearth resolve` and pm resolve-activity: query flags 0 unless MATCH_DEFAULT_ONLY is "
-     "ticked (R-7), the shell as caller; chooseBestActivity's decision."},
+     "ticked (R-7), V- and S- rules for the caller; chooseBestActivity's decision."},
     {IntentVerb::Query, "query (pm query-activities)",
      "As `hearth query` and pm query-activities: query flags 0 unless MATCH_DEFAULT_ONLY is "
-     "ticked (R-7), the shell as caller; every match in Android's order."},
+     "ticked (R-7), V- and S- rules for the caller; every match in Android's order."},
 };
 
 QTableView* makeTable(QWidget* parent, const QString& name) {
@@ -109,6 +111,15 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     m_defaultOnly = new QCheckBox(tr("MATCH_DEFAULT_ONLY (--default-only, R-7)"), this);
     m_defaultOnly->setObjectName("intentDefaultOnly");
     m_defaultOnly->setChecked(false);
+    m_caller = new QComboBox(this);
+    m_caller->setObjectName("intentCaller");
+    m_caller->setEditable(true);
+    m_caller->setInsertPolicy(QComboBox::NoInsert);
+    m_caller->setMinimumContentsLength(18);
+    m_caller->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_caller->setToolTip(tr("The package the intent is sent from (--caller): its package "
+                            "visibility (V-1..V-9) and the safer-intent rules (S-3..S-8) apply. "
+                            "shell: pm and am; system and root bypass S-3."));
     m_semantics = new QLabel(this);
     m_semantics->setObjectName("intentSemantics");
     m_semantics->setWordWrap(true);
@@ -149,6 +160,8 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     optionRow->addWidget(m_kind);
     optionRow->addWidget(m_defaultOnly);
     optionRow->addStretch(1);
+    optionRow->addWidget(new QLabel(tr("Caller"), this));
+    optionRow->addWidget(m_caller);
     auto* lineRow = new QHBoxLayout;
     lineRow->addWidget(new QLabel(tr("Command"), this));
     lineRow->addWidget(m_amLine, 1);
@@ -276,13 +289,20 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     });
     connect(m_kind, &QComboBox::currentIndexChanged, this, &IntentTester::rerunIfShown);
     connect(m_defaultOnly, &QCheckBox::toggled, this, &IntentTester::rerunIfShown);
+    connect(m_caller, &QComboBox::currentTextChanged, this, [this] {
+        if (!m_syncing) rerunIfShown();
+    });
     for (QTableView* view : {m_resultView, m_rejectionView}) {
         connect(view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
             emit locationActivated(index.data(kLocationRole).value<hearth::SourceLocation>());
         });
     }
     connect(&m_session, &DeviceSession::deviceEdited, this, &IntentTester::rerunIfShown);
-    connect(&m_session, &DeviceSession::deviceReplaced, this, &IntentTester::rerunIfShown);
+    connect(&m_session, &DeviceSession::deviceReplaced, this, [this] {
+        refillCallers();
+        rerunIfShown();
+    });
+    refillCallers();
 
     updateSemantics();
     updateTableTitles();
@@ -294,6 +314,24 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
 ComponentKind IntentTester::kind() const { return ComponentKind(m_kind->currentData().toInt()); }
 
 void IntentTester::setDefaultOnly(bool defaultOnly) { m_defaultOnly->setChecked(defaultOnly); }
+
+QString IntentTester::caller() const { return m_caller->currentText().trimmed(); }
+
+void IntentTester::setCaller(const QString& caller) { m_caller->setCurrentText(caller); }
+
+void IntentTester::refillCallers() {
+    const QString current = caller().isEmpty() ? QStringLiteral("shell") : caller();
+    m_syncing = true;
+    m_caller->clear();
+    m_caller->addItems({QStringLiteral("shell"), QStringLiteral("system"), QStringLiteral("root")});
+    if (m_session.hasDevice()) {
+        for (const InstalledPackage& package : m_session.device().packages) {
+            m_caller->addItem(qs(package.packageName()));
+        }
+    }
+    m_caller->setCurrentText(current);
+    m_syncing = false;
+}
 
 IntentVerb IntentTester::mode() const { return IntentVerb(m_mode->currentData().toInt()); }
 
@@ -436,7 +474,7 @@ void IntentTester::rerunIfShown() {
 std::optional<ResolveRequest> IntentTester::requestFor(const Intent& intent) const {
     ResolveRequest request;
     request.intent = intent;
-    // The shell asks, as pm and am run and as the CLI defaults (--caller shell).
+    // run() sets the caller the Caller box names; the shell asks until then, as the CLI defaults.
     request.caller = Caller{};
     switch (mode()) {
         case IntentVerb::Start:
@@ -534,6 +572,13 @@ bool IntentTester::run() {
                       .arg(qs(m_pastedQueryFlags.value_or(""))));
         return false;
     }
+    // The CLI's own reading of --caller: the same names, the same refusal.
+    Result<Caller> sender = parseCaller(caller().toStdString(), m_session.device());
+    if (!sender) {
+        showError(qs(sender.error().message));
+        return false;
+    }
+    request->caller = std::move(sender).value();
     const PackageIndex& index = m_session.index();
     m_lastIntent = request->intent;
     m_lastFlags = request->queryFlags;
@@ -625,6 +670,10 @@ QString IntentTester::hearthCommand() const {
             words.push_back("--kind");
             words.push_back(componentKindName(kind()));
         }
+    }
+    if (!caller().isEmpty() && caller() != QLatin1String("shell")) {
+        words.push_back("--caller");
+        words.push_back(caller().toStdString());
     }
     words.insert(words.end(), command->intentArgs.begin(), command->intentArgs.end());
     return qs(joinShellWords(words));

@@ -60,6 +60,11 @@ class IntentTester : public QWidget {
 
     /// Whether the query passes MATCH_DEFAULT_ONLY, as startActivity does.
     void setDefaultOnly(bool defaultOnly);
+    /// Who sends the intent, as `--caller` reads it (parseCaller): "shell" (pm and am, the
+    /// default), "system", "root" or an installed package, whose visibility (V-) and safer-intent
+    /// (S-) rules then apply. An unknown name is refused when the intent is answered.
+    QString caller() const;
+    void setCaller(const QString& caller);
     void setKind(ComponentKind kind);
 
     ResolveResultModel* resultModel() const { return m_results; }
@@ -101,6 +106,7 @@ class IntentTester : public QWidget {
     void syncLineFromFields();
     void showError(const QString& message);
     void rerunIfShown();
+    void refillCallers();
     void updateTableTitles();
 
     DeviceSession& m_session;
@@ -117,6 +123,7 @@ class IntentTester : public QWidget {
     QLabel* m_pasteNote = nullptr;
     QPushButton* m_copyCommand = nullptr;
     QCheckBox* m_defaultOnly = nullptr;
+    QComboBox* m_caller = nullptr;
     QPushButton* m_run = nullptr;
     QLabel* m_outcome = nullptr;
     QLabel* m_reason = nullptr;

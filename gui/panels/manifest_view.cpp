@@ -1,6 +1,7 @@
 #include "panels/manifest_view.h"
 
 #include <hearth/dump.h>
+#include <hearth/manifest.h>
 
 #include <QComboBox>
 #include <QDir>
@@ -16,6 +17,7 @@
 
 #include "device_session.h"
 #include "gui_support.h"
+#include "panels/xml_highlighter.h"
 
 namespace hearth::gui {
 
@@ -88,6 +90,7 @@ ManifestView::ManifestView(DeviceSession& session, QWidget* parent)
     m_status->setObjectName("manifestStatus");
     m_code = new CodeView(this);
     m_code->setObjectName("manifestText");
+    m_highlighter = new XmlHighlighter(m_code->document());
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("File:"), this));
@@ -106,6 +109,7 @@ ManifestView::ManifestView(DeviceSession& session, QWidget* parent)
     connect(&m_session, &DeviceSession::deviceReplaced, this, [this] {
         m_cache.clear();
         m_binary.clear();
+        m_decoded.clear();
         refillFiles();
     });
     refillFiles();
@@ -138,23 +142,35 @@ void ManifestView::refillFiles() {
     if (m_files->count() > 0) showFile(m_files->itemData(0).toString());
 }
 
+QSyntaxHighlighter* ManifestView::highlighter() const { return m_highlighter; }
+
 QString ManifestView::textOf(const QString& file, QString* error) {
     if (auto it = m_cache.constFind(file); it != m_cache.constEnd()) return *it;
-    // An APK's manifest is binary AXML (locations name "app.apk!AndroidManifest.xml"): show the
-    // core's dump of it instead; its lines are not the element indexes, so nothing highlights.
+    // An APK's manifest is binary AXML (locations name "app.apk!AndroidManifest.xml" or the APK):
+    // show the core's decoding of it as XML, whose line i is element i, the line its locations
+    // name, so a component highlights as in a source manifest. Failing that, the core's dump.
     if (file.contains(QLatin1String(".apk!")) || file.endsWith(QLatin1String(".apk"))) {
+        Result<std::string> xml =
+            decodeManifestXml(file.toStdString(), m_session.device().apiLevel);
+        if (xml) {
+            const QString text = qs(*xml);
+            m_cache.insert(file, text);
+            m_decoded.insert(file);
+            return text;
+        }
         for (const InstalledPackage& package : m_session.device().packages) {
             if (qs(package.manifest.file) == file) {
                 const QString dump =
-                    tr("# %1 is a binary manifest: what Hearth read from it\n\n").arg(file) +
+                    tr("# %1 is a binary manifest that cannot be decoded (%2): what Hearth read "
+                       "from it\n\n")
+                        .arg(file, qs(xml.error().message)) +
                     qs(renderDumpText(std::span<const Manifest>(&package.manifest, 1)));
                 m_cache.insert(file, dump);
                 m_binary.insert(file);
                 return dump;
             }
         }
-        *error =
-            tr("%1 is a binary manifest inside an APK: there is no source text to show").arg(file);
+        *error = qs(xml.error().toString());
         return {};
     }
     QFile input(file);
@@ -180,7 +196,11 @@ bool ManifestView::showFile(const QString& file) {
         return false;
     }
     m_code->setPlainText(text);
-    m_status->setText(file);
+    m_status->setText(m_decoded.contains(file)
+                          ? tr("%1 — its binary AndroidManifest.xml decoded to XML (line N is "
+                               "element N, as its locations count)")
+                                .arg(file)
+                          : file);
     return true;
 }
 

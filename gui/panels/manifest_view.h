@@ -1,6 +1,8 @@
 #pragma once
-// ManifestView: a manifest's source with line numbers, the selected element (an intent filter, a
-// component) highlighted, and a file picker over every file of the device.
+// ManifestView: a manifest's source with line numbers, XML syntax colours, the selected element
+// (an intent filter, a component) highlighted, and a file picker over every file of the device.
+// An APK's binary manifest shows as the core's decoding of it to XML (decodeManifestXml), where
+// the selected element highlights the same way.
 
 #include <hearth/source_location.h>
 
@@ -12,10 +14,12 @@
 
 class QComboBox;
 class QLabel;
+class QSyntaxHighlighter;
 
 namespace hearth::gui {
 
 class DeviceSession;
+class XmlHighlighter;
 
 /// Read-only source text with a line-number gutter.
 class CodeView : public QPlainTextEdit {
@@ -40,8 +44,8 @@ class ManifestView : public QWidget {
   public:
     explicit ManifestView(DeviceSession& session, QWidget* parent = nullptr);
 
-    /// Shows where's file, scrolls to its line and highlights the element starting there. False
-    /// when the file cannot be shown (unreadable, or a binary manifest inside an APK).
+    /// Shows where's file, scrolls to its line and highlights the element starting there (in an
+    /// APK's decoded manifest too). False when the file cannot be shown (unreadable).
     bool showLocation(const SourceLocation& where);
 
     /// The file shown ("" when none).
@@ -49,6 +53,8 @@ class ManifestView : public QWidget {
     /// The highlighted lines, 1-based and inclusive; {0, 0} when nothing is highlighted.
     std::pair<int, int> highlightedLines() const { return m_highlight; }
     CodeView* codeView() const { return m_code; }
+    /// The colours of the shown text (XML syntax).
+    QSyntaxHighlighter* highlighter() const;
 
     /// The lines an element spans: from the '<' at line:column to its end tag (or "/>"); 1-based,
     /// inclusive. Falls back to the single line when the text there is not an element start.
@@ -66,7 +72,9 @@ class ManifestView : public QWidget {
     QString m_currentFile;
     std::pair<int, int> m_highlight{0, 0};
     QHash<QString, QString> m_cache;
-    QSet<QString> m_binary;  // files shown as the core's dump (APKs), not as source
+    QSet<QString> m_binary;   // APKs shown as the core's dump: lines are not elements
+    QSet<QString> m_decoded;  // APKs shown as decoded XML: line N is element N
+    XmlHighlighter* m_highlighter = nullptr;
 };
 
 }  // namespace hearth::gui

@@ -470,3 +470,42 @@ TEST(ApkDataAttributes, Api31PatternsAndMimeGroupsAreReadByTheirIds) {
     EXPECT_EQ(filter.ssps[1].pattern(), "@x");
     EXPECT_EQ(filter.mimeGroups, std::vector<std::string>{"images"});
 }
+
+TEST(DecodeManifestXml, EachElementSitsOnTheLineItsApkLocationNamesAndParsesBackTheSame) {
+    SKIP_WITHOUT_AAPT();
+    TempDir dir("apk-decode");
+    const fs::path manifest =
+        fs::path(HEARTH_SAMPLES_DIR) / "devices/seed/launcher/AndroidManifest.xml";
+    const fs::path apk = dir.path() / "launcher.apk";
+    ASSERT_EQ(compileApk(manifest, apk, dir.path()), "");
+    Result<std::string> xml = decodeManifestXml(apk, 34);
+    ASSERT_TRUE(xml) << xml.error().toString();
+    std::vector<std::string> lines;
+    std::istringstream in(*xml);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    const std::vector<std::string> elements = aaptElements(apk, dir.path());
+    ASSERT_EQ(lines.size(), elements.size());
+    EXPECT_EQ(lines.front().rfind("<manifest xmlns:android=", 0), 0u) << lines.front();
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const size_t start = lines[i].find_first_not_of(' ');
+        EXPECT_EQ(lines[i].substr(start + 1, elements[i].size()), elements[i]) << lines[i];
+    }
+    // Indented by depth: <application> is one level in, its components two.
+    Result<Manifest> apkModel = loadManifest(apk);
+    ASSERT_TRUE(apkModel);
+    EXPECT_EQ(lines.at(apkModel->application.where.line - 1).rfind("    <application", 0), 0u);
+    Result<Manifest> decoded = parseManifest(*xml, "decoded.xml");
+    ASSERT_TRUE(decoded) << decoded.error().toString();
+    ASSERT_EQ(decoded->components.size(), apkModel->components.size());
+    for (size_t i = 0; i < decoded->components.size(); ++i) {
+        EXPECT_EQ(decoded->components[i].name, apkModel->components[i].name);
+        EXPECT_EQ(decoded->components[i].where.line, apkModel->components[i].where.line);
+    }
+}
+
+TEST(DecodeManifestXml, AnApkWithoutAManifestFailsWithTheReadersError) {
+    const fs::path apk = fs::path(HEARTH_SAMPLES_DIR) / "hostile/no-manifest.apk";
+    Result<std::string> xml = decodeManifestXml(apk, 34);
+    ASSERT_FALSE(xml);
+    EXPECT_EQ(xml.error().toString(), apk.string() + ": no AndroidManifest.xml in the archive");
+}

@@ -72,3 +72,38 @@ TEST(DeviceFacts, CallersDeviceListsInstallFactsQueriesAndSysconfig) {
         }
     }
 }
+
+TEST(HostLinkFacts, EachWebHostWithItsStateSelectionAndW23Approval) {
+    const Device device = load("app-links");
+    const auto factsOf = [&](const std::string& name) {
+        const InstalledPackage* package = device.findPackage(name);
+        EXPECT_NE(package, nullptr) << name;
+        return package ? hostLinkFacts(device, *package) : std::vector<HostLinkFact>{};
+    };
+    const std::vector<HostLinkFact> news = factsOf("com.example.news");
+    ASSERT_EQ(news.size(), 1u);
+    EXPECT_EQ(news[0].host, "news.example.com");
+    EXPECT_TRUE(news[0].autoVerify);
+    EXPECT_EQ(news[0].state, domain_state::kVerified);
+    EXPECT_FALSE(news[0].selected);
+    EXPECT_EQ(news[0].approval.level, ApprovalLevel::Verified);
+    const std::vector<HostLinkFact> blog = factsOf("com.example.blog");
+    ASSERT_EQ(blog.size(), 1u);
+    EXPECT_FALSE(blog[0].autoVerify);
+    EXPECT_TRUE(blog[0].selected);
+    EXPECT_EQ(blog[0].approval.level, ApprovalLevel::Selection);
+    const std::vector<HostLinkFact> social = factsOf("com.example.social");
+    ASSERT_EQ(social.size(), 1u);
+    EXPECT_EQ(social[0].state, domain_state::kDenied);
+    EXPECT_EQ(social[0].approval.level, ApprovalLevel::None);
+}
+
+TEST(HostLinkFacts, BeforeApi31TheLinkStatusDecides) {
+    const Device device = load("legacy-links");
+    for (const InstalledPackage& package : device.packages) {
+        for (const HostLinkFact& fact : hostLinkFacts(device, package)) {
+            EXPECT_EQ(fact.approval.level, ApprovalLevel::None);
+            EXPECT_NE(fact.approval.reason.find("the link status decides"), std::string::npos);
+        }
+    }
+}

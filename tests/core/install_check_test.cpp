@@ -2,9 +2,14 @@
 // the minimum installable target SDK of Android 14 and 15, and E50/E51 of android-modern.md.
 
 #include <gtest/gtest.h>
+#include <hearth/device.h>
 #include <hearth/install_check.h>
 #include <hearth/manifest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 using namespace hearth;
@@ -119,4 +124,71 @@ TEST(InstallRefusal, TargetSdkDefaultsToMinSdkForTheMinimumCheck) {
 TEST(InstallRefusal, ASourceManifestWithoutUsesSdkIsNotBlockedForItsTarget) {
     const Manifest manifest = manifestWith("", "<activity android:name=\".A\" />\n");
     EXPECT_FALSE(installRefusal(manifest, 35, true).has_value());
+}
+
+namespace {
+
+// A device with one user app targeting 22, its API level declared as device.json's "api" is.
+Device deviceTargeting22(int apiLevel) {
+    Device device;
+    device.apiLevel = apiLevel;
+    device.apiLevelDeclared = true;
+    InstalledPackage package;
+    package.manifest = manifestWith("android:minSdkVersion=\"21\" android:targetSdkVersion=\"22\"",
+                                    "");
+    device.packages.push_back(std::move(package));
+    return device;
+}
+
+}  // namespace
+
+TEST(InstallRefusals, APackageTheLoadSkippedIsListedWithAndroidsReason) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("hearth-refusals-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "old");
+    std::ofstream(dir / "old" / "AndroidManifest.xml")
+        << "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+           "package=\"com.example.old\">\n<uses-sdk android:targetSdkVersion=\"22\" />\n"
+           "<application />\n</manifest>\n";
+    std::ofstream(dir / "device.json")
+        << R"({ "api": 34, "packages": [ { "manifest": "old/AndroidManifest.xml" } ] })";
+    Result<Device> device = loadDevice(dir);
+    std::filesystem::remove_all(dir);
+    ASSERT_TRUE(device.has_value()) << device.error().toString();
+    EXPECT_TRUE(device->packages.empty());
+    const std::vector<InstallRefusal> refusals = installRefusals(*device);
+    ASSERT_EQ(refusals.size(), 1u);
+    EXPECT_EQ(refusals[0].packageName, "com.example.old");
+    EXPECT_TRUE(refusals[0].skippedAtLoad);
+    EXPECT_EQ(refusals[0].error.message,
+              "INSTALL_FAILED_DEPRECATED_SDK_VERSION: App package must target at least SDK "
+              "version 23, but found 22 (Android 14+ refuses to install it)");
+}
+
+TEST(InstallRefusals, AnInstalledPackageTheEditedDeviceRefusesIsListedAsNotSkipped) {
+    Device device = deviceTargeting22(33);
+    EXPECT_TRUE(installRefusals(device).empty());
+    device.apiLevel = 35;  // Android 15 refuses below 24
+    const std::vector<InstallRefusal> refusals = installRefusals(device);
+    ASSERT_EQ(refusals.size(), 1u);
+    EXPECT_EQ(refusals[0].packageName, "com.example.app");
+    EXPECT_FALSE(refusals[0].skippedAtLoad);
+    EXPECT_EQ(refusals[0].error.message,
+              "INSTALL_FAILED_DEPRECATED_SDK_VERSION: App package must target at least SDK "
+              "version 24, but found 22 (Android 15+ refuses to install it)");
+    overrideTargetSdk(device.packages[0], 24);
+    EXPECT_TRUE(installRefusals(device).empty());
+}
+
+TEST(InstallRefusals, TheMinimumTargetSdkSparesSystemInlineAndUndeclaredApiLevels) {
+    Device device = deviceTargeting22(35);
+    ASSERT_EQ(installRefusals(device).size(), 1u);
+    device.packages[0].system = true;
+    EXPECT_TRUE(installRefusals(device).empty());
+    device.packages[0].system = false;
+    device.apiLevelDeclared = false;  // a folder of manifests: Hearth's default API level
+    EXPECT_TRUE(installRefusals(device).empty());
+    device.apiLevelDeclared = true;
+    device.packages[0].manifest.file = "device.json";  // captured inline: the device installed it
+    EXPECT_TRUE(installRefusals(device).empty());
 }

@@ -1,5 +1,6 @@
 // Device facts (issue 16): API level, storage, setup, the HOME and BROWSER role holders and one
-// package's enabled and suspended states, edited in the window. Each control edits the session's
+// package's flags (enabled, suspended, system, privileged), targetSdk and App Links state, edited in
+// the window; saved, the device reloads to the same answers. Each control edits the session's
 // device copy and every answer is then the core's answer for that copy — checked here against the
 // core run on the loaded device with the same fact changed by hand.
 
@@ -10,7 +11,12 @@
 #include <hearth/resolve_report.h>
 #include <hearth/start.h>
 
+#include <hearth/app_links_edit.h>
+
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QComboBox>
 #include <QTreeWidget>
 #include <QSpinBox>
@@ -18,6 +24,7 @@
 #include "device_session.h"
 #include "gui_test_support.h"
 #include "main_window.h"
+#include "models/app_links_model.h"
 #include "panels/device_facts_panel.h"
 #include "panels/home_panel.h"
 #include "panels/intent_tester.h"
@@ -160,6 +167,116 @@ class DeviceFactsPanelTest : public QObject {
         QVERIFY(m_window->session().setHomeRoleHolder(std::nullopt));
         QCOMPARE(m_panel->findChild<QComboBox*>("factsHomeRole")->currentText(),
                  QString("(not set)"));
+    }
+
+
+    /// Saves the window's device and reloads it as the CLI does.
+    Device saveAndReload(const QTemporaryDir& dir) {
+        const QString path = dir.filePath("device.json");
+        if (!m_window->saveDeviceJson(path, {})) qFatal("save: %s", qPrintable(m_window->lastError()));
+        return loadOrFail(path);
+    }
+
+    /// The tester answers each URI as `hearth start` does on the saved and reloaded device.
+    void compareWithReloaded(const Device& reloaded, const QStringList& uris) {
+        for (const QString& uri : uris) {
+            QVERIFY(m_tester->setAmArguments("am start -a android.intent.action.VIEW -d " + uri));
+            QVERIFY(m_tester->run());
+            QCOMPARE(m_tester->answerJson(), startJson(reloaded, uri));
+        }
+    }
+
+    void systemPrivilegedAndTargetSdkEditLiveAndSurviveSaving() {
+        // W-41: with no browser role set, from API 31 the only qualifying system app holds it.
+        auto* browser = m_panel->findChild<QComboBox*>("factsBrowserRole");
+        browser->setCurrentIndex(browser->findText("(not set)"));
+        QVERIFY(m_panel->selectPackage("com.example.firefly"));
+        auto* system = m_panel->findChild<QCheckBox*>("factsPackageSystem");
+        auto* privileged = m_panel->findChild<QCheckBox*>("factsPackagePrivileged");
+        QVERIFY(!system->isChecked());
+        QTest::mouseClick(system, Qt::LeftButton);
+        QTest::mouseClick(privileged, Qt::LeftButton);
+        const InstalledPackage* firefly =
+            m_window->session().device().findPackage("com.example.firefly");
+        QVERIFY(firefly->system && firefly->privileged);
+        Device expected = m_loaded;
+        expected.roles.browser.reset();
+        expected.findPackage("com.example.firefly")->system = true;
+        expected.findPackage("com.example.firefly")->privileged = true;
+        // Two system browsers: no fallback holder, so the link is not collapsed to one browser.
+        compareStart(expected, "https://shop.example.com/cart");
+        QVERIFY(!m_tester->outcomeText().startsWith("→ com.example.chromium"));
+
+        QVERIFY(m_panel->selectPackage("com.example.news"));
+        auto* targetSdk = m_panel->findChild<QSpinBox*>("factsTargetSdk");
+        targetSdk->setValue(30);
+        QCOMPARE(m_window->session().device().findPackage("com.example.news")
+                     ->manifest.effectiveTargetSdk(),
+                 30);
+        overrideTargetSdk(*expected.findPackage("com.example.news"), 30);
+        compareStart(expected, "https://news.example.com/today");
+
+        QTemporaryDir dir;
+        const Device reloaded = saveAndReload(dir);
+        QVERIFY(reloaded.findPackage("com.example.firefly")->system);
+        QVERIFY(reloaded.findPackage("com.example.firefly")->privileged);
+        QCOMPARE(reloaded.findPackage("com.example.news")->manifest.effectiveTargetSdk(), 30);
+        compareWithReloaded(reloaded, {"https://shop.example.com/cart",
+                                       "https://news.example.com/today",
+                                       "https://blog.example.org/post"});
+    }
+
+    void appLinksStatesAndSelectionsEditLiveAndSurviveSaving() {
+        AppLinksModel* links = m_panel->appLinksModel();
+        QAbstractItemModelTester tester(links,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(m_panel->selectPackage("com.example.shop"));
+        QCOMPARE(links->rowCount(), 1);
+        QCOMPARE(cell(*links, 0, AppLinksModel::Host), QString("shop.example.com"));
+        QCOMPARE(cell(*links, 0, AppLinksModel::State), QString("none"));
+        QCOMPARE(cell(*links, 0, AppLinksModel::Approval), QString("none"));
+        // pm set-app-links --package com.example.shop 1 shop.example.com (W-21, W-23 step 6).
+        QVERIFY(links->setData(links->index(0, AppLinksModel::State), "verified"));
+        QCOMPARE(cell(*links, 0, AppLinksModel::State), QString("verified"));
+        QCOMPARE(cell(*links, 0, AppLinksModel::Approval), QString("verified"));
+        Device expected = m_loaded;
+        QVERIFY(*setDomainState(expected, "com.example.shop", "shop.example.com", 1));
+        compareStart(expected, "https://shop.example.com/cart");
+        QVERIFY(m_tester->outcomeText().contains("com.example.shop"));
+
+        // The user's selection of blog.example.org (W-22), unticked: the browser opens it.
+        QVERIFY(m_panel->selectPackage("com.example.blog"));
+        QCOMPARE(links->index(0, AppLinksModel::Selected).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Checked));
+        QVERIFY(!(links->flags(links->index(0, AppLinksModel::State)) & Qt::ItemIsEditable));
+        QVERIFY(links->setData(links->index(0, AppLinksModel::Selected), Qt::Unchecked,
+                               Qt::CheckStateRole));
+        QVERIFY(*setHostSelected(expected, "com.example.blog", "blog.example.org", false));
+        compareStart(expected, "https://blog.example.org/post");
+        QVERIFY(m_tester->outcomeText().contains("com.example.chromium"));
+
+        // "Open supported links" off: the verified News is approved for nothing (W-23 step 4).
+        QVERIFY(m_panel->selectPackage("com.example.news"));
+        m_panel->findChild<QCheckBox*>("factsLinkHandling")->setChecked(false);
+        expected.findPackage("com.example.news")->appLinks.linkHandlingAllowed = false;
+        compareStart(expected, "https://news.example.com/today");
+        QVERIFY(!m_tester->outcomeText().contains("com.example.news"));
+
+        QTemporaryDir dir;
+        const Device reloaded = saveAndReload(dir);
+        compareWithReloaded(reloaded, {"https://shop.example.com/cart",
+                                       "https://blog.example.org/post",
+                                       "https://news.example.com/today"});
+    }
+
+    void aStateTheCoreRefusesIsReportedAndChangesNothing() {
+        QVERIFY(m_panel->selectPackage("com.example.shop"));
+        AppLinksModel* links = m_panel->appLinksModel();
+        QSignalSpy refused(links, &AppLinksModel::editRefused);
+        QVERIFY(!links->setData(links->index(0, AppLinksModel::State), "bogus"));
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(m_panel->linksMessage(), QString("'bogus' is not a W-21 state"));
+        QVERIFY(!m_window->session().isEdited());
     }
 
   private:

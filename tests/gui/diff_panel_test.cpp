@@ -1,6 +1,7 @@
 // The Diff tab (issue 16): `hearth diff` in the window, between the device as loaded and the
-// window's edited copy. Its rows are the core's diffDevices for the same two devices, and a hidden
-// tab waits to be shown before it compares.
+// window's edited copy. Its rows are the core's diffDevices for the same two devices, computed on
+// a worker thread while the window keeps answering; a hidden tab waits to be shown before it
+// compares.
 
 #include "panels/diff_panel.h"
 
@@ -9,8 +10,10 @@
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
+#include <QTimer>
 
 #include "device_session.h"
 #include "gui_test_support.h"
@@ -58,7 +61,7 @@ class DiffPanelTest : public QObject {
     void cleanup() { m_window.reset(); }
 
     void anUneditedDeviceChangesNothing() {
-        QVERIFY(m_panel->compare());
+        QVERIFY(m_panel->compare() && m_panel->waitForResult());
         QCOMPARE(m_panel->model()->rowCount(), 0);
         const Device& loaded = m_window->session().loadedDevice();
         const DeviceDiff none = diffDevices(loaded, loaded);
@@ -72,7 +75,7 @@ class DiffPanelTest : public QObject {
         QAbstractItemModelTester tester(model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(m_window->session().setPackageRemoved("com.example.news", true));
-        QVERIFY(m_panel->compare());
+        QVERIFY(m_panel->compare() && m_panel->waitForResult());
         const Device& loaded = m_window->session().loadedDevice();
         const Device edited = m_window->session().deviceToSave();
         const DeviceDiff expected = diffDevices(loaded, edited);
@@ -94,7 +97,7 @@ class DiffPanelTest : public QObject {
 
     void theFilterNarrowsTheTable() {
         QVERIFY(m_window->session().setPackageRemoved("com.example.news", true));
-        QVERIFY(m_panel->compare());
+        QVERIFY(m_panel->compare() && m_panel->waitForResult());
         const int all = m_panel->proxy()->rowCount();
         auto* filter = m_panel->findChild<QLineEdit*>("diffFilter");
         filter->setText("NEWS.EXAMPLE.COM");
@@ -115,10 +118,12 @@ class DiffPanelTest : public QObject {
         QVERIFY(!m_panel->isCurrent());
         QCOMPARE(m_panel->model()->rowCount(), 0);
         m_window->tabs()->setCurrentWidget(m_panel);
+        QVERIFY(m_panel->waitForResult());
         QVERIFY(m_panel->isCurrent());
         QVERIFY(m_panel->model()->rowCount() > 0);
         // Shown, it follows each edit at once: putting News back changes nothing again.
         QVERIFY(m_window->session().setPackageRemoved("com.example.news", false));
+        QVERIFY(m_panel->waitForResult());
         QVERIFY(m_panel->isCurrent());
         QCOMPARE(m_panel->model()->rowCount(), 0);
     }
@@ -126,6 +131,7 @@ class DiffPanelTest : public QObject {
     void theCompareButtonComparesAndRevertClearsTheRows() {
         QVERIFY(m_window->session().setApiLevel(30));
         QTest::mouseClick(m_panel->findChild<QPushButton*>("diffCompare"), Qt::LeftButton);
+        QVERIFY(m_panel->waitForResult());
         QVERIFY(m_panel->isCurrent());
         // On API 30 the links follow the rules before Android 12 (W-10): several get a chooser.
         QVERIFY(m_panel->model()->rowCount() > 0);
@@ -133,7 +139,7 @@ class DiffPanelTest : public QObject {
         QCOMPARE(m_panel->model()->rowCount(),
                  int(diffDevices(loaded, m_window->session().deviceToSave()).rows.size()));
         m_window->session().revertEdits();
-        QVERIFY(m_panel->compare());
+        QVERIFY(m_panel->compare() && m_panel->waitForResult());
         QCOMPARE(m_panel->model()->rowCount(), 0);
     }
 
@@ -142,14 +148,14 @@ class DiffPanelTest : public QObject {
         // HOME there, as the saved device.json would.
         QVERIFY(m_window->openDeviceNow(kSeed));
         m_window->session().setPatchedSites({"boot"});
-        QVERIFY(m_panel->compare());
+        QVERIFY(m_panel->compare() && m_panel->waitForResult());
         QVERIFY(column(*m_panel->model(), DiffModel::Intent).contains("home boot"));
     }
 
     void anotherDeviceIsComparedWithThisOneUntilTheLoadedOneIsAskedForAgain() {
         const QString legacy = QStringLiteral(HEARTH_SAMPLES_DIR "/devices/legacy-links");
         QVERIFY(m_window->session().setPackageRemoved("com.example.news", true));
-        QVERIFY(m_panel->compareWith(legacy));
+        QVERIFY(m_panel->compareWith(legacy) && m_panel->waitForResult());
         QCOMPARE(m_panel->otherDevicePath(), legacy);
         // `hearth diff THIS OTHER`: this window's device, edits included, before; the other after.
         const Device edited = m_window->session().deviceToSave();
@@ -162,10 +168,11 @@ class DiffPanelTest : public QObject {
                  QString::fromStdString(renderDiffSummary(expected, edited, other)));
         // Another edit compares the edited device with the same other one.
         QVERIFY(m_window->session().setApiLevel(30));
-        QVERIFY(m_panel->compare());
+        QVERIFY(m_panel->compare() && m_panel->waitForResult());
         QCOMPARE(m_panel->model()->rowCount(),
                  int(diffDevices(m_window->session().deviceToSave(), other).rows.size()));
         QTest::mouseClick(m_panel->findChild<QPushButton*>("diffBackToLoaded"), Qt::LeftButton);
+        QVERIFY(m_panel->waitForResult());
         QVERIFY(m_panel->otherDevicePath().isEmpty());
         QCOMPARE(m_panel->model()->rowCount(),
                  int(diffDevices(m_window->session().loadedDevice(),
@@ -177,14 +184,48 @@ class DiffPanelTest : public QObject {
         QTemporaryDir dir;
         const QString missing = dir.filePath("nothing-here");
         QVERIFY(m_window->session().setPackageRemoved("com.example.news", true));
-        QVERIFY(m_panel->compare());
+        QVERIFY(m_panel->compare() && m_panel->waitForResult());
         QVERIFY(!m_panel->compareWith(missing));
         QCOMPARE(m_panel->summaryText(),
                  QString::fromStdString(loadDevice(missing.toStdString()).error().toString()));
         QCOMPARE(m_panel->model()->rowCount(), 0);
         QVERIFY(m_panel->otherDevicePath().isEmpty());
-        QVERIFY(m_panel->compare());
+        QVERIFY(m_panel->compare() && m_panel->waitForResult());
         QVERIFY(m_panel->model()->rowCount() > 0);
+    }
+
+    void theComparisonRunsOnAWorkerThreadAndTheWindowKeepsAnswering() {
+        QVERIFY(m_window->session().setPackageRemoved("com.example.news", true));
+        QVERIFY(m_panel->compare());
+        // compare() returns at once: the rows are not there yet, the window says it is working.
+        QVERIFY(!m_panel->isCurrent());
+        QVERIFY(m_panel->summaryText().startsWith("Comparing"));
+        // The event loop runs meanwhile: a timer posted now fires before the rows arrive or with
+        // them, never after a blocked loop.
+        bool ticked = false;
+        QTimer::singleShot(0, m_panel, [&ticked] { ticked = true; });
+        QSignalSpy compared(m_panel, &DiffPanel::compared);
+        QVERIFY(m_panel->waitForResult());
+        QVERIFY(ticked);
+        QCOMPARE(compared.size(), 1);
+        QCOMPARE(m_panel->model()->rowCount(),
+                 int(diffDevices(m_window->session().loadedDevice(),
+                                 m_window->session().deviceToSave())
+                         .rows.size()));
+    }
+
+    void anEditDuringAComparisonDropsItsOutOfDateResult() {
+        m_window->tabs()->setCurrentWidget(m_panel);
+        m_window->show();
+        QVERIFY(m_panel->waitForResult());
+        QSignalSpy compared(m_panel, &DiffPanel::compared);
+        // Two edits in a row while shown: two comparisons, only the second one's rows are shown.
+        QVERIFY(m_window->session().setPackageRemoved("com.example.news", true));
+        QVERIFY(m_window->session().setPackageRemoved("com.example.news", false));
+        QVERIFY(m_panel->waitForResult());
+        QTest::qWait(50);  // the first worker's result, if it came late, would land now
+        QCOMPARE(compared.size(), 1);
+        QCOMPARE(m_panel->model()->rowCount(), 0);
     }
 
     void withoutADeviceThereIsNothingToCompare() {

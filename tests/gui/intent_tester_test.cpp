@@ -3,6 +3,7 @@
 // prefix picks the question (start, resolve, query), and the answer is the core's answer to that
 // question as the CLI asks it; "Copy as hearth command" gives the same question back as a CLI line.
 
+#include <hearth/caller.h>
 #include <hearth/check.h>
 #include <hearth/intent.h>
 #include <hearth/intent_command_line.h>
@@ -143,6 +144,44 @@ class IntentTesterTest : public QObject {
         QVERIFY(!tester->setAmArguments("am start -d 'https://x"));
         QCOMPARE(tester->outcomeText(),
                  QString("cannot build the intent: command:1:13: unterminated ' quote"));
+    }
+
+    void theCallerDecidesTheSaferIntentAndVisibilityRulesAsTheClisCaller() {
+        // S-5: the shell may not start another app's non-exported activity; the app itself may.
+        const QString callers = QStringLiteral(HEARTH_SAMPLES_DIR "/devices/callers");
+        QVERIFY(m_window->openDeviceNow(callers));
+        const Device device = loadOrFail(callers);
+        IntentTester* tester = m_window->intentTester();
+        auto* caller = tester->findChild<QComboBox*>("intentCaller");
+        QVERIFY(caller);
+        QCOMPARE(tester->caller(), QString("shell"));
+        QVERIFY(caller->findText("com.example.notes") >= 0);
+        QVERIFY(tester->setAmArguments("am start -n com.example.notes/.EditorActivity"));
+        QVERIFY(tester->run());
+        const auto expected = [&](const Caller& who) {
+            const Result<Intent> intent = parseIntentArgs({"-n", "com.example.notes/.EditorActivity"});
+            const PackageIndex index(device);
+            const ResolveRequest request{*intent, kStartQueryFlags, ComponentKind::Activity,
+                                         ResolveMode::Start, who};
+            const std::vector<Rejection> rejections = index.explain(request);
+            return QByteArray::fromStdString(
+                renderStartJson(resolveStart(index, request), &rejections));
+        };
+        QCOMPARE(tester->answerJson(), expected(Caller{}));
+        // Choosing the caller answers again, as `hearth start --caller com.example.notes` does.
+        caller->setCurrentText("com.example.notes");
+        QCOMPARE(tester->answerJson(),
+                 expected(Caller{CallerKind::Package, "com.example.notes"}));
+        QVERIFY(tester->answerJson() != expected(Caller{}));
+        QVERIFY(tester->hearthCommand().contains(" --caller com.example.notes -n "));
+
+        // A name the device does not have is refused with the CLI's sentence.
+        caller->setCurrentText("com.example.note");
+        QVERIFY(!tester->run());
+        QCOMPARE(tester->outcomeText(),
+                 QString("cannot build the intent: --caller expects shell, system, root or a "
+                         "package installed on the device, got 'com.example.note'; did you mean "
+                         "'com.example.notes'?"));
     }
 
     void copyAsHearthCommandGivesALineTheCliReadsToTheSameQuestion() {

@@ -437,6 +437,25 @@ class MainWindowTest : public QObject {
                      QString::fromStdString(loadDevice(missing.toStdString()).error().toString()));
     }
 
+    // --select highlights a component's element in the Manifest tab; a name the device lacks is
+    // refused.
+    void theScreenshotOptionSelectsAComponentOrSaysItIsMissing() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("manifest.png");
+        const QString appLinks = QStringLiteral(HEARTH_SAMPLES_DIR "/devices/app-links");
+        QCOMPARE(runGui({"--tab", "manifest", "--select", "com.example.news/.ArticleActivity",
+                         "--screenshot", png, appLinks})
+                     .exitCode,
+                 0);
+        QVERIFY(!QImage(png).isNull());
+        const Run run = runGui({"--tab", "manifest", "--select", "com.example.news/.Nope",
+                                "--screenshot", png, appLinks});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.lastErrorLine,
+                 QString("hearth-gui: --select names no component of the device, got "
+                         "'com.example.news/.Nope'"));
+    }
+
     void theScreenshotOptionFailsOnAnUnreadableDevice() {
         QTemporaryDir dir;
         const QString missing = dir.filePath("nothing-here");
@@ -459,7 +478,7 @@ class MainWindowTest : public QObject {
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.lastErrorLine,
                  QString("hearth-gui: --tab must be one of home, intent, manifest, claims, preferred, "
-                         "diff, got 'phone'"));
+                         "diff, refusals, got 'phone'"));
         run = runGui({"--screenshot", png, "a", "b", "c"});
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.lastErrorLine,

@@ -63,6 +63,9 @@ struct InstalledPackage {
     std::optional<int> appId;                  ///< Linux app id; unset: >= 10000, one per package
 
     const std::string& packageName() const { return manifest.packageName; }
+    /// Its components are inline in a device.json (a capture of what a device has installed),
+    /// not read from a manifest: the device installed it, so no install check applies.
+    bool isInline() const;
     /// Whether the component is enabled and what decided it (R-8, in PackageUserState.isEnabled
     /// order): the application's state first, then a component override on the device, then the
     /// manifest (<application> and the component's android:enabled). The resolver's refusal
@@ -73,6 +76,11 @@ struct InstalledPackage {
         return state == ComponentState::Enabled || state == ComponentState::EnabledByOverride;
     }
 };
+
+/// Sets a package's targetSdkVersion as device.json's "targetSdk" does: the manifest's value,
+/// which every rule reads (Manifest::effectiveTargetSdk), and the override a written device.json
+/// keeps.
+void overrideTargetSdk(InstalledPackage& package, int targetSdk);
 
 /// Device configuration read by the package-visibility rules (V-4) and App Links (W-17, W-31).
 struct SystemConfig {
@@ -109,6 +117,9 @@ struct Device {
     std::string description;               ///< device.json "description": what it demonstrates
     std::filesystem::path source;          ///< directory, manifest or device.json it came from
     int apiLevel = 34;
+    /// device.json gives "api" (or the explorer set it): the minimum installable target SDK then
+    /// applies (installRefusal); a folder's default API level does not refuse anything for it.
+    bool apiLevelDeclared = false;
     std::vector<InstalledPackage> packages;     ///< scan order (resolver ties fall back to it)
     std::vector<PreferredActivity> preferred;   ///< recorded "Always"/"Just once" choices
     std::vector<PreferredActivity> persistentPreferred;  ///< set by system/DPM (P-7)

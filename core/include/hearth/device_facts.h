@@ -5,6 +5,7 @@
 // (W-10, W-21, W-22) and the manifest facts visibility reads (<uses-permission>, <queries>, V-8
 // relations). The explorer lists them read-only; the values are the ones the rules use.
 
+#include <hearth/app_links.h>
 #include <hearth/device.h>
 
 #include <string>
@@ -22,5 +23,18 @@ std::vector<Fact> deviceFacts(const Device& device);
 /// One package's facts; effective values where the rules derive them (targetSdk from minSdk,
 /// appId when device.json gives none).
 std::vector<Fact> packageFacts(const Device& device, const InstalledPackage& package);
+
+/// One web host of a package as App Links sees it (W-20..W-23): what `pm get-app-links --user 0`
+/// says of it, and the approval a start reads.
+struct HostLinkFact {
+    std::string host;
+    bool autoVerify = false;  ///< an autoVerify domain (W-20): it has a W-21 state
+    int state = 0;            ///< W-21 state (domain_state), none when not autoVerify
+    bool selected = false;    ///< in the user's selections (W-22)
+    Approval approval;        ///< W-23 on API 31+; on 23-30 the link status decides (W-10)
+};
+/// The package's web domains (W-20: autoVerify ones first, then the other web domains, each once,
+/// in declaration order) with their state, selection and approval on this device.
+std::vector<HostLinkFact> hostLinkFacts(const Device& device, const InstalledPackage& package);
 
 }  // namespace hearth

@@ -159,6 +159,13 @@ struct ParseOptions {
                                                    const std::string& sourceName,
                                                    const ParseOptions& options = {});
 
+/// An APK's (or a compiled) AndroidManifest.xml decoded to XML, what `aapt dump xmltree` shows
+/// but in source form: references resolved for a device of `apiLevel`, each element on the line
+/// its APK location names (element i, 1-based document order, on line i), indented by depth.
+/// Fails with the reader's error ("app.apk: no AndroidManifest.xml in the archive", ...).
+[[nodiscard]] Result<std::string> decodeManifestXml(const std::filesystem::path& path,
+                                                    int apiLevel);
+
 /// Reads a file and parses it by its bytes: a zip archive as an APK (whatever its extension), a
 /// binary manifest as one, anything else as source XML.
 [[nodiscard]] Result<Manifest> loadManifest(const std::filesystem::path& path,
