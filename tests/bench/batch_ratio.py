@@ -18,6 +18,8 @@ import time
 
 
 def timed(command):
+    """Runs command once with stdout and stderr discarded; returns (CPU seconds of the child,
+    wall seconds, the child's peak RSS in KiB as /usr/bin/time's %M reports it)."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
         child = subprocess.Popen(shlex.split(command), stdout=devnull, stderr=devnull)
@@ -26,7 +28,7 @@ def timed(command):
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 3, 4):  # 3 chooser, 4 nothing found: answers, not failures
         sys.exit(f"batch_ratio.py: '{command}' exited {code}")
-    return usage.ru_utime + usage.ru_stime, wall
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss
 
 
 def measure(args):
@@ -38,9 +40,9 @@ def measure(args):
             samples[name].append(timed(getattr(args, name)))
     result = {"runs": args.runs, "cold_command": args.cold, "batch_command": args.batch}
     for name, runs in samples.items():
-        result[f"{name}_cpu"] = statistics.median(cpu for cpu, _ in runs)
-        result[f"{name}_wall"] = statistics.median(wall for _, wall in runs)
-        result[f"{name}_cpu_runs"] = [round(cpu, 4) for cpu, _ in runs]
+        result[f"{name}_cpu"] = statistics.median(cpu for cpu, _, _ in runs)
+        result[f"{name}_wall"] = statistics.median(wall for _, wall, _ in runs)
+        result[f"{name}_cpu_runs"] = [round(cpu, 4) for cpu, _, _ in runs]
     result["ratio_cpu"] = result["batch_cpu"] / result["cold_cpu"]
     result["ratio_wall"] = result["batch_wall"] / result["cold_wall"]
     with open(args.out, "w") as out:
