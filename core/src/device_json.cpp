@@ -374,6 +374,7 @@ class DeviceJsonReader : public detail::JsonFields {
         // are taken in list order below; an entry's own error still wins over a manifest error of
         // a later entry, and loses to one of an earlier entry, as if the list were read in order.
         std::vector<PackageEntry> entries;
+        entries.reserve(value.size());
         std::optional<Error> entryError;
         for (size_t i = 0; i < value.size(); ++i) {
             Result<PackageEntry> entry = readPackageEntry(value[i], jsonChild(pointer, i));
@@ -384,6 +385,7 @@ class DeviceJsonReader : public detail::JsonFields {
             entries.push_back(std::move(entry).value());
         }
         std::vector<detail::ManifestRequest> requests;
+        requests.reserve(entries.size());
         std::vector<size_t> requestOf(entries.size());  // entry → its request; inline: none
         for (size_t i = 0; i < entries.size(); ++i) {
             requestOf[i] = requests.size();
@@ -392,6 +394,8 @@ class DeviceJsonReader : public detail::JsonFields {
             requests.back().parse.apiLevel = device.apiLevel;  // APK resources resolve for it
         }
         detail::ManifestPipeline pipeline(std::move(requests), m_options.threads);
+        // Sized once: growing it moves every InstalledPackage into fresh pages (issue 14).
+        device.packages.reserve(device.packages.size() + entries.size());
 
         std::map<std::string, std::string> listedAt;  // package → pointer of its entry
         for (size_t i = 0; i < entries.size(); ++i) {
