@@ -12,17 +12,15 @@ here, with the same timing as batch_ratio.py (wait4 of the child).
 Usage: load_ratio.py --runs N --out FILE --hearth "CMD" --floor "CMD"
        load_ratio.py --report FILE                                    (one Markdown line)
 """
-import argparse
-import json
 import os
 import re
 import shlex
-import statistics
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from batch_ratio import timed  # noqa: E402  one home for "run a command, read its rusage"
+# One home for timing commands alternately and for the scripts' command line.
+from batch_ratio import alternate, command_line  # noqa: E402
 
 CPU_TARGET = 2.0  # hearth CPU / floor CPU
 RSS_TARGET = 1.5  # hearth peak RSS / bytes of the manifests
@@ -36,26 +34,14 @@ def manifest_bytes(floor_command):
     return int(found.group(1)), int(found.group(2))
 
 
-def measure(args):
-    manifests, size = manifest_bytes(args.floor)  # also warms the file cache
-    timed(args.hearth)  # warm-up
-    samples = {"hearth": [], "floor": []}
-    for _ in range(args.runs):
-        for name in ("hearth", "floor"):
-            samples[name].append(timed(getattr(args, name)))
-    result = {"runs": args.runs, "hearth_command": args.hearth, "floor_command": args.floor,
-              "manifests": manifests, "manifest_bytes": size}
-    for name, runs in samples.items():
-        result[f"{name}_cpu"] = statistics.median(cpu for cpu, _, _ in runs)
-        result[f"{name}_wall"] = statistics.median(wall for _, wall, _ in runs)
-        result[f"{name}_rss_kib"] = statistics.median(rss for _, _, rss in runs)
-        result[f"{name}_cpu_runs"] = [round(cpu, 4) for cpu, _, _ in runs]
+def measure(commands, runs):
+    manifests, size = manifest_bytes(commands["floor"])
+    result = alternate(commands, runs)
+    result.update(manifests=manifests, manifest_bytes=size)
     result["ratio_cpu"] = result["hearth_cpu"] / result["floor_cpu"]
     result["ratio_wall"] = result["hearth_wall"] / result["floor_wall"]
     result["ratio_rss"] = result["hearth_rss_kib"] * 1024 / size
-    with open(args.out, "w") as out:
-        json.dump(result, out, indent=2)
-    print(report(result), file=sys.stderr)
+    return result
 
 
 def verdict(ok):
@@ -74,20 +60,5 @@ def report(r):
             f"{verdict(r['ratio_rss'] <= RSS_TARGET)}")
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--out")
-    parser.add_argument("--hearth")
-    parser.add_argument("--floor")
-    parser.add_argument("--report")
-    args = parser.parse_args()
-    if args.report:
-        with open(args.report) as f:
-            print(report(json.load(f)))
-        return
-    measure(args)
-
-
 if __name__ == "__main__":
-    main()
+    command_line(("hearth", "floor"), measure, report)
