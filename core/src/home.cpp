@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "package_index_internal.h"
 #include "text.h"
 
 namespace hearth {
@@ -96,10 +97,7 @@ std::vector<HomeCandidate> unexplainedMainOnly(
     for (const InstalledPackage& package : device.packages) {
         if (package.removed) continue;
         for (const Component& component : package.manifest.components) {
-            if (component.kind != ComponentKind::Activity &&
-                component.kind != ComponentKind::ActivityAlias) {
-                continue;
-            }
+            if (!index_detail::isActivityKind(component.kind)) continue;
             if (componentDeclaresHome(component) || !componentDeclaresMain(component)) continue;
             ComponentName name{package.packageName(), component.name};
             if (std::any_of(results.begin(), results.end(),
