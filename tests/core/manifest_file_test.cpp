@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <hearth/manifest.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -51,7 +52,7 @@ TEST(LoadManifest, FileLargerThanHearthReads) {
 
 // A manifest under 1 MiB is read into memory, a larger file is mapped: both read the same bytes.
 TEST(LoadManifest, ManifestsReadAndMappedGiveTheSameModel) {
-    const std::filesystem::path dir = scratchDir("load_sizes");
+    const std::filesystem::path dir = scratchDir("load_sizes_" + std::to_string(::getpid()));
     const std::string body =
         "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
         "package=\"com.example.sizes\">\n  <application>\n"
