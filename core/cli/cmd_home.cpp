@@ -97,13 +97,15 @@ int runHome(const HomeOptions& options, Io& io) {
         device.patch = *patch;
     }
 
+    // The text reports print the MAIN-only rejections as a count: they need not be explained.
+    const HomeDetail detail = options.json ? HomeDetail::Full : HomeDetail::MainOnlyCounted;
     if (!options.compare) {
-        const HomeReport report = analyzeHome(device, selected.value_or(device.patch));
+        const HomeReport report = analyzeHome(device, selected.value_or(device.patch), detail);
         io.out << (options.json ? renderHomeJson(report) : renderHomeText(report));
         return kExitOk;
     }
     // --compare: the stock framework against the chosen patch (compareHome's fallbacks apply).
-    const HomeComparison comparison = compareHome(device, selected);
+    const HomeComparison comparison = compareHome(device, selected, detail);
     io.out << (options.json ? renderHomeCompareJson(comparison.stock, comparison.patched)
                             : renderHomeCompareText(comparison.stock, comparison.patched));
     return kExitOk;

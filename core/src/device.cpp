@@ -132,6 +132,7 @@ Result<Device> loadDirectoryOfManifests(const fs::path& root, const DeviceLoadOp
     for (const fs::path& manifest : manifests) requests.push_back({manifest, options.parse});
     detail::ManifestPipeline pipeline(std::move(requests), options.threads);
     std::map<std::string, std::string> firstFile;  // package → manifest that installed it
+    device.packages.reserve(manifests.size());       // growing it moves each package (issue 14)
     for (size_t i = 0; i < manifests.size(); ++i) {
         const bool strict = options.parse.strict;
         Result<Manifest> manifest = pipeline.take(i);

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "package_index_internal.h"
 #include "text.h"
 
 namespace hearth {
@@ -87,9 +88,42 @@ HomeCandidate describeCandidate(const PackageIndex& index, const ResolveInfo& in
     return candidate;
 }
 
+// The activities that declare MAIN but not HOME or HOME_FIRST and are not among `results`, in the
+// order explain() would give them, named but not explained (HomeDetail::MainOnlyCounted).
+std::vector<HomeCandidate> unexplainedMainOnly(
+    const Device& device, const std::vector<ResolveInfo>& results,
+    const std::unordered_map<std::string_view, const InstalledPackage*>& installed) {
+    std::vector<HomeCandidate> out;
+    for (const InstalledPackage& package : device.packages) {
+        if (package.removed) continue;
+        for (const Component& component : package.manifest.components) {
+            if (!index_detail::isActivityKind(component.kind)) continue;
+            if (componentDeclaresHome(component) || !componentDeclaresMain(component)) continue;
+            ComponentName name{package.packageName(), component.name};
+            if (std::any_of(results.begin(), results.end(),
+                            [&](const ResolveInfo& info) { return info.component == name; })) {
+                continue;
+            }
+            // Judged as the explained list judges a rejection: by the component its name finds.
+            const auto holder = installed.find(name.packageName);
+            if (holder == installed.end()) continue;
+            const Component* named = holder->second->manifest.findComponent(name.className);
+            if (named == nullptr || componentDeclaresHome(*named) ||
+                !componentDeclaresMain(*named)) {
+                continue;
+            }
+            HomeCandidate candidate;
+            candidate.component = std::move(name);
+            out.push_back(std::move(candidate));
+        }
+    }
+    return out;
+}
+
 std::vector<HomeCandidate> describeCandidates(const Device& device, const PackageIndex& index,
                                               const Intent& intent, int queryFlags,
-                                              const std::vector<ResolveInfo>& results) {
+                                              const std::vector<ResolveInfo>& results,
+                                              HomeDetail detail) {
     const bool defaultOnly = (queryFlags & flags::kMatchDefaultOnly) != 0;
     std::vector<HomeCandidate> out;
     for (const ResolveInfo& info : results)
@@ -109,9 +143,12 @@ std::vector<HomeCandidate> describeCandidates(const Device& device, const Packag
         if (!package.removed) installed.emplace(package.packageName(), &package);
     }
     // Only activities that declare HOME or MAIN are reported, so only they are explained: on a
-    // 10,000-package device the rest cost a filter match and a sentence each (issue 14).
-    const auto homeOrMain = [](const InstalledPackage&, const Component& component) {
-        return componentDeclaresHome(component) || componentDeclaresMain(component);
+    // 10,000-package device the rest cost a filter match and a sentence each (issue 14); with
+    // MainOnlyCounted, only those that declare HOME.
+    const bool explainMainOnly = detail == HomeDetail::Full;
+    const auto homeOrMain = [explainMainOnly](const InstalledPackage&, const Component& component) {
+        return componentDeclaresHome(component) ||
+               (explainMainOnly && componentDeclaresMain(component));
     };
     for (const Rejection& rejection :
          index.explain(ResolveRequest{intent, queryFlags, ComponentKind::Activity,
@@ -136,6 +173,7 @@ std::vector<HomeCandidate> describeCandidates(const Device& device, const Packag
         candidate.where = rejection.filter != nullptr ? rejection.filter->where : component->where;
         (declaresHome ? homeLike : mainOnly).push_back(std::move(candidate));
     }
+    if (!explainMainOnly) mainOnly = unexplainedMainOnly(device, results, installed);
     out.insert(out.end(), homeLike.begin(), homeLike.end());
     out.insert(out.end(), mainOnly.begin(), mainOnly.end());
     return out;
@@ -334,11 +372,12 @@ HomeSiteReport startSiteReport(const Device& device, const FrameworkPatch& patch
 
 HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
                            const FrameworkPatch& patch, const std::optional<HomeRole>& role,
-                           std::string_view site) {
+                           std::string_view site, HomeDetail detail) {
     HomeSiteReport report = startSiteReport(device, patch, site, true);
     const ResolveResult result = index.resolveActivity(report.intent, report.queryFlags);
     report.candidates =
-        describeCandidates(device, index, report.intent, report.queryFlags, result.candidates);
+        describeCandidates(device, index, report.intent, report.queryFlags, result.candidates,
+                           detail);
     report.preferredChanges = result.preferredChanges;
     report.rule = result.rule;
     report.reason = result.reason;
@@ -403,7 +442,8 @@ HomeSiteReport resolveSite(const Device& device, const PackageIndex& index,
 }
 
 HomeSiteReport homeKeySite(const Device& device, const PackageIndex& index,
-                           const FrameworkPatch& patch, const std::optional<HomeRole>& role) {
+                           const FrameworkPatch& patch, const std::optional<HomeRole>& role,
+                           HomeDetail detail) {
     if (!device.isLegacy() && !device.userSetupComplete) {
         HomeSiteReport report = startSiteReport(device, patch, home_site::kHomeKey, true);
         report.outcome = HomeOutcome::Refused;
@@ -411,7 +451,7 @@ HomeSiteReport homeKeySite(const Device& device, const PackageIndex& index,
         report.reason = "Not going home because user setup is in progress.";
         return report;
     }
-    HomeSiteReport report = resolveSite(device, index, patch, role, home_site::kHomeKey);
+    HomeSiteReport report = resolveSite(device, index, patch, role, home_site::kHomeKey, detail);
     if (report.outcome == HomeOutcome::None) {
         report.reason += "; pressing HOME does nothing";
     }
@@ -419,7 +459,8 @@ HomeSiteReport homeKeySite(const Device& device, const PackageIndex& index,
 }
 
 HomeSiteReport homeKeyMidSite(const Device& device, const PackageIndex& index,
-                              const FrameworkPatch& patch, const std::optional<HomeRole>& role) {
+                              const FrameworkPatch& patch, const std::optional<HomeRole>& role,
+                              HomeDetail detail) {
     if (!device.isLegacy()) {
         HomeSiteReport report;
         report.site = home_site::kHomeKeyMid;
@@ -432,12 +473,13 @@ HomeSiteReport homeKeyMidSite(const Device& device, const PackageIndex& index,
                         std::to_string(device.apiLevel) + " has no such call site";
         return report;
     }
-    return resolveSite(device, index, patch, role, home_site::kHomeKeyMid);
+    return resolveSite(device, index, patch, role, home_site::kHomeKeyMid, detail);
 }
 
 HomeSiteReport bootSite(const Device& device, const PackageIndex& index,
-                        const FrameworkPatch& patch, const std::optional<HomeRole>& role) {
-    HomeSiteReport report = resolveSite(device, index, patch, role, home_site::kBoot);
+                        const FrameworkPatch& patch, const std::optional<HomeRole>& role,
+                        HomeDetail detail) {
+    HomeSiteReport report = resolveSite(device, index, patch, role, home_site::kBoot, detail);
     if (report.outcome == HomeOutcome::None) {
         report.reason += "; the device boots to a blank screen";
     }
@@ -512,7 +554,8 @@ HomeSiteReport isHomeCheckSite(const Device& device, const PackageIndex& index,
 
 HomeSiteReport recentsSite(const Device& device, const PackageIndex& index,
                            const FrameworkPatch& patch, const std::optional<HomeRole>& role,
-                           const HomeSiteReport& boot, const HomeSiteReport& isHome) {
+                           const HomeSiteReport& boot, const HomeSiteReport& isHome,
+                           HomeDetail detail) {
     if (!device.isLegacy()) {
         // H-16: no dialog resolves anything; the task whose activity got the HOME type is left out.
         HomeSiteReport report = boot;
@@ -532,7 +575,7 @@ HomeSiteReport recentsSite(const Device& device, const PackageIndex& index,
         }
         return report;
     }
-    HomeSiteReport report = resolveSite(device, index, patch, role, home_site::kRecents);
+    HomeSiteReport report = resolveSite(device, index, patch, role, home_site::kRecents, detail);
     const std::string homeAtBoot = boot.outcome == HomeOutcome::Activity && boot.component
                                        ? boot.component->flattenToShortString()
                                        : std::string();
@@ -628,7 +671,7 @@ std::vector<std::string> findWarnings(const Device& device, const HomeReport& re
 
 // The index does not depend on the patch: a comparison builds it once for both sides.
 HomeReport analyzeHomeWith(const Device& device, const PackageIndex& index,
-                           const FrameworkPatch& patch) {
+                           const FrameworkPatch& patch, HomeDetail detail) {
     HomeReport report;
     report.deviceName = device.name;
     report.inferred = device.inferred;
@@ -641,11 +684,11 @@ HomeReport analyzeHomeWith(const Device& device, const PackageIndex& index,
         report.siteCategories.emplace_back(site, homeCategoryFor(patch, site));
     }
     report.role = homeRole(device, index);
-    HomeSiteReport boot = bootSite(device, index, patch, report.role);
-    HomeSiteReport key = homeKeySite(device, index, patch, report.role);
-    HomeSiteReport mid = homeKeyMidSite(device, index, patch, report.role);
+    HomeSiteReport boot = bootSite(device, index, patch, report.role, detail);
+    HomeSiteReport key = homeKeySite(device, index, patch, report.role, detail);
+    HomeSiteReport mid = homeKeyMidSite(device, index, patch, report.role, detail);
     HomeSiteReport isHome = isHomeCheckSite(device, index, patch, boot);
-    HomeSiteReport recents = recentsSite(device, index, patch, report.role, boot, isHome);
+    HomeSiteReport recents = recentsSite(device, index, patch, report.role, boot, isHome, detail);
     report.sites = {std::move(boot), std::move(key), std::move(mid), std::move(recents),
                     std::move(isHome)};
     report.warnings = findWarnings(device, report);
@@ -772,16 +815,17 @@ HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
                                std::string_view site) {
     const FrameworkPatch& patch = device.patch;
     const std::optional<HomeRole> role = homeRole(device, index);
-    if (site == home_site::kBoot) return bootSite(device, index, patch, role);
-    if (site == home_site::kHomeKey) return homeKeySite(device, index, patch, role);
-    if (site == home_site::kHomeKeyMid) return homeKeyMidSite(device, index, patch, role);
+    const HomeDetail full = HomeDetail::Full;
+    if (site == home_site::kBoot) return bootSite(device, index, patch, role, full);
+    if (site == home_site::kHomeKey) return homeKeySite(device, index, patch, role, full);
+    if (site == home_site::kHomeKeyMid) return homeKeyMidSite(device, index, patch, role, full);
     if (site == home_site::kIsHome) {
-        return isHomeCheckSite(device, index, patch, bootSite(device, index, patch, role));
+        return isHomeCheckSite(device, index, patch, bootSite(device, index, patch, role, full));
     }
     if (site == home_site::kRecents) {
-        HomeSiteReport boot = bootSite(device, index, patch, role);
+        HomeSiteReport boot = bootSite(device, index, patch, role, full);
         HomeSiteReport isHome = isHomeCheckSite(device, index, patch, boot);
-        return recentsSite(device, index, patch, role, boot, isHome);
+        return recentsSite(device, index, patch, role, boot, isHome, full);
     }
     HomeSiteReport report;
     report.site = std::string(site);
@@ -792,8 +836,8 @@ HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
 
 HomeReport analyzeHome(const Device& device) { return analyzeHome(device, device.patch); }
 
-HomeReport analyzeHome(const Device& device, const FrameworkPatch& patch) {
-    return analyzeHomeWith(device, PackageIndex(device), patch);
+HomeReport analyzeHome(const Device& device, const FrameworkPatch& patch, HomeDetail detail) {
+    return analyzeHomeWith(device, PackageIndex(device), patch, detail);
 }
 
 FrameworkPatch comparisonPatch(const Device& device, const std::optional<FrameworkPatch>& chosen) {
@@ -802,12 +846,13 @@ FrameworkPatch comparisonPatch(const Device& device, const std::optional<Framewo
     return fullHomeFirstPatch();
 }
 
-HomeComparison compareHome(const Device& device, const std::optional<FrameworkPatch>& chosen) {
+HomeComparison compareHome(const Device& device, const std::optional<FrameworkPatch>& chosen,
+                           HomeDetail detail) {
     // Both sides read the one device and one index; only the patch differs, so neither the
     // packages nor the index are built twice.
     const PackageIndex index(device);
-    return HomeComparison{analyzeHomeWith(device, index, FrameworkPatch{}),
-                          analyzeHomeWith(device, index, comparisonPatch(device, chosen))};
+    return HomeComparison{analyzeHomeWith(device, index, FrameworkPatch{}, detail),
+                          analyzeHomeWith(device, index, comparisonPatch(device, chosen), detail)};
 }
 
 }  // namespace hearth

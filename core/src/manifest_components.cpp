@@ -138,6 +138,13 @@ Result<void> ManifestParser::parseComponent(const pugi::xml_node& element, const
         }
     }
 
+    size_t filters = 0;
+    for (pugi::xml_node child : element.children()) {
+        if (child.type() == pugi::node_element && std::string_view(child.name()) == "intent-filter") {
+            ++filters;
+        }
+    }
+    component.filters.reserve(filters);
     std::map<std::string_view, size_t> counts;
     for (pugi::xml_node child : element.children()) {
         if (child.type() != pugi::node_element) continue;

@@ -631,6 +631,19 @@ struct Index {
     explicit Index(const Device& d) : device(d) {
         setupWizard = findSetupWizard();
         browser = hearth::defaultBrowser(device);
+        // Sized once: every count is known before the first entry is added (issue 14).
+        packageByName.reserve(device.packages.size());
+        std::array<size_t, kGroupCount> filtersOf{};
+        for (const InstalledPackage& package : device.packages) {
+            if (package.removed) continue;
+            for (const Component& component : package.manifest.components) {
+                filtersOf[static_cast<size_t>(groupOf(component.kind))] += component.filters.size();
+            }
+        }
+        for (size_t g = 0; g < kGroupCount; ++g) {
+            resolvers[g].entries.reserve(filtersOf[g]);
+            resolvers[g].packageRange.reserve(device.packages.size());
+        }
         uint32_t nextComponentId = 0;
         for (size_t p = 0; p < device.packages.size(); ++p) {
             const InstalledPackage& package = device.packages[p];

@@ -165,6 +165,10 @@ size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 size_t editDistanceWithin(std::string_view a, std::string_view b, size_t bound) {
+    // The length difference bounds the distance from below, and stripping equal ends keeps it:
+    // checked first, it spares most candidates of nearestName the stripping loops below.
+    const size_t over = bound + 1;
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > bound) return over;
     // Equal ends never need an edit: an optimal alignment matches them.
     while (!a.empty() && !b.empty() && a.front() == b.front()) {
         a.remove_prefix(1);
@@ -174,10 +178,8 @@ size_t editDistanceWithin(std::string_view a, std::string_view b, size_t bound) 
         a.remove_suffix(1);
         b.remove_suffix(1);
     }
-    const size_t over = bound + 1;
     const size_t n = a.size();
     const size_t m = b.size();
-    if ((n > m ? n - m : m - n) > bound) return over;
     if (n == 0 || m == 0) return std::max(n, m);
     // One edit leaves one differing letter on each side, one extra letter on one side, or a
     // swapped pair: the parser asks this of every action and category, so no table for it.

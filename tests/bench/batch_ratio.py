@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times two commands alternately in fresh processes (cold, batch, cold, batch, ...) so that both
 see the same load on a shared machine, and writes their median CPU time (user + sys of the child,
-from wait4) and median wall time, and the ratios batch / cold, as JSON. scripts/bench uses it for
+from wait4), median wall time and median peak RSS, and the ratios batch / cold, as JSON. scripts/bench uses it for
 issue 14's "10,000 intents in one process at most 2x the cold load alone".
 
 Usage: batch_ratio.py --runs N --out FILE --cold "CMD" --batch "CMD"   (stdout of both discarded)
@@ -18,6 +18,8 @@ import time
 
 
 def timed(command):
+    """Runs command once with stdout and stderr discarded; returns (CPU seconds of the child,
+    wall seconds, the child's peak RSS in KiB as /usr/bin/time's %M reports it)."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
         child = subprocess.Popen(shlex.split(command), stdout=devnull, stderr=devnull)
@@ -26,26 +28,54 @@ def timed(command):
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 3, 4):  # 3 chooser, 4 nothing found: answers, not failures
         sys.exit(f"batch_ratio.py: '{command}' exited {code}")
-    return usage.ru_utime + usage.ru_stime, wall
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss
 
 
-def measure(args):
-    samples = {"cold": [], "batch": []}
-    timed(args.cold)  # warm-up: the file cache
-    timed(args.batch)
-    for _ in range(args.runs):
-        for name in ("cold", "batch"):
-            samples[name].append(timed(getattr(args, name)))
-    result = {"runs": args.runs, "cold_command": args.cold, "batch_command": args.batch}
-    for name, runs in samples.items():
-        result[f"{name}_cpu"] = statistics.median(cpu for cpu, _ in runs)
-        result[f"{name}_wall"] = statistics.median(wall for _, wall in runs)
-        result[f"{name}_cpu_runs"] = [round(cpu, 4) for cpu, _ in runs]
-    result["ratio_cpu"] = result["batch_cpu"] / result["cold_cpu"]
-    result["ratio_wall"] = result["batch_wall"] / result["cold_wall"]
+def alternate(commands, runs):
+    """Runs every command of {name: command} once (a warm-up: the file cache), then `runs` rounds
+    of each in turn, so that all see the same load; returns their median CPU time, wall time and
+    peak RSS as {NAME_cpu, NAME_wall, NAME_rss_kib, NAME_cpu_runs, NAME_command, runs}."""
+    for command in commands.values():
+        timed(command)
+    samples = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            samples[name].append(timed(command))
+    result = {"runs": runs}
+    for name, taken in samples.items():
+        result[f"{name}_command"] = commands[name]
+        result[f"{name}_cpu"] = statistics.median(cpu for cpu, _, _ in taken)
+        result[f"{name}_wall"] = statistics.median(wall for _, wall, _ in taken)
+        result[f"{name}_rss_kib"] = statistics.median(rss for _, _, rss in taken)
+        result[f"{name}_cpu_runs"] = [round(cpu, 4) for cpu, _, _ in taken]
+    return result
+
+
+def command_line(names, measure, report):
+    """The main() of a ratio script: `--runs N --out FILE --NAME "CMD"...` measures (stdout of
+    every command discarded) and writes the JSON, `--report FILE` prints its Markdown line."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out")
+    parser.add_argument("--report")
+    for name in names:
+        parser.add_argument(f"--{name}")
+    args = parser.parse_args()
+    if args.report:
+        with open(args.report) as f:
+            print(report(json.load(f)))
+        return
+    result = measure({name: getattr(args, name) for name in names}, args.runs)
     with open(args.out, "w") as out:
         json.dump(result, out, indent=2)
     print(report(result), file=sys.stderr)
+
+
+def measure(commands, runs):
+    result = alternate(commands, runs)
+    result["ratio_cpu"] = result["batch_cpu"] / result["cold_cpu"]
+    result["ratio_wall"] = result["batch_wall"] / result["cold_wall"]
+    return result
 
 
 def report(r):
@@ -56,20 +86,5 @@ def report(r):
             f"runs; target <= 2x CPU: {verdict}")
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--out")
-    parser.add_argument("--cold")
-    parser.add_argument("--batch")
-    parser.add_argument("--report")
-    args = parser.parse_args()
-    if args.report:
-        with open(args.report) as f:
-            print(report(json.load(f)))
-        return
-    measure(args)
-
-
 if __name__ == "__main__":
-    main()
+    command_line(("cold", "batch"), measure, report)

@@ -7,6 +7,7 @@
 #include <hearth/manifest.h>
 #include <hearth/package_index.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -590,4 +591,49 @@ TEST(CompareHome, PatchedSideFallsBackToTheDevicesOwnPatchThenToFullHomeFirst) {
     EXPECT_EQ(describePatch(compareHome(d).patched.patch), "home-first at recents");
     // Choosing stock explicitly is a choice, not "none given".
     EXPECT_EQ(describePatch(comparisonPatch(d, FrameworkPatch{})), "stock");
+}
+
+// ---- HomeDetail: what the text report needs, without explaining every MAIN activity ----
+
+TEST(HomeDetail, MainOnlyCountedListsTheSameActivitiesAndExplainsOnlyHomeOnes) {
+    const Device d = device(34, {launcher("com.a", 0, true), fallbackHome(),
+                                 package("com.app", {{".Main", {kLauncher}}}),
+                                 package("com.nodefault", {{".Home", {kHome}}})});
+    const HomeReport full = analyzeHome(d, d.patch, HomeDetail::Full);
+    const HomeReport counted = analyzeHome(d, d.patch, HomeDetail::MainOnlyCounted);
+    ASSERT_EQ(full.sites.size(), counted.sites.size());
+    size_t mainOnly = 0;
+    for (size_t s = 0; s < full.sites.size(); ++s) {
+        const std::vector<HomeCandidate>& explained = full.sites[s].candidates;
+        const std::vector<HomeCandidate>& listed = counted.sites[s].candidates;
+        ASSERT_EQ(explained.size(), listed.size()) << full.sites[s].site;
+        for (size_t i = 0; i < explained.size(); ++i) {
+            const HomeCandidate& e = explained[i];
+            const HomeCandidate& l = listed[i];
+            EXPECT_EQ(e.component, l.component);
+            EXPECT_EQ(e.candidate, l.candidate);
+            EXPECT_EQ(e.declaresHome, l.declaresHome);
+            if (e.candidate || e.declaresHome) {
+                EXPECT_EQ(e.rule, l.rule);
+                EXPECT_EQ(e.reason, l.reason);
+                continue;
+            }
+            ++mainOnly;
+            EXPECT_EQ(e.component.flattenToShortString(), "com.app/.Main");
+            EXPECT_FALSE(e.rule.empty());  // Full says why (an M- rule: no HOME category)
+            EXPECT_EQ(l.rule, "");
+            EXPECT_EQ(l.reason, "");
+        }
+    }
+    EXPECT_GT(mainOnly, 0u);
+    // The R-7 rejection of the HOME activity without DEFAULT is explained either way.
+    const auto& boot = site(counted, "boot").candidates;
+    EXPECT_TRUE(std::any_of(boot.begin(), boot.end(), [](const HomeCandidate& c) {
+        return c.component.flattenToShortString() == "com.nodefault/.Home" && c.rule == "R-7";
+    }));
+    EXPECT_EQ(renderHomeText(counted), renderHomeText(full));
+    const HomeComparison fullPair = compareHome(d, std::nullopt, HomeDetail::Full);
+    const HomeComparison countedPair = compareHome(d, std::nullopt, HomeDetail::MainOnlyCounted);
+    EXPECT_EQ(renderHomeCompareText(countedPair.stock, countedPair.patched),
+              renderHomeCompareText(fullPair.stock, fullPair.patched));
 }

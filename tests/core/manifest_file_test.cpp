@@ -1,8 +1,9 @@
 // loadManifest (manifest_file.cpp): one file read by its bytes, with one wording for a missing
-// file, a directory and a file larger than Hearth reads.
+// file, a directory and a file larger than Hearth reads; small files read, large ones mapped.
 
 #include <gtest/gtest.h>
 #include <hearth/manifest.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -47,4 +48,25 @@ TEST(LoadManifest, FileLargerThanHearthReads) {
     ASSERT_FALSE(manifest.has_value());
     EXPECT_EQ(manifest.error().toString(),
               file.string() + ": the file is 16777217 bytes, more than the 16777216 Hearth reads");
+}
+
+// A manifest under 1 MiB is read into memory, a larger file is mapped: both read the same bytes.
+TEST(LoadManifest, ManifestsReadAndMappedGiveTheSameModel) {
+    const std::filesystem::path dir = scratchDir("load_sizes_" + std::to_string(::getpid()));
+    const std::string body =
+        "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" "
+        "package=\"com.example.sizes\">\n  <application>\n"
+        "    <activity android:name=\".Main\"/>\n  </application>\n</manifest>\n";
+    writeFile(dir / "small.xml", body);
+    writeFile(dir / "large.xml", "<!--" + std::string(size_t{3} << 19, ' ') + "-->\n" + body);
+    ASSERT_GT(std::filesystem::file_size(dir / "large.xml"), std::uintmax_t{1} << 20);
+    Result<Manifest> small = loadManifest(dir / "small.xml");
+    Result<Manifest> large = loadManifest(dir / "large.xml");
+    ASSERT_TRUE(small.has_value()) << small.error().toString();
+    ASSERT_TRUE(large.has_value()) << large.error().toString();
+    ASSERT_EQ(small->components.size(), 1u);
+    ASSERT_EQ(large->components.size(), 1u);
+    EXPECT_EQ(small->components[0].name, "com.example.sizes.Main");
+    EXPECT_EQ(large->components[0].name, "com.example.sizes.Main");
+    EXPECT_EQ(large->components[0].where.line, small->components[0].where.line + 1);
 }

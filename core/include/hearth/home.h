@@ -126,6 +126,13 @@ bool isSetupHome(const Device& device, const ComponentName& component);
 HomeCheck checkHomeActivity(const Device& device, const Intent& intent,
                             const ComponentName& component, bool explicitByApp = false);
 
+/// What analyzeHome says about an activity that declares MAIN but neither HOME nor HOME_FIRST and
+/// is not a candidate. Full: the rule that removed it, a sentence and the filter (the JSON report,
+/// the GUI). MainOnlyCounted: it is listed without them, which is all the text report reads (it
+/// prints their count); explaining a thousand of them per call site was a sixth of `hearth home`
+/// on a 10,000-package device (issue 14). HOME and HOME_FIRST activities are always explained.
+enum class HomeDetail { Full, MainOnlyCounted };
+
 /// Analyses one call site with an index built over device. Unknown site ids yield NotPresent.
 HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
                                std::string_view site);
@@ -133,7 +140,8 @@ HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
 /// Analyses every call site with the device's own FrameworkPatch.
 HomeReport analyzeHome(const Device& device);
 /// Analyses every call site with `patch` in place of the device's own (Device::patch is not read).
-HomeReport analyzeHome(const Device& device, const FrameworkPatch& patch);
+HomeReport analyzeHome(const Device& device, const FrameworkPatch& patch,
+                       HomeDetail detail = HomeDetail::Full);
 
 /// The patch a comparison sets against the stock framework: `chosen` when given, else the
 /// device's own patch when it swaps any site, else fullHomeFirstPatch() — so comparing a stock
@@ -148,7 +156,8 @@ struct HomeComparison {
 };
 /// Analyses the device twice, stock and with comparisonPatch(device, chosen).
 HomeComparison compareHome(const Device& device,
-                           const std::optional<FrameworkPatch>& chosen = std::nullopt);
+                           const std::optional<FrameworkPatch>& chosen = std::nullopt,
+                           HomeDetail detail = HomeDetail::Full);
 
 /// The ROLE_HOME holder on a modern device: the package of an "Always" HOME preferred entry
 /// (H-10), else the fallback holder (H-9); nullopt for a legacy device.
