@@ -17,8 +17,10 @@
 #include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "device_session.h"
 #include "gui_support.h"
@@ -210,15 +212,19 @@ QWidget* DeviceFactsPanel::buildPackageBox() {
     });
     // Each per-package control edits the chosen package in the session (refresh() sets them
     // without editing: m_refreshing).
-    using PackageEdit = bool (DeviceSession::*)(const std::string&, bool);
-    for (auto [check, apply] :
-         {std::pair<QCheckBox*, PackageEdit>{m_packageEnabled, &DeviceSession::setApplicationEnabled},
-          {m_packageSuspended, &DeviceSession::setPackageSuspended},
-          {m_packageSystem, &DeviceSession::setPackageSystem},
-          {m_packagePrivileged, &DeviceSession::setPackagePrivileged},
-          {m_linkHandling, &DeviceSession::setLinkHandlingAllowed}}) {
-        connect(check, &QCheckBox::toggled, this, [this, apply = apply](bool on) {
-            if (!m_refreshing) (m_session.*apply)(currentPackage().toStdString(), on);
+    // Through std::function: a pointer to member function captured by the slot and called with
+    // .* made the sanitizer build (g++ 12, Debug, ASan) report a stack-buffer-underflow inside
+    // Qt's slot call on the first toggle; the cause was not pinned down, this form is clean.
+    using PackageEdit = std::function<bool(DeviceSession&, const std::string&, bool)>;
+    const std::pair<QCheckBox*, PackageEdit> toggles[] = {
+        {m_packageEnabled, &DeviceSession::setApplicationEnabled},
+        {m_packageSuspended, &DeviceSession::setPackageSuspended},
+        {m_packageSystem, &DeviceSession::setPackageSystem},
+        {m_packagePrivileged, &DeviceSession::setPackagePrivileged},
+        {m_linkHandling, &DeviceSession::setLinkHandlingAllowed}};
+    for (const auto& [check, edit] : toggles) {
+        connect(check, &QCheckBox::toggled, this, [this, apply = edit](bool on) {
+            if (!m_refreshing) apply(m_session, currentPackage().toStdString(), on);
         });
     }
     connect(m_targetSdk, &QSpinBox::valueChanged, this, [this](int sdk) {

@@ -75,6 +75,31 @@ QTableView* makeTable(QWidget* parent, const QString& name) {
 
 IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     : QWidget(parent), m_session(session) {
+    QGroupBox* intentBox = createIntentBox();
+    createOutcomeLabels();
+    QSplitter* tables = createResultTables();
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_tableFilter, 1);
+    filterRow->addWidget(m_nearOnly);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intentBox);
+    layout->addWidget(m_outcome);
+    layout->addWidget(m_reason);
+    layout->addLayout(filterRow);
+    layout->addWidget(tables, 1);
+
+    connectSignals();
+    refillCallers();
+    updateSemantics();
+    updateTableTitles();
+    // The home intent is the question everyone starts with: answer it as soon as a device loads.
+    setAmArguments(QStringLiteral("-a android.intent.action.MAIN -c android.intent.category.HOME"));
+    m_shown = true;
+}
+
+// The intent's fields, the answer options, the caller and the command line.
+QGroupBox* IntentTester::createIntentBox() {
     m_action = new QComboBox(this);
     m_action->setObjectName("intentAction");
     m_action->setEditable(true);
@@ -175,7 +200,10 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     intentLayout->addWidget(m_semantics);
     intentLayout->addLayout(lineRow);
     intentLayout->addWidget(m_pasteNote);
+    return intentBox;
+}
 
+void IntentTester::createOutcomeLabels() {
     m_outcome = new QLabel(this);
     m_outcome->setObjectName("intentOutcome");
     m_outcome->setTextFormat(Qt::PlainText);
@@ -191,7 +219,11 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     m_reason->setTextFormat(Qt::PlainText);
     m_reason->setWordWrap(true);
     m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
 
+// The candidates above the rejected components, with the filter box and "Near misses only"
+// (laid out by the constructor).
+QSplitter* IntentTester::createResultTables() {
     m_results = new ResolveResultModel(this);
     m_rejections = new RejectionModel(this);
     m_resultProxy = makeRowProxy(m_results, this);
@@ -244,17 +276,10 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({1, 3});
-    auto* filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_tableFilter, 1);
-    filterRow->addWidget(m_nearOnly);
+    return splitter;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(intentBox);
-    layout->addWidget(m_outcome);
-    layout->addWidget(m_reason);
-    layout->addLayout(filterRow);
-    layout->addWidget(splitter, 1);
-
+void IntentTester::connectSignals() {
     for (QLineEdit* edit : {m_categories, m_data, m_type, m_component, m_flags}) {
         connect(edit, &QLineEdit::textEdited, this, &IntentTester::syncLineFromFields);
         connect(edit, &QLineEdit::returnPressed, this, &IntentTester::run);
@@ -302,13 +327,6 @@ IntentTester::IntentTester(DeviceSession& session, QWidget* parent)
         refillCallers();
         rerunIfShown();
     });
-    refillCallers();
-
-    updateSemantics();
-    updateTableTitles();
-    // The home intent is the question everyone starts with: answer it as soon as a device loads.
-    setAmArguments(QStringLiteral("-a android.intent.action.MAIN -c android.intent.category.HOME"));
-    m_shown = true;
 }
 
 ComponentKind IntentTester::kind() const { return ComponentKind(m_kind->currentData().toInt()); }

@@ -24,6 +24,7 @@ class QLineEdit;
 class QGroupBox;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
 
 namespace hearth::gui {
@@ -96,6 +97,10 @@ class IntentTester : public QWidget {
     void locationActivated(const hearth::SourceLocation& where);
 
   private:
+    QGroupBox* createIntentBox();
+    void createOutcomeLabels();
+    QSplitter* createResultTables();
+    void connectSignals();
     std::optional<IntentCommandLine> readCommandLine(QString* error) const;
     std::optional<ResolveRequest> requestFor(const Intent& intent) const;
     void showOutcome(const ResolveResult& result, const std::vector<ResolveInfo>& chooser);
