@@ -60,7 +60,10 @@ Result<bool> setDomainState(Device& device, const std::string& packageName,
     }
     const bool nowVerified =
         state == domain_state::kVerified || state == domain_state::kApproved;
-    if (nowVerified && package.appLinks.linkHandlingAllowed) {
+    // W-30 runs in Android 12's verification service; before it, states change nothing else
+    // (as the loader's revokeSupersededSelections).
+    const bool modern = device.apiLevel >= kFirstApiWithDomainVerificationService;
+    if (modern && nowVerified && package.appLinks.linkHandlingAllowed) {
         changed = removeSelections(device, domain) || changed;
     }
     return changed;
@@ -74,6 +77,10 @@ Result<bool> setHostSelected(Device& device, const std::string& packageName,
     std::vector<std::string>& hosts = package.appLinks.selectedHosts;
     if (!selected) return std::erase(hosts, host) > 0;
     if (contains(hosts, host)) return false;
+    if (device.apiLevel < kFirstApiWithDomainVerificationService) {
+        hosts.push_back(host);  // no W-30 before Android 12: selections stand side by side
+        return true;
+    }
     for (const InstalledPackage& other : device.packages) {
         if (&other == &package || other.removed || !other.appLinks.linkHandlingAllowed) continue;
         for (const DomainStateEntry& entry : other.appLinks.domains) {

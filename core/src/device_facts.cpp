@@ -13,7 +13,6 @@ namespace hearth {
 
 namespace {
 
-constexpr int kFirstApiWithApproval = 31;  // W-23: Android 12's domain verification service
 
 std::string yesNo(bool value) { return value ? "true" : "false"; }
 
@@ -133,7 +132,7 @@ std::vector<HostLinkFact> hostLinkFacts(const Device& device, const InstalledPac
         }
         fact.selected = std::find(links.selectedHosts.begin(), links.selectedHosts.end(), host) !=
                         links.selectedHosts.end();
-        if (device.apiLevel >= kFirstApiWithApproval) {
+        if (device.apiLevel >= kFirstApiWithDomainVerificationService) {
             fact.approval = approvalFor(package, host, device.apiLevel);
         } else {
             fact.approval.reason = std::string("API ") + std::to_string(device.apiLevel) +

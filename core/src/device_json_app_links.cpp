@@ -257,7 +257,6 @@ Result<void> readAppLinksPackageKeys(const JsonFields& fields, const Json& entry
 
 namespace {
 
-constexpr int kFirstApiWithDomainVerificationService = 31;  // W-20..W-34
 constexpr int kFirstApiWithLegacyLinkStatus = 23;           // W-10..W-19
 
 // What installing a system app listed in sysconfig <app-link> writes (W-31 on API 31+, W-17

@@ -19,7 +19,6 @@ namespace hearth {
 namespace {
 
 constexpr int kFirstApiWithAppLinks = 23;
-constexpr int kFirstApiWithDomainVerificationService = 31;
 constexpr int kFirstApiWithRestrictedDomains = 31;  // RESTRICT_DOMAINS 175408749 (W-20)
 constexpr int kFirstApiWithBrowserRole = 29;            // W-14: RoleManager's BROWSER role
 constexpr int kFirstApiWithSystemBrowserFallback = 31;  // W-41: "the only system package" step

@@ -112,3 +112,19 @@ TEST(AppLinksEdit, W20_OnlyAWebDomainCanBeSelected) {
               "'other.example.com' is not a web domain of 'com.example.picker' (a VIEW + "
               "BROWSABLE + DEFAULT http(s) filter host, W-20)");
 }
+
+// W-30 is the verification service's (Android 12+): on an API 30 device a verified state takes no
+// selection away and another app's state refuses none, as the loader keeps them at API 30.
+TEST(AppLinksEdit, W30_BeforeAndroid12StatesAndSelectionsStandSideBySide) {
+    Device device = twoClaimants();
+    device.apiLevel = kFirstApiWithDomainVerificationService - 1;
+    ASSERT_TRUE(
+        setDomainState(device, "com.example.verifier", "links.example.com", domain_state::kVerified)
+            .has_value());
+    EXPECT_EQ(device.packages.at(1).appLinks.selectedHosts,
+              std::vector<std::string>{"links.example.com"});
+    ASSERT_TRUE(setHostSelected(device, "com.example.picker", "links.example.com", false).has_value());
+    Result<bool> selected = setHostSelected(device, "com.example.picker", "links.example.com", true);
+    ASSERT_TRUE(selected.has_value()) << selected.error().toString();
+    EXPECT_TRUE(*selected);
+}

@@ -47,6 +47,10 @@ inline constexpr int kPreVerified = 8;
 inline constexpr int kFirstAgentCode = 1024;
 }  // namespace domain_state
 
+/// Android 12 (API 31): the domain verification service (W-20..W-34) replaces the W-10 link
+/// status; W-21 states, W-30's removals and W-23's approval apply from here.
+inline constexpr int kFirstApiWithDomainVerificationService = 31;
+
 /// The W-21 debug name `pm get-app-links` prints ("verified", "none", ...), or the number for
 /// agent codes (>= 1024) and unknown codes.
 std::string domainStateName(int state);
