@@ -13,17 +13,15 @@ FrameworkPatch DeviceSession::patchFor(Framework framework) const {
     return FrameworkPatch{m_patchedSites};
 }
 
-Device DeviceSession::deviceFor(Framework framework) const {
-    Device device = *m_device;
-    device.patch = patchFor(framework);
-    return device;
-}
-
 const HomeReport& DeviceSession::homeReport(Framework framework) const {
     std::optional<HomeReport>& cached =
         framework == Framework::Stock ? m_stockReport : m_patchedReport;
-    if (!cached) cached = analyzeHome(*m_device, patchFor(framework));
+    if (!cached) cached = analyzeHome(*m_device, patchFor(framework), kHomeDetail);
     return *cached;
+}
+
+HomeReport DeviceSession::fullHomeReport(Framework framework) const {
+    return analyzeHome(*m_device, patchFor(framework), HomeDetail::Full);
 }
 
 std::set<std::string> DeviceSession::initialPatchedSites(const Device& device) {
@@ -31,7 +29,7 @@ std::set<std::string> DeviceSession::initialPatchedSites(const Device& device) {
 }
 
 AnalyzedDevice DeviceSession::analyze(Device device) {
-    HomeComparison comparison = compareHome(device);
+    HomeComparison comparison = compareHome(device, std::nullopt, kHomeDetail);
     return AnalyzedDevice{std::move(device), std::move(comparison.stock),
                           std::move(comparison.patched)};
 }
@@ -43,7 +41,7 @@ void DeviceSession::setDevice(Device device) {
 void DeviceSession::setDevice(AnalyzedDevice analyzed) {
     // The index points into the device: drop it before the device it refers to.
     m_index.reset();
-    m_loaded = std::make_unique<Device>(analyzed.device);
+    m_loaded.reset();
     m_device = std::make_unique<Device>(std::move(analyzed.device));
     m_edited = false;
     m_patchedSites = initialPatchedSites(*m_device);
@@ -60,7 +58,12 @@ void DeviceSession::rebuildIndex() {
     m_index = std::make_unique<PackageIndex>(*m_device);
 }
 
+void DeviceSession::keepLoaded() {
+    if (m_device && !m_loaded) m_loaded = std::make_unique<Device>(*m_device);
+}
+
 void DeviceSession::markEdited() {
+    Q_ASSERT_X(m_loaded, "DeviceSession::markEdited", "an edit must keepLoaded() first");
     m_edited = true;
     rebuildIndex();
     emit deviceEdited();
@@ -68,6 +71,7 @@ void DeviceSession::markEdited() {
 
 InstalledPackage* DeviceSession::findListedPackage(const std::string& packageName) {
     if (!m_device) return nullptr;
+    keepLoaded();
     // Device::findPackage skips removed packages; a removed one must be found to re-install it.
     for (InstalledPackage& package : m_device->packages) {
         if (package.packageName() == packageName) return &package;
@@ -124,12 +128,14 @@ Result<bool> DeviceSession::applyCoreEdit(Result<bool> changed) {
 Result<bool> DeviceSession::setDomainState(const std::string& packageName,
                                            const std::string& domain, int state) {
     if (!m_device) return makeError("no device is open");
+    keepLoaded();
     return applyCoreEdit(hearth::setDomainState(*m_device, packageName, domain, state));
 }
 
 Result<bool> DeviceSession::setHostSelected(const std::string& packageName,
                                             const std::string& host, bool selected) {
     if (!m_device) return makeError("no device is open");
+    keepLoaded();
     return applyCoreEdit(hearth::setHostSelected(*m_device, packageName, host, selected));
 }
 
@@ -178,6 +184,7 @@ bool DeviceSession::setPackageSuspended(const std::string& packageName, bool sus
 
 bool DeviceSession::setApiLevel(int apiLevel) {
     if (!m_device || apiLevel < 1 || apiLevel > 99 || m_device->apiLevel == apiLevel) return false;
+    keepLoaded();
     m_device->apiLevel = apiLevel;
     // Chosen here, so it is declared: Save writes it and the minimum target SDK applies (S-1).
     m_device->apiLevelDeclared = true;
@@ -187,6 +194,7 @@ bool DeviceSession::setApiLevel(int apiLevel) {
 
 bool DeviceSession::setUserUnlocked(bool unlocked) {
     if (!m_device || m_device->userUnlocked == unlocked) return false;
+    keepLoaded();
     m_device->userUnlocked = unlocked;
     markEdited();
     return true;
@@ -197,6 +205,7 @@ bool DeviceSession::removePreferredActivity(bool persistent, size_t index) {
     std::vector<PreferredActivity>& table =
         persistent ? m_device->persistentPreferred : m_device->preferred;
     if (index >= table.size()) return false;
+    keepLoaded();
     table.erase(table.begin() + std::ptrdiff_t(index));
     markEdited();
     return true;
@@ -206,6 +215,7 @@ bool DeviceSession::clearPreferredActivities() {
     if (!m_device || (m_device->preferred.empty() && m_device->persistentPreferred.empty())) {
         return false;
     }
+    keepLoaded();
     m_device->preferred.clear();
     m_device->persistentPreferred.clear();
     markEdited();
@@ -214,6 +224,7 @@ bool DeviceSession::clearPreferredActivities() {
 
 bool DeviceSession::setUserSetupComplete(bool complete) {
     if (!m_device || m_device->userSetupComplete == complete) return false;
+    keepLoaded();
     m_device->userSetupComplete = complete;
     markEdited();
     return true;
@@ -224,6 +235,7 @@ bool DeviceSession::setRoleHolder(std::optional<std::string>& role,
     if (role == packageName) return false;
     // "" is the browser role's explicit None (device.json "browser": null).
     if (packageName && !packageName->empty() && !findListedPackage(*packageName)) return false;
+    keepLoaded();
     role = std::move(packageName);
     markEdited();
     return true;
@@ -238,6 +250,7 @@ bool DeviceSession::setBrowserRoleHolder(std::optional<std::string> packageName)
 }
 
 void DeviceSession::applyEditedDevice(Device device) {
+    keepLoaded();
     m_index.reset();
     *m_device = std::move(device);
     markEdited();
@@ -246,15 +259,19 @@ void DeviceSession::applyEditedDevice(Device device) {
 void DeviceSession::revertEdits() {
     if (!m_loaded) return;
     m_index.reset();
-    *m_device = *m_loaded;
+    *m_device = std::move(*m_loaded);
+    m_loaded.reset();
     m_edited = false;
     rebuildIndex();
     emit deviceEdited();
 }
 
 Device DeviceSession::deviceToSave() const {
-    const bool patchChanged = m_patchedSites != initialPatchedSites(*m_loaded);
-    return patchChanged ? deviceFor(Framework::Patched) : *m_device;
+    Device device = *m_device;
+    if (m_patchedSites != initialPatchedSites(loadedDevice())) {
+        device.patch = patchFor(Framework::Patched);
+    }
+    return device;
 }
 
 void DeviceSession::setSitePatched(const std::string& site, bool patched) {

@@ -48,8 +48,9 @@ class DeviceSession : public QObject {
     const Device& device() const { return *m_device; }
     /// The index over device(); rebuilt after every edit. Only valid while hasDevice().
     const PackageIndex& index() const { return *m_index; }
-    /// The device as it was loaded, before any edit.
-    const Device& loadedDevice() const { return *m_loaded; }
+    /// The device as it was loaded, before any edit. The copy is made by the first edit: a
+    /// 10,000-package device is a hundred megabytes, and most sessions only look.
+    const Device& loadedDevice() const { return m_loaded ? *m_loaded : *m_device; }
     /// True when the in-memory device differs from what was loaded.
     bool isEdited() const { return m_edited; }
 
@@ -107,14 +108,18 @@ class DeviceSession : public QObject {
 
     /// The framework patch a column runs: none for Stock, patchedSites() for Patched.
     FrameworkPatch patchFor(Framework framework) const;
-    /// A copy of the device running that framework (the simulator changes its own copy).
-    Device deviceFor(Framework framework) const;
     /// The device "Save device as device.json" writes: the current device, edits included, running
     /// the patched column's framework when its sites were changed from initialPatchedSites() of
     /// the loaded device, else its own framework (so an untouched stock device stays stock).
     Device deviceToSave() const;
-    /// Every call site of that framework on the current device; computed once per change.
+    /// Every call site of that framework on the current device; computed once per change. Of
+    /// the MAIN activities that are not candidates, the first kExplainedNonCandidates say why
+    /// (what the home panel shows); the rest are named (HomeDetail).
     const HomeReport& homeReport(Framework framework) const;
+    static constexpr size_t kExplainedNonCandidates = 40;
+    static constexpr HomeDetail kHomeDetail = HomeDetail::firstMainOnly(kExplainedNonCandidates);
+    /// homeReport() with every non-candidate explained, as `hearth home --json` has it (Export).
+    HomeReport fullHomeReport(Framework framework) const;
 
   signals:
     /// A different device (load or reload): views reset.
@@ -123,6 +128,9 @@ class DeviceSession : public QObject {
     void deviceEdited();
 
   private:
+    /// Keeps the device as loaded before the first edit changes it (loadedDevice()).
+    void keepLoaded();
+    /// The listed package to edit (keepLoaded() first); nullptr when unknown.
     InstalledPackage* findListedPackage(const std::string& packageName);
     /// Sets a package's field and re-answers; false when the package is unknown or the value is
     /// already that one.
@@ -133,7 +141,7 @@ class DeviceSession : public QObject {
     void rebuildIndex();
     void markEdited();
 
-    std::unique_ptr<Device> m_loaded;
+    std::unique_ptr<Device> m_loaded;  ///< null until the first edit: then the device as loaded
     std::unique_ptr<Device> m_device;
     std::unique_ptr<PackageIndex> m_index;
     std::set<std::string> m_patchedSites;

@@ -351,8 +351,11 @@ void MainWindow::closeEvent(QCloseEvent* event) { event->accept(); }
 
 QByteArray MainWindow::homeComparisonJson() const {
     if (!m_session->hasDevice()) return {};
-    return QByteArray::fromStdString(renderHomeCompareJson(
-        m_session->homeReport(Framework::Stock), m_session->homeReport(Framework::Patched)));
+    // The JSON explains every activity, as `hearth home --compare --json` does: computed here,
+    // not kept, since the views need only the first few explained.
+    return QByteArray::fromStdString(
+        renderHomeCompareJson(m_session->fullHomeReport(Framework::Stock),
+                              m_session->fullHomeReport(Framework::Patched)));
 }
 
 QByteArray MainWindow::intentAnswerJson() const { return m_intentTester->answerJson(); }

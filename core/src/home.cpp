@@ -1,6 +1,7 @@
 #include <hearth/home.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -88,10 +89,12 @@ HomeCandidate describeCandidate(const PackageIndex& index, const ResolveInfo& in
     return candidate;
 }
 
-// The activities that declare MAIN but not HOME or HOME_FIRST and are not among `results`, in the
-// order explain() would give them, named but not explained (HomeDetail::MainOnlyCounted).
+// The activities that declare MAIN but not HOME or HOME_FIRST and are not among `results` nor
+// `explained`, in the order explain() would give them, named but not explained (the part of them
+// HomeDetail leaves unexplained).
 std::vector<HomeCandidate> unexplainedMainOnly(
     const Device& device, const std::vector<ResolveInfo>& results,
+    const std::vector<HomeCandidate>& explained,
     const std::unordered_map<std::string_view, const InstalledPackage*>& installed) {
     std::vector<HomeCandidate> out;
     for (const InstalledPackage& package : device.packages) {
@@ -101,7 +104,9 @@ std::vector<HomeCandidate> unexplainedMainOnly(
             if (componentDeclaresHome(component) || !componentDeclaresMain(component)) continue;
             ComponentName name{package.packageName(), component.name};
             if (std::any_of(results.begin(), results.end(),
-                            [&](const ResolveInfo& info) { return info.component == name; })) {
+                            [&](const ResolveInfo& info) { return info.component == name; }) ||
+                std::any_of(explained.begin(), explained.end(),
+                            [&](const HomeCandidate& done) { return done.component == name; })) {
                 continue;
             }
             // Judged as the explained list judges a rejection: by the component its name finds.
@@ -143,12 +148,16 @@ std::vector<HomeCandidate> describeCandidates(const Device& device, const Packag
         if (!package.removed) installed.emplace(package.packageName(), &package);
     }
     // Only activities that declare HOME or MAIN are reported, so only they are explained: on a
-    // 10,000-package device the rest cost a filter match and a sentence each (issue 14); with
-    // MainOnlyCounted, only those that declare HOME.
-    const bool explainMainOnly = detail == HomeDetail::Full;
-    const auto homeOrMain = [explainMainOnly](const InstalledPackage&, const Component& component) {
-        return componentDeclaresHome(component) ||
-               (explainMainOnly && componentDeclaresMain(component));
+    // 10,000-package device the rest cost a filter match and a sentence each (issue 14); of those
+    // that declare MAIN only, the first detail.explainedMainOnly.
+    size_t mainOnlyAsked = 0;
+    const auto homeOrMain = [&](const InstalledPackage&, const Component& component) {
+        if (componentDeclaresHome(component)) return true;
+        if (!componentDeclaresMain(component) || mainOnlyAsked >= detail.explainedMainOnly) {
+            return false;
+        }
+        ++mainOnlyAsked;
+        return true;
     };
     for (const Rejection& rejection :
          index.explain(ResolveRequest{intent, queryFlags, ComponentKind::Activity,
@@ -173,7 +182,11 @@ std::vector<HomeCandidate> describeCandidates(const Device& device, const Packag
         candidate.where = rejection.filter != nullptr ? rejection.filter->where : component->where;
         (declaresHome ? homeLike : mainOnly).push_back(std::move(candidate));
     }
-    if (!explainMainOnly) mainOnly = unexplainedMainOnly(device, results, installed);
+    if (mainOnlyAsked >= detail.explainedMainOnly) {
+        std::vector<HomeCandidate> rest = unexplainedMainOnly(device, results, mainOnly, installed);
+        mainOnly.insert(mainOnly.end(), std::make_move_iterator(rest.begin()),
+                        std::make_move_iterator(rest.end()));
+    }
     out.insert(out.end(), homeLike.begin(), homeLike.end());
     out.insert(out.end(), mainOnly.begin(), mainOnly.end());
     return out;
@@ -813,7 +826,11 @@ HomeCheck checkHomeActivity(const Device& device, const Intent& intent,
 
 HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
                                std::string_view site) {
-    const FrameworkPatch& patch = device.patch;
+    return analyzeHomeSite(device, index, site, device.patch);
+}
+
+HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
+                               std::string_view site, const FrameworkPatch& patch) {
     const std::optional<HomeRole> role = homeRole(device, index);
     const HomeDetail full = HomeDetail::Full;
     if (site == home_site::kBoot) return bootSite(device, index, patch, role, full);

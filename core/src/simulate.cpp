@@ -332,13 +332,32 @@ std::string Screen::describe() const {
 }
 
 Simulator::Simulator(Device device)
-    : m_device(std::move(device)), m_initialUnlocked(m_device.userUnlocked) {}
+    : m_own(std::move(device)),
+      m_device(&*m_own),
+      m_patch(m_own->patch),
+      m_initialUnlocked(m_own->userUnlocked) {}
+
+Simulator::Simulator(const Device& device, const PackageIndex& index, FrameworkPatch patch)
+    : m_device(&device),
+      m_borrowedIndex(&index),
+      m_patch(std::move(patch)),
+      m_initialUnlocked(device.userUnlocked) {}
 
 Simulator::~Simulator() = default;
 
 const PackageIndex& Simulator::index() {
-    if (!m_index) m_index = std::make_unique<PackageIndex>(m_device);
+    if (m_borrowedIndex != nullptr) return *m_borrowedIndex;
+    if (!m_index) m_index = std::make_unique<PackageIndex>(*m_device);
     return *m_index;
+}
+
+Device& Simulator::edit() {
+    if (!m_own) {
+        m_own.emplace(*m_device);
+        m_device = &*m_own;
+        m_borrowedIndex = nullptr;
+    }
+    return *m_own;
 }
 
 void Simulator::changed() { m_index.reset(); }
@@ -350,9 +369,9 @@ void Simulator::applyPreferredChanges(const std::vector<PreferredChange>& change
     std::vector<size_t> removals;
     std::vector<PreferredActivity> rewritten;
     for (const PreferredChange& change : changes) {
-        if (change.index >= m_device.preferred.size()) continue;
+        if (change.index >= m_device->preferred.size()) continue;
         removals.push_back(change.index);
-        PreferredActivity entry = m_device.preferred[change.index];
+        PreferredActivity entry = m_device->preferred[change.index];
         switch (change.kind) {
             case PreferredChange::Kind::Remove:
                 continue;
@@ -367,8 +386,9 @@ void Simulator::applyPreferredChanges(const std::vector<PreferredChange>& change
     }
     std::sort(removals.rbegin(), removals.rend());
     removals.erase(std::unique(removals.begin(), removals.end()), removals.end());
-    for (size_t i : removals) m_device.preferred.erase(m_device.preferred.begin() + i);
-    for (PreferredActivity& entry : rewritten) m_device.preferred.push_back(std::move(entry));
+    std::vector<PreferredActivity>& preferred = edit().preferred;
+    for (size_t i : removals) preferred.erase(preferred.begin() + i);
+    for (PreferredActivity& entry : rewritten) preferred.push_back(std::move(entry));
     changed();
 }
 
@@ -382,9 +402,9 @@ bool Simulator::showHome(const ComponentName& component, std::string_view how, S
 }
 
 bool Simulator::homeFinishes(const ComponentName& component, StepReport& report) {
-    if (isSetupHome(m_device, component)) {
-        m_device.userSetupComplete = true;
-        if (InstalledPackage* package = m_device.findPackage(component.packageName)) {
+    if (isSetupHome(*m_device, component)) {
+        edit().userSetupComplete = true;
+        if (InstalledPackage* package = edit().findPackage(component.packageName)) {
             package->disabledComponents.insert(component.className);
             package->enabledComponents.erase(component.className);
         }
@@ -394,8 +414,8 @@ bool Simulator::homeFinishes(const ComponentName& component, StepReport& report)
                                 "itself and finishes (H-12)");
         return true;
     }
-    if (isFallbackHome(m_device, component)) {
-        if (!m_device.userUnlocked) {
+    if (isFallbackHome(*m_device, component)) {
+        if (!m_device->userUnlocked) {
             report.events.push_back(component.flattenToShortString() +
                                     " waits for the user to unlock storage (H-11)");
             return false;
@@ -422,7 +442,7 @@ bool Simulator::homeFinishes(const ComponentName& component, StepReport& report)
 void Simulator::startHome(std::string_view site, StepReport& report) {
     std::string current(site);
     for (int start = 0; start < kMaxHomeStarts; ++start) {
-        const HomeSiteReport home = analyzeHomeSite(m_device, index(), current);
+        const HomeSiteReport home = analyzeHomeSite(*m_device, index(), current, m_patch);
         applyPreferredChanges(home.preferredChanges);
         const std::string intent = "MAIN + " + shortCategory(home.category);
         switch (home.outcome) {
@@ -463,7 +483,7 @@ void Simulator::startHome(std::string_view site, StepReport& report) {
 void Simulator::restartHomeIfGone(StepReport& report) {
     if (!m_running) return;
     auto gone = [&](const ComponentName& component) {
-        const InstalledPackage* package = m_device.findPackage(component.packageName);
+        const InstalledPackage* package = m_device->findPackage(component.packageName);
         if (package == nullptr) return true;
         const Component* info = package->manifest.findComponent(component.className);
         return info == nullptr || !package->isComponentEnabled(*info);
@@ -489,24 +509,28 @@ Result<void> Simulator::applyBoot(const SimulationStep& step, StepReport& report
     }
     std::optional<bool> unlocked;
     if (!step.args.empty()) unlocked = step.args[0].text == "unlocked";
-    if (unlocked == false && m_device.isLegacy()) {
+    if (unlocked == false && m_device->isLegacy()) {
         return makeError(step.args[0].where,
                          "'locked' needs file-based encryption (Android 7+); this device is "
                          "Android API " +
-                             std::to_string(m_device.apiLevel));
+                             std::to_string(m_device->apiLevel));
     }
     // A reboot brings storage back to the device's own state: locked for a device with a
     // credential (userUnlocked false in device.json), unless the step says otherwise.
-    m_device.userUnlocked = unlocked.value_or(reboot ? m_initialUnlocked : m_device.userUnlocked);
-    changed();
+    const bool unlockedNow =
+        unlocked.value_or(reboot ? m_initialUnlocked : m_device->userUnlocked);
+    if (unlockedNow != m_device->userUnlocked) {
+        edit().userUnlocked = unlockedNow;
+        changed();
+    }
     m_running = true;
     m_screen = Screen{};
     m_chooser.reset();
-    if (!m_device.isLegacy()) {
+    if (!m_device->isLegacy()) {
         report.events.push_back(
-            std::string(m_device.userUnlocked ? "storage unlocked"
-                                              : "storage locked (direct boot)") +
-            (m_device.userSetupComplete ? ", user setup complete" : ", user setup in progress"));
+            std::string(m_device->userUnlocked ? "storage unlocked"
+                                               : "storage locked (direct boot)") +
+            (m_device->userSetupComplete ? ", user setup complete" : ", user setup in progress"));
     }
     startHome(home_site::kBoot, report);
     return ok();
@@ -536,7 +560,7 @@ Result<void> Simulator::applyChoose(const SimulationStep& step, StepReport& repo
         shortCategory(context.intent.categories.empty() ? std::string()
                                                         : context.intent.categories.front()) +
         " + DEFAULT";
-    if (always || !m_device.isLegacy()) {
+    if (always || !m_device->isLegacy()) {
         PreferredActivity entry;
         entry.filter = filter;
         entry.component = component;
@@ -546,10 +570,11 @@ Result<void> Simulator::applyChoose(const SimulationStep& step, StepReport& repo
             entry.match = context.bestMatch;
         }
         // addUniquePreferredActivity: an identical filter replaces the older entry of its kind.
-        std::erase_if(m_device.preferred, [&](const PreferredActivity& existing) {
+        std::vector<PreferredActivity>& preferred = edit().preferred;
+        std::erase_if(preferred, [&](const PreferredActivity& existing) {
             return existing.filter == filter && existing.always == always;
         });
-        m_device.preferred.push_back(std::move(entry));
+        preferred.push_back(std::move(entry));
         changed();
         if (always) {
             report.events.push_back("\"Always\": preferred " + component.flattenToShortString() +
@@ -557,7 +582,7 @@ Result<void> Simulator::applyChoose(const SimulationStep& step, StepReport& repo
                                     hex(context.bestMatch) + ", set of " +
                                     std::to_string(context.set.size()) + " (" +
                                     joinComponents(context.set) + ") (P-4, P-5)");
-            if (!m_device.isLegacy() && filter.hasCategory(names::kCategoryHome)) {
+            if (!m_device->isLegacy() && filter.hasCategory(names::kCategoryHome)) {
                 report.events.push_back("ROLE_HOME holder is now '" + component.packageName +
                                         "' (H-10)");
             }
@@ -586,7 +611,7 @@ Result<void> Simulator::install(const SimulationStep& step, const std::filesyste
     }
     const std::string packageName = manifest->packageName;
     InstalledPackage* existing = nullptr;
-    for (InstalledPackage& package : m_device.packages) {
+    for (InstalledPackage& package : edit().packages) {
         if (package.packageName() == packageName) existing = &package;
     }
     if (existing != nullptr) {
@@ -598,7 +623,7 @@ Result<void> Simulator::install(const SimulationStep& step, const std::filesyste
     } else {
         InstalledPackage package;
         package.manifest = std::move(*manifest);
-        m_device.packages.push_back(std::move(package));
+        edit().packages.push_back(std::move(package));
         report.events.push_back("installed " + packageName + " (not a system app)");
     }
     changed();
@@ -609,11 +634,12 @@ Result<void> Simulator::install(const SimulationStep& step, const std::filesyste
 Result<void> Simulator::setComponentState(const SimulationStep& step, bool enable,
                                           StepReport& report) {
     const ComponentName component = *ComponentName::unflatten(step.args[0].text);
-    InstalledPackage* package = m_device.findPackage(component.packageName);
-    if (package == nullptr || package->manifest.findComponent(component.className) == nullptr) {
+    const InstalledPackage* found = m_device->findPackage(component.packageName);
+    if (found == nullptr || found->manifest.findComponent(component.className) == nullptr) {
         return makeError(step.args[0].where,
                          "no component '" + step.args[0].text + "' on the device");
     }
+    InstalledPackage* package = edit().findPackage(component.packageName);
     if (enable) {
         package->disabledComponents.erase(component.className);
         package->enabledComponents.insert(component.className);
@@ -664,7 +690,7 @@ Result<void> Simulator::expect(const SimulationStep& step, StepReport& report) {
             }
             return ok();
         case K::ExpectSetupComplete:
-            if (!m_device.userSetupComplete) {
+            if (!m_device->userSetupComplete) {
                 return makeError(where,
                                  "expected user setup to be complete, but it is in "
                                  "progress");
@@ -742,7 +768,9 @@ Result<StepReport> Simulator::apply(const SimulationStep& step,
             done = install(step, baseDir, report);
             break;
         case K::Uninstall: {
-            InstalledPackage* package = m_device.findPackage(step.args[0].text);
+            InstalledPackage* package = m_device->findPackage(step.args[0].text) != nullptr
+                                            ? edit().findPackage(step.args[0].text)
+                                            : nullptr;
             if (package == nullptr) {
                 done = makeError(step.args[0].where,
                                  "no installed package '" + step.args[0].text + "'");
@@ -760,13 +788,15 @@ Result<StepReport> Simulator::apply(const SimulationStep& step,
             done = setComponentState(step, step.kind == K::Enable, report);
             break;
         case K::Unlock: {
-            const bool wasLocked = !m_device.userUnlocked;
-            m_device.userUnlocked = true;
-            changed();
+            const bool wasLocked = !m_device->userUnlocked;
+            if (wasLocked) {
+                edit().userUnlocked = true;
+                changed();
+            }
             report.events.push_back(wasLocked ? "storage unlocked"
                                               : "storage was already unlocked");
             if (wasLocked && m_screen.kind == Screen::Kind::Activity && m_screen.activity &&
-                isFallbackHome(m_device, *m_screen.activity)) {
+                isFallbackHome(*m_device, *m_screen.activity)) {
                 if (homeFinishes(*m_screen.activity, report)) {
                     startHome(home_site::kBoot, report);
                 }
@@ -774,17 +804,17 @@ Result<StepReport> Simulator::apply(const SimulationStep& step,
             break;
         }
         case K::FinishSetup:
-            m_device.userSetupComplete = true;
+            if (!m_device->userSetupComplete) edit().userSetupComplete = true;
             report.events.push_back("USER_SETUP_COMPLETE=1, DEVICE_PROVISIONED=1");
             break;
         case K::Patch:
-            m_device.patch = step.args[0].text == "stock" ? FrameworkPatch{} : fullHomeFirstPatch();
-            report.events.push_back("framework: " + describePatch(m_device.patch));
+            m_patch = step.args[0].text == "stock" ? FrameworkPatch{} : fullHomeFirstPatch();
+            report.events.push_back("framework: " + describePatch(m_patch));
             break;
         case K::PatchSite:
             for (const ScriptToken& site : step.args)
-                m_device.patch.homeFirstSites.insert(site.text);
-            report.events.push_back("framework: " + describePatch(m_device.patch));
+                m_patch.homeFirstSites.insert(site.text);
+            report.events.push_back("framework: " + describePatch(m_patch));
             break;
         default:
             done = expect(step, report);

@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QFont>
 #include <QPalette>
+#include <iterator>
 #include <utility>
 
 #include "device_session.h"
@@ -25,28 +26,28 @@ bool sameWhere(const SourceLocation& a, const SourceLocation& b) {
     return a.file == b.file && a.line == b.line && a.column == b.column;
 }
 
-QStringList mergeBadges(const QStringList& into, const QStringList& more) {
-    QStringList all;
-    // Keep the canonical badge order whatever order the sources came in.
-    for (const char* badge : {"HOME", "HOME_FIRST", "LAUNCHER", "DEFAULT"}) {
-        const QString name = QLatin1String(badge);
-        if (into.contains(name) || more.contains(name)) all << name;
-    }
-    return all;
+QColor dimmedText() { return QApplication::palette().color(QPalette::Disabled, QPalette::Text); }
+
+// The badges in the order they are shown; bit i is kBadges[i].
+constexpr const char* kBadges[] = {"HOME", "HOME_FIRST", "LAUNCHER", "DEFAULT"};
+
+QString priorityText(int declared, int effective) {
+    QString text = PackageTreeModel::tr("priority %1").arg(declared);
+    // P-1..P-3: the device clamps what the manifest declares.
+    if (effective != declared) text += PackageTreeModel::tr(" → %1 (clamped)").arg(effective);
+    return text;
 }
 
 }  // namespace
 
 bool PackageTreeModel::sameRow(const FilterRow& a, const FilterRow& b) {
-    return a.summary == b.summary && a.priority == b.priority && a.badges == b.badges &&
-           sameWhere(a.where, b.where);
+    return a.declared == b.declared && a.effective == b.effective && a.badges == b.badges;
 }
 
 bool PackageTreeModel::sameRow(const ComponentRow& a, const ComponentRow& b) {
     // Filters are compared row by row on their own.
-    return a.name == b.name && a.kind == b.kind && a.label == b.label && a.enabled == b.enabled &&
-           a.exported == b.exported && a.state == b.state && a.badges == b.badges &&
-           sameWhere(a.where, b.where);
+    return a.enabled == b.enabled && a.exported == b.exported && a.state == b.state &&
+           a.badges == b.badges;
 }
 
 bool PackageTreeModel::sameRow(const PackageRow& a, const PackageRow& b) {
@@ -61,15 +62,46 @@ PackageTreeModel::PackageTreeModel(DeviceSession& session, QObject* parent)
     reset();
 }
 
-QStringList PackageTreeModel::badgesOf(const IntentFilter& filter) {
+PackageTreeModel::BadgeBits PackageTreeModel::badgeBitsOf(const IntentFilter& filter) {
     // Badges explain home eligibility at a glance: only MAIN filters make a launcher or a home.
-    if (!filter.hasAction(names::kActionMain)) return {};
-    QStringList badges;
-    if (filter.hasCategory(names::kCategoryHome)) badges << "HOME";
-    if (filter.hasCategory(names::kCategoryHomeFirst)) badges << "HOME_FIRST";
-    if (filter.hasCategory(names::kCategoryLauncher)) badges << "LAUNCHER";
-    if (filter.hasCategory(names::kCategoryDefault)) badges << "DEFAULT";
-    return badges;
+    if (!filter.hasAction(names::kActionMain)) return 0;
+    const char* const categories[] = {names::kCategoryHome, names::kCategoryHomeFirst,
+                                      names::kCategoryLauncher, names::kCategoryDefault};
+    BadgeBits bits = 0;
+    for (size_t i = 0; i < std::size(categories); ++i) {
+        if (filter.hasCategory(categories[i])) bits |= BadgeBits(1u << i);
+    }
+    return bits;
+}
+
+QStringList PackageTreeModel::badgeNames(BadgeBits bits) {
+    QStringList names;
+    for (size_t i = 0; i < std::size(kBadges); ++i) {
+        if (bits & (1u << i)) names << QLatin1String(kBadges[i]);
+    }
+    return names;
+}
+
+QStringList PackageTreeModel::badgesOf(const IntentFilter& filter) {
+    return badgeNames(badgeBitsOf(filter));
+}
+
+const InstalledPackage* PackageTreeModel::packageAt(size_t package) const {
+    if (!m_session.hasDevice() || package >= m_session.device().packages.size()) return nullptr;
+    return &m_session.device().packages[package];
+}
+
+const Component* PackageTreeModel::componentAt(size_t package, size_t component) const {
+    const InstalledPackage* owner = packageAt(package);
+    if (owner == nullptr || component >= owner->manifest.components.size()) return nullptr;
+    return &owner->manifest.components[component];
+}
+
+const IntentFilter* PackageTreeModel::filterAt(size_t package, size_t component,
+                                               size_t filter) const {
+    const Component* owner = componentAt(package, component);
+    if (owner == nullptr || filter >= owner->filters.size()) return nullptr;
+    return &owner->filters[filter];
 }
 
 std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
@@ -95,14 +127,11 @@ std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
         if (state.isEmpty()) state << tr("user app");
         row.state = state.join(", ");
         row.tooltip = row.name + "\n" + qs(package.manifest.file) + "\n" + row.state;
+        row.components.reserve(package.manifest.components.size());
         for (const Component& component : package.manifest.components) {
             ComponentRow c;
-            c.name = ComponentName{package.packageName(), component.name};
-            c.kind = component.kind;
-            c.label = component.label ? qs(*component.label) : QString();
             const ComponentState componentState = package.componentState(component);
             c.enabled = !package.removed && package.isComponentEnabled(component);
-            c.where = component.where;
             // Short words for the core's R-8 decision: the check box already says enabled; the
             // tooltip says the rest.
             if (package.removed) {
@@ -127,21 +156,16 @@ std::vector<PackageTreeModel::PackageRow> PackageTreeModel::snapshot() const {
                 }
             }
             c.exported = component.exported;
+            c.filters.reserve(component.filters.size());
             for (const IntentFilter& filter : component.filters) {
                 FilterRow f;
-                f.summary = qs(renderFilterSummary(filter));
-                f.badges = badgesOf(filter);
-                f.where = filter.where;
-                const int effective = index.effectivePriority(package, component, filter);
-                f.priority = tr("priority %1").arg(filter.priority);
-                if (effective != filter.priority) {
-                    // P-1..P-3: the device clamps what the manifest declares.
-                    f.priority += tr(" → %1 (clamped)").arg(effective);
-                }
-                c.badges = mergeBadges(c.badges, f.badges);
-                c.filters.push_back(std::move(f));
+                f.declared = filter.priority;
+                f.effective = index.effectivePriority(package, component, filter);
+                f.badges = badgeBitsOf(filter);
+                c.badges |= f.badges;
+                c.filters.push_back(f);
             }
-            row.badges = mergeBadges(row.badges, c.badges);
+            row.badges |= c.badges;
             row.components.push_back(std::move(c));
         }
         rows.push_back(std::move(row));
@@ -243,7 +267,6 @@ QVariant PackageTreeModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
     const quintptr id = index.internalId();
     const int column = index.column();
-    const QColor dimmed = QApplication::palette().color(QPalette::Disabled, QPalette::Text);
 
     if (id == 0) {
         const PackageRow& row = m_packages[size_t(index.row())];
@@ -257,7 +280,7 @@ QVariant PackageTreeModel::data(const QModelIndex& index, int role) const {
                     case State:
                         return row.state;
                     case Badges:
-                        return row.badges.join(" ");
+                        return badgeNames(row.badges).join(" ");
                     case Source:
                         return locationText(row.where);
                     case ColumnCount:
@@ -276,14 +299,14 @@ QVariant PackageTreeModel::data(const QModelIndex& index, int role) const {
                 }
                 return {};
             case Qt::ForegroundRole:
-                if (!row.installed) return QBrush(dimmed);
+                if (!row.installed) return QBrush(dimmedText());
                 return {};
             case Qt::ToolTipRole:
                 return row.tooltip + "\n" +
                        (row.installed ? tr("installed: uncheck to remove it")
                                       : tr("removed: check to install it"));
             case kBadgesRole:
-                return row.badges;
+                return badgeNames(row.badges);
             case kNodeTypeRole:
                 return int(NodeType::Package);
             case kComponentRole:
@@ -294,85 +317,104 @@ QVariant PackageTreeModel::data(const QModelIndex& index, int role) const {
         return {};
     }
 
-    const PackageRow& package = m_packages[size_t((id & kLowMask) - 1)];
-    if ((id >> kComponentShift) == 0) {
-        const ComponentRow& row = package.components[size_t(index.row())];
-        switch (role) {
-            case Qt::DisplayRole:
-                switch (Column(column)) {
-                    case Name: {
-                        const QString full = qs(row.name.flattenToShortString());
-                        return full.mid(full.indexOf('/') + 1);
-                    }
-                    case Kind:
-                        return QString::fromLatin1(componentKindName(row.kind));
-                    case State:
-                        return row.state;
-                    case Badges:
-                        return row.badges.join(" ");
-                    case Source:
-                        return locationText(row.where);
-                    case ColumnCount:
-                        break;
-                }
-                return {};
-            case Qt::CheckStateRole:
-                if (column == Name) return row.enabled ? Qt::Checked : Qt::Unchecked;
-                return {};
-            case Qt::ForegroundRole:
-                if (!row.enabled) return QBrush(dimmed);
-                return {};
-            case Qt::ToolTipRole: {
-                QString tip = qs(row.name.flattenToString());
-                if (!row.label.isEmpty()) tip += "\n" + tr("label: %1").arg(row.label);
-                tip += "\n" + (row.state.isEmpty() ? tr("enabled") : row.state);
-                tip += row.exported ? tr(", exported") : tr(", not exported");
-                return tip;
-            }
-            case kBadgesRole:
-                return row.badges;
-            case kNodeTypeRole:
-                return int(NodeType::Component);
-            case kComponentRole:
-                return qs(row.name.flattenToString());
-            case kLocationRole:
-                return QVariant::fromValue(row.where);
-        }
-        return {};
-    }
+    const size_t package = size_t((id & kLowMask) - 1);
+    if ((id >> kComponentShift) == 0) return componentData(package, index, role);
+    return filterData(package, size_t((id >> kComponentShift) - 1), index, role);
+}
 
-    const ComponentRow& component = package.components[size_t((id >> kComponentShift) - 1)];
-    const FilterRow& row = component.filters[size_t(index.row())];
+QVariant PackageTreeModel::componentData(size_t packageRow, const QModelIndex& index,
+                                         int role) const {
+    const ComponentRow& row = m_packages[packageRow].components[size_t(index.row())];
+    const InstalledPackage* package = packageAt(packageRow);
+    const Component* component = componentAt(packageRow, size_t(index.row()));
+    if (package == nullptr || component == nullptr) return {};
+    const ComponentName name{package->packageName(), component->name};
+    const int column = index.column();
     switch (role) {
         case Qt::DisplayRole:
             switch (Column(column)) {
+                case Name: {
+                    const QString full = qs(name.flattenToShortString());
+                    return full.mid(full.indexOf('/') + 1);
+                }
+                case Kind:
+                    return QString::fromLatin1(componentKindName(component->kind));
+                case State:
+                    return row.state;
+                case Badges:
+                    return badgeNames(row.badges).join(" ");
+                case Source:
+                    return locationText(component->where);
+                case ColumnCount:
+                    break;
+            }
+            return {};
+        case Qt::CheckStateRole:
+            if (column == Name) return row.enabled ? Qt::Checked : Qt::Unchecked;
+            return {};
+        case Qt::ForegroundRole:
+            if (!row.enabled) return QBrush(dimmedText());
+            return {};
+        case Qt::ToolTipRole: {
+            QString tip = qs(name.flattenToString());
+            if (component->label && !component->label->empty()) {
+                tip += "\n" + tr("label: %1").arg(qs(*component->label));
+            }
+            tip += "\n" + (row.state.isEmpty() ? tr("enabled") : row.state);
+            tip += row.exported ? tr(", exported") : tr(", not exported");
+            return tip;
+        }
+        case kBadgesRole:
+            return badgeNames(row.badges);
+        case kNodeTypeRole:
+            return int(NodeType::Component);
+        case kComponentRole:
+            return qs(name.flattenToString());
+        case kLocationRole:
+            return QVariant::fromValue(component->where);
+    }
+    return {};
+}
+
+QVariant PackageTreeModel::filterData(size_t packageRow, size_t componentRow,
+                                      const QModelIndex& index, int role) const {
+    const ComponentRow& component = m_packages[packageRow].components[componentRow];
+    const FilterRow& row = component.filters[size_t(index.row())];
+    const IntentFilter* filter = filterAt(packageRow, componentRow, size_t(index.row()));
+    const InstalledPackage* package = packageAt(packageRow);
+    if (filter == nullptr || package == nullptr) return {};
+    switch (role) {
+        case Qt::DisplayRole:
+            switch (Column(index.column())) {
                 case Name:
-                    return row.summary;
+                    return qs(renderFilterSummary(*filter));
                 case Kind:
                     return tr("intent-filter");
                 case State:
-                    return row.priority;
+                    return priorityText(row.declared, row.effective);
                 case Badges:
-                    return row.badges.join(" ");
+                    return badgeNames(row.badges).join(" ");
                 case Source:
-                    return locationText(row.where);
+                    return locationText(filter->where);
                 case ColumnCount:
                     break;
             }
             return {};
         case Qt::ForegroundRole:
-            if (!component.enabled) return QBrush(dimmed);
+            if (!component.enabled) return QBrush(dimmedText());
             return {};
         case Qt::ToolTipRole:
-            return row.summary;
+            return qs(renderFilterSummary(*filter));
         case kBadgesRole:
-            return row.badges;
+            return badgeNames(row.badges);
         case kNodeTypeRole:
             return int(NodeType::Filter);
-        case kComponentRole:
-            return qs(component.name.flattenToString());
+        case kComponentRole: {
+            const Component* owner = componentAt(packageRow, componentRow);
+            return qs(ComponentName{package->packageName(), owner->name}.flattenToString());
+        }
         case kLocationRole:
-            return QVariant::fromValue(row.where);
+            return QVariant::fromValue(filter->where);
     }
     return {};
 }
@@ -392,9 +434,9 @@ bool PackageTreeModel::setData(const QModelIndex& index, const QVariant& value, 
     }
     if ((id >> kComponentShift) == 0) {
         const PackageRow& package = m_packages[size_t(id - 1)];
-        if (!package.installed) return false;
-        const ComponentRow& row = package.components[size_t(index.row())];
-        return m_session.setComponentEnabled(row.name.packageName, row.name.className, checked);
+        const Component* component = componentAt(size_t(id - 1), size_t(index.row()));
+        if (!package.installed || component == nullptr) return false;
+        return m_session.setComponentEnabled(package.name.toStdString(), component->name, checked);
     }
     return false;
 }
@@ -444,9 +486,12 @@ QModelIndex PackageTreeModel::componentIndex(const QString& packageName,
                                              const QString& className) const {
     const QModelIndex package = packageIndex(packageName);
     if (!package.isValid()) return {};
-    const PackageRow& row = m_packages[size_t(package.row())];
-    for (size_t c = 0; c < row.components.size(); ++c) {
-        if (qs(row.components[c].name.className) == className) return index(int(c), 0, package);
+    const InstalledPackage* owner = packageAt(size_t(package.row()));
+    if (owner == nullptr) return {};
+    const std::string name = className.toStdString();
+    const std::vector<Component>& components = owner->manifest.components;
+    for (size_t c = 0; c < components.size(); ++c) {
+        if (components[c].name == name) return index(int(c), 0, package);
     }
     return {};
 }

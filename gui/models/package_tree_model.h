@@ -1,10 +1,11 @@
 #pragma once
 // PackageTreeModel: the device's packages, their components and the components' intent filters,
-// as a three-level tree over a snapshot of the DeviceSession. Check boxes install / remove
+// as a three-level tree over the DeviceSession's device. Check boxes install / remove
 // packages and enable / disable components; the edit goes to the session (in memory only), which
 // tells every panel.
 
 #include <hearth/component_name.h>
+#include <hearth/device.h>
 #include <hearth/manifest.h>
 #include <hearth/source_location.h>
 
@@ -53,21 +54,22 @@ class PackageTreeModel : public QAbstractItemModel {
     QModelIndex componentIndex(const QString& packageName, const QString& className) const;
 
   private:
+    // The rows keep what an edit can change, to tell which rows changed (refresh()); text that
+    // only the files decide (filter summaries, names, labels, source locations) is read from the
+    // session's device when a view asks for it. Rows match device().packages, components and
+    // filters index for index: a 10,000-package device has 100,000 filters, and rendering them
+    // all up front was an eighth of opening it (issue 16).
+    using BadgeBits = quint8;
     struct FilterRow {
-        QString summary;
-        QString priority;
-        QStringList badges;
-        SourceLocation where;
+        int declared = 0;
+        int effective = 0;  ///< after the P-1..P-3 clamping
+        BadgeBits badges = 0;
     };
     struct ComponentRow {
-        ComponentName name;
-        ComponentKind kind = ComponentKind::Activity;
-        QString label;
         bool enabled = true;
         bool exported = false;
         QString state;
-        QStringList badges;
-        SourceLocation where;
+        BadgeBits badges = 0;
         std::vector<FilterRow> filters;
     };
     struct PackageRow {
@@ -75,11 +77,19 @@ class PackageTreeModel : public QAbstractItemModel {
         bool installed = true;
         QString state;
         QString tooltip;
-        QStringList badges;
+        BadgeBits badges = 0;
         SourceLocation where;
         std::vector<ComponentRow> components;
     };
 
+    static BadgeBits badgeBitsOf(const IntentFilter& filter);
+    static QStringList badgeNames(BadgeBits bits);
+    const InstalledPackage* packageAt(size_t package) const;
+    const Component* componentAt(size_t package, size_t component) const;
+    const IntentFilter* filterAt(size_t package, size_t component, size_t filter) const;
+    QVariant componentData(size_t package, const QModelIndex& index, int role) const;
+    QVariant filterData(size_t package, size_t component, const QModelIndex& index,
+                        int role) const;
     static bool sameRow(const FilterRow& a, const FilterRow& b);
     static bool sameRow(const ComponentRow& a, const ComponentRow& b);
     static bool sameRow(const PackageRow& a, const PackageRow& b);

@@ -56,8 +56,9 @@ QTableView* makeSiteTable(HomeSiteModel* model, QWidget* parent, const QString& 
 
 QString escaped(const std::string& text) { return qs(text).toHtmlEscaped(); }
 
-// Rows of non-candidates shown in the details before the rest is summarised.
-constexpr int kMaxLosersShown = 40;
+// Rows of non-candidates shown in the details before the rest is summarised: as many as the
+// session's home reports explain.
+constexpr size_t kMaxLosersShown = DeviceSession::kExplainedNonCandidates;
 
 // Links carry file, line and column: "hearth-loc:?file=...&line=N&column=N".
 QString locationUrl(const SourceLocation& where) {
@@ -296,7 +297,7 @@ void HomePanel::refreshDetails() {
                     "align='left' width='45%'>%2</th><th align='left' width='24%'>%3</th></tr>")
                     .arg(tr("Component"), tr("Candidate? Why"), tr("Source"));
         int hidden = 0;
-        int shownLosers = 0;
+        size_t shownLosers = 0;
         for (const HomeCandidate& candidate : site.candidates) {
             QString verdict;
             if (candidate.candidate) {

@@ -41,6 +41,13 @@ constexpr int kNamedInOutcome = 4;
 // Candidate rows the table shows without scrolling.
 constexpr int kMinCandidateRows = 5;
 
+// Long class names must leave room for the reasons.
+void fitColumns(QTableView* view) {
+    for (int column = 0; column < view->model()->columnCount(); ++column) {
+        view->setColumnWidth(column, std::min(view->columnWidth(column), kMaxColumnWidth));
+    }
+}
+
 // The modes, in the combo's order, with the semantics each one states.
 struct ModeRow {
     IntentVerb verb;
@@ -476,6 +483,8 @@ void IntentTester::showError(const QString& message) {
     m_lastStart.reset();
     m_lastQuery.reset();
     m_lastRejections.clear();
+    m_lastRequest.reset();
+    m_rejectionsStale = false;
     m_lastIntent.reset();
     m_results->clear();
     m_rejections->clear();
@@ -650,25 +659,47 @@ bool IntentTester::run() {
                                    "the caller decides."));
         m_lastQuery = std::move(candidates);
     }
-    m_lastRejections = index.explain(*request);
-    m_rejections->setRejections(m_lastRejections, m_session.device());
+    m_lastRequest = std::move(*request);
+    m_lastRejections.clear();
+    m_rejections->clear();
+    m_rejectionsStale = true;
+    if (isVisible()) fillRejections();
     updateTableTitles();
     for (int column : {int(ResolveResultModel::Rank), int(ResolveResultModel::Component),
                        int(ResolveResultModel::Priority), int(ResolveResultModel::Match),
                        int(ResolveResultModel::Default), int(ResolveResultModel::System)}) {
         m_resultView->resizeColumnToContents(column);
     }
+    fitColumns(m_resultView);
+    return true;
+}
+
+void IntentTester::fillRejections() {
+    if (!m_rejectionsStale || !m_lastRequest || !m_session.hasDevice()) return;
+    m_rejectionsStale = false;
+    m_lastRejections = m_session.index().explain(*m_lastRequest);
+    m_rejections->setRejections(m_lastRejections, m_session.device());
+    updateTableTitles();
     for (int column :
          {int(RejectionModel::Component), int(RejectionModel::Rule), int(RejectionModel::Filter)}) {
         m_rejectionView->resizeColumnToContents(column);
     }
-    // Long class names must leave room for the reasons.
-    for (QTableView* view : {m_resultView, m_rejectionView}) {
-        for (int column = 0; column < view->model()->columnCount(); ++column) {
-            view->setColumnWidth(column, std::min(view->columnWidth(column), kMaxColumnWidth));
-        }
-    }
-    return true;
+    fitColumns(m_rejectionView);
+}
+
+void IntentTester::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    fillRejections();
+}
+
+RejectionModel* IntentTester::rejectionModel() {
+    fillRejections();
+    return m_rejections;
+}
+
+RejectionProxy* IntentTester::rejectionProxy() {
+    fillRejections();
+    return m_rejectionProxy;
 }
 
 QString IntentTester::hearthCommand() const {
@@ -714,15 +745,17 @@ QString IntentTester::pasteNoteText() const {
 
 QByteArray IntentTester::answerJson() const {
     // The results point into the session's device; run() is redone on every change, so they
-    // always describe the device shown.
-    if (m_lastStart) {
-        return QByteArray::fromStdString(renderStartJson(*m_lastStart, &m_lastRejections));
-    }
+    // always describe the device shown. Rejections not yet explained for the table are
+    // explained here (the JSON has every one, as the CLI's).
+    std::vector<Rejection> explained;
+    if (m_rejectionsStale && m_lastRequest) explained = m_session.index().explain(*m_lastRequest);
+    const std::vector<Rejection>* rejections =
+        m_rejectionsStale ? &explained : &m_lastRejections;
+    if (m_lastStart) return QByteArray::fromStdString(renderStartJson(*m_lastStart, rejections));
     if (m_lastResult) {
-        return QByteArray::fromStdString(renderResolveJson(*m_lastResult, &m_lastRejections));
+        return QByteArray::fromStdString(renderResolveJson(*m_lastResult, rejections));
     }
-    if (m_lastQuery)
-        return QByteArray::fromStdString(renderQueryJson(*m_lastQuery, &m_lastRejections));
+    if (m_lastQuery) return QByteArray::fromStdString(renderQueryJson(*m_lastQuery, rejections));
     return {};
 }
 

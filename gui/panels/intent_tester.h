@@ -69,10 +69,13 @@ class IntentTester : public QWidget {
     void setKind(ComponentKind kind);
 
     ResolveResultModel* resultModel() const { return m_results; }
-    RejectionModel* rejectionModel() const { return m_rejections; }
+    /// The rejections of the last answer. They are computed when the table is first shown or
+    /// asked for: explaining every component of a 10,000-package device is a second of work the
+    /// explorer need not do at start-up while another tab is in front.
+    RejectionModel* rejectionModel();
     /// What the tables show: sorted, filtered (the filter line), far misses hidden or not.
     QSortFilterProxyModel* resultProxy() const { return m_resultProxy; }
-    RejectionProxy* rejectionProxy() const { return m_rejectionProxy; }
+    RejectionProxy* rejectionProxy();
     /// Filters both tables on this text (every column, case-insensitive).
     void setTableFilter(const QString& text);
     /// Hides or shows the rejections that failed at the action or were never considered.
@@ -96,7 +99,12 @@ class IntentTester : public QWidget {
     /// A row's manifest location was activated (double-click).
     void locationActivated(const hearth::SourceLocation& where);
 
+  protected:
+    void showEvent(QShowEvent* event) override;
+
   private:
+    /// Explains the last request's rejections into the table when they are stale.
+    void fillRejections();
     QGroupBox* createIntentBox();
     void createOutcomeLabels();
     QSplitter* createResultTables();
@@ -147,6 +155,8 @@ class IntentTester : public QWidget {
     std::optional<std::string> m_pastedQueryFlags;
     std::optional<std::vector<ResolveInfo>> m_lastQuery;
     std::vector<Rejection> m_lastRejections;
+    std::optional<ResolveRequest> m_lastRequest;  ///< what m_lastRejections explain
+    bool m_rejectionsStale = false;               ///< m_lastRejections lag m_lastRequest
     std::optional<Intent> m_lastIntent;
     int m_lastFlags = 0;
     bool m_shown = false;

@@ -49,10 +49,16 @@ class ManifestView : public QWidget {
     bool showLocation(const SourceLocation& where);
 
     /// The file shown ("" when none).
-    QString currentFile() const { return m_currentFile; }
+    QString currentFile() {
+        ensureFiles();
+        return m_currentFile;
+    }
     /// The highlighted lines, 1-based and inclusive; {0, 0} when nothing is highlighted.
     std::pair<int, int> highlightedLines() const { return m_highlight; }
-    CodeView* codeView() const { return m_code; }
+    CodeView* codeView() {
+        ensureFiles();
+        return m_code;
+    }
     /// The colours of the shown text (XML syntax).
     QSyntaxHighlighter* highlighter() const;
 
@@ -60,8 +66,14 @@ class ManifestView : public QWidget {
     /// inclusive. Falls back to the single line when the text there is not an element start.
     static std::pair<int, int> elementLines(const QString& text, int line, int column);
 
+  protected:
+    void showEvent(QShowEvent* event) override;
+
   private:
+    /// Forgets the files listed; the list is made again when the view is shown or asked (a
+    /// 10,000-package device lists 10,000 files, and opening one highlights a megabyte of JSON).
     void refillFiles();
+    void ensureFiles();
     bool showFile(const QString& file);
     QString textOf(const QString& file, QString* error);
 
@@ -70,6 +82,7 @@ class ManifestView : public QWidget {
     QLabel* m_status = nullptr;
     CodeView* m_code = nullptr;
     QString m_currentFile;
+    bool m_filesListed = false;
     std::pair<int, int> m_highlight{0, 0};
     QHash<QString, QString> m_cache;
     QSet<QString> m_binary;   // APKs shown as the core's dump: lines are not elements

@@ -208,7 +208,10 @@ void PhonePreview::restart() {
 
 void PhonePreview::boot() {
     if (!m_session.hasDevice()) return;
-    m_simulator = std::make_unique<Simulator>(m_session.deviceFor(m_framework));
+    // The simulator borrows the session's device and index until a step changes the device;
+    // every session change resets it (deviceReplaced, deviceEdited) before it is used again.
+    m_simulator = std::make_unique<Simulator>(m_session.device(), m_session.index(),
+                                              m_session.patchFor(m_framework));
     m_keys.clear();
     showStep(m_simulator->boot(), "boot");
 }

@@ -637,3 +637,41 @@ TEST(HomeDetail, MainOnlyCountedListsTheSameActivitiesAndExplainsOnlyHomeOnes) {
     EXPECT_EQ(renderHomeCompareText(countedPair.stock, countedPair.patched),
               renderHomeCompareText(fullPair.stock, fullPair.patched));
 }
+
+TEST(HomeDetail, FirstMainOnlyExplainsThatManyInReportOrderAndNamesTheRest) {
+    // Four MAIN-only activities: a view that shows two of them asks for two explanations.
+    const Device d = device(34, {launcher("com.a", 0, true), fallbackHome(),
+                                 package("com.app1", {{".Main", {kLauncher}}}),
+                                 package("com.app2", {{".Main", {kLauncher}}}),
+                                 package("com.app3", {{".Main", {kLauncher}}}),
+                                 package("com.app4", {{".Main", {kLauncher}}})});
+    const HomeReport full = analyzeHome(d, d.patch, HomeDetail::Full);
+    for (size_t limit : {size_t{0}, size_t{2}, size_t{4}, size_t{9}}) {
+        const HomeReport some = analyzeHome(d, d.patch, HomeDetail::firstMainOnly(limit));
+        ASSERT_EQ(full.sites.size(), some.sites.size());
+        for (size_t s = 0; s < full.sites.size(); ++s) {
+            const std::vector<HomeCandidate>& all = full.sites[s].candidates;
+            const std::vector<HomeCandidate>& listed = some.sites[s].candidates;
+            ASSERT_EQ(all.size(), listed.size()) << full.sites[s].site << " limit " << limit;
+            size_t mainOnlySeen = 0;
+            for (size_t i = 0; i < all.size(); ++i) {
+                EXPECT_EQ(all[i].component, listed[i].component) << "limit " << limit;
+                if (all[i].candidate || all[i].declaresHome) {
+                    EXPECT_EQ(all[i].reason, listed[i].reason);
+                    continue;
+                }
+                // The first `limit` MAIN-only activities read exactly as Full has them.
+                if (mainOnlySeen++ < limit) {
+                    EXPECT_EQ(all[i].rule, listed[i].rule);
+                    EXPECT_EQ(all[i].reason, listed[i].reason);
+                    EXPECT_FALSE(listed[i].reason.empty());
+                } else {
+                    EXPECT_EQ(listed[i].rule, "") << all[i].component.flattenToShortString();
+                    EXPECT_EQ(listed[i].reason, "");
+                }
+            }
+            if (full.sites[s].site == "boot") EXPECT_EQ(mainOnlySeen, 4u);
+        }
+    }
+    EXPECT_EQ(HomeDetail::firstMainOnly(0), HomeDetail::MainOnlyCounted);
+}

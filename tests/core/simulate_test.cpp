@@ -277,6 +277,45 @@ TEST(SimulationRun, TypedStepsAreTheScriptsSteps) {
     EXPECT_NE(early.error().message.find("boot"), std::string::npos) << early.error().message;
 }
 
+TEST(SimulationRun, ABorrowedDeviceIsCopiedOnlyWhenAStepChangesIt) {
+    // The explorer boots its phone on the device it has open, under the framework it shows.
+    const Device d = device(30, {package("com.a"), package("com.b")});
+    const PackageIndex index(d);
+    Simulator owned(d);
+    Simulator borrowed(d, index, d.patch);
+    Result<StepReport> ownedBoot = owned.boot();
+    Result<StepReport> borrowedBoot = borrowed.boot();
+    ASSERT_TRUE(ownedBoot.has_value() && borrowedBoot.has_value());
+    EXPECT_EQ(borrowedBoot->screen.describe(), ownedBoot->screen.describe());
+    EXPECT_EQ(borrowedBoot->events, ownedBoot->events);
+    // Booting changed nothing, so nothing was copied.
+    EXPECT_EQ(&borrowed.device(), &d);
+    // "Always" records a preferred activity: in the simulator's own copy, never in `d`.
+    ASSERT_TRUE(borrowed.choose(ComponentName{"com.b", ".Home"}, true).has_value());
+    EXPECT_NE(&borrowed.device(), &d);
+    EXPECT_EQ(borrowed.device().preferred.size(), 1u);
+    EXPECT_TRUE(d.preferred.empty());
+    // ... and the copy answers from its own index from then on (H-10: the pick is home).
+    Result<StepReport> home = borrowed.pressHome();
+    ASSERT_TRUE(home.has_value()) << home.error().toString();
+    EXPECT_EQ(home->screen.describe(), "com.b/.Home");
+}
+
+TEST(SimulationRun, ABorrowedDeviceRunsUnderThePatchGivenNotItsOwn) {
+    // d is stock; simulated under HOME_FIRST at every site a plain launcher is not home.
+    const Device d = device(8, {package("com.a", 0, true)});
+    const PackageIndex index(d);
+    Simulator patched(d, index, fullHomeFirstPatch());
+    Result<StepReport> boot = patched.boot();
+    ASSERT_TRUE(boot.has_value()) << boot.error().toString();
+    EXPECT_EQ(boot->screen.describe(), "no home (blank screen)");
+    EXPECT_EQ(describePatch(patched.patch()), "home-first");
+    Simulator stock(d, index, FrameworkPatch{});
+    Result<StepReport> stockBoot = stock.boot();
+    ASSERT_TRUE(stockBoot.has_value());
+    EXPECT_EQ(stockBoot->screen.describe(), "com.a/.Home");
+}
+
 // ---- Home flows (H-rules, edge cases 54-60) ----
 
 TEST(SimulationRun, H12ProvisionCompletesSetupDisablesItselfAndTheLauncherFollows) {

@@ -61,6 +61,23 @@ class ModelsTest : public QObject {
         m_session->setDevice(loadOrFail(m_folder->path()));
     }
 
+    void theSessionCopiesTheLoadedDeviceOnlyWhenTheFirstEditComes() {
+        // Issue 16: a 10,000-package device is a hundred megabytes; looking must not double it.
+        QCOMPARE(&m_session->loadedDevice(), &m_session->device());
+        QVERIFY(m_session->setPackageRemoved("com.example.nova", true));
+        QVERIFY(&m_session->loadedDevice() != &m_session->device());
+        QVERIFY(m_session->loadedDevice().findPackage("com.example.nova") != nullptr);
+        QCOMPARE(m_session->device().findPackage("com.example.nova"), nullptr);
+        // A second edit keeps the first copy: it is still the device as loaded.
+        QVERIFY(m_session->setApiLevel(10));
+        QCOMPARE(m_session->loadedDevice().apiLevel, 8);
+        m_session->revertEdits();
+        QVERIFY(!m_session->isEdited());
+        QCOMPARE(&m_session->loadedDevice(), &m_session->device());
+        QVERIFY(m_session->device().findPackage("com.example.nova") != nullptr);
+        QCOMPARE(m_session->device().apiLevel, 8);
+    }
+
     void packageTreeListsPackagesThenComponentsThenFilters() {
         PackageTreeModel model(*m_session);
         QCOMPARE(model.rowCount(), 4);

@@ -14,6 +14,7 @@
 #include <hearth/result.h>
 #include <hearth/source_location.h>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -126,16 +127,30 @@ bool isSetupHome(const Device& device, const ComponentName& component);
 HomeCheck checkHomeActivity(const Device& device, const Intent& intent,
                             const ComponentName& component, bool explicitByApp = false);
 
-/// What analyzeHome says about an activity that declares MAIN but neither HOME nor HOME_FIRST and
-/// is not a candidate. Full: the rule that removed it, a sentence and the filter (the JSON report,
-/// the GUI). MainOnlyCounted: it is listed without them, which is all the text report reads (it
-/// prints their count); explaining a thousand of them per call site was a sixth of `hearth home`
-/// on a 10,000-package device (issue 14). HOME and HOME_FIRST activities are always explained.
-enum class HomeDetail { Full, MainOnlyCounted };
+/// What analyzeHome says about the activities that declare MAIN but neither HOME nor HOME_FIRST
+/// and are not candidates: the first `explainedMainOnly` of them (in report order) get the rule
+/// that removed them, a sentence and the filter; the rest are listed without them. Full explains
+/// all (the JSON report). MainOnlyCounted explains none, which is all the text report reads (it
+/// prints their count): explaining a thousand of them per call site was a sixth of `hearth home`
+/// on a 10,000-package device (issue 14). firstMainOnly(n) is for a view that shows n of them.
+/// HOME and HOME_FIRST activities are always explained.
+struct HomeDetail {
+    size_t explainedMainOnly = std::numeric_limits<size_t>::max();
+
+    static const HomeDetail Full;
+    static const HomeDetail MainOnlyCounted;
+    static constexpr HomeDetail firstMainOnly(size_t n) { return HomeDetail{n}; }
+    friend bool operator==(const HomeDetail&, const HomeDetail&) = default;
+};
+inline constexpr HomeDetail HomeDetail::Full{};
+inline constexpr HomeDetail HomeDetail::MainOnlyCounted{0};
 
 /// Analyses one call site with an index built over device. Unknown site ids yield NotPresent.
 HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
                                std::string_view site);
+/// The same with `patch` in place of the device's own (Device::patch is not read).
+HomeSiteReport analyzeHomeSite(const Device& device, const PackageIndex& index,
+                               std::string_view site, const FrameworkPatch& patch);
 
 /// Analyses every call site with the device's own FrameworkPatch.
 HomeReport analyzeHome(const Device& device);

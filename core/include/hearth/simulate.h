@@ -93,7 +93,15 @@ struct StepReport {
 /// A device and what is on its screen, advanced one step at a time (the GUI drives it too).
 class Simulator {
   public:
+    /// Simulates its own copy of `device`, with the device's own framework patch.
     explicit Simulator(Device device);
+    /// Simulates `device` under `patch` without copying it: the device and an index built over
+    /// it are borrowed until a step changes the device (a pick recorded as "Always", a setup
+    /// wizard finishing, an install...), which makes the simulator's own copy then. The explorer
+    /// boots its phone this way on the device it has open: a copy of a 10,000-package device is
+    /// a hundred megabytes and most sessions never change it. Both must outlive the simulator
+    /// and stay unchanged while it lives.
+    Simulator(const Device& device, const PackageIndex& index, FrameworkPatch patch);
 
     /// Carries out one step. Fails with an error located at the step (or its argument) when the
     /// step cannot apply ("press-home before 'boot'...") or an expectation does not hold.
@@ -105,7 +113,10 @@ class Simulator {
     [[nodiscard]] Result<StepReport> pressHome();
     [[nodiscard]] Result<StepReport> choose(const ComponentName& component, bool always);
 
-    const Device& device() const { return m_device; }
+    /// The device as the steps left it. Its `patch` is the one it came with: the simulator's
+    /// framework is patch() (a script's "patch" steps change that).
+    const Device& device() const { return *m_device; }
+    const FrameworkPatch& patch() const { return m_patch; }
     const Screen& screen() const { return m_screen; }
     bool running() const { return m_running; }
 
@@ -121,6 +132,8 @@ class Simulator {
     };
 
     const PackageIndex& index();
+    /// The device to change: the simulator's own copy, made on first use when it is borrowed.
+    Device& edit();
     void changed();
     void applyPreferredChanges(const std::vector<PreferredChange>& changes);
     void startHome(std::string_view site, StepReport& report);
@@ -134,7 +147,10 @@ class Simulator {
     Result<void> setComponentState(const SimulationStep& step, bool enable, StepReport& report);
     Result<void> expect(const SimulationStep& step, StepReport& report);
 
-    Device m_device;
+    std::optional<Device> m_own;                  ///< set once the device is the simulator's
+    const Device* m_device = nullptr;             ///< the device simulated: borrowed or &*m_own
+    const PackageIndex* m_borrowedIndex = nullptr;  ///< an index over the borrowed device
+    FrameworkPatch m_patch;
     bool m_initialUnlocked = true;
     bool m_running = false;
     bool m_lastHomeIgnored = false;
