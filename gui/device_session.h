@@ -20,10 +20,11 @@ namespace hearth::gui {
 /// The two frameworks the home panel compares.
 enum class Framework { Stock, Patched };
 
-/// A loaded device with both home reports, computed off the GUI thread (DeviceLoader); a
-/// report left empty is computed when first asked for.
+/// A loaded device with its index and both home reports, computed off the GUI thread
+/// (DeviceLoader); an index or a report left empty is computed when first needed.
 struct AnalyzedDevice {
-    Device device;
+    std::unique_ptr<Device> device;       ///< on the heap: the index points into it
+    std::unique_ptr<PackageIndex> index;  ///< over *device
     std::optional<HomeReport> stock;
     std::optional<HomeReport> patched;
 };

@@ -857,6 +857,11 @@ HomeReport analyzeHome(const Device& device, const FrameworkPatch& patch, HomeDe
     return analyzeHomeWith(device, PackageIndex(device), patch, detail);
 }
 
+HomeReport analyzeHome(const Device& device, const PackageIndex& index,
+                       const FrameworkPatch& patch, HomeDetail detail) {
+    return analyzeHomeWith(device, index, patch, detail);
+}
+
 FrameworkPatch comparisonPatch(const Device& device, const std::optional<FrameworkPatch>& chosen) {
     if (chosen) return *chosen;
     if (!device.patch.homeFirstSites.empty()) return device.patch;

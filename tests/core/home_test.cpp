@@ -670,7 +670,9 @@ TEST(HomeDetail, FirstMainOnlyExplainsThatManyInReportOrderAndNamesTheRest) {
                     EXPECT_EQ(listed[i].reason, "");
                 }
             }
-            if (full.sites[s].site == "boot") EXPECT_EQ(mainOnlySeen, 4u);
+            if (full.sites[s].site == "boot") {
+                EXPECT_EQ(mainOnlySeen, 4u);
+            }
         }
     }
     EXPECT_EQ(HomeDetail::firstMainOnly(0), HomeDetail::MainOnlyCounted);

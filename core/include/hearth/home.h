@@ -157,6 +157,10 @@ HomeReport analyzeHome(const Device& device);
 /// Analyses every call site with `patch` in place of the device's own (Device::patch is not read).
 HomeReport analyzeHome(const Device& device, const FrameworkPatch& patch,
                        HomeDetail detail = HomeDetail::Full);
+/// The same over an index already built over `device` (the explorer builds one and keeps it;
+/// PackageIndex is read-only, so both columns may be analysed at once on two threads).
+HomeReport analyzeHome(const Device& device, const PackageIndex& index,
+                       const FrameworkPatch& patch, HomeDetail detail = HomeDetail::Full);
 
 /// The patch a comparison sets against the stock framework: `chosen` when given, else the
 /// device's own patch when it swaps any site, else fullHomeFirstPatch() — so comparing a stock
