@@ -4,7 +4,7 @@
 #include <hearth/limits.h>
 
 #include <algorithm>
-#include <cctype>
+#include <charconv>
 #include <fstream>
 #include <vector>
 
@@ -36,14 +36,9 @@ std::optional<IconReference> parseReference(std::string_view text) {
     IconReference reference;
     if (text.size() > 2 && text.substr(0, 2) == "0x") {
         uint32_t id = 0;
-        for (char c : text.substr(2)) {
-            const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                              : (c >= 'a' && c <= 'f')                   ? c - 'a' + 10
-                              : (c >= 'A' && c <= 'F')                   ? c - 'A' + 10
-                                                                         : -1;
-            if (digit < 0 || text.size() > 10) return std::nullopt;
-            id = id << 4 | static_cast<uint32_t>(digit);
-        }
+        const char* end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data() + 2, end, id, 16);
+        if (error != std::errc() || stop != end) return std::nullopt;
         reference.id = id;
         return reference;
     }
@@ -166,7 +161,8 @@ Result<std::optional<AppIcon>> loadAppIcon(const Manifest& manifest, const Compo
     Result<const arsc::ResourceTable*> table = entries.table();
     if (!table) return table.error();
     if (*table == nullptr) {
-        return makeError(file, "android:icon '" + *text + "' cannot be resolved: no resources.arsc");
+        return makeError(file,
+                         "android:icon '" + *text + "' cannot be resolved: no resources.arsc");
     }
     const std::optional<uint32_t> id =
         reference->id ? reference->id : (*table)->idOf(reference->type, reference->key);

@@ -93,8 +93,7 @@ Result<bool> setHostSelected(Device& device, const std::string& packageName,
     return true;
 }
 
-Result<bool> setLinkHandlingAllowed(Device& device, const std::string& packageName,
-                                    bool allowed) {
+Result<bool> setLinkHandlingAllowed(Device& device, const std::string& packageName, bool allowed) {
     // Any listed package, removed ones too: the explorer keeps their state to re-add them.
     const auto listed = std::find_if(
         device.packages.begin(), device.packages.end(),

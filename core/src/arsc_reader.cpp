@@ -368,7 +368,7 @@ std::optional<uint32_t> ResourceTable::idOf(std::string_view type, std::string_v
 }
 
 Result<std::vector<ResourceTable::DensityValue>> ResourceTable::densityValues(uint32_t id,
-                                                                           int apiLevel) const {
+                                                                              int apiLevel) const {
     const Package* package = findPackage(id >> 24);
     if (!package) {
         return makeError("resources.arsc has no package " + res::hex8(id >> 24) + " for " +

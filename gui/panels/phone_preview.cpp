@@ -302,8 +302,8 @@ QIcon PhonePreview::iconOf(const Device& device, const ComponentName& name) {
     if (found && found->has_value() &&
         pixmap.loadFromData(reinterpret_cast<const uchar*>((*found)->bytes.data()),
                             uint((*found)->bytes.size()))) {
-        icon = QIcon(pixmap.scaled(kIconSize, kIconSize, Qt::KeepAspectRatio,
-                                   Qt::SmoothTransformation));
+        icon = QIcon(
+            pixmap.scaled(kIconSize, kIconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation));
     }
     m_icons.insert(key, icon);
     return icon;

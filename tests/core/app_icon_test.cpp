@@ -201,8 +201,8 @@ TEST(AppIconAapt, MissingIconEntryIsAnErrorNamingTheApkAndTheEntry) {
     if (!fs::exists("/usr/bin/zip")) GTEST_SKIP() << "zip is not installed";
     TempDir dir("app-icon-missing");
     const fs::path apk = compileIconApp(dir);
-    const std::string command = "zip -q -d " + shellQuote(apk.string()) +
-                                " res/mipmap-xxhdpi-v4/ic_launcher.png";
+    const std::string command =
+        "zip -q -d " + shellQuote(apk.string()) + " res/mipmap-xxhdpi-v4/ic_launcher.png";
     ASSERT_EQ(std::system(command.c_str()), 0);
     const Manifest manifest = loadOrSkip(apk);
     Result<std::optional<AppIcon>> icon =

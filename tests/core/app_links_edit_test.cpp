@@ -8,7 +8,6 @@
 #include <hearth/device.h>
 #include <hearth/device_writer.h>
 #include <hearth/start.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -68,9 +67,8 @@ std::string webManifest(const std::string& package, const std::string& host, boo
 }
 
 StartResult start(const Device& device, const std::string& uri) {
-    Result<Intent> intent =
-        parseIntentArgs({"-a", "android.intent.action.VIEW", "-c",
-                         "android.intent.category.BROWSABLE", "-d", uri});
+    Result<Intent> intent = parseIntentArgs(
+        {"-a", "android.intent.action.VIEW", "-c", "android.intent.category.BROWSABLE", "-d", uri});
     EXPECT_TRUE(intent.has_value());
     const PackageIndex index(device);
     return resolveStart(index, intent ? *intent : Intent{});

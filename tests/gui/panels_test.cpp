@@ -369,13 +369,12 @@ class PanelsTest : public QObject {
             "</manifest>\n");
         manifest.close();
         DeviceFolder device;
-        device.write("plain/AndroidManifest.xml",
-                     activityManifest("com.example.plain", ".Home", {kMain}, {kHome, kDefault},
-                                      "Plain"));
+        device.write(
+            "plain/AndroidManifest.xml",
+            activityManifest("com.example.plain", ".Home", {kMain}, {kHome, kDefault}, "Plain"));
         QProcess process;
-        process.start(aapt, {"package", "-f", "-M", manifest.fileName(), "-S",
-                             work.filePath("res"), "-I", framework, "-F",
-                             device.file("iconic.apk")});
+        process.start(aapt, {"package", "-f", "-M", manifest.fileName(), "-S", work.filePath("res"),
+                             "-I", framework, "-F", device.file("iconic.apk")});
         QVERIFY(process.waitForFinished(60000));
         QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
         QVERIFY2(m_window->openDeviceNow(device.path()), qPrintable(m_window->lastError()));

@@ -40,9 +40,9 @@ namespace hearth {
 
 /// Called for each selection revokeSupersededSelections removes: the package that lost it, the
 /// host, and the package that has the host verified or approved.
-using RevokedSelection = std::function<void(const InstalledPackage& selector,
-                                            const std::string& host,
-                                            const InstalledPackage& owner, int state)>;
+using RevokedSelection =
+    std::function<void(const InstalledPackage& selector, const std::string& host,
+                       const InstalledPackage& owner, int state)>;
 
 /// W-30 as a device state must hold it (API 31+; nothing before): every host `owner` has
 /// verified or approved is in no package's user selections, unless owner is removed or its link
