@@ -153,9 +153,10 @@ Result<std::optional<AppIcon>> loadAppIcon(const Manifest& manifest, const Compo
     }
     const std::string& apkName = manifest.file;
     const SourceLocation file{apkName, 0, 0};
-    Result<std::string> bytes = detail::readFileCapped(apkName, limits::kMaxApkBytes);
-    if (!bytes) return bytes.error();
-    Result<apk::Archive> archive = apk::Archive::open(*bytes);
+    // Mapped, not read: an icon needs the central directory, resources.arsc and one entry.
+    Result<detail::FileBytes> contents = detail::FileBytes::open(apkName, limits::kMaxApkBytes);
+    if (!contents) return contents.error();
+    Result<apk::Archive> archive = apk::Archive::open(contents->bytes());
     if (!archive) return makeError(file, archive.error().message);
     apk::ApkEntries entries(std::move(archive).value(), apkName);
     Result<const arsc::ResourceTable*> table = entries.table();

@@ -235,7 +235,8 @@ Result<std::optional<ResourceTable::Entry>> ResourceTable::entryAt(const TypeChu
     return std::optional<Entry>(entry);
 }
 
-Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) const {
+Result<const std::vector<ResourceTable::TypeChunk>*> ResourceTable::typeChunksOf(
+    uint32_t id) const {
     const Package* package = findPackage(id >> 24);
     if (!package) {
         return makeError("resources.arsc has no package " + res::hex8(id >> 24) + " for " +
@@ -243,13 +244,19 @@ Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) con
     }
     const auto types = package->types.find(static_cast<uint8_t>((id >> 16) & 0xFF));
     if (types == package->types.end()) return makeError("no resource " + reference(id));
+    return &types->second;
+}
+
+Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) const {
+    Result<const std::vector<TypeChunk>*> types = typeChunksOf(id);
+    if (!types) return types.error();
     const uint32_t index = id & 0xFFFF;
     // Only the configurations this device can pick are read: framework-res keeps 2,208 type
     // chunks of strings (one per locale and screen), and reading the entry of each for every
     // label cost half of `hearth dump framework-res.apk` (a page of the mapping per chunk).
     std::optional<Entry> best;
     int bestSdk = -1;
-    for (const TypeChunk& type : types->second) {
+    for (const TypeChunk& type : **types) {
         // A configuration for a newer device than this one cannot win: skip it unread.
         if (!type.onlySdk || type.sdkVersion > apiLevel || type.sdkVersion <= bestSdk) continue;
         Result<std::optional<Entry>> entry = entryAt(type, index);
@@ -263,7 +270,7 @@ Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) con
         return best->value;
     }
     // Nothing for this device: the other configurations are read only to say so precisely.
-    for (const TypeChunk& type : types->second) {
+    for (const TypeChunk& type : **types) {
         if (type.onlySdk && type.sdkVersion <= apiLevel) continue;
         Result<std::optional<Entry>> entry = entryAt(type, index);
         if (!entry) return entry.error();
@@ -369,15 +376,10 @@ std::optional<uint32_t> ResourceTable::idOf(std::string_view type, std::string_v
 
 Result<std::vector<ResourceTable::DensityValue>> ResourceTable::densityValues(uint32_t id,
                                                                               int apiLevel) const {
-    const Package* package = findPackage(id >> 24);
-    if (!package) {
-        return makeError("resources.arsc has no package " + res::hex8(id >> 24) + " for " +
-                         reference(id));
-    }
-    const auto types = package->types.find(static_cast<uint8_t>((id >> 16) & 0xFF));
-    if (types == package->types.end()) return makeError("no resource " + reference(id));
+    Result<const std::vector<TypeChunk>*> types = typeChunksOf(id);
+    if (!types) return types.error();
     std::vector<DensityValue> values;
-    for (const TypeChunk& type : types->second) {
+    for (const TypeChunk& type : **types) {
         if (!type.onlyDensityAndSdk || type.sdkVersion > apiLevel) continue;
         Result<std::optional<Entry>> entry = entryAt(type, id & 0xFFFF);
         if (!entry) return entry.error();

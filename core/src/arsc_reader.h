@@ -95,6 +95,9 @@ class ResourceTable {
     // entries.
     Result<std::optional<Entry>> entryAt(const TypeChunk& type, uint32_t index) const;
     const Package* findPackage(uint32_t packageId) const;
+    // The type chunks (configurations) of the type `id` names; fails for an unknown package or
+    // type.
+    Result<const std::vector<TypeChunk>*> typeChunksOf(uint32_t id) const;
     // The highest entry index a type chunk may hold, plus one.
     uint32_t entryLimit(const TypeChunk& type) const;
     Result<res::TypedValue> lookupOnce(uint32_t id, int apiLevel) const;
