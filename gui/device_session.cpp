@@ -154,11 +154,11 @@ Result<bool> DeviceSession::setHostSelected(const std::string& packageName,
 }
 
 bool DeviceSession::setLinkHandlingAllowed(const std::string& packageName, bool allowed) {
-    InstalledPackage* package = findListedPackage(packageName);
-    if (!package || package->appLinks.linkHandlingAllowed == allowed) return false;
-    package->appLinks.linkHandlingAllowed = allowed;
-    markEdited();
-    return true;
+    if (!m_device) return false;
+    // The core's edit: turned on, it applies W-30 as device.json's loader does.
+    Result<bool> changed =
+        applyCoreEdit(hearth::setLinkHandlingAllowed(*m_device, packageName, allowed));
+    return changed && *changed;
 }
 
 bool DeviceSession::setLegacyLinkStatus(const std::string& packageName, LegacyLinkStatus status) {

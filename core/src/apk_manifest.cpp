@@ -526,53 +526,49 @@ Result<RenderedManifest> renderSourceXml(const axml::Document& document,
     return Renderer(document, loadTable, sourceName, apiLevel).run();
 }
 
+ApkEntries::ApkEntries(Archive archive, std::string sourceName)
+    : m_archive(std::move(archive)), m_sourceName(std::move(sourceName)) {}
+
+Result<std::string_view> ApkEntries::manifest() {
+    const SourceLocation file{m_sourceName, 0, 0};
+    Result<std::optional<std::string_view>> bytes =
+        m_archive.read(kManifestEntry, limits::kMaxManifestBytes, m_manifestStorage);
+    if (!bytes) return makeError(file, bytes.error().message);
+    if (!bytes->has_value()) return makeError(file, "no AndroidManifest.xml in the archive");
+    return **bytes;
+}
+
+Result<const arsc::ResourceTable*> ApkEntries::table() {
+    if (m_table) return &*m_table;
+    const SourceLocation file{m_sourceName, 0, 0};
+    Result<std::optional<std::string_view>> read =
+        m_archive.read(kResourcesEntry, limits::kMaxResourceTableBytes, m_tableStorage);
+    if (!read) return makeError(file, read.error().message);
+    if (!read->has_value()) return static_cast<const arsc::ResourceTable*>(nullptr);
+    Result<arsc::ResourceTable> parsed = arsc::ResourceTable::parse(**read);
+    if (!parsed) return entryError(m_sourceName, kResourcesEntry, parsed.error());
+    m_table = std::move(parsed).value();
+    return &*m_table;
+}
+
+TableLoader ApkEntries::tableLoader() {
+    return [this]() { return table(); };
+}
+
+Result<std::string> ApkEntries::read(const std::string& name, size_t cap) const {
+    const SourceLocation file{m_sourceName, 0, 0};
+    std::string storage;
+    Result<std::optional<std::string_view>> bytes = m_archive.read(name, cap, storage);
+    if (!bytes) return makeError(file, bytes.error().message);
+    if (!bytes->has_value()) return makeError(file, "no " + name + " in the archive");
+    return std::string(**bytes);
+}
+
 }  // namespace hearth::apk
 
 namespace hearth {
 
 namespace {
-
-// An APK's manifest bytes and its resources.arsc, read only when a reference needs it (a 30 MB
-// framework table is not worth touching for a manifest without references); a stored entry is used
-// in place. Both parsing and decoding to XML read an APK through it.
-class ApkEntries {
-  public:
-    ApkEntries(apk::Archive archive, std::string sourceName)
-        : m_archive(std::move(archive)), m_sourceName(std::move(sourceName)) {}
-
-    /// The compiled AndroidManifest.xml; fails when the archive has none.
-    Result<std::string_view> manifest() {
-        const SourceLocation file{m_sourceName, 0, 0};
-        Result<std::optional<std::string_view>> bytes =
-            m_archive.read(apk::kManifestEntry, limits::kMaxManifestBytes, m_manifestStorage);
-        if (!bytes) return makeError(file, bytes.error().message);
-        if (!bytes->has_value()) return makeError(file, "no AndroidManifest.xml in the archive");
-        return **bytes;
-    }
-
-    apk::TableLoader tableLoader() {
-        return [this]() -> Result<const arsc::ResourceTable*> {
-            const SourceLocation file{m_sourceName, 0, 0};
-            Result<std::optional<std::string_view>> read = m_archive.read(
-                apk::kResourcesEntry, limits::kMaxResourceTableBytes, m_tableStorage);
-            if (!read) return makeError(file, read.error().message);
-            if (!read->has_value()) return static_cast<const arsc::ResourceTable*>(nullptr);
-            Result<arsc::ResourceTable> parsed = arsc::ResourceTable::parse(**read);
-            if (!parsed) {
-                return apk::entryError(m_sourceName, apk::kResourcesEntry, parsed.error());
-            }
-            m_table = std::move(parsed).value();
-            return &*m_table;
-        };
-    }
-
-  private:
-    apk::Archive m_archive;
-    std::string m_sourceName;
-    std::string m_manifestStorage;
-    std::string m_tableStorage;
-    std::optional<arsc::ResourceTable> m_table;
-};
 
 const apk::TableLoader kNoTable = []() -> Result<const arsc::ResourceTable*> {
     return static_cast<const arsc::ResourceTable*>(nullptr);
@@ -584,7 +580,7 @@ Result<Manifest> parseApk(std::string_view bytes, const std::string& sourceName,
                           const ParseOptions& options) {
     Result<apk::Archive> archive = apk::Archive::open(bytes);
     if (!archive) return makeError(SourceLocation{sourceName, 0, 0}, archive.error().message);
-    ApkEntries entries(std::move(archive).value(), sourceName);
+    apk::ApkEntries entries(std::move(archive).value(), sourceName);
     Result<std::string_view> manifest = entries.manifest();
     if (!manifest) return manifest.error();
     return apk::parseBinaryManifest(*manifest, entries.tableLoader(), sourceName, options, true);
@@ -594,7 +590,7 @@ Result<std::string> decodeManifestXml(const std::filesystem::path& path, int api
     const std::string name = path.string();
     Result<std::string> bytes = detail::readFileCapped(path, limits::kMaxApkBytes);
     if (!bytes) return bytes.error();
-    std::optional<ApkEntries> entries;
+    std::optional<apk::ApkEntries> entries;
     std::string_view manifestBytes = *bytes;
     if (apk::looksLikeZip(*bytes)) {
         Result<apk::Archive> archive = apk::Archive::open(*bytes);

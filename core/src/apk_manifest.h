@@ -14,9 +14,11 @@
 #include <hearth/source_location.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "apk_reader.h"
 #include "arsc_reader.h"
 #include "axml_parser.h"
 
@@ -31,6 +33,31 @@ using TableLoader = std::function<Result<const arsc::ResourceTable*>()>;
 struct RenderedManifest {
     std::string xml;
     std::vector<Diagnostic> warnings;  ///< located at sourceName:elementIndex
+};
+
+/// An APK's entries as Hearth reads them: the manifest, resources.arsc (read and indexed on first
+/// use: a 30 MB framework table is not worth touching for a manifest without references; a
+/// stored entry is used in place) and any other file. Errors name the APK (`sourceName`).
+class ApkEntries {
+  public:
+    ApkEntries(Archive archive, std::string sourceName);
+
+    /// The compiled AndroidManifest.xml; fails when the archive has none.
+    [[nodiscard]] Result<std::string_view> manifest();
+    /// resources.arsc, indexed (nullptr when the APK has none); fails when it is malformed.
+    [[nodiscard]] Result<const arsc::ResourceTable*> table();
+    /// table() as a TableLoader; this object must outlive the loader.
+    TableLoader tableLoader();
+    /// The bytes of entry `name` (res/mipmap-xxhdpi/ic_launcher.png), copied; fails when the
+    /// archive has no such entry or it is larger than `cap` bytes.
+    [[nodiscard]] Result<std::string> read(const std::string& name, size_t cap) const;
+
+  private:
+    Archive m_archive;
+    std::string m_sourceName;
+    std::string m_manifestStorage;
+    std::string m_tableStorage;
+    std::optional<arsc::ResourceTable> m_table;
 };
 
 /// Parses a binary manifest: renders it as source XML (references resolved through `loadTable`)

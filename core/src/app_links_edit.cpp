@@ -30,7 +30,7 @@ Result<InstalledPackage*> declaring(Device& device, const std::string& packageNa
                      "' (a VIEW + BROWSABLE + DEFAULT http(s) filter host, W-20)");
 }
 
-// W-30: a host newly verified or approved leaves every package's selections.
+// W-30: a host the user selects for one package leaves every other package's selections.
 bool removeSelections(Device& device, const std::string& host) {
     bool changed = false;
     for (InstalledPackage& package : device.packages) {
@@ -58,13 +58,8 @@ Result<bool> setDomainState(Device& device, const std::string& packageName,
     } else {
         entry->state = state;
     }
-    const bool nowVerified =
-        state == domain_state::kVerified || state == domain_state::kApproved;
-    // W-30 runs in Android 12's verification service; before it, states change nothing else
-    // (as the loader's revokeSupersededSelections).
-    const bool modern = device.apiLevel >= kFirstApiWithDomainVerificationService;
-    if (modern && nowVerified && package.appLinks.linkHandlingAllowed) {
-        changed = removeSelections(device, domain) || changed;
+    if (state == domain_state::kVerified || state == domain_state::kApproved) {
+        revokeSupersededSelections(device, package, [&](auto&&...) { changed = true; });
     }
     return changed;
 }
@@ -96,6 +91,37 @@ Result<bool> setHostSelected(Device& device, const std::string& packageName,
     removeSelections(device, host);
     hosts.push_back(host);
     return true;
+}
+
+Result<bool> setLinkHandlingAllowed(Device& device, const std::string& packageName, bool allowed) {
+    // Any listed package, removed ones too: the explorer keeps their state to re-add them.
+    const auto listed = std::find_if(
+        device.packages.begin(), device.packages.end(),
+        [&](const InstalledPackage& package) { return package.packageName() == packageName; });
+    if (listed == device.packages.end()) return makeError("'" + packageName + "' is not installed");
+    if (listed->appLinks.linkHandlingAllowed == allowed) return false;
+    listed->appLinks.linkHandlingAllowed = allowed;
+    if (allowed) revokeSupersededSelections(device, *listed);
+    return true;
+}
+
+void revokeSupersededSelections(Device& device, const InstalledPackage& owner,
+                                const RevokedSelection& revoked) {
+    if (device.apiLevel < kFirstApiWithDomainVerificationService) return;
+    // W-30: a verification in a user whose link handling is off removes nothing there.
+    if (owner.removed || !owner.appLinks.linkHandlingAllowed) return;
+    for (const DomainStateEntry& entry : owner.appLinks.domains) {
+        if (entry.state != domain_state::kVerified && entry.state != domain_state::kApproved) {
+            continue;
+        }
+        for (InstalledPackage& other : device.packages) {
+            std::erase_if(other.appLinks.selectedHosts, [&](const std::string& host) {
+                if (host != entry.domain) return false;
+                if (revoked) revoked(other, host, owner, entry.state);
+                return true;
+            });
+        }
+    }
 }
 
 }  // namespace hearth

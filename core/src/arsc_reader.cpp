@@ -27,22 +27,25 @@ constexpr uint16_t kEntryFlagCompact = 0x0008;
 
 std::string reference(uint32_t id) { return "@" + hex32(id); }
 
-// Where ResTable_config keeps sdkVersion and minorVersion (two 16-bit fields).
+// Where ResTable_config keeps density, sdkVersion and minorVersion (16-bit fields).
+constexpr size_t kConfigDensity = 14;
 constexpr size_t kConfigSdkVersion = 24;
 constexpr size_t kConfigMinorVersion = 26;
 
-// Whether a ResTable_config (at byte 20 of a type chunk) qualifies nothing but the SDK level:
-// every field after its size is zero, sdkVersion and minorVersion aside.
-bool qualifiesOnlySdk(std::string_view type, uint32_t configSize) {
+// Whether a ResTable_config (at byte 20 of a type chunk) qualifies nothing but the SDK level
+// (and the density when `densityToo`): every field after its size is zero, sdkVersion and
+// minorVersion (and density) aside.
+bool qualifiesOnlySdk(std::string_view type, uint32_t configSize, bool densityToo = false) {
     for (size_t i = 4; i < configSize; ++i) {
         if (i >= kConfigSdkVersion && i < kConfigMinorVersion + 2) continue;
+        if (densityToo && i >= kConfigDensity && i < kConfigDensity + 2) continue;
         if (type[20 + i] != 0) return false;
     }
     return true;
 }
 
-uint16_t configSdkVersion(std::string_view type, uint32_t configSize) {
-    return configSize >= kConfigSdkVersion + 2 ? readU16(type, 20 + kConfigSdkVersion) : 0;
+uint16_t configField(std::string_view type, uint32_t configSize, size_t field) {
+    return configSize >= field + 2 ? readU16(type, 20 + field) : 0;
 }
 
 std::string packageNameAt(std::string_view chunk) {
@@ -130,7 +133,9 @@ Result<ResourceTable> ResourceTable::parse(std::string_view bytes) {
                     if (typeId == 0) return errorAt(inner + 8, "type chunk with type id 0");
                     package.types[typeId].push_back(
                         TypeChunk{inner, qualifiesOnlySdk(sub->bytes, configSize),
-                                  configSdkVersion(sub->bytes, configSize)});
+                                  configField(sub->bytes, configSize, kConfigSdkVersion),
+                                  qualifiesOnlySdk(sub->bytes, configSize, true),
+                                  configField(sub->bytes, configSize, kConfigDensity)});
                 }
                 inner += sub->size;
             }
@@ -230,7 +235,8 @@ Result<std::optional<ResourceTable::Entry>> ResourceTable::entryAt(const TypeChu
     return std::optional<Entry>(entry);
 }
 
-Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) const {
+Result<const std::vector<ResourceTable::TypeChunk>*> ResourceTable::typeChunksOf(
+    uint32_t id) const {
     const Package* package = findPackage(id >> 24);
     if (!package) {
         return makeError("resources.arsc has no package " + res::hex8(id >> 24) + " for " +
@@ -238,13 +244,19 @@ Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) con
     }
     const auto types = package->types.find(static_cast<uint8_t>((id >> 16) & 0xFF));
     if (types == package->types.end()) return makeError("no resource " + reference(id));
+    return &types->second;
+}
+
+Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) const {
+    Result<const std::vector<TypeChunk>*> types = typeChunksOf(id);
+    if (!types) return types.error();
     const uint32_t index = id & 0xFFFF;
     // Only the configurations this device can pick are read: framework-res keeps 2,208 type
     // chunks of strings (one per locale and screen), and reading the entry of each for every
     // label cost half of `hearth dump framework-res.apk` (a page of the mapping per chunk).
     std::optional<Entry> best;
     int bestSdk = -1;
-    for (const TypeChunk& type : types->second) {
+    for (const TypeChunk& type : **types) {
         // A configuration for a newer device than this one cannot win: skip it unread.
         if (!type.onlySdk || type.sdkVersion > apiLevel || type.sdkVersion <= bestSdk) continue;
         Result<std::optional<Entry>> entry = entryAt(type, index);
@@ -258,7 +270,7 @@ Result<res::TypedValue> ResourceTable::lookupOnce(uint32_t id, int apiLevel) con
         return best->value;
     }
     // Nothing for this device: the other configurations are read only to say so precisely.
-    for (const TypeChunk& type : types->second) {
+    for (const TypeChunk& type : **types) {
         if (type.onlySdk && type.sdkVersion <= apiLevel) continue;
         Result<std::optional<Entry>> entry = entryAt(type, index);
         if (!entry) return entry.error();
@@ -315,6 +327,66 @@ std::optional<ResourceTable::Name> ResourceTable::nameOf(uint32_t id) const {
         return Name{package->name, std::string(*typeName), std::string(*key)};
     }
     return std::nullopt;
+}
+
+uint32_t ResourceTable::entryLimit(const TypeChunk& type) const {
+    const size_t size = readU32(m_bytes, type.offset + 4);
+    const std::string_view chunk = m_bytes.substr(type.offset, size);
+    const uint32_t entryCount = readU32(chunk, 12);
+    if ((readU8(chunk, 9) & kTypeFlagSparse) == 0) return entryCount;
+    // Sparse: (index, offset / 4) pairs sorted by index; the last names the highest.
+    const uint16_t headerSize = readU16(chunk, 2);
+    if (entryCount == 0 || headerSize + 4 * uint64_t{entryCount} > size) return 0;
+    return uint32_t{readU16(chunk, headerSize + 4 * size_t{entryCount - 1})} + 1;
+}
+
+std::optional<uint32_t> ResourceTable::idOf(std::string_view type, std::string_view key) const {
+    if (m_packages.empty()) return std::nullopt;
+    const Package& package = m_packages.front();
+    if (!package.typeStrings || !package.keyStrings) return std::nullopt;
+    std::optional<uint8_t> typeId;
+    for (uint32_t i = 0; i < package.typeStrings->size() && !typeId; ++i) {
+        Result<std::string_view> name = package.typeStrings->get(i);
+        if (name && *name == type && i + 1 + package.typeIdOffset <= 0xFF) {
+            typeId = static_cast<uint8_t>(i + 1 + package.typeIdOffset);
+        }
+    }
+    if (!typeId) return std::nullopt;
+    const auto types = package.types.find(*typeId);
+    if (types == package.types.end()) return std::nullopt;
+    // Entries name their key by index into the key pool: find the index first, then the entry
+    // that carries it in some configuration.
+    std::optional<uint32_t> keyIndex;
+    for (uint32_t i = 0; i < package.keyStrings->size() && !keyIndex; ++i) {
+        Result<std::string_view> name = package.keyStrings->get(i);
+        if (name && *name == key) keyIndex = i;
+    }
+    if (!keyIndex) return std::nullopt;
+    for (const TypeChunk& chunk : types->second) {
+        const uint32_t limit = std::min<uint32_t>(entryLimit(chunk), 0x10000);
+        for (uint32_t index = 0; index < limit; ++index) {
+            Result<std::optional<Entry>> entry = entryAt(chunk, index);
+            if (entry && entry->has_value() && (*entry)->key == *keyIndex) {
+                return (package.id << 24) | (uint32_t{*typeId} << 16) | index;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+Result<std::vector<ResourceTable::DensityValue>> ResourceTable::densityValues(uint32_t id,
+                                                                              int apiLevel) const {
+    Result<const std::vector<TypeChunk>*> types = typeChunksOf(id);
+    if (!types) return types.error();
+    std::vector<DensityValue> values;
+    for (const TypeChunk& type : **types) {
+        if (!type.onlyDensityAndSdk || type.sdkVersion > apiLevel) continue;
+        Result<std::optional<Entry>> entry = entryAt(type, id & 0xFFFF);
+        if (!entry) return entry.error();
+        if (!entry->has_value() || (*entry)->complex) continue;
+        values.push_back(DensityValue{type.density, type.sdkVersion, (*entry)->value});
+    }
+    return values;
 }
 
 }  // namespace hearth::arsc

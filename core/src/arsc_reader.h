@@ -49,6 +49,23 @@ class ResourceTable {
     };
     std::optional<Name> nameOf(uint32_t id) const;
 
+    /// The id of the resource named type/key ("mipmap", "ic_launcher") in the table's first
+    /// package (an APK's own); nullopt when it has no such resource.
+    std::optional<uint32_t> idOf(std::string_view type, std::string_view key) const;
+
+    /// One configuration's value of a resource that varies by screen density.
+    struct DensityValue {
+        uint16_t density = 0;  ///< dpi; 0: unqualified, kDensityAny: anydpi, kDensityNone: nodpi
+        uint16_t sdkVersion = 0;
+        res::TypedValue value;  ///< as stored: a reference is not followed
+    };
+    static constexpr uint16_t kDensityAny = 0xFFFE;
+    static constexpr uint16_t kDensityNone = 0xFFFF;
+    /// The values of `id` in every configuration that qualifies nothing but the screen density
+    /// and an SDK level of at most `apiLevel` (drawable, drawable-xxhdpi-v4, mipmap-anydpi-v26,
+    /// ...), in table order. Fails like value() for an unknown id or a malformed entry.
+    [[nodiscard]] Result<std::vector<DensityValue>> densityValues(uint32_t id, int apiLevel) const;
+
     /// Package ids found in the table.
     std::vector<uint32_t> packageIds() const;
 
@@ -57,6 +74,8 @@ class ResourceTable {
         size_t offset = 0;  // start of the ResTable_type chunk in the file
         bool onlySdk = false;     // no qualifier but (maybe) the SDK level
         uint16_t sdkVersion = 0;  // the configuration's SDK level (0: any)
+        bool onlyDensityAndSdk = false;  // no qualifier but (maybe) the density and SDK level
+        uint16_t density = 0;            // the configuration's screen density (0: any)
     };
     struct Package {
         uint32_t id = 0;
@@ -76,6 +95,11 @@ class ResourceTable {
     // entries.
     Result<std::optional<Entry>> entryAt(const TypeChunk& type, uint32_t index) const;
     const Package* findPackage(uint32_t packageId) const;
+    // The type chunks (configurations) of the type `id` names; fails for an unknown package or
+    // type.
+    Result<const std::vector<TypeChunk>*> typeChunksOf(uint32_t id) const;
+    // The highest entry index a type chunk may hold, plus one.
+    uint32_t entryLimit(const TypeChunk& type) const;
     Result<res::TypedValue> lookupOnce(uint32_t id, int apiLevel) const;
 
     std::string_view m_bytes;

@@ -3,6 +3,7 @@
 // linkHandlingAllowed, selectedHosts, legacyStatus, legacyGeneration}.
 
 #include <hearth/app_links.h>
+#include <hearth/app_links_edit.h>
 #include <hearth/device.h>
 
 #include <algorithm>
@@ -324,28 +325,17 @@ void finishAppLinksPackage(InstalledPackage& package, const Device& device,
 }
 
 void revokeSupersededSelections(Device& device, std::vector<Diagnostic>& diagnostics) {
-    if (device.apiLevel < kFirstApiWithDomainVerificationService) return;
+    const auto warn = [&](const InstalledPackage& selector, const std::string& host,
+                          const InstalledPackage& owner, int state) {
+        diagnostics.push_back(Diagnostic{
+            Diagnostic::Severity::Warning, selector.appLinks.where,
+            "'" + selector.packageName() + "' cannot keep the user's selection of '" + host +
+                "': '" + owner.packageName() + "' has it " + domainStateName(state) +
+                ", and Android removes every selection of a host when it is verified or "
+                "approved (W-30); ignored"});
+    };
     for (const InstalledPackage& owner : device.packages) {
-        // W-30: a verification in a user whose link handling is off removes nothing there.
-        if (owner.removed || !owner.appLinks.linkHandlingAllowed) continue;
-        for (const DomainStateEntry& entry : owner.appLinks.domains) {
-            if (entry.state != domain_state::kVerified && entry.state != domain_state::kApproved) {
-                continue;
-            }
-            for (InstalledPackage& other : device.packages) {
-                std::erase_if(other.appLinks.selectedHosts, [&](const std::string& host) {
-                    if (host != entry.domain) return false;
-                    diagnostics.push_back(Diagnostic{
-                        Diagnostic::Severity::Warning, other.appLinks.where,
-                        "'" + other.packageName() + "' cannot keep the user's selection of '" +
-                            host + "': '" + owner.packageName() + "' has it " +
-                            domainStateName(entry.state) +
-                            ", and Android removes every selection of a host when it is "
-                            "verified or approved (W-30); ignored"});
-                    return true;
-                });
-            }
-        }
+        hearth::revokeSupersededSelections(device, owner, warn);
     }
 }
 

@@ -108,8 +108,8 @@ class InlineReader {
         if (auto r = m_fields.expectObject(value, pointer); !r) return r.error();
         if (auto r = m_fields.checkKeys(
                 value, pointer,
-                {"kind", "name", "label", "enabled", "exported", "exportedExplicit", "permission",
-                 "process", "directBootAware", "excludeFromRecents", "launchMode",
+                {"kind", "name", "label", "icon", "enabled", "exported", "exportedExplicit",
+                 "permission", "process", "directBootAware", "excludeFromRecents", "launchMode",
                  "targetActivity", "authorities", "line", "column", "filters"});
             !r) {
             return r.error();
@@ -140,6 +140,9 @@ class InlineReader {
         }
         component.name = expandClassName(packageName, name);
         if (auto r = readNullableString(value, pointer, "label", component.label); !r) {
+            return r.error();
+        }
+        if (auto r = readNullableString(value, pointer, "icon", component.icon); !r) {
             return r.error();
         }
         if (auto r = readNullableString(value, pointer, "permission", component.permission); !r) {

@@ -47,6 +47,7 @@ json componentJson(const Component& component) {
     return {{"kind", componentKindName(component.kind)},
             {"name", component.name},
             {"label", optionalString(component.label)},
+            {"icon", optionalString(component.icon)},
             {"enabled", component.enabled},
             {"exported", component.exported},
             {"exportedExplicit", component.exportedExplicit},
@@ -213,6 +214,7 @@ void writeComponent(std::ostream& out, const Manifest& manifest, const Component
         << at(component.where) << "\n";
     out << "    ";
     if (component.label) out << "label=" << shown(*component.label) << " ";
+    if (component.icon) out << "icon=" << *component.icon << " ";
     out << "enabled=" << (component.enabled ? "true" : "false")
         << " exported=" << (component.exported ? "true" : "false")
         << (component.exportedExplicit ? "" : " (default)");

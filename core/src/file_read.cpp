@@ -2,6 +2,11 @@
 
 #include "file_read.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -55,6 +60,97 @@ Result<std::string> readFileCapped(const fs::path& path, std::size_t maxBytes) {
         }
     }
     return text;
+}
+
+namespace {
+
+struct FileCloser {
+    int fd;
+    ~FileCloser() {
+        if (fd >= 0) close(fd);
+    }
+};
+
+constexpr std::size_t kReadBelow = std::size_t{1} << 20;
+
+}  // namespace
+
+Result<FileBytes> FileBytes::open(const fs::path& path, std::size_t maxBytes) {
+    const std::string name = path.string();
+    // O_NONBLOCK: opening a FIFO must not wait for a writer, and the type is checked before a
+    // byte is read.
+    const FileCloser fd{::open(name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+    struct stat status {};
+    if (fd.fd < 0 || fstat(fd.fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        const int error = errno;
+        // checkRegularFile words a missing file, a directory, a device or a pipe as every reader
+        // does; what is left (permission denied) is the open's own error.
+        if (Result<void> regular = checkRegularFile(path); !regular) return regular.error();
+        return cannotRead(path, text::lowerFirst(std::strerror(error)));
+    }
+    const auto size = static_cast<uintmax_t>(status.st_size);
+    if (size > maxBytes) {
+        return Error{SourceLocation{name, 0, 0}, "the file is " + std::to_string(size) +
+                                                     " bytes, more than the " +
+                                                     std::to_string(maxBytes) + " Hearth reads"};
+    }
+    FileBytes contents;
+    if (size == 0) return contents;
+    Result<void> done = size < kReadBelow ? contents.read(fd.fd, static_cast<std::size_t>(size))
+                                          : contents.map(fd.fd, static_cast<std::size_t>(size));
+    if (!done) return cannotRead(path, done.error().message);
+    return contents;
+}
+
+FileBytes::FileBytes(FileBytes&& other) noexcept
+    : m_read(std::move(other.m_read)), m_mapped(other.m_mapped), m_size(other.m_size) {
+    other.m_mapped = nullptr;
+    other.m_size = 0;
+}
+
+FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
+    if (this != &other) {
+        if (m_mapped != nullptr) munmap(m_mapped, m_size);
+        m_read = std::move(other.m_read);
+        m_mapped = other.m_mapped;
+        m_size = other.m_size;
+        other.m_mapped = nullptr;
+        other.m_size = 0;
+    }
+    return *this;
+}
+
+FileBytes::~FileBytes() {
+    if (m_mapped != nullptr) munmap(m_mapped, m_size);
+}
+
+std::string_view FileBytes::bytes() const {
+    if (m_mapped == nullptr) return m_read;
+    return std::string_view(static_cast<const char*>(m_mapped), m_size);
+}
+
+Result<void> FileBytes::read(int fd, std::size_t size) {
+    m_read.resize(size);
+    std::size_t got = 0;
+    while (got < size) {
+        const ssize_t n = ::read(fd, m_read.data() + got, size - got);
+        if (n == 0) break;  // the file got shorter since fstat: what is there is the file
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return makeError(text::lowerFirst(std::strerror(errno)));
+        }
+        got += static_cast<std::size_t>(n);
+    }
+    m_read.resize(got);
+    return ok();
+}
+
+Result<void> FileBytes::map(int fd, std::size_t size) {
+    void* data = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (data == MAP_FAILED) return makeError(text::lowerFirst(std::strerror(errno)));
+    m_mapped = data;
+    m_size = size;
+    return ok();
 }
 
 }  // namespace hearth::detail

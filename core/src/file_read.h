@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace hearth::detail {
 
@@ -19,5 +20,37 @@ namespace hearth::detail {
 /// the file may grow); otherwise the error above.
 [[nodiscard]] Result<std::string> readFileCapped(const std::filesystem::path& path,
                                                  std::size_t maxBytes);
+
+/// A whole file's bytes: read into memory when it is small, mapped read-only when it is large. A
+/// manifest is a few kilobytes, for which one read() costs less than a mapping does: mmap, a page
+/// fault, and an munmap that makes every other thread of the process flush its TLB (10,000 of
+/// each on a large device, issue 14). An APK can be hundreds of megabytes of which a reader needs
+/// a few entries (the manifest, an icon): it is mapped, and only the pages read are touched.
+class FileBytes {
+  public:
+    /// The bytes of a regular file of at most maxBytes: one open and one fstat of the descriptor
+    /// (the path is not stat'ed first: a device of 10,000 packages made five stat calls per
+    /// package, issue 14). Fails with checkRegularFile's wording, "path: the file is N bytes, more
+    /// than the M Hearth reads", or "path: cannot read: <reason>".
+    [[nodiscard]] static Result<FileBytes> open(const std::filesystem::path& path,
+                                                std::size_t maxBytes);
+
+    FileBytes() = default;
+    FileBytes(FileBytes&& other) noexcept;
+    FileBytes& operator=(FileBytes&& other) noexcept;
+    FileBytes(const FileBytes&) = delete;
+    FileBytes& operator=(const FileBytes&) = delete;
+    ~FileBytes();
+
+    std::string_view bytes() const;
+
+  private:
+    Result<void> read(int fd, std::size_t size);
+    Result<void> map(int fd, std::size_t size);
+
+    std::string m_read;
+    void* m_mapped = nullptr;
+    std::size_t m_size = 0;
+};
 
 }  // namespace hearth::detail

@@ -85,6 +85,9 @@ Result<void> ManifestParser::parseComponent(const pugi::xml_node& element, const
     Result<std::optional<std::string>> label = stringAttribute(element, ns, "label");
     if (!label) return label.error();
     component.label = std::move(*label);
+    Result<std::optional<std::string>> icon = stringAttribute(element, ns, "icon");
+    if (!icon) return icon.error();
+    component.icon = std::move(*icon);
     Result<std::optional<bool>> enabled = boolAttribute(element, ns, "enabled");
     if (!enabled) return enabled.error();
     component.enabled = enabled->value_or(true);

@@ -1,5 +1,7 @@
 #include "panels/phone_preview.h"
 
+#include <hearth/app_icon.h>
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -41,9 +43,11 @@ QString labelOf(const Device& device, const ComponentName& name) {
     return qs(name.packageName);
 }
 
+constexpr int kIconSize = 24;
+
 // A stand-in app icon: a rounded square in the package's own colour.
-QIcon iconFor(const QString& packageName) {
-    QPixmap pixmap(24, 24);
+QIcon standInIcon(const QString& packageName) {
+    QPixmap pixmap(kIconSize, kIconSize);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -111,7 +115,7 @@ PhonePreview::PhonePreview(DeviceSession& session, QWidget* parent)
     // One line per app, as Android's chooser: the label and an icon; the component on hover.
     m_chooserList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_chooserList->setTextElideMode(Qt::ElideRight);
-    m_chooserList->setIconSize(QSize(24, 24));
+    m_chooserList->setIconSize(QSize(kIconSize, kIconSize));
     m_chooserList->setSpacing(2);
     m_once = new QPushButton(tr("Just once"), chooser);
     m_once->setObjectName("phoneJustOnce");
@@ -177,6 +181,7 @@ PhonePreview::PhonePreview(DeviceSession& session, QWidget* parent)
         // A new device boots at once: the first thing anyone asks is what comes up.
         m_simulator.reset();
         m_keys.clear();
+        m_icons.clear();  // a reload may read rebuilt APKs
         showScreen(Screen::Off);
         boot();
     });
@@ -265,8 +270,8 @@ void PhonePreview::show(const hearth::Screen& screen) {
             m_chooserList->clear();
             for (const ComponentName& candidate : screen.chooser) {
                 const QString name = qs(candidate.flattenToShortString());
-                auto* item = new QListWidgetItem(iconFor(qs(candidate.packageName)),
-                                                 labelOf(device, candidate));
+                auto* item =
+                    new QListWidgetItem(iconOf(device, candidate), labelOf(device, candidate));
                 item->setToolTip(name);
                 item->setData(Qt::UserRole, name);
                 m_chooserList->addItem(item);
@@ -283,6 +288,28 @@ void PhonePreview::show(const hearth::Screen& screen) {
             showScreen(Screen::NoHome);
             break;
     }
+}
+
+QIcon PhonePreview::iconOf(const Device& device, const ComponentName& name) {
+    const InstalledPackage* package = device.findPackage(name.packageName);
+    const Component* component =
+        package ? package->manifest.findComponent(name.className) : nullptr;
+    if (!component) return standInIcon(qs(name.packageName));
+    // By APK and component: another device may install another APK under the same name.
+    const QString key = qs(package->manifest.file) + '|' + qs(name.flattenToShortString());
+    if (auto cached = m_icons.constFind(key); cached != m_icons.constEnd()) return *cached;
+    QIcon icon = standInIcon(qs(name.packageName));
+    Result<std::optional<AppIcon>> found =
+        loadAppIcon(package->manifest, *component, device.apiLevel);
+    QPixmap pixmap;
+    if (found && found->has_value() &&
+        pixmap.loadFromData(reinterpret_cast<const uchar*>((*found)->bytes.data()),
+                            uint((*found)->bytes.size()))) {
+        icon = QIcon(
+            pixmap.scaled(kIconSize, kIconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    }
+    m_icons.insert(key, icon);
+    return icon;
 }
 
 void PhonePreview::showScreen(Screen screen) {

@@ -10,6 +10,8 @@
 #include <hearth/simulate.h>
 
 #include <QFrame>
+#include <QHash>
+#include <QIcon>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -71,6 +73,9 @@ class PhonePreview : public QFrame {
     void showScreen(Screen screen);
     void chooseSelected(bool always);
     void syncPreferredToSession();
+    /// The app's own icon (the core's loadAppIcon bitmap, scaled) or, when it has none or it
+    /// cannot be read, a stand-in in the package's colour; read once per APK and component.
+    QIcon iconOf(const Device& device, const ComponentName& name);
 
     DeviceSession& m_session;
     Framework m_framework = Framework::Stock;
@@ -80,6 +85,7 @@ class PhonePreview : public QFrame {
     std::unique_ptr<Simulator> m_simulator;
     std::vector<std::string> m_keys;  // the keys pressed since boot, replayed after an edit
     bool m_ignoreNextEdit = false;
+    QHash<QString, QIcon> m_icons;  // by manifest file and component
 
     QComboBox* m_frameworkBox = nullptr;
     QStackedWidget* m_pages = nullptr;

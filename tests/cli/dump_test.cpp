@@ -60,7 +60,8 @@ constexpr const char* kHome =
                 <category android:name="android.intent.category.DEFAULT" />
             </intent-filter>
         </activity>
-        <activity-alias android:name=".Web" android:targetActivity=".Home" android:exported="false">
+        <activity-alias android:name=".Web" android:targetActivity=".Home" android:exported="false"
+            android:icon="@drawable/web">
             <intent-filter>
                 <action android:name="android.intent.action.VIEW" />
                 <data android:scheme="https" android:host="*.example.com" android:port="8443" />
@@ -104,8 +105,8 @@ TEST(DumpCommand, PrintsATreeOfPackagesComponentsAndFilters) {
       Category: "android.intent.category.DEFAULT"
       priority=5 order=0 autoVerify=false
   activity-alias com.example.home/.Web (line 12:9)
-    enabled=true exported=false targetActivity=com.example.home.Home launchMode=singleTask
-    Filter (line 13:13):
+    icon=@drawable/web enabled=true exported=false targetActivity=com.example.home.Home launchMode=singleTask
+    Filter (line 14:13):
       Action: "android.intent.action.VIEW"
       Scheme: "https"
       Ssp: "PatternMatcher{LITERAL: x}"
@@ -113,7 +114,7 @@ TEST(DumpCommand, PrintsATreeOfPackagesComponentsAndFilters) {
       Path: "PatternMatcher{GLOB: /a\.b}"
       Type: "text/*"
       priority=0 order=0 autoVerify=false
-  service com.example.home/org.other.Sync (line 19:9)
+  service com.example.home/org.other.Sync (line 20:9)
     enabled=true exported=false (default) process=com.example.home:sync
 )");
 }
@@ -133,8 +134,8 @@ TEST(DumpCommand, PrintsJsonWithEveryField) {
                         "directBootAware": false, "forceQueryable": false, "line": 4,
                         "column": 5},
         "components": [
-          {"kind": "activity", "name": "com.example.home.Home", "label": null, "enabled": true,
-           "exported": true, "exportedExplicit": false, "permission": null, "process": null,
+          {"kind": "activity", "name": "com.example.home.Home", "label": null, "icon": null,
+           "enabled": true, "exported": true, "exportedExplicit": false, "permission": null, "process": null,
            "directBootAware": false, "excludeFromRecents": false, "launchMode": "singleTask",
            "targetActivity": null, "authorities": null, "line": 5, "column": 9,
            "filters": [{"line": 6, "column": 13, "priority": 5, "order": 0, "autoVerify": false,
@@ -144,22 +145,22 @@ TEST(DumpCommand, PrintsJsonWithEveryField) {
                         "data": {"schemes": [], "authorities": [], "paths": [], "ssps": [],
                                  "types": [], "mimeGroups": []}}]},
           {"kind": "activity-alias", "name": "com.example.home.Web", "label": null,
-           "enabled": true, "exported": false, "exportedExplicit": true, "permission": null,
+           "icon": "@drawable/web", "enabled": true, "exported": false, "exportedExplicit": true, "permission": null,
            "process": null, "directBootAware": false, "excludeFromRecents": false,
            "launchMode": "singleTask", "targetActivity": "com.example.home.Home",
            "authorities": null, "line": 12, "column": 9,
-           "filters": [{"line": 13, "column": 13, "priority": 0, "order": 0, "autoVerify": false,
+           "filters": [{"line": 14, "column": 13, "priority": 0, "order": 0, "autoVerify": false,
                         "actions": ["android.intent.action.VIEW"], "categories": [],
                         "data": {"schemes": ["https"],
                                  "authorities": [{"host": "*.example.com", "port": 8443}],
                                  "paths": [{"kind": "glob", "value": "/a\\.b"}],
                                  "ssps": [{"kind": "literal", "value": "x"}],
                                  "types": ["text/*"], "mimeGroups": []}}]},
-          {"kind": "service", "name": "org.other.Sync", "label": null, "enabled": true,
-           "exported": false, "exportedExplicit": false, "permission": null,
+          {"kind": "service", "name": "org.other.Sync", "label": null, "icon": null,
+           "enabled": true, "exported": false, "exportedExplicit": false, "permission": null,
            "process": "com.example.home:sync", "directBootAware": false,
            "excludeFromRecents": false, "launchMode": "standard", "targetActivity": null,
-           "authorities": null, "line": 19, "column": 9, "filters": []}
+           "authorities": null, "line": 20, "column": 9, "filters": []}
         ]}],
       "diagnostics": []
     })json");

@@ -6,9 +6,14 @@
 #include <hearth/app_links.h>
 #include <hearth/app_links_edit.h>
 #include <hearth/device.h>
+#include <hearth/device_writer.h>
+#include <hearth/start.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 using namespace hearth;
 
@@ -35,6 +40,66 @@ Device twoClaimants() {
                              webActivity("links.example.com", false) + R"( ] } ] })";
     Result<Device> device =
         parseDeviceJson(json, "device.json", std::filesystem::temp_directory_path());
+    EXPECT_TRUE(device.has_value()) << device.error().toString();
+    return device ? std::move(device).value() : Device{};
+}
+
+// A web activity's manifest on `host`, with autoVerify when asked (device.json's writer keeps
+// manifest packages, not inline ones).
+std::string webManifest(const std::string& package, const std::string& host, bool autoVerify) {
+    return R"(<manifest xmlns:android="http://schemas.android.com/apk/res/android" package=")" +
+           package + R"(">
+  <uses-sdk android:minSdkVersion="24" android:targetSdkVersion="34"/>
+  <application>
+    <activity android:name=".Link" android:exported="true">
+      <intent-filter android:autoVerify=")" +
+           (autoVerify ? "true" : "false") + R"(">
+        <action android:name="android.intent.action.VIEW"/>
+        <category android:name="android.intent.category.DEFAULT"/>
+        <category android:name="android.intent.category.BROWSABLE"/>
+        <data android:scheme="https" android:host=")" +
+           host + R"("/>
+      </intent-filter>
+    </activity>
+  </application>
+</manifest>
+)";
+}
+
+StartResult start(const Device& device, const std::string& uri) {
+    Result<Intent> intent = parseIntentArgs(
+        {"-a", "android.intent.action.VIEW", "-c", "android.intent.category.BROWSABLE", "-d", uri});
+    EXPECT_TRUE(intent.has_value());
+    const PackageIndex index(device);
+    return resolveStart(index, intent ? *intent : Intent{});
+}
+
+// What `hearth start DEVICE -a VIEW -c BROWSABLE -d URI --json` prints.
+std::string startJson(const Device& device, const std::string& uri) {
+    return renderStartJson(start(device, uri));
+}
+
+// The activity that starts directly, "" for a chooser or nothing.
+std::string startsDirectly(const Device& device, const std::string& uri) {
+    const StartResult result = start(device, uri);
+    if (result.result.outcome != ResolveOutcome::Activity || !result.result.chosen) return "";
+    return result.result.chosen->component.flattenToShortString();
+}
+
+/// A private folder per test process, removed with the object.
+struct Folder {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("hearth-app-links-edit-" + std::to_string(::getpid()));
+    Folder() { std::filesystem::create_directories(path); }
+    ~Folder() { std::filesystem::remove_all(path); }
+    void write(const std::string& name, const std::string& text) const {
+        std::filesystem::create_directories((path / name).parent_path());
+        std::ofstream(path / name, std::ios::binary) << text;
+    }
+};
+
+Device loadOrFail(const std::filesystem::path& path) {
+    Result<Device> device = loadDevice(path);
     EXPECT_TRUE(device.has_value()) << device.error().toString();
     return device ? std::move(device).value() : Device{};
 }
@@ -127,4 +192,62 @@ TEST(AppLinksEdit, W30_BeforeAndroid12StatesAndSelectionsStandSideBySide) {
     Result<bool> selected = setHostSelected(device, "com.example.picker", "links.example.com", true);
     ASSERT_TRUE(selected.has_value()) << selected.error().toString();
     EXPECT_TRUE(*selected);
+}
+
+// "Open supported links" turned back on for an app with a verified host: the device must be the
+// one device.json gives with the flag on, where the loader drops other apps' selections of that
+// host (W-30). The verifier is suspended (W-23 step 1 on API 35: NONE), so a selection left behind
+// would decide the start on its own: the edited device and the reloaded one must answer alike.
+TEST(AppLinksEdit, W22_OpenSupportedLinksBackOnLeavesTheDeviceTheLoaderReadsBack) {
+    const Folder folder;
+    folder.write("verifier/AndroidManifest.xml",
+                 webManifest("com.example.verifier", "links.example.com", true));
+    folder.write("picker/AndroidManifest.xml",
+                 webManifest("com.example.picker", "links.example.com", false));
+    folder.write("device.json", R"({ "api": 35, "packages": [
+  { "manifest": "verifier/AndroidManifest.xml", "suspended": true,
+    "appLinks": { "domains": { "links.example.com": "verified" }, "linkHandlingAllowed": false } },
+  { "manifest": "picker/AndroidManifest.xml",
+    "appLinks": { "selectedHosts": ["links.example.com"] } } ] })");
+    Device device = loadOrFail(folder.path / "device.json");
+    ASSERT_EQ(device.packages.size(), 2u);
+    // Link handling off: the verification takes nothing away, the selection stands and wins.
+    ASSERT_EQ(device.packages[1].appLinks.selectedHosts,
+              std::vector<std::string>{"links.example.com"});
+    const std::string link = "https://links.example.com/a";
+    ASSERT_EQ(startsDirectly(device, link), "com.example.picker/.Link") << startJson(device, link);
+
+    Result<bool> changed = setLinkHandlingAllowed(device, "com.example.verifier", true);
+    ASSERT_TRUE(changed.has_value()) << changed.error().toString();
+    EXPECT_TRUE(*changed);
+    EXPECT_TRUE(device.packages[1].appLinks.selectedHosts.empty());
+
+    DeviceJsonOptions options;
+    options.outDir = folder.path;
+    std::vector<std::string> lost;
+    folder.write("edited.json", renderDeviceJson(device, options, lost));
+    EXPECT_TRUE(lost.empty());
+    const Device reloaded = loadOrFail(folder.path / "edited.json");
+    EXPECT_TRUE(reloaded.packages.at(0).appLinks.linkHandlingAllowed);
+    EXPECT_EQ(reloaded.packages.at(1).appLinks.selectedHosts,
+              device.packages[1].appLinks.selectedHosts);
+    EXPECT_EQ(startJson(device, link), startJson(reloaded, link));
+    // No app is approved for the host any more: the chooser, not the picker.
+    EXPECT_EQ(startsDirectly(device, link), "") << startJson(device, link);
+
+    EXPECT_FALSE(*setLinkHandlingAllowed(device, "com.example.verifier", true));
+    EXPECT_EQ(setLinkHandlingAllowed(device, "com.example.nope", true).error().message,
+              "'com.example.nope' is not installed");
+}
+
+// Turned off, nothing else changes: a verification in a user whose link handling is off removes
+// no selection (W-30), so nothing is given back either.
+TEST(AppLinksEdit, W22_OpenSupportedLinksOffTakesOnlyTheFlag) {
+    Device device = twoClaimants();
+    Result<bool> changed = setLinkHandlingAllowed(device, "com.example.picker", false);
+    ASSERT_TRUE(changed.has_value()) << changed.error().toString();
+    EXPECT_TRUE(*changed);
+    EXPECT_FALSE(device.packages[1].appLinks.linkHandlingAllowed);
+    EXPECT_EQ(device.packages[1].appLinks.selectedHosts,
+              std::vector<std::string>{"links.example.com"});
 }

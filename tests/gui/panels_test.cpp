@@ -7,12 +7,15 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTreeView>
 
 #include "device_session.h"
@@ -331,6 +334,74 @@ class PanelsTest : public QObject {
         phone->pressHome();
         QVERIFY(phone->homeIgnored());
         QCOMPARE(phone->foregroundActivity(), QString("com.example.launcher/.Home"));
+    }
+
+    void theChooserShowsAnApksOwnIconAndAStandInForASourceManifest() {
+        const QString aapt = QStringLiteral("/usr/bin/aapt");
+        const QString framework =
+            QStringLiteral("/usr/share/android-framework-res/framework-res.apk");
+        if (!QFile::exists(aapt) || !QFile::exists(framework)) {
+            QSKIP("aapt and android-framework-res are needed to build an APK");
+        }
+        // An APK whose launcher icon is a solid colour no stand-in has, with a HOME activity,
+        // beside a source-manifest launcher: boot shows the chooser with both.
+        const QColor iconColour(0, 128, 255);
+        QTemporaryDir work;
+        QVERIFY(work.isValid());
+        QVERIFY(QDir().mkpath(work.filePath("res/mipmap-xxhdpi")));
+        QImage image(72, 72, QImage::Format_ARGB32);
+        image.fill(iconColour);
+        QVERIFY(image.save(work.filePath("res/mipmap-xxhdpi/ic_launcher.png")));
+        QFile manifest(work.filePath("AndroidManifest.xml"));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(
+            "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\"\n"
+            "    package=\"com.example.iconic\">\n"
+            "  <application android:label=\"Iconic\" android:icon=\"@mipmap/ic_launcher\">\n"
+            "    <activity android:name=\".Home\" android:exported=\"true\">\n"
+            "      <intent-filter>\n"
+            "        <action android:name=\"android.intent.action.MAIN\"/>\n"
+            "        <category android:name=\"android.intent.category.HOME\"/>\n"
+            "        <category android:name=\"android.intent.category.DEFAULT\"/>\n"
+            "      </intent-filter>\n"
+            "    </activity>\n"
+            "  </application>\n"
+            "</manifest>\n");
+        manifest.close();
+        DeviceFolder device;
+        device.write(
+            "plain/AndroidManifest.xml",
+            activityManifest("com.example.plain", ".Home", {kMain}, {kHome, kDefault}, "Plain"));
+        QProcess process;
+        process.start(aapt, {"package", "-f", "-M", manifest.fileName(), "-S", work.filePath("res"),
+                             "-I", framework, "-F", device.file("iconic.apk")});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QVERIFY2(m_window->openDeviceNow(device.path()), qPrintable(m_window->lastError()));
+
+        PhonePreview* phone = m_window->homePanel()->phone();
+        phone->setFramework(Framework::Stock);
+        phone->boot();
+        QCOMPARE(phone->screen(), PhonePreview::Screen::Chooser);
+        auto* list = phone->findChild<QListWidget*>("phoneChooserList");
+        const auto iconImage = [&](const QString& component) {
+            for (int row = 0; row < list->count(); ++row) {
+                if (list->item(row)->data(Qt::UserRole).toString() == component) {
+                    return list->item(row)->icon().pixmap(list->iconSize()).toImage();
+                }
+            }
+            return QImage();
+        };
+        // The APK's bitmap, scaled to the icon size: its colour edge to edge.
+        const QImage apkIcon = iconImage("com.example.iconic/.Home");
+        QCOMPARE(apkIcon.size(), list->iconSize());
+        QCOMPARE(apkIcon.pixelColor(apkIcon.width() / 2, apkIcon.height() / 2), iconColour);
+        QCOMPARE(apkIcon.pixelColor(0, 0), iconColour);
+        // The source manifest's stand-in: another colour, with rounded (transparent) corners.
+        const QImage standIn = iconImage("com.example.plain/.Home");
+        QCOMPARE(standIn.size(), list->iconSize());
+        QVERIFY(standIn.pixelColor(standIn.width() / 2, standIn.height() / 2) != iconColour);
+        QCOMPARE(standIn.pixelColor(0, 0).alpha(), 0);
     }
 
   private:

@@ -9,6 +9,7 @@
 #include <hearth/device.h>
 #include <hearth/result.h>
 
+#include <functional>
 #include <string>
 
 namespace hearth {
@@ -28,5 +29,26 @@ namespace hearth {
 /// state (ERROR_UNABLE_TO_APPROVE, W-30: the verification wins).
 [[nodiscard]] Result<bool> setHostSelected(Device& device, const std::string& packageName,
                                            const std::string& host, bool selected);
+
+/// Turns "Open supported links" on or off for a listed package (`pm set-app-links-allowed
+/// --package P true|false`, W-22). Turned on, on API 31+, the package's verified and approved
+/// hosts leave every package's selections (W-30), as revokeSupersededSelections leaves them when
+/// device.json is loaded with the flag already on. Returns whether anything changed; fails when
+/// the device lists no such package.
+[[nodiscard]] Result<bool> setLinkHandlingAllowed(Device& device, const std::string& packageName,
+                                                  bool allowed);
+
+/// Called for each selection revokeSupersededSelections removes: the package that lost it, the
+/// host, and the package that has the host verified or approved.
+using RevokedSelection =
+    std::function<void(const InstalledPackage& selector, const std::string& host,
+                       const InstalledPackage& owner, int state)>;
+
+/// W-30 as a device state must hold it (API 31+; nothing before): every host `owner` has
+/// verified or approved is in no package's user selections, unless owner is removed or its link
+/// handling is off. Removes such selections, telling `revoked` about each. One rule for the
+/// device.json loader (for every package) and the edits above.
+void revokeSupersededSelections(Device& device, const InstalledPackage& owner,
+                                const RevokedSelection& revoked = {});
 
 }  // namespace hearth

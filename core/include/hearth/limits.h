@@ -25,6 +25,9 @@ inline constexpr std::size_t kMaxApkBytes = std::size_t{1} << 30;
 /// The decompressed resources.arsc entry of an APK (zip bombs stop here whatever the entry's
 /// declared size). Hearth's guard: 256 MiB, 8x framework-res's 31.8 MB table.
 inline constexpr std::size_t kMaxResourceTableBytes = std::size_t{256} << 20;
+/// One icon bitmap read from an APK (app_icon.h). Hearth's guard: 8 MiB; a 192-pixel xxxhdpi
+/// launcher PNG is a few tens of kilobytes, and a bitmap larger than this is no icon to draw.
+inline constexpr std::size_t kMaxIconBytes = std::size_t{8} << 20;
 /// device.json. Hearth's guard: 16 MiB, room for kMaxPackagesPerDevice entries of 800 bytes.
 inline constexpr std::size_t kMaxDeviceJsonBytes = std::size_t{16} << 20;
 /// res/values/strings.xml next to a source manifest. Hearth's guard, as for the manifest.

@@ -35,6 +35,9 @@ struct Component {
     ComponentKind kind = ComponentKind::Activity;
     std::string name;                      ///< fully qualified class name
     std::optional<std::string> label;
+    /// android:icon as written ("@mipmap/ic_launcher"; an APK's reference by name, or "@0x7f..."
+    /// when resources.arsc does not name it); unset: Android shows the application's icon.
+    std::optional<std::string> icon;
     bool enabled = true;                   ///< android:enabled as declared
     /// Explicit value, else Android's default: a provider is exported when the package targets
     /// API < 17 (as known when it is parsed), any other component when it has a filter.
