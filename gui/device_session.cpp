@@ -155,6 +155,7 @@ Result<bool> DeviceSession::setHostSelected(const std::string& packageName,
 
 bool DeviceSession::setLinkHandlingAllowed(const std::string& packageName, bool allowed) {
     if (!m_device) return false;
+    keepLoaded();
     // The core's edit: turned on, it applies W-30 as device.json's loader does.
     Result<bool> changed =
         applyCoreEdit(hearth::setLinkHandlingAllowed(*m_device, packageName, allowed));
