@@ -1,4 +1,4 @@
-class ActivityManagerService {
+class ActivityManagerService {
     /* startHomeActivityLocked() { addCategory(Intent.CATEGORY_HOME); } in a comment */
     boolean startHomeActivityLocked() {
         Intent intent = new Intent(mTopAction, null);

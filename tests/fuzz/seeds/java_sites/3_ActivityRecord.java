@@ -1,4 +1,4 @@
-class ActivityTaskManagerService {
+class ActivityTaskManagerService {
     static final String MY_HOME = "com.example.category.KIOSK";
     Intent getHomeIntent() throws RemoteException {
         Intent intent = new Intent(mTopAction, mTopData != null ? Uri.parse(mTopData) : null);
