@@ -240,35 +240,27 @@ TEST(AppIconWritten, EveryEntryLayoutOfResourcesArscGivesTheIcon) {
     // is found back to its id and its file read. Other drawables come first so the id is not 0.
     constexpr uint32_t kIcon = 0x01010002;
     TempDir dir("app-icon-layouts");
-    for (auto layout : {ArscWriter::Layout::Offsets32, ArscWriter::Layout::Offsets16,
-                        ArscWriter::Layout::Sparse}) {
-        for (bool compact : {false, true}) {
-            ArscWriter arsc;
-            arsc.layout = layout;
-            arsc.compactEntries = compact;
-            arsc.add({"drawable", "other", value::kString, "res/drawable/other.png", 0, true});
-            arsc.add({"drawable", "only_fr", value::kString, "res/drawable-fr/x.png", 0, false});
-            const uint32_t icon =
-                arsc.add({"drawable", "app_icon", value::kString, "res/drawable/icon.png", 0, true});
-            ZipWriter zip;
-            zip.stored("AndroidManifest.xml",
-                       minimalManifest({androidTyped("icon", kIcon, value::kReference, icon)}).bytes());
-            zip.stored("resources.arsc", arsc.bytes());
-            zip.stored("res/drawable/icon.png", kPng);
-            const std::string what =
-                "layout " + std::to_string(static_cast<int>(layout)) + (compact ? " compact" : "");
-            const fs::path apk = dir.path() / ("app" + std::to_string(static_cast<int>(layout)) +
-                                               (compact ? "c" : "") + ".apk");
-            writeFile(apk, zip.bytes());
-            const Manifest manifest = loadOrSkip(apk);
-            ASSERT_FALSE(manifest.components.empty()) << what;
-            EXPECT_EQ(manifest.components[0].icon, "@drawable/app_icon") << what;
-            Result<std::optional<AppIcon>> found = loadAppIcon(manifest, manifest.components[0]);
-            ASSERT_TRUE(found) << what << ": " << found.error().toString();
-            ASSERT_TRUE(found->has_value()) << what;
-            EXPECT_EQ((*found)->entry, "res/drawable/icon.png") << what;
-            EXPECT_EQ((*found)->bytes, kPng) << what;
-        }
+    for (ArscWriter& arsc : ArscWriter::everyLayout()) {
+        arsc.add({"drawable", "other", value::kString, "res/drawable/other.png", 0, true});
+        arsc.add({"drawable", "only_fr", value::kString, "res/drawable-fr/x.png", 0, false});
+        const uint32_t icon =
+            arsc.add({"drawable", "app_icon", value::kString, "res/drawable/icon.png", 0, true});
+        ZipWriter zip;
+        zip.stored("AndroidManifest.xml",
+                   minimalManifest({androidTyped("icon", kIcon, value::kReference, icon)}).bytes());
+        zip.stored("resources.arsc", arsc.bytes());
+        zip.stored("res/drawable/icon.png", kPng);
+        const std::string what = arsc.layoutName();
+        const fs::path apk = dir.path() / ("app-" + what + ".apk");
+        writeFile(apk, zip.bytes());
+        const Manifest manifest = loadOrSkip(apk);
+        ASSERT_FALSE(manifest.components.empty()) << what;
+        EXPECT_EQ(manifest.components[0].icon, "@drawable/app_icon") << what;
+        Result<std::optional<AppIcon>> found = loadAppIcon(manifest, manifest.components[0]);
+        ASSERT_TRUE(found) << what << ": " << found.error().toString();
+        ASSERT_TRUE(found->has_value()) << what;
+        EXPECT_EQ((*found)->entry, "res/drawable/icon.png") << what;
+        EXPECT_EQ((*found)->bytes, kPng) << what;
     }
 }
 

@@ -38,23 +38,16 @@ TEST(ApkResources, LabelsResolveThroughResourcesArscForTheDefaultConfiguration) 
 
 TEST(ApkResources, EveryEntryLayoutOfResourcesArscResolves) {
     // 32-bit and 16-bit offset tables, sparse tables, full and compact entries.
-    for (auto layout : {ArscWriter::Layout::Offsets32, ArscWriter::Layout::Offsets16,
-                        ArscWriter::Layout::Sparse}) {
-        for (bool compact : {false, true}) {
-            ArscWriter arsc;
-            arsc.layout = layout;
-            arsc.compactEntries = compact;
-            arsc.add({"string", "first", value::kString, "One", 0, true});
-            arsc.add({"string", "only_fr", value::kString, "Deux", 0, false});
-            const uint32_t third = arsc.add({"string", "third", value::kString, "Three", 0, true});
-            const std::string axml =
-                minimalManifest({androidTyped("label", kLabel, value::kReference, third)}).bytes();
-            Result<Manifest> manifest = parseApk(apkWith(axml, arsc.bytes()), "app.apk");
-            ASSERT_TRUE(manifest) << manifest.error().toString();
-            EXPECT_EQ(manifest->components[0].label, "Three")
-                << "layout " << static_cast<int>(layout) << (compact ? " compact" : "");
-            EXPECT_TRUE(manifest->diagnostics.empty());
-        }
+    for (ArscWriter& arsc : ArscWriter::everyLayout()) {
+        arsc.add({"string", "first", value::kString, "One", 0, true});
+        arsc.add({"string", "only_fr", value::kString, "Deux", 0, false});
+        const uint32_t third = arsc.add({"string", "third", value::kString, "Three", 0, true});
+        const std::string axml =
+            minimalManifest({androidTyped("label", kLabel, value::kReference, third)}).bytes();
+        Result<Manifest> manifest = parseApk(apkWith(axml, arsc.bytes()), "app.apk");
+        ASSERT_TRUE(manifest) << manifest.error().toString();
+        EXPECT_EQ(manifest->components[0].label, "Three") << arsc.layoutName();
+        EXPECT_TRUE(manifest->diagnostics.empty());
     }
 }
 

@@ -477,6 +477,23 @@ class ArscWriter {
     /// Compact entries (FLAG_COMPACT): key, flags with the value type, data in 8 bytes.
     bool compactEntries = false;
 
+    /// An empty writer in each layout, full and compact entries: every way Android finds an entry.
+    static std::vector<ArscWriter> everyLayout() {
+        std::vector<ArscWriter> writers;
+        for (Layout layout : {Layout::Offsets32, Layout::Offsets16, Layout::Sparse}) {
+            for (bool compact : {false, true}) {
+                writers.emplace_back();
+                writers.back().layout = layout;
+                writers.back().compactEntries = compact;
+            }
+        }
+        return writers;
+    }
+    /// "layout1", "layout1c" (compact): names the writer in a failing test and in file names.
+    std::string layoutName() const {
+        return "layout" + std::to_string(static_cast<int>(layout)) + (compactEntries ? "c" : "");
+    }
+
     struct Entry {
         std::string type;  // "string", "bool", ...
         std::string key;
