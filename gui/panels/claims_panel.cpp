@@ -103,9 +103,33 @@ ClaimsPanel::ClaimsPanel(DeviceSession& session, QWidget* parent)
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         emit locationActivated(index.data(kLocationRole).value<hearth::SourceLocation>());
     });
-    connect(&m_session, &DeviceSession::deviceReplaced, this, &ClaimsPanel::find);
-    connect(&m_session, &DeviceSession::deviceEdited, this, &ClaimsPanel::find);
-    find();
+    connect(&m_session, &DeviceSession::deviceReplaced, this, &ClaimsPanel::deviceChanged);
+    connect(&m_session, &DeviceSession::deviceEdited, this, &ClaimsPanel::deviceChanged);
+    deviceChanged();
+}
+
+void ClaimsPanel::deviceChanged() {
+    m_stale = true;
+    if (isVisible()) findIfStale();
+}
+
+void ClaimsPanel::findIfStale() {
+    if (m_stale) find();
+}
+
+void ClaimsPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    findIfStale();
+}
+
+ClaimsModel* ClaimsPanel::model() {
+    findIfStale();
+    return m_model;
+}
+
+QSortFilterProxyModel* ClaimsPanel::proxy() {
+    findIfStale();
+    return m_proxy;
 }
 
 void ClaimsPanel::setField(const QString& name, const QString& value) {
@@ -117,6 +141,7 @@ void ClaimsPanel::setField(const QString& name, const QString& value) {
 }
 
 bool ClaimsPanel::find() {
+    m_stale = false;
     auto refuse = [this](const QString& message) {
         m_model->clear();
         m_summary->setText(message);
@@ -157,6 +182,9 @@ bool ClaimsPanel::find() {
     return true;
 }
 
-QString ClaimsPanel::summaryText() const { return m_summary->text(); }
+QString ClaimsPanel::summaryText() {
+    findIfStale();
+    return m_summary->text();
+}
 
 }  // namespace hearth::gui

@@ -30,16 +30,27 @@ class ClaimsPanel : public QWidget {
     /// Runs the selector on the current device; false (the core's message shown) when the core
     /// refuses the selector or no device is open.
     bool find();
-    ClaimsModel* model() const { return m_model; }
-    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    /// The claims of the current device. A device change while the tab is hidden only marks
+    /// them stale: they are found again when the tab is shown or these are asked for (every
+    /// filter of a 10,000-package device is a cost the explorer need not pay at start-up).
+    ClaimsModel* model();
+    QSortFilterProxyModel* proxy();
     /// The line above the table: "N filters claim ..." or the refusal.
-    QString summaryText() const;
+    QString summaryText();
 
   signals:
     void locationActivated(const hearth::SourceLocation& where);
 
+  protected:
+    void showEvent(QShowEvent* event) override;
+
   private:
+    /// find() now when the tab shows, else when it is next shown or asked.
+    void deviceChanged();
+    void findIfStale();
+
     DeviceSession& m_session;
+    bool m_stale = false;
     QLineEdit* m_url = nullptr;
     QLineEdit* m_scheme = nullptr;
     QLineEdit* m_host = nullptr;
