@@ -103,32 +103,23 @@ ClaimsPanel::ClaimsPanel(DeviceSession& session, QWidget* parent)
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
         emit locationActivated(index.data(kLocationRole).value<hearth::SourceLocation>());
     });
-    connect(&m_session, &DeviceSession::deviceReplaced, this, &ClaimsPanel::deviceChanged);
-    connect(&m_session, &DeviceSession::deviceEdited, this, &ClaimsPanel::deviceChanged);
-    deviceChanged();
-}
-
-void ClaimsPanel::deviceChanged() {
-    m_stale = true;
-    if (isVisible()) findIfStale();
-}
-
-void ClaimsPanel::findIfStale() {
-    if (m_stale) find();
+    connect(&m_session, &DeviceSession::deviceReplaced, this, [this] { m_findLater.request(); });
+    connect(&m_session, &DeviceSession::deviceEdited, this, [this] { m_findLater.request(); });
+    m_findLater.request();
 }
 
 void ClaimsPanel::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    findIfStale();
+    m_findLater.ensure();
 }
 
 ClaimsModel* ClaimsPanel::model() {
-    findIfStale();
+    m_findLater.ensure();
     return m_model;
 }
 
 QSortFilterProxyModel* ClaimsPanel::proxy() {
-    findIfStale();
+    m_findLater.ensure();
     return m_proxy;
 }
 
@@ -141,7 +132,7 @@ void ClaimsPanel::setField(const QString& name, const QString& value) {
 }
 
 bool ClaimsPanel::find() {
-    m_stale = false;
+    m_findLater.cancel();
     auto refuse = [this](const QString& message) {
         m_model->clear();
         m_summary->setText(message);
@@ -183,7 +174,7 @@ bool ClaimsPanel::find() {
 }
 
 QString ClaimsPanel::summaryText() {
-    findIfStale();
+    m_findLater.ensure();
     return m_summary->text();
 }
 

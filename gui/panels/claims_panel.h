@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include "deferred_work.h"
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -45,12 +47,8 @@ class ClaimsPanel : public QWidget {
     void showEvent(QShowEvent* event) override;
 
   private:
-    /// find() now when the tab shows, else when it is next shown or asked.
-    void deviceChanged();
-    void findIfStale();
-
     DeviceSession& m_session;
-    bool m_stale = false;
+    DeferredWork m_findLater{this, [this] { find(); }};  ///< find() for a new or edited device
     QLineEdit* m_url = nullptr;
     QLineEdit* m_scheme = nullptr;
     QLineEdit* m_host = nullptr;

@@ -484,7 +484,7 @@ void IntentTester::showError(const QString& message) {
     m_lastQuery.reset();
     m_lastRejections.clear();
     m_lastRequest.reset();
-    m_rejectionsStale = false;
+    m_explainLater.cancel();
     m_lastIntent.reset();
     m_results->clear();
     m_rejections->clear();
@@ -662,8 +662,7 @@ bool IntentTester::run() {
     m_lastRequest = std::move(*request);
     m_lastRejections.clear();
     m_rejections->clear();
-    m_rejectionsStale = true;
-    if (isVisible()) fillRejections();
+    m_explainLater.request();
     updateTableTitles();
     for (int column : {int(ResolveResultModel::Rank), int(ResolveResultModel::Component),
                        int(ResolveResultModel::Priority), int(ResolveResultModel::Match),
@@ -675,8 +674,7 @@ bool IntentTester::run() {
 }
 
 void IntentTester::fillRejections() {
-    if (!m_rejectionsStale || !m_lastRequest || !m_session.hasDevice()) return;
-    m_rejectionsStale = false;
+    if (!m_lastRequest || !m_session.hasDevice()) return;
     m_lastRejections = m_session.index().explain(*m_lastRequest);
     m_rejections->setRejections(m_lastRejections, m_session.device());
     updateTableTitles();
@@ -689,16 +687,16 @@ void IntentTester::fillRejections() {
 
 void IntentTester::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    fillRejections();
+    m_explainLater.ensure();
 }
 
 RejectionModel* IntentTester::rejectionModel() {
-    fillRejections();
+    m_explainLater.ensure();
     return m_rejections;
 }
 
 RejectionProxy* IntentTester::rejectionProxy() {
-    fillRejections();
+    m_explainLater.ensure();
     return m_rejectionProxy;
 }
 
@@ -748,9 +746,11 @@ QByteArray IntentTester::answerJson() const {
     // always describe the device shown. Rejections not yet explained for the table are
     // explained here (the JSON has every one, as the CLI's).
     std::vector<Rejection> explained;
-    if (m_rejectionsStale && m_lastRequest) explained = m_session.index().explain(*m_lastRequest);
+    if (m_explainLater.due() && m_lastRequest) {
+        explained = m_session.index().explain(*m_lastRequest);
+    }
     const std::vector<Rejection>* rejections =
-        m_rejectionsStale ? &explained : &m_lastRejections;
+        m_explainLater.due() ? &explained : &m_lastRejections;
     if (m_lastStart) return QByteArray::fromStdString(renderStartJson(*m_lastStart, rejections));
     if (m_lastResult) {
         return QByteArray::fromStdString(renderResolveJson(*m_lastResult, rejections));

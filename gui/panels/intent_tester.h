@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "deferred_work.h"
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -103,7 +105,7 @@ class IntentTester : public QWidget {
     void showEvent(QShowEvent* event) override;
 
   private:
-    /// Explains the last request's rejections into the table when they are stale.
+    /// Explains the last request's rejections into the table (m_explainLater).
     void fillRejections();
     QGroupBox* createIntentBox();
     void createOutcomeLabels();
@@ -156,7 +158,7 @@ class IntentTester : public QWidget {
     std::optional<std::vector<ResolveInfo>> m_lastQuery;
     std::vector<Rejection> m_lastRejections;
     std::optional<ResolveRequest> m_lastRequest;  ///< what m_lastRejections explain
-    bool m_rejectionsStale = false;               ///< m_lastRejections lag m_lastRequest
+    DeferredWork m_explainLater{this, [this] { fillRejections(); }};  ///< due: they lag it
     std::optional<Intent> m_lastIntent;
     int m_lastFlags = 0;
     bool m_shown = false;

@@ -121,18 +121,16 @@ void ManifestView::refillFiles() {
     m_code->clear();
     m_currentFile.clear();
     m_highlight = {0, 0};
-    m_filesListed = false;
-    if (isVisible()) ensureFiles();
+    m_listLater.request();
 }
 
 void ManifestView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    ensureFiles();
+    m_listLater.ensure();
 }
 
-void ManifestView::ensureFiles() {
-    if (m_filesListed || !m_session.hasDevice()) return;
-    m_filesListed = true;
+void ManifestView::listFiles() {
+    if (!m_session.hasDevice()) return;
     const Device& device = m_session.device();
     QSet<QString> seen;  // a list's contains() made 10,000 packages 50 million comparisons
     auto add = [&](const QString& file) {
@@ -218,7 +216,7 @@ bool ManifestView::showFile(const QString& file) {
 
 bool ManifestView::showLocation(const SourceLocation& where) {
     if (where.file.empty()) return false;
-    ensureFiles();
+    m_listLater.ensure();
     QString file = qs(where.file);
     // "app.apk!AndroidManifest.xml" names the manifest inside the APK the device lists.
     if (const qsizetype bang = file.indexOf(QLatin1String(".apk!")); bang >= 0) {

@@ -12,6 +12,8 @@
 #include <QWidget>
 #include <utility>
 
+#include "deferred_work.h"
+
 class QComboBox;
 class QLabel;
 class QSyntaxHighlighter;
@@ -50,13 +52,13 @@ class ManifestView : public QWidget {
 
     /// The file shown ("" when none).
     QString currentFile() {
-        ensureFiles();
+        m_listLater.ensure();
         return m_currentFile;
     }
     /// The highlighted lines, 1-based and inclusive; {0, 0} when nothing is highlighted.
     std::pair<int, int> highlightedLines() const { return m_highlight; }
     CodeView* codeView() {
-        ensureFiles();
+        m_listLater.ensure();
         return m_code;
     }
     /// The colours of the shown text (XML syntax).
@@ -73,7 +75,7 @@ class ManifestView : public QWidget {
     /// Forgets the files listed; the list is made again when the view is shown or asked (a
     /// 10,000-package device lists 10,000 files, and opening one highlights a megabyte of JSON).
     void refillFiles();
-    void ensureFiles();
+    void listFiles();
     bool showFile(const QString& file);
     QString textOf(const QString& file, QString* error);
 
@@ -82,7 +84,7 @@ class ManifestView : public QWidget {
     QLabel* m_status = nullptr;
     CodeView* m_code = nullptr;
     QString m_currentFile;
-    bool m_filesListed = false;
+    DeferredWork m_listLater{this, [this] { listFiles(); }};
     std::pair<int, int> m_highlight{0, 0};
     QHash<QString, QString> m_cache;
     QSet<QString> m_binary;   // APKs shown as the core's dump: lines are not elements
