@@ -18,12 +18,13 @@ FrameworkPatch DeviceSession::patchFor(Framework framework) const {
 const HomeReport& DeviceSession::homeReport(Framework framework) const {
     std::optional<HomeReport>& cached =
         framework == Framework::Stock ? m_stockReport : m_patchedReport;
-    if (!cached) cached = analyzeHome(*m_device, patchFor(framework), kHomeDetail);
+    // Over the session's index: an edit rebuilds it once, not once more per column.
+    if (!cached) cached = analyzeHome(*m_device, *m_index, patchFor(framework), kHomeDetail);
     return *cached;
 }
 
 HomeReport DeviceSession::fullHomeReport(Framework framework) const {
-    return analyzeHome(*m_device, patchFor(framework), HomeDetail::Full);
+    return analyzeHome(*m_device, *m_index, patchFor(framework), HomeDetail::Full);
 }
 
 std::set<std::string> DeviceSession::initialPatchedSites(const Device& device) {
