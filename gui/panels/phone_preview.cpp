@@ -270,9 +270,11 @@ void PhonePreview::show(const hearth::Screen& screen) {
             m_chooserList->clear();
             for (const ComponentName& candidate : screen.chooser) {
                 const QString name = qs(candidate.flattenToShortString());
-                auto* item =
-                    new QListWidgetItem(iconOf(device, candidate), labelOf(device, candidate));
-                item->setToolTip(name);
+                QString iconError;
+                auto* item = new QListWidgetItem(iconOf(device, candidate, &iconError),
+                                                 labelOf(device, candidate));
+                item->setToolTip(iconError.isEmpty() ? name
+                                                     : name + "\n" + tr("icon: %1").arg(iconError));
                 item->setData(Qt::UserRole, name);
                 m_chooserList->addItem(item);
             }
@@ -290,26 +292,36 @@ void PhonePreview::show(const hearth::Screen& screen) {
     }
 }
 
-QIcon PhonePreview::iconOf(const Device& device, const ComponentName& name) {
+QIcon PhonePreview::iconOf(const Device& device, const ComponentName& name, QString* why) {
     const InstalledPackage* package = device.findPackage(name.packageName);
     const Component* component =
         package ? package->manifest.findComponent(name.className) : nullptr;
     if (!component) return standInIcon(qs(name.packageName));
     // By APK and component: another device may install another APK under the same name.
     const QString key = qs(package->manifest.file) + '|' + qs(name.flattenToShortString());
-    if (auto cached = m_icons.constFind(key); cached != m_icons.constEnd()) return *cached;
-    QIcon icon = standInIcon(qs(name.packageName));
-    Result<std::optional<AppIcon>> found =
-        loadAppIcon(package->manifest, *component, device.apiLevel);
-    QPixmap pixmap;
-    if (found && found->has_value() &&
-        pixmap.loadFromData(reinterpret_cast<const uchar*>((*found)->bytes.data()),
-                            uint((*found)->bytes.size()))) {
-        icon = QIcon(
-            pixmap.scaled(kIconSize, kIconSize, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    auto cached = m_icons.constFind(key);
+    if (cached == m_icons.constEnd()) {
+        CachedIcon entry{standInIcon(qs(name.packageName)), {}};
+        Result<std::optional<AppIcon>> found =
+            loadAppIcon(package->manifest, *component, device.apiLevel);
+        QPixmap pixmap;
+        if (!found) {
+            entry.error = qs(found.error().toString());
+        } else if (found->has_value()) {
+            const std::string& bytes = (*found)->bytes;
+            if (pixmap.loadFromData(reinterpret_cast<const uchar*>(bytes.data()),
+                                    uint(bytes.size()))) {
+                entry.icon = QIcon(pixmap.scaled(kIconSize, kIconSize, Qt::KeepAspectRatio,
+                                                 Qt::SmoothTransformation));
+            } else {
+                entry.error = tr("%1 in %2 is not an image Qt can decode")
+                                  .arg(qs((*found)->entry), qs(package->manifest.file));
+            }
+        }
+        cached = m_icons.insert(key, entry);
     }
-    m_icons.insert(key, icon);
-    return icon;
+    if (why) *why = cached->error;
+    return cached->icon;
 }
 
 void PhonePreview::showScreen(Screen screen) {

@@ -75,7 +75,9 @@ class PhonePreview : public QFrame {
     void syncPreferredToSession();
     /// The app's own icon (the core's loadAppIcon bitmap, scaled) or, when it has none or it
     /// cannot be read, a stand-in in the package's colour; read once per APK and component.
-    QIcon iconOf(const Device& device, const ComponentName& name);
+    /// The chooser icon of a component: the APK's own (loadAppIcon), else the stand-in. An icon
+    /// that cannot be read is not hidden: `why` gets the core's error for the entry's tooltip.
+    QIcon iconOf(const Device& device, const ComponentName& name, QString* why);
 
     DeviceSession& m_session;
     Framework m_framework = Framework::Stock;
@@ -85,7 +87,11 @@ class PhonePreview : public QFrame {
     std::unique_ptr<Simulator> m_simulator;
     std::vector<std::string> m_keys;  // the keys pressed since boot, replayed after an edit
     bool m_ignoreNextEdit = false;
-    QHash<QString, QIcon> m_icons;  // by manifest file and component
+    struct CachedIcon {
+        QIcon icon;
+        QString error;  // why the APK's icon could not be shown, or empty
+    };
+    QHash<QString, CachedIcon> m_icons;  // by manifest file and component
 
     QComboBox* m_frameworkBox = nullptr;
     QStackedWidget* m_pages = nullptr;

@@ -402,6 +402,27 @@ class PanelsTest : public QObject {
         QCOMPARE(standIn.size(), list->iconSize());
         QVERIFY(standIn.pixelColor(standIn.width() / 2, standIn.height() / 2) != iconColour);
         QCOMPARE(standIn.pixelColor(0, 0).alpha(), 0);
+
+        // An APK whose icon cannot be read keeps the stand-in, and its entry says why.
+        if (!QFile::exists(QStringLiteral("/usr/bin/zip"))) return;  // scripts/setup installs it
+        QProcess strip;
+        strip.start(QStringLiteral("zip"), {"-q", "-d", device.file("iconic.apk"),
+                                            "res/mipmap-xxhdpi-v4/ic_launcher.png"});
+        QVERIFY(strip.waitForFinished(60000));
+        QVERIFY2(strip.exitCode() == 0, strip.readAllStandardError().constData());
+        QVERIFY2(m_window->openDeviceNow(device.path()), qPrintable(m_window->lastError()));
+        phone->setFramework(Framework::Stock);
+        phone->boot();
+        QCOMPARE(phone->screen(), PhonePreview::Screen::Chooser);
+        QString tip;
+        for (int row = 0; row < list->count(); ++row) {
+            if (list->item(row)->data(Qt::UserRole).toString() == "com.example.iconic/.Home") {
+                tip = list->item(row)->toolTip();
+            }
+        }
+        QVERIFY2(tip.contains("icon: ") && tip.contains("iconic.apk") &&
+                     tip.contains("ic_launcher.png"),
+                 qPrintable(tip));
     }
 
   private:
