@@ -1,7 +1,10 @@
 #include "arsc_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
+
+#include "file_read.h"
 
 namespace hearth::arsc {
 namespace {
@@ -17,6 +20,9 @@ constexpr uint16_t kPackageHeaderMinSize = 284;  // before typeIdOffset was adde
 constexpr uint16_t kTypeHeaderMinSize = 24;      // up to and including the config's size field
 constexpr size_t kPackageNameOffset = 12;
 constexpr size_t kPackageNameChars = 128;
+// A type chunk's header is 76-84 bytes in tables aapt and aapt2 write; a longer one is read in
+// place.
+constexpr size_t kHeaderCopyBytes = 256;
 
 constexpr uint8_t kTypeFlagSparse = 0x01;
 constexpr uint8_t kTypeFlagOffset16 = 0x02;
@@ -113,9 +119,18 @@ Result<ResourceTable> ResourceTable::parse(std::string_view bytes) {
             package.typeStrings = *typeStrings;
             package.keyStrings = *keyStrings;
 
+            // Every chunk of the package is checked, as Android's loader does, but through
+            // copies of its header (copyOut): a header lies every few KiB of a large table, and
+            // reading it through the mapping would map each page it passes.
+            std::array<char, kHeaderCopyBytes> copy{};
             const size_t packageEnd = pos + packageChunk->size;
             for (size_t inner = pos + packageChunk->headerSize; inner < packageEnd;) {
-                Result<res::Chunk> sub = res::readChunk(bytes, inner, packageEnd, 8, "chunk");
+                if (inner + 8 > packageEnd) {
+                    return res::readChunk(bytes, inner, packageEnd, 8, "chunk").error();
+                }
+                detail::copyOut(bytes.data() + inner, 8, copy.data());
+                Result<res::Chunk> sub = res::checkChunk(
+                    bytes, std::string_view(copy.data(), 8), inner, packageEnd, 8, "chunk");
                 if (!sub) return sub.error();
                 if (sub->type == res::chunk::kTableType) {
                     if (sub->headerSize < kTypeHeaderMinSize) {
@@ -123,19 +138,24 @@ Result<ResourceTable> ResourceTable::parse(std::string_view bytes) {
                                                   std::to_string(sub->headerSize) +
                                                   " bytes, expected at least 24");
                     }
-                    const uint32_t configSize = readU32(sub->bytes, 20);
+                    std::string_view header = sub->bytes.substr(0, sub->headerSize);
+                    if (header.size() <= copy.size()) {
+                        detail::copyOut(header.data(), header.size(), copy.data());
+                        header = std::string_view(copy.data(), header.size());
+                    }
+                    const uint32_t configSize = readU32(header, 20);
                     if (configSize < 4 || configSize > sub->headerSize - 20u) {
                         return errorAt(inner + 20, "type chunk configuration size " +
                                                        std::to_string(configSize) +
                                                        " does not fit its header");
                     }
-                    const uint8_t typeId = readU8(sub->bytes, 8);
+                    const uint8_t typeId = readU8(header, 8);
                     if (typeId == 0) return errorAt(inner + 8, "type chunk with type id 0");
                     package.types[typeId].push_back(
-                        TypeChunk{inner, qualifiesOnlySdk(sub->bytes, configSize),
-                                  configField(sub->bytes, configSize, kConfigSdkVersion),
-                                  qualifiesOnlySdk(sub->bytes, configSize, true),
-                                  configField(sub->bytes, configSize, kConfigDensity)});
+                        TypeChunk{inner, qualifiesOnlySdk(header, configSize),
+                                  configField(header, configSize, kConfigSdkVersion),
+                                  qualifiesOnlySdk(header, configSize, true),
+                                  configField(header, configSize, kConfigDensity)});
                 }
                 inner += sub->size;
             }

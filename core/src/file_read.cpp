@@ -7,10 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <system_error>
+#include <vector>
 
 #include "text.h"
 
@@ -73,7 +76,46 @@ struct FileCloser {
 
 constexpr std::size_t kReadBelow = std::size_t{1} << 20;
 
+// The files FileBytes holds mapped, for copyOut: loader threads map and read APKs at once.
+struct MappedFile {
+    const char* begin;
+    std::size_t size;
+    int fd;
+};
+std::mutex g_mappedMutex;
+std::vector<MappedFile> g_mapped;
+
+void forgetMapping(const void* begin) {
+    const std::lock_guard<std::mutex> lock(g_mappedMutex);
+    std::erase_if(g_mapped, [&](const MappedFile& file) { return file.begin == begin; });
+}
+
 }  // namespace
+
+void copyOut(const char* at, std::size_t size, char* out) {
+    int fd = -1;
+    off_t offset = 0;
+    {
+        const std::lock_guard<std::mutex> lock(g_mappedMutex);
+        for (const MappedFile& file : g_mapped) {
+            if (at >= file.begin && size <= file.size &&
+                static_cast<std::size_t>(at - file.begin) <= file.size - size) {
+                fd = file.fd;
+                offset = static_cast<off_t>(at - file.begin);
+                break;
+            }
+        }
+    }
+    std::size_t got = 0;
+    while (fd >= 0 && got < size) {
+        const ssize_t n = pread(fd, out + got, size - got, offset + static_cast<off_t>(got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    // Not mapped by FileBytes, or the file changed under the mapping: the bytes as mapped.
+    if (got < size) std::memcpy(out + got, at + got, size - got);
+}
 
 Result<FileBytes> FileBytes::open(const fs::path& path, std::size_t maxBytes) {
     const std::string name = path.string();
@@ -103,25 +145,41 @@ Result<FileBytes> FileBytes::open(const fs::path& path, std::size_t maxBytes) {
 }
 
 FileBytes::FileBytes(FileBytes&& other) noexcept
-    : m_read(std::move(other.m_read)), m_mapped(other.m_mapped), m_size(other.m_size) {
+    : m_read(std::move(other.m_read)),
+      m_mapped(other.m_mapped),
+      m_size(other.m_size),
+      m_fd(other.m_fd) {
     other.m_mapped = nullptr;
     other.m_size = 0;
+    other.m_fd = -1;
 }
 
 FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
     if (this != &other) {
-        if (m_mapped != nullptr) munmap(m_mapped, m_size);
+        release();
         m_read = std::move(other.m_read);
         m_mapped = other.m_mapped;
         m_size = other.m_size;
+        m_fd = other.m_fd;
         other.m_mapped = nullptr;
         other.m_size = 0;
+        other.m_fd = -1;
     }
     return *this;
 }
 
-FileBytes::~FileBytes() {
-    if (m_mapped != nullptr) munmap(m_mapped, m_size);
+FileBytes::~FileBytes() { release(); }
+
+void FileBytes::release() {
+    if (m_mapped != nullptr) {
+        forgetMapping(m_mapped);
+        munmap(m_mapped, m_size);
+        m_mapped = nullptr;
+    }
+    if (m_fd >= 0) {
+        close(m_fd);
+        m_fd = -1;
+    }
 }
 
 std::string_view FileBytes::bytes() const {
@@ -150,6 +208,12 @@ Result<void> FileBytes::map(int fd, std::size_t size) {
     if (data == MAP_FAILED) return makeError(text::lowerFirst(std::strerror(errno)));
     m_mapped = data;
     m_size = size;
+    // Without a descriptor of its own copyOut reads through the mapping, as before.
+    m_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (m_fd >= 0) {
+        const std::lock_guard<std::mutex> lock(g_mappedMutex);
+        g_mapped.push_back(MappedFile{static_cast<const char*>(data), size, m_fd});
+    }
     return ok();
 }
 

@@ -115,10 +115,15 @@ Result<Chunk> readChunk(std::string_view file, size_t offset, size_t end, uint16
         return errorAt(offset, "the " + what + " header is cut off (" +
                                    std::to_string(end - offset) + " of 8 bytes)");
     }
+    return checkChunk(file, file.substr(offset, 8), offset, end, minHeaderSize, what);
+}
+
+Result<Chunk> checkChunk(std::string_view file, std::string_view header, size_t offset, size_t end,
+                         uint16_t minHeaderSize, const std::string& what) {
     Chunk chunk;
-    chunk.type = readU16(file, offset);
-    chunk.headerSize = readU16(file, offset + 2);
-    chunk.size = readU32(file, offset + 4);
+    chunk.type = readU16(header, 0);
+    chunk.headerSize = readU16(header, 2);
+    chunk.size = readU32(header, 4);
     chunk.offset = offset;
     if (chunk.headerSize < minHeaderSize) {
         return errorAt(offset, what + " header size is " + std::to_string(chunk.headerSize) +

@@ -96,6 +96,12 @@ struct Chunk {
 /// [offset, end), both sizes multiples of 4. `what` names the chunk in errors ("string pool").
 [[nodiscard]] Result<Chunk> readChunk(std::string_view file, size_t offset, size_t end,
                                       uint16_t minHeaderSize, const std::string& what);
+/// readChunk's checks on a copy of the chunk's first 8 bytes (`header`), for a caller that reads
+/// headers without touching the file's pages (copyOut in file_read.h); `offset + 8 <= end <=
+/// file.size()` is the caller's to check.
+[[nodiscard]] Result<Chunk> checkChunk(std::string_view file, std::string_view header,
+                                       size_t offset, size_t end, uint16_t minHeaderSize,
+                                       const std::string& what);
 
 /// Hearth's cap on the bytes one string pool may decode (all strings, each counted once).
 inline constexpr size_t kMaxDecodedPoolBytes = 64u << 20;

@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 #include <hearth/manifest.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -258,4 +260,65 @@ TEST(ApkResources, ACorruptResourceTableFailsOnlyWhenAReferenceNeedsIt) {
               "app.apk: resources.arsc: resource table declares 16777215 bytes but only " +
                   std::to_string(arsc.size()) +
                   " remain (truncated or wrong size), at byte offset 0");
+}
+
+namespace {
+
+// The first type chunk (RES_TABLE_TYPE_TYPE) of the table's first package.
+size_t firstTypeChunk(const std::string& arsc) {
+    for (size_t pos = getU16(arsc, 2); pos + 8 <= arsc.size(); pos += getU32(arsc, pos + 4)) {
+        if (getU16(arsc, pos) != 0x0200) continue;
+        const size_t end = pos + getU32(arsc, pos + 4);
+        for (size_t inner = pos + getU16(arsc, pos + 2); inner + 8 <= end;
+             inner += getU32(arsc, inner + 4)) {
+            if (getU16(arsc, inner) == 0x0201) return inner;
+        }
+    }
+    return 0;
+}
+
+// An APK file of over a megabyte (a stored padding entry), which Hearth maps instead of reading,
+// so its table is walked through copies of the chunk headers (copyOut) rather than in place.
+fs::path writeMappedApk(const std::string& name, const std::string& manifest,
+                        const std::string& arsc) {
+    ZipWriter zip;
+    zip.stored("AndroidManifest.xml", manifest);
+    zip.stored("assets/padding.bin", std::string(std::size_t{3} << 20, 'p'));
+    zip.stored("resources.arsc", arsc);
+    const fs::path path =
+        fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + ".apk");
+    std::ofstream(path, std::ios::binary) << zip.bytes();
+    return path;
+}
+
+}  // namespace
+
+TEST(ApkResources, AMappedApkWalksItsTableAsAnApkInMemoryDoes) {
+    ArscWriter arsc;
+    const uint32_t label = arsc.add({"string", "app_name", value::kString, "Hello", 0, true});
+    arsc.add({"string", "app_name", value::kString, "Bonjour", 0, false});
+    const std::string axml =
+        minimalManifest({androidTyped("label", kLabel, value::kReference, label)}).bytes();
+    const std::string table = arsc.bytes();
+    const fs::path path = writeMappedApk("hearth-arsc-mapped", axml, table);
+    Result<Manifest> fromFile = loadManifest(path);
+    ASSERT_TRUE(fromFile) << fromFile.error().toString();
+    EXPECT_EQ(fromFile->components[0].label, "Hello");
+
+    // A malformed type chunk inside the package fails the table in both, with the same words.
+    std::string broken = table;
+    const size_t type = firstTypeChunk(broken);
+    ASSERT_GT(type, 0u);
+    setU32(broken, type + 20, 0xFFFF);  // a configuration larger than the chunk's header
+    const fs::path brokenPath = writeMappedApk("hearth-arsc-mapped-broken", axml, broken);
+    fromFile = loadManifest(brokenPath);
+    const Result<Manifest> inMemory = parseApk(apkWith(axml, broken), "app.apk");
+    ASSERT_FALSE(fromFile);
+    ASSERT_FALSE(inMemory);
+    EXPECT_NE(fromFile.error().message.find("type chunk configuration size 65535 does not fit"),
+              std::string::npos)
+        << fromFile.error().toString();
+    EXPECT_EQ(fromFile.error().message, inMemory.error().message);
+    fs::remove(path);
+    fs::remove(brokenPath);
 }

@@ -70,3 +70,24 @@ TEST_F(FileRead, ADeviceIsRefusedBeforeReadingForever) {
     EXPECT_EQ(text.error().toString(),
               "/dev/zero: cannot read: not a regular file (a device, pipe or socket)");
 }
+
+TEST_F(FileRead, CopyOutGivesTheBytesOfAMappedFileAndOfPlainMemory) {
+    // Over a megabyte is mapped; copyOut then reads the file with pread (file_read.h).
+    std::string text(std::size_t{2} << 20, '\0');
+    for (std::size_t i = 0; i < text.size(); ++i) text[i] = static_cast<char>('a' + i % 23);
+    const fs::path path = write("mapped.bin", text);
+    Result<detail::FileBytes> opened = detail::FileBytes::open(path, text.size());
+    ASSERT_TRUE(opened) << opened.error().toString();
+    const detail::FileBytes bytes = std::move(opened).value();  // moved: still registered
+    const std::string_view view = bytes.bytes();
+    ASSERT_EQ(view, text);
+    for (std::size_t at : {std::size_t{0}, std::size_t{4093}, text.size() - 8}) {
+        char out[8] = {};
+        detail::copyOut(view.data() + at, sizeof out, out);
+        EXPECT_EQ(std::string_view(out, sizeof out), text.substr(at, 8)) << "at " << at;
+    }
+    const std::string plain = "not a mapped file";
+    char out[6] = {};
+    detail::copyOut(plain.data() + 4, sizeof out, out);
+    EXPECT_EQ(std::string_view(out, sizeof out), "a mapp");
+}

@@ -4,6 +4,7 @@
 #include <hearth/suggest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -88,4 +89,42 @@ TEST(WellKnownNames, NoTwoListedNamesAreOneEditApartUnlessBothAreReal) {
     EXPECT_NE(std::find(wellKnownCategories().begin(), wellKnownCategories().end(),
                         "android.intent.category.HOME_FIRST"),
               wellKnownCategories().end());
+}
+
+TEST(NearestName, TheIndexedWellKnownListsAnswerAsAScanOfTheSameNames) {
+    // nearestName indexes wellKnownActions() and wellKnownCategories() (by length, and a set for
+    // exact names); the same names in another vector take the plain scan. Every variant of every
+    // name (one byte changed, dropped or added, letter case, a swap) must answer the same, at
+    // distances 1 and 2.
+    for (auto list : {wellKnownActions(), wellKnownCategories()}) {
+        const std::vector<std::string_view> copy(list.begin(), list.end());
+        std::vector<std::string> words;
+        for (std::string_view name : list) {
+            const std::string n(name);
+            words.push_back(n);
+            for (size_t i = 0; i < n.size(); i += 3) {
+                words.push_back(n.substr(0, i) + n.substr(i + 1));
+                words.push_back(n.substr(0, i) + 'X' + n.substr(i));
+                std::string changed = n;
+                changed[i] = changed[i] == 'Q' ? 'Z' : 'Q';
+                words.push_back(changed);
+                if (i + 1 < n.size()) {
+                    std::string swapped = n;
+                    std::swap(swapped[i], swapped[i + 1]);
+                    words.push_back(swapped);
+                }
+            }
+            std::string lower = n;
+            for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            words.push_back(lower);
+        }
+        words.push_back("");
+        words.push_back("com.example.action.OPEN");
+        for (const std::string& word : words) {
+            for (size_t distance : {size_t{1}, size_t{2}}) {
+                EXPECT_EQ(nearestName(word, list, distance), nearestName(word, copy, distance))
+                    << word << " at distance " << distance;
+            }
+        }
+    }
 }
