@@ -4,6 +4,10 @@
 
 #include <hearth/device.h>
 
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
 #include "device_internal.h"
 #include "device_json_fields.h"
 
@@ -99,10 +103,21 @@ Result<void> readImplicitVisibility(const JsonFields& fields, const Json& value,
 
 void checkCallerKeys(const JsonFields& fields, const Device& device,
                      std::vector<Diagnostic>& diagnostics) {
+    // Device::findPackage by name, looked up once per name: these lists are as long as the file
+    // lets them be, and a scan of every package per name would make a long one quadratic.
+    std::unordered_map<std::string_view, const InstalledPackage*> installed;
+    installed.reserve(device.packages.size());
+    for (const InstalledPackage& package : device.packages) {
+        if (!package.removed) installed.emplace(package.packageName(), &package);  // the first
+    }
+    const auto findPackage = [&](const std::string& name) -> const InstalledPackage* {
+        const auto it = installed.find(name);
+        return it == installed.end() ? nullptr : it->second;
+    };
     // A name that is not installed is the user's typo: a warning that points at it.
     const auto check = [&](const std::vector<std::string>& names, const std::string& pointer) {
         for (size_t i = 0; i < names.size(); ++i) {
-            if (device.findPackage(names[i])) continue;
+            if (findPackage(names[i])) continue;
             const std::string at = jsonChild(pointer, i);
             diagnostics.push_back(Diagnostic{Diagnostic::Severity::Warning, fields.valueAt(at),
                                              "'" + jsonDisplayName(at) + "' names '" + names[i] +
@@ -113,7 +128,7 @@ void checkCallerKeys(const JsonFields& fields, const Device& device,
     check(device.sysconfig.forceQueryablePackages, "/sysconfig/forceQueryablePackages");
     const std::vector<std::string>& appLinks = device.sysconfig.appLinkPackages;
     for (size_t i = 0; i < appLinks.size(); ++i) {
-        const InstalledPackage* package = device.findPackage(appLinks[i]);
+        const InstalledPackage* package = findPackage(appLinks[i]);
         if (!package || package->system) continue;
         const std::string at = jsonChild("/sysconfig/appLinkPackages", i);
         diagnostics.push_back(Diagnostic{
@@ -126,7 +141,7 @@ void checkCallerKeys(const JsonFields& fields, const Device& device,
         const ImplicitVisibility& pair = device.implicitVisibility[i];
         for (auto [key, name] : {std::pair{"caller", &pair.caller},
                                  std::pair{"target", &pair.target}}) {
-            if (device.findPackage(*name)) continue;
+            if (findPackage(*name)) continue;
             const std::string at = jsonChild(jsonChild("/implicitVisibility", i), key);
             diagnostics.push_back(Diagnostic{Diagnostic::Severity::Warning, fields.valueAt(at),
                                              "'" + jsonDisplayName(at) + "' names '" + *name +

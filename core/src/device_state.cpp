@@ -12,6 +12,7 @@
 #include <map>
 #include <system_error>
 #include <tuple>
+#include <unordered_map>
 
 #include "device_internal.h"
 #include "intent_filter_xml.h"
@@ -100,14 +101,30 @@ std::optional<bool> boolean(const pugi::xml_node& node, const char* name) {
     return std::string_view(attribute.value()) == "true";
 }
 
-PackageStateEntry& entryFor(DeviceState& state, const std::string& name) {
-    for (PackageStateEntry& entry : state.packages) {
-        if (entry.name == name) return entry;
+// The state's entry of each package by name, made once per file read: a linear search per
+// <package> made a packages.xml of N packages cost N^2 (20,000 packages, the most a device holds,
+// took seconds; a hostile file within the 256 MiB cap would never finish).
+class PackageEntries {
+  public:
+    explicit PackageEntries(DeviceState& state) : m_state(state) {
+        for (size_t i = 0; i < state.packages.size(); ++i) {
+            m_positions.emplace(state.packages[i].name, i);
+        }
     }
-    state.packages.push_back(PackageStateEntry{});
-    state.packages.back().name = name;
-    return state.packages.back();
-}
+
+    PackageStateEntry& entryFor(const std::string& name) {
+        const auto [it, added] = m_positions.emplace(name, m_state.packages.size());
+        if (added) {
+            m_state.packages.push_back(PackageStateEntry{});
+            m_state.packages.back().name = name;
+        }
+        return m_state.packages[it->second];
+    }
+
+  private:
+    DeviceState& m_state;
+    std::unordered_map<std::string, size_t> m_positions;
+};
 
 void readComponentLists(const pugi::xml_node& node, PackageStateEntry& entry) {
     for (const pugi::xml_node& item : node.child("disabled-components").children("item")) {
@@ -235,6 +252,7 @@ Result<DeviceState> parsePackagesXml(std::string_view bytes, const std::string& 
     Result<StateDocument> doc = StateDocument::load(bytes, sourceName, "packages");
     if (!doc) return doc.error();
     state.filesRead.push_back(doc->label());
+    PackageEntries entries(state);
     std::vector<std::pair<std::string, std::string>> updated;  // name, original codePath
     for (const pugi::xml_node& node : doc->root().children()) {
         const std::string_view tag = node.name();
@@ -243,7 +261,7 @@ Result<DeviceState> parsePackagesXml(std::string_view bytes, const std::string& 
         } else if (tag == "last-platform-version") {
             if (auto sdk = integer(node, "internal")) state.apiLevel = static_cast<int>(*sdk);
         } else if (tag == "package") {
-            PackageStateEntry& entry = entryFor(state, node.attribute("name").value());
+            PackageStateEntry& entry = entries.entryFor(node.attribute("name").value());
             entry.where = doc->where(node);
             entry.codePath = node.attribute("codePath").value();
             std::optional<long long> flags = integer(node, "publicFlags");
@@ -272,7 +290,7 @@ Result<DeviceState> parsePackagesXml(std::string_view bytes, const std::string& 
     for (const auto& [name, codePath] : updated) {
         // The system image original of a package updated in /data/app: the package keeps the
         // original's system and privileged flags (device-formats 1.1, 2.2).
-        PackageStateEntry& entry = entryFor(state, name);
+        PackageStateEntry& entry = entries.entryFor(name);
         entry.updatedSystemApp = true;
         entry.system = true;
         if (!entry.privileged || !*entry.privileged) entry.privileged = isPrivilegedPath(codePath + "/");
@@ -285,10 +303,11 @@ Result<DeviceState> parsePackageRestrictions(std::string_view bytes, const std::
     Result<StateDocument> doc = StateDocument::load(bytes, sourceName, "package-restrictions");
     if (!doc) return doc.error();
     state.filesRead.push_back(doc->label());
+    PackageEntries entries(state);
     for (const pugi::xml_node& node : doc->root().children()) {
         const std::string_view tag = node.name();
         if (tag == "pkg") {
-            PackageStateEntry& entry = entryFor(state, node.attribute("name").value());
+            PackageStateEntry& entry = entries.entryFor(node.attribute("name").value());
             if (entry.where.file.empty()) entry.where = doc->where(node);
             entry.installed = boolean(node, "inst");
             entry.stopped = boolean(node, "stopped");
@@ -441,11 +460,12 @@ Device applyDeviceState(Device device, const DeviceState& state) {
     }
     std::vector<std::string> withoutApk;
     int applied = 0;
+    std::unordered_map<std::string_view, InstalledPackage*> byName;  // the last of a name, as a scan
+    byName.reserve(device.packages.size());
+    for (InstalledPackage& candidate : device.packages) byName[candidate.packageName()] = &candidate;
     for (const PackageStateEntry& entry : state.packages) {
-        InstalledPackage* package = nullptr;
-        for (InstalledPackage& candidate : device.packages) {
-            if (candidate.packageName() == entry.name) package = &candidate;
-        }
+        const auto found = byName.find(entry.name);
+        InstalledPackage* package = found == byName.end() ? nullptr : found->second;
         if (package == nullptr) {
             if (entry.installed.value_or(true)) withoutApk.push_back(entry.name);
             continue;

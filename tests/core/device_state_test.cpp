@@ -233,6 +233,40 @@ TEST(DeviceState, AppliedStateDisablesSetupAndRecordsPreferred) {
               "state is not applied");
 }
 
+TEST(DeviceState, TwentyThousandPackagesAreReadAndAppliedEachToItsOwn) {
+    // kMaxPackagesPerDevice packages in packages.xml, then package-restrictions.xml naming them
+    // in the opposite order: every entry finds its own package (found by name, not by a scan per
+    // entry, which made this quadratic).
+    constexpr int kCount = 20'000;
+    std::string packages = "<packages>";
+    std::string restrictions = "<package-restrictions>";
+    Device device;
+    device.apiLevel = 28;
+    for (int i = 0; i < kCount; ++i) {
+        const std::string name = "com.example.p" + std::to_string(i);
+        packages += "<package name=\"" + name + "\" codePath=\"/data/app/" + name + "\" flags=\"" +
+                    (i % 2 == 0 ? "1" : "0") + "\"/>";
+        InstalledPackage package;
+        package.manifest.packageName = name;
+        device.packages.push_back(package);
+    }
+    for (int i = kCount - 1; i >= 0; --i) {
+        restrictions += "<pkg name=\"com.example.p" + std::to_string(i) + "\" stopped=\"" +
+                        (i % 3 == 0 ? "true" : "false") + "\"/>";
+    }
+    Result<DeviceState> state = parsePackagesXml(packages + "</packages>", "packages.xml");
+    ASSERT_TRUE(state) << state.error().toString();
+    state = parsePackageRestrictions(restrictions + "</package-restrictions>", "r.xml",
+                                     std::move(state).value());
+    ASSERT_TRUE(state) << state.error().toString();
+    ASSERT_EQ(state->packages.size(), static_cast<size_t>(kCount));
+    const Device applied = applyDeviceState(device, *state);
+    for (int i : {0, 1, 2, 3, kCount / 2, kCount - 1}) {
+        EXPECT_EQ(applied.packages[i].system, i % 2 == 0) << i;
+        EXPECT_EQ(applied.packages[i].stopped, i % 3 == 0) << i;
+    }
+}
+
 TEST(DeviceState, AFolderWithoutStateFilesIsAnExactError) {
     TempDir dir("state-none");
     auto state = readDeviceState(dir.path());
