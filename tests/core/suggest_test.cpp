@@ -102,7 +102,7 @@ TEST(NearestName, TheIndexedWellKnownListsAnswerAsAScanOfTheSameNames) {
         for (std::string_view name : list) {
             const std::string n(name);
             words.push_back(n);
-            for (size_t i = 0; i < n.size(); i += 3) {
+            for (size_t i = 0; i < n.size(); i += 7) {
                 words.push_back(n.substr(0, i) + n.substr(i + 1));
                 words.push_back(n.substr(0, i) + 'X' + n.substr(i));
                 std::string changed = n;
