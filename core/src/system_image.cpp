@@ -5,9 +5,11 @@
 #include <hearth/build_prop.h>
 #include <hearth/limits.h>
 #include <hearth/system_image.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <map>
 #include <optional>
 #include <set>
@@ -37,6 +39,13 @@ bool isDir(const fs::path& path) {
 bool isFile(const fs::path& path) {
     std::error_code ec;
     return fs::is_regular_file(path, ec);
+}
+
+// The same for a listed entry: the type the directory listing gave (no stat() unless it is a
+// link, which is followed as above).
+bool isFile(const fs::directory_entry& entry) {
+    std::error_code ec;
+    return entry.is_regular_file(ec);
 }
 
 bool endsWith(const std::string& text, const std::string& suffix) {
@@ -90,7 +99,7 @@ class Walker {
     void flatApks(const fs::path& dir, const ImageApp& flags) {
         if (!enter(dir)) return;
         for (const fs::directory_entry& entry : listDirectory(dir, m_root, m_scan.diagnostics)) {
-            if (isApkName(entry.path().filename().string()) && isFile(entry.path())) {
+            if (isApkName(entry.path().filename().string()) && isFile(entry)) {
                 add(entry.path(), {}, flags);
             }
         }
@@ -108,7 +117,7 @@ class Walker {
                                                      "cannot read: " + text::lowerFirst(ec.message())));
             } else if (directory) {
                 packageFolder(entry.path(), flags, 1);
-            } else if (isApkName(name) && isFile(entry.path())) {
+            } else if (isApkName(name) && isFile(entry)) {
                 add(entry.path(), {}, flags);
             } else if (endsWith(name, ".apk.gz")) {
                 compressedStub(entry.path());
@@ -131,16 +140,18 @@ class Walker {
     }
 
   private:
-    // False when the folder was already walked (through a symlink or a second name for it).
+    // False when the folder was already walked (through a symlink or a second name for it). A
+    // folder is known by its device and inode, as find(1) knows one: a single stat() following
+    // links, where resolving the canonical path took an lstat() per component of the path.
     bool enter(const fs::path& dir) {
-        std::error_code ec;
-        const fs::path canonical = fs::canonical(dir, ec);
-        if (ec) {
+        struct stat status {};
+        if (::stat(dir.c_str(), &status) != 0) {
+            const std::error_code ec(errno, std::generic_category());
             m_scan.diagnostics.push_back(warning(relativeName(dir, m_root),
                                                  "cannot read: " + text::lowerFirst(ec.message())));
             return false;
         }
-        return m_visited.insert(canonical).second;
+        return m_visited.emplace(status.st_dev, status.st_ino).second;
     }
 
     void compressedStub(const fs::path& path) {
@@ -168,7 +179,7 @@ class Walker {
             } else if (ec) {
                 m_scan.diagnostics.push_back(warning(relativeName(entry.path(), m_root),
                                                      "cannot read: " + text::lowerFirst(ec.message())));
-            } else if (isApkName(name) && isFile(entry.path())) {
+            } else if (isApkName(name) && isFile(entry)) {
                 apks.push_back(entry.path());
             } else if (endsWith(name, ".odex") || endsWith(name, ".oat") || endsWith(name, ".vdex")) {
                 compiledCode = true;
@@ -218,7 +229,7 @@ class Walker {
 
     fs::path m_root;
     SystemImageScan& m_scan;
-    std::set<fs::path> m_visited;
+    std::set<std::pair<dev_t, ino_t>> m_visited;
 };
 
 // Where partition `name` lives: root/name, or inside the system partition (system/vendor on
