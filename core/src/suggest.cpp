@@ -144,7 +144,6 @@ bool equalIgnoringCase(std::string_view a, std::string_view b) {
            });
 }
 
-
 // nearestName once `word` is known not to be a candidate: one differing only in letter case (the
 // first in the given order), or else the first closest within maxDistance edits.
 std::optional<std::string_view> closest(std::string_view word,
@@ -167,52 +166,21 @@ std::optional<std::string_view> closest(std::string_view word,
 }
 
 // The parser asks nearestName of every action and category a device declares (206,000 on the
-// 10,000-package synthetic device), always against one of the two lists above. For those the
-// lists are indexed once: a hash set answers the usual case (a real name) and, for a name that is
-// not one, only candidates whose length is within maxDistance of it are compared, since any other
-// is farther. Candidates keep their list order, so the answer is the scan's.
-class WellKnownIndex {
-  public:
-    explicit WellKnownIndex(std::span<const std::string_view> names)
-        : m_names(names), m_set(names.begin(), names.end()) {
-        for (size_t i = 0; i < names.size(); ++i) {
-            if (names[i].size() >= m_byLength.size()) m_byLength.resize(names[i].size() + 1);
-            m_byLength[names[i].size()].push_back(i);
-        }
-    }
-
-    static const WellKnownIndex* of(std::span<const std::string_view> candidates) {
-        static const WellKnownIndex actions(kActions);
-        static const WellKnownIndex categories(kCategories);
-        for (const WellKnownIndex* index : {&actions, &categories}) {
-            if (candidates.data() == index->m_names.data() &&
-                candidates.size() == index->m_names.size()) {
-                return index;
-            }
-        }
-        return nullptr;
-    }
-
-    bool contains(std::string_view word) const { return m_set.count(word) > 0; }
-
-    // The names whose length is within maxDistance of `length`, in list order.
-    void nearLength(size_t length, size_t maxDistance, std::vector<std::string_view>& out) const {
-        std::vector<size_t> positions;
-        const size_t from = length > maxDistance ? length - maxDistance : 0;
-        const size_t to = std::min(m_byLength.size() - 1,
-                                   length + std::min(maxDistance, m_byLength.size()));
-        for (size_t l = from; l <= to; ++l) {
-            positions.insert(positions.end(), m_byLength[l].begin(), m_byLength[l].end());
-        }
-        std::sort(positions.begin(), positions.end());
-        for (size_t position : positions) out.push_back(m_names[position]);
-    }
-
-  private:
-    std::span<const std::string_view> m_names;
-    std::unordered_set<std::string_view> m_set;
-    std::vector<std::vector<size_t>> m_byLength;  // positions in m_names, by name length
-};
+// 10,000-package synthetic device), always against one of the two lists above, and nearly always
+// with a name on the list: for those lists a hash set answers that case without a scan.
+const std::unordered_set<std::string_view>* wellKnownSet(
+    std::span<const std::string_view> candidates) {
+    static const std::unordered_set<std::string_view> actions(std::begin(kActions),
+                                                              std::end(kActions));
+    static const std::unordered_set<std::string_view> categories(std::begin(kCategories),
+                                                                 std::end(kCategories));
+    const auto is = [&](std::span<const std::string_view> list) {
+        return candidates.data() == list.data() && candidates.size() == list.size();
+    };
+    if (is(kActions)) return &actions;
+    if (is(kCategories)) return &categories;
+    return nullptr;
+}
 }  // namespace
 
 size_t editDistance(std::string_view a, std::string_view b) {
@@ -293,15 +261,12 @@ std::span<const std::string_view> wellKnownCategories() { return kCategories; }
 std::optional<std::string_view> nearestName(std::string_view word,
                                             std::span<const std::string_view> candidates,
                                             size_t maxDistance) {
-    if (const WellKnownIndex* index = WellKnownIndex::of(candidates)) {
-        if (index->contains(word)) return std::nullopt;
-        std::vector<std::string_view> near;
-        index->nearLength(word.size(), maxDistance, near);
-        return closest(word, near, maxDistance);
-    }
-    if (std::find(candidates.begin(), candidates.end(), word) != candidates.end()) {
-        return std::nullopt;
-    }
+    const std::unordered_set<std::string_view>* known = wellKnownSet(candidates);
+    const bool listed = known != nullptr
+                            ? known->count(word) > 0
+                            : std::find(candidates.begin(), candidates.end(), word) !=
+                                  candidates.end();
+    if (listed) return std::nullopt;
     return closest(word, candidates, maxDistance);
 }
 
