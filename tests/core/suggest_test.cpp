@@ -92,7 +92,7 @@ TEST(WellKnownNames, NoTwoListedNamesAreOneEditApartUnlessBothAreReal) {
 }
 
 TEST(NearestName, TheIndexedWellKnownListsAnswerAsAScanOfTheSameNames) {
-    // nearestName indexes wellKnownActions() and wellKnownCategories() (by length, and a set for
+    // nearestName looks wellKnownActions() and wellKnownCategories() up in a hash set (for
     // exact names); the same names in another vector take the plain scan. Every variant of every
     // name (one byte changed, dropped or added, letter case, a swap) must answer the same, at
     // distances 1 and 2.
