@@ -20,7 +20,7 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-std::string quoted(std::string_view text) {
+std::string quotedExcerpt(std::string_view text) {
     constexpr size_t kShown = 60;
     std::string out = "'";
     for (char c : text.substr(0, kShown)) {
@@ -67,7 +67,7 @@ Result<BuildProps> parseBuildProp(std::string_view text, const std::string& sour
         if (equals == std::string_view::npos || equals == 0) {
             props.diagnostics.push_back(
                 Diagnostic{Diagnostic::Severity::Warning, SourceLocation{sourceName, lineNumber, 1},
-                           "expected 'key=value', got " + quoted(line) + "; line ignored"});
+                           "expected 'key=value', got " + quotedExcerpt(line) + "; line ignored"});
             continue;
         }
         const std::string key(trim(line.substr(0, equals)));
@@ -101,7 +101,8 @@ Result<PlatformVersion> platformVersion(const BuildProps& props) {
     const auto [end, ec] = std::from_chars(first, last, api);
     if (ec != std::errc() || end != last || api < 1 || api > 99) {
         return makeError(where, std::string("'") + kSdk +
-                                    "' must be a number between 1 and 99, got " + quoted(*sdk));
+                                    "' must be a number between 1 and 99, got " +
+                                    quotedExcerpt(*sdk));
     }
     PlatformVersion version;
     version.apiLevel = api;
@@ -120,18 +121,18 @@ Result<PlatformVersion> platformVersion(const BuildProps& props) {
             const int line = props.lines.count("ro.build.version.release") > 0
                                  ? props.lines.at("ro.build.version.release")
                                  : 0;
-            version.diagnostics.push_back(Diagnostic{
-                Diagnostic::Severity::Warning, SourceLocation{props.sourceName, line, 1},
-                "'ro.build.version.release' says " + quoted(version.release) + " but '" + kSdk +
-                    "' is " + std::to_string(api) + " (Android " + expected +
-                    "); the API level follows sdk"});
+            version.diagnostics.push_back(
+                Diagnostic{Diagnostic::Severity::Warning, SourceLocation{props.sourceName, line, 1},
+                           "'ro.build.version.release' says " + quotedExcerpt(version.release) +
+                               " but '" + kSdk + "' is " + std::to_string(api) + " (Android " +
+                               expected + "); the API level follows sdk"});
         }
     }
     if (!version.codename.empty() && version.codename != "REL") {
-        version.diagnostics.push_back(Diagnostic{
-            Diagnostic::Severity::Warning, where,
-            "a preview build (codename " + quoted(version.codename) + "): API " +
-                std::to_string(api) + " is taken from sdk as written"});
+        version.diagnostics.push_back(
+            Diagnostic{Diagnostic::Severity::Warning, where,
+                       "a preview build (codename " + quotedExcerpt(version.codename) + "): API " +
+                           std::to_string(api) + " is taken from sdk as written"});
     }
     return version;
 }

@@ -119,7 +119,7 @@ std::vector<std::string_view> splitOnComma(std::string_view value) {
     return pieces;
 }
 
-std::string quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
+std::string singleQuoted(std::string_view value) { return "'" + std::string(value) + "'"; }
 
 // ---- The argument reader: ShellCommand's getNextOption / getNextArg ---------------------------
 
@@ -165,7 +165,7 @@ class ArgReader {
 // ---- Intent.parseUri (URI_INTENT_SCHEME | URI_ANDROID_APP_SCHEME | URI_ALLOW_UNSAFE) ----------
 
 Error badIntentUri(std::string_view uri, std::string_view reason) {
-    return makeError("Bad intent URI " + quoted(uri) + ": " + std::string(reason));
+    return makeError("Bad intent URI " + singleQuoted(uri) + ": " + std::string(reason));
 }
 
 // Validates an "X.key=value" extra of an intent: URI the way Android parses it.
@@ -197,7 +197,7 @@ Result<void> checkUriExtra(std::string_view uri, char kind, std::string_view val
             return badIntentUri(uri, "unknown EXTRA type '" + std::string(1, kind) + ".'");
     }
     if (!valid) {
-        return badIntentUri(uri, "extra value " + quoted(value) + " is not a valid '" +
+        return badIntentUri(uri, "extra value " + singleQuoted(value) + " is not a valid '" +
                                      std::string(1, kind) + ".' value");
     }
     return ok();
@@ -264,7 +264,8 @@ Result<Intent> parseIntentUri(std::string_view uri) {
             } else if (is("launchFlags=")) {
                 const std::optional<std::int32_t> launchFlags = decodeJavaInt(value);
                 if (!launchFlags) {
-                    return badIntentUri(uri, "launchFlags " + quoted(value) + " is not a number");
+                    return badIntentUri(uri,
+                                        "launchFlags " + singleQuoted(value) + " is not a number");
                 }
                 current->flags = *launchFlags;
             } else if (is("package=")) {
@@ -283,7 +284,8 @@ Result<Intent> parseIntentUri(std::string_view uri) {
                 inSelector = true;
             } else {
                 if (equals == std::string_view::npos || equals < 2 || item[1] != '.') {
-                    return badIntentUri(uri, "illegal Intent URI format near " + quoted(item));
+                    return badIntentUri(uri,
+                                        "illegal Intent URI format near " + singleQuoted(item));
                 }
                 if (Result<void> checked = checkUriExtra(uri, item[0], value); !checked) {
                     return checked.error();
@@ -460,8 +462,8 @@ Result<void> checkExtra(const std::string& option, const ExtraKind& kind, const 
         if (kind.value == V::Long && !isJavaLong(piece)) expected = "a long integer";
         if (kind.value == V::Float && !isJavaFloat(piece)) expected = "a number";
         if (expected != nullptr) {
-            return makeError(option + " expects " + expected + " for extra " + quoted(key) +
-                             ", got " + quoted(piece));
+            return makeError(option + " expects " + expected + " for extra " + singleQuoted(key) +
+                             ", got " + singleQuoted(piece));
         }
     }
     return ok();
@@ -536,7 +538,7 @@ Result<Intent> parseIntentArgs(const std::vector<std::string>& args) {
                 const std::optional<std::int32_t> value32 = decodeJavaInt(*value);
                 if (!value32) {
                     return makeError("-f expects an integer (decimal, 0x hex or 0 octal), got " +
-                                     quoted(*value));
+                                     singleQuoted(*value));
                 }
                 current->flags = *value32;
                 continue;  // flags alone are not intent information
