@@ -61,12 +61,16 @@ Intent QueriesIntent::probe() const {
 
 std::string expandClassName(std::string_view packageName, std::string_view className) {
     // PackageParser.buildClassName: a leading '.' or no dot at all means relative to the package.
-    if (className.empty()) return std::string(packageName);
-    if (className.front() == '.') return std::string(packageName) + std::string(className);
-    if (className.find('.') == std::string_view::npos) {
-        return std::string(packageName) + "." + std::string(className);
-    }
-    return std::string(className);
+    const bool relative = className.empty() || className.front() == '.' ||
+                          className.find('.') == std::string_view::npos;
+    if (!relative) return std::string(className);
+    const bool needsDot = !className.empty() && className.front() != '.';
+    std::string out;
+    out.reserve(packageName.size() + (needsDot ? 1 : 0) + className.size());
+    out.append(packageName);
+    if (needsDot) out += '.';
+    out.append(className);
+    return out;
 }
 
 }  // namespace hearth

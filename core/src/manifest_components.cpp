@@ -148,7 +148,7 @@ Result<void> ManifestParser::parseComponent(const pugi::xml_node& element, const
         }
     }
     component.filters.reserve(filters);
-    std::map<std::string_view, size_t> counts;
+    ChildCounts counts;
     for (pugi::xml_node child : element.children()) {
         if (child.type() != pugi::node_element) continue;
         if (auto r = checkChildCount(element, child, counts); !r) return r;
@@ -234,7 +234,7 @@ Result<void> ManifestParser::parseIntentFilter(const pugi::xml_node& element, co
 
 Result<void> ManifestParser::parseFilterChildren(const pugi::xml_node& element,
                                                  const Namespaces& ns, IntentFilter& filter) {
-    std::map<std::string_view, size_t> counts;
+    ChildCounts counts;
     for (pugi::xml_node child : element.children()) {
         if (child.type() != pugi::node_element) continue;
         if (auto r = checkChildCount(element, child, counts); !r) return r;

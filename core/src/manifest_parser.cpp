@@ -181,14 +181,29 @@ Result<void> ManifestParser::checkAttributes(const pugi::xml_node& element, cons
     return ok();
 }
 
+size_t ManifestParser::ChildCounts::increment(std::string_view tag) {
+    for (size_t i = 0; i < m_used; ++i) {
+        if (m_counts[i].first == tag) return ++m_counts[i].second;
+    }
+    if (m_used < m_counts.size()) {
+        m_counts[m_used++] = {tag, 1};
+        return 1;
+    }
+    for (auto& [name, count] : m_more) {
+        if (name == tag) return ++count;
+    }
+    m_more.emplace_back(tag, 1);
+    return 1;
+}
+
 Result<void> ManifestParser::checkChildCount(const pugi::xml_node& parent,
                                              const pugi::xml_node& child,
-                                             std::map<std::string_view, size_t>& counts) const {
+                                             ChildCounts& counts) const {
     const std::string_view parentTag = parent.name();
     const std::string_view childTag = child.name();
     const std::optional<size_t> most = limits::maxChildren(parentTag, childTag);
     if (!most) return ok();
-    if (++counts[childTag] > *most) {
+    if (counts.increment(childTag) > *most) {
         return errorAt(where(child), tagText(parentTag) + " has more than " +
                                          std::to_string(*most) + " " + tagText(childTag) +
                                          " elements, the most Android accepts");
@@ -547,7 +562,7 @@ Result<void> ManifestParser::parseRoot(const pugi::xml_node& root) {
     m_placeholders.try_emplace("applicationId", m_manifest.packageName);
     m_placeholders.try_emplace("packageName", m_manifest.packageName);
 
-    std::map<std::string_view, size_t> counts;
+    ChildCounts counts;
     for (pugi::xml_node child : root.children()) {
         if (child.type() != pugi::node_element) continue;
         if (auto r = checkChildCount(root, child, counts); !r) return r;
@@ -652,7 +667,7 @@ Result<void> ManifestParser::parseApplication(const pugi::xml_node& element, con
         if (child.type() == pugi::node_element && componentKindFromName(child.name())) ++declared;
     }
     m_manifest.components.reserve(declared);
-    std::map<std::string_view, size_t> counts;
+    ChildCounts counts;
     for (pugi::xml_node child : element.children()) {
         if (child.type() != pugi::node_element) continue;
         if (auto r = checkChildCount(element, child, counts); !r) return r;

@@ -80,8 +80,20 @@ class ManifestParser {
     bool isRemovedByMerger(const pugi::xml_node& element, const Namespaces& ns) const;
     Result<void> checkAttributes(const pugi::xml_node& element, const Namespaces& ns,
                                  const NameSet& known, const NameSet* aliasIgnored = nullptr);
+    // How many children of each limited tag (limits::maxChildren) one parent has had so far. A
+    // parent has at most eight such tags today (<manifest>'s), so they live in a short array
+    // instead of a map's node each; more spill into a vector.
+    class ChildCounts {
+      public:
+        size_t increment(std::string_view tag);
+
+      private:
+        std::array<std::pair<std::string_view, size_t>, 8> m_counts{};
+        size_t m_used = 0;
+        std::vector<std::pair<std::string_view, size_t>> m_more;
+    };
     Result<void> checkChildCount(const pugi::xml_node& parent, const pugi::xml_node& child,
-                                 std::map<std::string_view, size_t>& counts) const;
+                                 ChildCounts& counts) const;
 
     Result<std::string> substitutePlaceholders(const pugi::xml_attribute& attribute,
                                                std::string_view raw);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <unordered_set>
 #include <vector>
@@ -166,19 +167,62 @@ std::optional<std::string_view> closest(std::string_view word,
 }
 
 // The parser asks nearestName of every action and category a device declares (206,000 on the
-// 10,000-package synthetic device), always against one of the two lists above, and nearly always
-// with a name on the list: for those lists a hash set answers that case without a scan.
-const std::unordered_set<std::string_view>* wellKnownSet(
-    std::span<const std::string_view> candidates) {
-    static const std::unordered_set<std::string_view> actions(std::begin(kActions),
-                                                              std::end(kActions));
-    static const std::unordered_set<std::string_view> categories(std::begin(kCategories),
-                                                                 std::end(kCategories));
-    const auto is = [&](std::span<const std::string_view> list) {
-        return candidates.data() == list.data() && candidates.size() == list.size();
-    };
-    if (is(kActions)) return &actions;
-    if (is(kCategories)) return &categories;
+// 10,000-package synthetic device), always against one of the two lists above: nearly always a
+// name on the list, which a hash set answers without a scan, else an app's own name, for which
+// only the candidates of a length within maxDistance can be close (both tests of `closest` look
+// at the length first), found through a table of the list's positions by length.
+class WellKnownList {
+  public:
+    static constexpr size_t kMaxNames = 128;
+
+    explicit WellKnownList(std::span<const std::string_view> names)
+        : m_names(names), m_set(names.begin(), names.end()) {
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (names[i].size() >= m_positionsByLength.size()) {
+                m_positionsByLength.resize(names[i].size() + 1);
+            }
+            m_positionsByLength[names[i].size()].set(i);
+        }
+    }
+
+    bool is(std::span<const std::string_view> candidates) const {
+        return candidates.data() == m_names.data() && candidates.size() == m_names.size();
+    }
+    bool contains(std::string_view word) const { return m_set.count(word) > 0; }
+
+    // `closest` over the names whose length is within maxDistance of the word's, in list order
+    // (ties go to the first in the list, as they would over the whole list).
+    std::optional<std::string_view> closestByLength(std::string_view word,
+                                                    size_t maxDistance) const {
+        std::bitset<kMaxNames> positions;
+        const size_t from = word.size() > maxDistance ? word.size() - maxDistance : 0;
+        for (size_t length = from;
+             length <= word.size() + maxDistance && length < m_positionsByLength.size(); ++length) {
+            positions |= m_positionsByLength[length];
+        }
+        if (positions.none()) return std::nullopt;
+        std::array<std::string_view, kMaxNames> near;
+        size_t count = 0;
+        for (size_t i = 0; i < m_names.size(); ++i) {
+            if (positions[i]) near[count++] = m_names[i];
+        }
+        return closest(word, std::span(near.data(), count), maxDistance);
+    }
+
+  private:
+    std::span<const std::string_view> m_names;
+    std::unordered_set<std::string_view> m_set;
+    std::vector<std::bitset<kMaxNames>> m_positionsByLength;
+};
+
+static_assert(std::size(kActions) <= WellKnownList::kMaxNames &&
+              std::size(kCategories) <= WellKnownList::kMaxNames);
+
+const WellKnownList* wellKnownList(std::span<const std::string_view> candidates) {
+    static const WellKnownList actions(kActions);
+    static const WellKnownList categories(kCategories);
+    if (actions.is(candidates)) return &actions;
+    if (categories.is(candidates)) return &categories;
     return nullptr;
 }
 }  // namespace
@@ -261,12 +305,13 @@ std::span<const std::string_view> wellKnownCategories() { return kCategories; }
 std::optional<std::string_view> nearestName(std::string_view word,
                                             std::span<const std::string_view> candidates,
                                             size_t maxDistance) {
-    const std::unordered_set<std::string_view>* known = wellKnownSet(candidates);
-    const bool listed = known != nullptr
-                            ? known->count(word) > 0
-                            : std::find(candidates.begin(), candidates.end(), word) !=
-                                  candidates.end();
-    if (listed) return std::nullopt;
+    if (const WellKnownList* known = wellKnownList(candidates)) {
+        if (known->contains(word)) return std::nullopt;
+        return known->closestByLength(word, maxDistance);
+    }
+    if (std::find(candidates.begin(), candidates.end(), word) != candidates.end()) {
+        return std::nullopt;
+    }
     return closest(word, candidates, maxDistance);
 }
 

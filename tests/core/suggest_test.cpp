@@ -93,7 +93,8 @@ TEST(WellKnownNames, NoTwoListedNamesAreOneEditApartUnlessBothAreReal) {
 
 TEST(NearestName, TheIndexedWellKnownListsAnswerAsAScanOfTheSameNames) {
     // nearestName looks wellKnownActions() and wellKnownCategories() up in a hash set (for
-    // exact names); the same names in another vector take the plain scan. Every variant of every
+    // exact names) and a table of positions by length (for the rest, in list order); the same
+    // names in another vector take the plain scan. Every variant of every
     // name (one byte changed, dropped or added, letter case, a swap) must answer the same, at
     // distances 1 and 2.
     for (auto list : {wellKnownActions(), wellKnownCategories()}) {
