@@ -202,7 +202,7 @@ class Renderer {
 
     const axml::Document& m_document;
     const TableLoader& m_loadTable;
-    const std::string& m_sourceName;
+    const SourcePath m_sourceName;  // shared by every location it gives
     const int m_apiLevel;
     std::map<std::string, std::string, std::less<>> m_prefixes;       // uri -> prefix
     std::vector<std::pair<std::string, std::string>> m_declarations;  // prefix, uri
@@ -486,13 +486,14 @@ Result<RenderedManifest> Renderer::run() {
     return RenderedManifest{std::move(xml), std::move(m_warnings)};
 }
 
-void relocate(SourceLocation& where, const std::string& sourceName) {
+void relocate(SourceLocation& where, const SourcePath& sourceName) {
     where.file = sourceName;
     where.column = 0;  // columns of the rendered text mean nothing in an APK
 }
 
-void relocate(Manifest& manifest, const std::string& sourceName) {
-    manifest.file = sourceName;
+void relocate(Manifest& manifest, const std::string& sourceNameText) {
+    manifest.file = sourceNameText;
+    const SourcePath sourceName(sourceNameText);  // one copy for every location
     relocate(manifest.where, sourceName);
     relocate(manifest.application.where, sourceName);
     for (Component& component : manifest.components) {

@@ -51,7 +51,7 @@ class TextPositions {
 
   private:
     LineIndex m_lines;
-    std::string m_file;
+    SourcePath m_file;
 };
 
 std::string describeJson(const Json& value) {

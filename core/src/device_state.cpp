@@ -76,7 +76,7 @@ class StateDocument {
     std::string label() const { return m_source + (m_abx ? " (ABX)" : ""); }
 
   private:
-    std::string m_source;
+    SourcePath m_source;
     std::string m_text;
     bool m_abx = false;
     std::unique_ptr<LineIndex> m_index;

@@ -194,7 +194,9 @@ std::optional<EntryLine> parseEntryLine(std::string_view t) {
 
 class DumpsysParser {
   public:
-    explicit DumpsysParser(std::string sourceName) { m_capture.source = std::move(sourceName); }
+    explicit DumpsysParser(std::string sourceName) : m_sourcePath(sourceName) {
+        m_capture.source = std::move(sourceName);
+    }
 
     void feed(std::string_view line, int lineNumber) {
         ++m_capture.lines;
@@ -292,7 +294,7 @@ class DumpsysParser {
     }
 
     SourceLocation here(int column = 1) const {
-        return SourceLocation{m_capture.source, m_lineNumber, column};
+        return SourceLocation{m_sourcePath, m_lineNumber, column};
     }
 
     bool readDatabase(std::string_view t) {
@@ -525,6 +527,7 @@ class DumpsysParser {
     enum class Entry { None, Filter, Duplicate };
 
     DumpsysCapture m_capture;
+    SourcePath m_sourcePath;  // m_capture.source, shared by every location
     Section m_section = Section::None;
     bool m_sawKnownSection = false;
     int m_lineNumber = 0;

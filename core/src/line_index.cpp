@@ -17,7 +17,7 @@ LineIndex::LineIndex(std::string_view text) : m_text(text) {
     }
 }
 
-SourceLocation LineIndex::locate(std::size_t offset, const std::string& file) const {
+SourceLocation LineIndex::locate(std::size_t offset, const SourcePath& file) const {
     offset = std::min(offset, m_text.size());
     // The last line start at or before the offset.
     auto next = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);

@@ -19,7 +19,7 @@ class LineIndex {
     explicit LineIndex(std::string_view text);
 
     /// The 1-based line and column of a byte offset (clamped to the end of the text).
-    SourceLocation locate(std::size_t offset, const std::string& file) const;
+    SourceLocation locate(std::size_t offset, const SourcePath& file) const;
 
   private:
     std::string_view m_text;

@@ -63,7 +63,7 @@ class StrictXml {
     }
 
     std::string_view m_text;
-    const std::string& m_file;
+    const SourcePath m_file;  // shared by every location it gives
     LineIndex m_lines;
     std::string m_buffer;            // pugixml parses in place so names point at their offsets
     std::size_t m_bufferOffset = 0;  // bytes skipped before m_buffer (a UTF-8 byte order mark)

@@ -300,9 +300,12 @@ TEST(ApkFromAapt, ElementIndicesAreWhatAaptDumpXmltreeCounts) {
     for (const Component& component : parsed->components) {
         EXPECT_EQ(elements.at(component.where.line - 1), componentKindName(component.kind));
         EXPECT_EQ(component.where.file, apk.string());
+        // One copy of the path for the whole manifest (SourcePath), not one per element.
+        EXPECT_EQ(&component.where.file.str(), &parsed->where.file.str());
         EXPECT_EQ(component.where.column, 0);
         for (const IntentFilter& filter : component.filters) {
             EXPECT_EQ(elements.at(filter.where.line - 1), "intent-filter");
+            EXPECT_EQ(&filter.where.file.str(), &parsed->where.file.str());
         }
     }
 }

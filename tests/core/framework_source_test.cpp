@@ -95,7 +95,7 @@ TEST_F(LegacyTree, EachSiteReportsItsCategoryWithFileAndLine) {
     EXPECT_EQ(boot->category, "android.intent.category.HOME_FIRST");
     EXPECT_EQ(boot->code, "ActivityManagerService.startHomeActivityLocked");
     EXPECT_EQ(boot->where.line, 8);
-    EXPECT_NE(boot->where.file.find("am/ActivityManagerService.java"), std::string::npos);
+    EXPECT_NE(boot->where.file.str().find("am/ActivityManagerService.java"), std::string::npos);
     EXPECT_EQ(siteOf(*scan, "is-home")->status, SiteStatus::Patched);
     EXPECT_EQ(siteOf(*scan, "is-home")->where.line, 5);
     EXPECT_EQ(siteOf(*scan, "home-key")->status, SiteStatus::Stock);

@@ -579,6 +579,22 @@ TEST(ManifestParser, RecordsTheLineAndColumnWhereEachElementStarts) {
     EXPECT_EQ(filter.authorities[1].where.column, 19);
 }
 
+TEST(ManifestParser, EveryLocationSharesOneCopyOfThePath) {
+    // A device's manifests hold hundreds of thousands of locations: each points at its file's
+    // one path (SourcePath) instead of copying it.
+    const Manifest manifest = parseOk(app(R"xml(<activity android:name=".Main">
+  <intent-filter><action android:name="a.B" /><data android:scheme="s" android:host="h" /></intent-filter>
+</activity>
+)xml"));
+    const std::string* path = &manifest.where.file.str();
+    EXPECT_EQ(*path, "app/AndroidManifest.xml");
+    EXPECT_EQ(&manifest.application.where.file.str(), path);
+    const Component& main = manifest.components.at(0);
+    EXPECT_EQ(&main.where.file.str(), path);
+    EXPECT_EQ(&main.filters.at(0).where.file.str(), path);
+    EXPECT_EQ(&main.filters.at(0).authorities.at(0).where.file.str(), path);
+}
+
 TEST(ManifestParser, ColumnsCountCharactersNotBytes) {
     // "é" is two bytes; the error is at the 'android:port' attribute.
     const std::string error = parseError(app(

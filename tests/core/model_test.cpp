@@ -23,6 +23,38 @@ TEST(SourceLocation, PrefixReadsLikeACompiler) {
     EXPECT_EQ(makeError("plain").toString(), "plain");
 }
 
+TEST(SourcePath, ReadsLikeTheStringItHolds) {
+    const SourcePath path = std::string("app/AndroidManifest.xml");
+    EXPECT_EQ(path, "app/AndroidManifest.xml");
+    EXPECT_EQ(path, std::string("app/AndroidManifest.xml"));
+    EXPECT_EQ(path, std::string_view("app/AndroidManifest.xml"));
+    EXPECT_NE(path, "other.xml");
+    EXPECT_EQ(path + ":3", "app/AndroidManifest.xml:3");
+    EXPECT_EQ("at " + path, "at app/AndroidManifest.xml");
+    EXPECT_EQ(path.size(), 23u);
+    const std::string& text = path;
+    EXPECT_EQ(text, "app/AndroidManifest.xml");
+}
+
+TEST(SourcePath, CopiesShareOnePathAndEqualPathsCompareEqual) {
+    const SourcePath path("a.xml");
+    const SourcePath copy = path;  // NOLINT(performance-unnecessary-copy-initialization)
+    EXPECT_EQ(&copy.str(), &path.str());
+    const SourcePath separate("a.xml");
+    EXPECT_NE(&separate.str(), &path.str());
+    EXPECT_EQ(separate, path);
+    EXPECT_NE(SourcePath("b.xml"), path);
+}
+
+TEST(SourcePath, EmptyMeansUnknown) {
+    EXPECT_TRUE(SourcePath().empty());
+    EXPECT_TRUE(SourcePath("").empty());
+    EXPECT_EQ(SourcePath(), "");
+    EXPECT_EQ(SourcePath(), SourcePath(""));
+    EXPECT_EQ((SourceLocation{{}, 3, 4}.prefix()), ":3:4: ");
+    EXPECT_EQ(SourceLocation{}.prefix(), "");
+}
+
 TEST(Result, HoldsAValueOrAnError) {
     Result<int> good = 3;
     ASSERT_TRUE(good.has_value());
