@@ -387,6 +387,15 @@ TEST(IntentFilterMatch, M13_HostComparisonIsUnicodeAwareLikeCompareToIgnoreCase)
               match::kNoMatchData);
 }
 
+TEST(IntentFilterMatch, M14_AWildcardSuffixIsCutInUtf16UnitsNotBytes) {
+    // "xab.\u017F" ends in U+017F LONG S (two bytes, one UTF-16 unit), which compareToIgnoreCase
+    // equates with 's': Android cuts the last three units, "b.\u017F", and matches "*b.s". The
+    // last three bytes, ".\xC5\xBF", would start at '.' and miss.
+    EXPECT_TRUE(filterHostMatches("*b.s", "xab.\xC5\xBF"));
+    EXPECT_FALSE(filterHostMatches("*ab.s", "xb.\xC5\xBF"));
+    EXPECT_TRUE(filterHostMatches("*.example", "\xE2\x84\xAA.example"));  // KELVIN SIGN first
+}
+
 TEST(IntentFilterMatch, M14_HostStarAloneMatchesTheEmptyHostOfAFileUri) {
     IntentFilter filter;
     filter.schemes = {"file"};
