@@ -50,7 +50,7 @@ bool filterHostMatches(std::string_view filterHost, std::string_view uriHost) {
         return hostMatchesUtf16(wanted, uriHost, wild);
     }
     if (uriHost.size() < wanted.size() || (!wild && uriHost.size() != wanted.size())) return false;
-    return text::equalsIgnoreCase(uriHost.substr(uriHost.size() - wanted.size()), wanted);
+    return text::equalsIgnoreCaseAscii(uriHost.substr(uriHost.size() - wanted.size()), wanted);
 }
 
 namespace {

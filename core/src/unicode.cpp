@@ -30,13 +30,6 @@ bool fourByteSecondIsBad(unsigned char lead, unsigned char second) {
 
 }  // namespace
 
-bool isAscii(std::string_view text) {
-    for (char c : text) {
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
-    }
-    return true;
-}
-
 char16_t caseKey(char16_t unit) {
     if (unit < 0x80) return (unit >= 'A' && unit <= 'Z') ? static_cast<char16_t>(unit + 32) : unit;
     const auto* end = std::end(kCaseKeys);
@@ -55,16 +48,7 @@ bool equalsIgnoreCase(std::u16string_view a, std::u16string_view b) {
 }
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-    if (isAscii(a) && isAscii(b)) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            if (a[i] != b[i] && caseKey(static_cast<unsigned char>(a[i])) !=
-                                    caseKey(static_cast<unsigned char>(b[i]))) {
-                return false;
-            }
-        }
-        return true;
-    }
+    if (isAscii(a) && isAscii(b)) return equalsIgnoreCaseAscii(a, b);
     const Utf16 a16(a);
     const Utf16 b16(b);
     return equalsIgnoreCase(a16.view(), b16.view());

@@ -68,3 +68,34 @@ TEST(JavaHashCode, IsStringHashCodeOverUtf16Units) {
     EXPECT_TRUE(isAscii("plain"));
     EXPECT_FALSE(isAscii("caf\xC3\xA9"));
 }
+
+// isAscii reads eight bytes at a time and the rest one by one: a high byte anywhere, in a word or
+// in the tail, of any length, makes the text non-ASCII.
+TEST(IsAscii, FindsAHighByteAtEveryPositionOfWordsAndTail) {
+    for (size_t length = 0; length <= 25; ++length) {
+        std::string text(length, 'a');
+        EXPECT_TRUE(isAscii(text)) << length;
+        for (size_t at = 0; at < length; ++at) {
+            std::string marked = text;
+            marked[at] = '\x80';
+            EXPECT_FALSE(isAscii(marked)) << "length " << length << ", byte " << at;
+        }
+    }
+    EXPECT_TRUE(isAscii(std::string_view("\x7f\x01", 2)));
+    EXPECT_TRUE(isAscii(std::string_view("a\0b", 3)));
+}
+
+// The ASCII-only comparison folds exactly 'A'-'Z': the neighbours of the letters ('@', '[', '`',
+// '{') are not letters, so "@" never equals "`" although they differ by 32 as 'A' and 'a' do.
+TEST(EqualsIgnoreCaseAscii, FoldsOnlyTheLettersAsJavaDoesForAscii) {
+    for (int a = 0; a < 0x80; ++a) {
+        for (int b = 0; b < 0x80; ++b) {
+            const std::string x(1, static_cast<char>(a));
+            const std::string y(1, static_cast<char>(b));
+            const bool java = caseKey(static_cast<char16_t>(a)) == caseKey(static_cast<char16_t>(b));
+            EXPECT_EQ(equalsIgnoreCaseAscii(x, y), java) << a << " " << b;
+        }
+    }
+    EXPECT_TRUE(equalsIgnoreCaseAscii("WWW.Example.COM", "www.example.com"));
+    EXPECT_FALSE(equalsIgnoreCaseAscii("www.example.co", "www.example.com"));
+}
