@@ -66,5 +66,11 @@ std::vector<ResolveInfo> gather(const Index& index, const Intent& intent, int qu
 void sortCandidates(std::vector<ResolveInfo>& candidates, int apiLevel);
 /// Whether the device has the activity (or alias) a name names, in a package that is installed.
 bool hasActivity(const Index& index, const ComponentName& name);
+/// The query pipeline (W-3): gather, domain filtering with the R-9 re-sort, the caller step.
+/// PackageIndex::trace keeps what was gathered; query and resolve, which read only the results,
+/// skip that copy.
+QueryTrace runQueryPipeline(const Index& index, const Device& device,
+                            const std::optional<DefaultBrowser>& browser,
+                            const ResolveRequest& request, bool keepGathered);
 
 }  // namespace hearth::index_detail

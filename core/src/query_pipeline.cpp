@@ -54,16 +54,19 @@ void runCallerRules(const Device& device, const ResolveRequest& request, QueryTr
 
 }  // namespace
 
-QueryTrace PackageIndex::trace(const ResolveRequest& request) const {
+namespace index_detail {
+
+QueryTrace runQueryPipeline(const Index& index, const Device& device,
+                            const std::optional<DefaultBrowser>& browser,
+                            const ResolveRequest& request, bool keepGathered) {
     QueryTrace trace;
-    trace.gathered =
-        index_detail::gather(*m_impl, request.intent, request.queryFlags, request.kind);
-    trace.results = trace.gathered;
+    trace.results = gather(index, request.intent, request.queryFlags, request.kind);
+    if (keepGathered) trace.gathered = trace.results;
     if (!isActivityKind(request.kind)) {
         // The W- and S- rules are activity rules; visibility filters every component query.
         if (request.caller && request.mode == ResolveMode::Query) {
             std::vector<CandidateVerdict> removed =
-                applyVisibility(m_device, *request.caller, request.intent, trace.results);
+                applyVisibility(device, *request.caller, request.intent, trace.results);
             for (CandidateVerdict& verdict : removed) {
                 trace.steps.verdicts.push_back(std::move(verdict));
             }
@@ -71,16 +74,25 @@ QueryTrace PackageIndex::trace(const ResolveRequest& request) const {
         return trace;
     }
 
-    filterDomains(m_device, defaultBrowser(), request, trace);
+    filterDomains(device, browser, request, trace);
 
     // W-3: caller rules (callers), after domain filtering and the re-sort and before
     // chooseBestActivity, in their own order (S-6/S-8, S-7, V-10/V-12 for queries, S-4 for starts).
-    if (request.caller) runCallerRules(m_device, request, trace);
+    if (request.caller) runCallerRules(device, request, trace);
     return trace;
 }
 
+}  // namespace index_detail
+
+QueryTrace PackageIndex::trace(const ResolveRequest& request) const {
+    return index_detail::runQueryPipeline(*m_impl, m_device, defaultBrowser(), request,
+                                          /*keepGathered=*/true);
+}
+
 std::vector<ResolveInfo> PackageIndex::query(const ResolveRequest& request) const {
-    return trace(request).results;
+    return index_detail::runQueryPipeline(*m_impl, m_device, defaultBrowser(), request,
+                                          /*keepGathered=*/false)
+        .results;
 }
 
 std::vector<ResolveInfo> PackageIndex::query(const Intent& intent, int queryFlags,

@@ -401,7 +401,8 @@ std::vector<ResolveInfo> chooserEntries(const std::vector<ResolveInfo>& candidat
 }
 
 ResolveResult PackageIndex::resolve(const ResolveRequest& request) const {
-    QueryTrace trace = this->trace(request);
+    QueryTrace trace = index_detail::runQueryPipeline(*m_impl, m_device, defaultBrowser(), request,
+                                                      /*keepGathered=*/false);
     ResolveResult result;
     result.candidates = std::move(trace.results);
     result.steps = std::move(trace.steps);

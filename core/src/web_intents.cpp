@@ -9,8 +9,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
-#include <set>
 
 #include "unicode.h"
 
@@ -457,7 +455,9 @@ struct Step {
     const std::vector<ResolveInfo>& input;
     const std::optional<DefaultBrowser>& browser;
     WebFilterResult& out;
-    std::map<size_t, std::pair<std::string, std::string>> verdicts;  // index → rule, reason
+    // Indexed like input: rule and reason, the rule empty until a step gives a verdict (a vector,
+    // not a map: a web query's handful of candidates, one lookup each).
+    std::vector<std::pair<std::string, std::string>> verdicts;
 
     void verdict(size_t index, std::string rule, std::string reason) {
         verdicts[index] = {std::move(rule), std::move(reason)};
@@ -808,18 +808,18 @@ WebFilterResult filterWebCandidates(const Device& device, const Intent& intent, 
         return out;
     }
     out.filtered = true;
+    out.kept.reserve(sorted.size());
     Step step{device, intent, queryFlags, sorted, browser, out, {}};
+    step.verdicts.resize(sorted.size());
     const std::vector<size_t> kept =
         device.apiLevel >= kFirstApiWithDomainVerificationService ? step.modern() : step.legacy();
-    std::set<size_t> keptSet(kept.begin(), kept.end());
+    std::vector<bool> isKept(sorted.size(), false);
+    for (size_t i : kept) isKept[i] = true;
+    out.verdicts.reserve(sorted.size());
     for (size_t i = 0; i < sorted.size(); ++i) {
-        CandidateVerdict verdict{sorted[i].component, keptSet.count(i) > 0, "", ""};
-        auto it = step.verdicts.find(i);
-        if (it != step.verdicts.end()) {
-            verdict.rule = it->second.first;
-            verdict.reason = it->second.second;
-        }
-        out.verdicts.push_back(std::move(verdict));
+        auto& [rule, reason] = step.verdicts[i];
+        out.verdicts.push_back(
+            CandidateVerdict{sorted[i].component, isKept[i], std::move(rule), std::move(reason)});
     }
     out.browsersOnly = !out.kept.empty() &&
                        std::all_of(out.kept.begin(), out.kept.end(), isBrowserEntry);
